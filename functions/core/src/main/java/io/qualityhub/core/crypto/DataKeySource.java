@@ -1,0 +1,15 @@
+package io.qualityhub.core.crypto;
+
+import java.util.Map;
+
+/**
+ * Where data keys come from and are unwrapped: AWS KMS in every environment. The encryption
+ * context binds a wrapped key to what it protects; it is logged in clear by CloudTrail, so it
+ * holds ids only, never personal data.
+ */
+public interface DataKeySource {
+
+  DataKey generate(Map<String, String> encryptionContext);
+
+  DataKey unwrap(byte[] wrapped, Map<String, String> encryptionContext);
+}

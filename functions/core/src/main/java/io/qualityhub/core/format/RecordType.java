@@ -1,0 +1,271 @@
+package io.qualityhub.core.format;
+
+import static io.qualityhub.core.format.Column.optional;
+import static io.qualityhub.core.format.Column.optionalEnum;
+import static io.qualityhub.core.format.Column.required;
+import static io.qualityhub.core.format.Column.requiredEnum;
+import static io.qualityhub.core.format.Column.sensitive;
+import static io.qualityhub.core.format.ColumnType.AMOUNT;
+import static io.qualityhub.core.format.ColumnType.BOOLEAN;
+import static io.qualityhub.core.format.ColumnType.CURRENCY;
+import static io.qualityhub.core.format.ColumnType.DATE;
+import static io.qualityhub.core.format.ColumnType.SCORE;
+import static io.qualityhub.core.format.ColumnType.TEXT;
+import static io.qualityhub.core.format.ColumnType.TIMESTAMP;
+
+import io.qualityhub.core.format.CrossFieldRule.ForbiddenUnless;
+import io.qualityhub.core.format.CrossFieldRule.NotBefore;
+import io.qualityhub.core.format.CrossFieldRule.RequiredWhen;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The record types of upload format version 1 (shared/mission/UPLOAD-FORMAT.md), column for
+ * column and rule for rule. Column order is the order the format page lists them, which is also
+ * the order a row's problems are looked for.
+ */
+public enum RecordType {
+  SALES("sales", "record_id", null, List.of(
+      required("record_id", TEXT),
+      required("policy_id", TEXT),
+      required("sold_at", TIMESTAMP),
+      required("salesperson_id", TEXT),
+      optional("salesperson_licence_no", TEXT),
+      required("salesperson_hired_on", DATE),
+      required("product_code", TEXT),
+      requiredEnum("product_line", ProductLines.ALL),
+      requiredEnum("channel", "agent", "bancassurance", "telemarketing", "online", "broker"),
+      required("premium", AMOUNT),
+      required("currency", CURRENCY),
+      sensitive("customer_name", true),
+      sensitive("customer_id_no", true),
+      sensitive("customer_phone", false),
+      required("terms_given", BOOLEAN),
+      required("risk_notice_given", BOOLEAN),
+      required("customer_signed", BOOLEAN),
+      optional("recording_id", TEXT)),
+      List.of(
+          new RequiredWhen("recording_id", "channel", Set.of("telemarketing", "bancassurance")),
+          new RequiredWhen("recording_id", "product_line", Set.of("life", "health")),
+          new NotBefore("sold_at", "salesperson_hired_on"))),
+
+  UNDERWRITING("underwriting", "record_id", null, List.of(
+      required("record_id", TEXT),
+      required("application_id", TEXT),
+      optional("policy_id", TEXT),
+      required("underwriter_id", TEXT),
+      required("product_code", TEXT),
+      requiredEnum("product_line", ProductLines.ALL),
+      required("received_at", TIMESTAMP),
+      optional("decided_at", TIMESTAMP),
+      requiredEnum("decision", "pending", "accept", "decline", "refer", "more_evidence"),
+      requiredEnum("risk_level", "low", "medium", "high"),
+      required("medical_exam", BOOLEAN),
+      required("standard_exception", BOOLEAN),
+      optional("exception_reason", TEXT),
+      sensitive("customer_name", false),
+      sensitive("customer_id_no", false),
+      sensitive("occupation", false),
+      sensitive("health_notes", false)),
+      List.of(new NotBefore("decided_at", "received_at"))),
+
+  FOLLOWUPS("followups", "record_id", null, List.of(
+      required("record_id", TEXT),
+      required("policy_id", TEXT),
+      required("visited_on", DATE),
+      required("visitor_id", TEXT),
+      requiredEnum("outcome", "understood", "not_understood", "unreachable", "issue_raised"),
+      sensitive("issue_notes", false)),
+      List.of()),
+
+  CLAIMS("claims", "claim_id", "updated_at", List.of(
+      required("claim_id", TEXT),
+      required("policy_id", TEXT),
+      required("product_code", TEXT),
+      requiredEnum("product_line", ProductLines.ALL),
+      requiredEnum("complexity", "simple", "complex"),
+      required("green_channel", BOOLEAN),
+      requiredEnum("status", "reported", "documents_pending", "under_review", "investigating", "approved",
+          "paid", "closed", "rejected", "withdrawn"),
+      required("reported_at", TIMESTAMP),
+      optional("documents_complete_at", TIMESTAMP),
+      optional("decided_at", TIMESTAMP),
+      optional("paid_at", TIMESTAMP),
+      optional("closed_at", TIMESTAMP),
+      required("amount_claimed", AMOUNT),
+      optional("amount_paid", AMOUNT),
+      required("currency", CURRENCY),
+      required("handler_id", TEXT),
+      required("updated_at", TIMESTAMP),
+      sensitive("customer_name", false),
+      sensitive("customer_id_no", false),
+      sensitive("customer_phone", false),
+      sensitive("diagnosis", false)),
+      List.of(
+          new RequiredWhen("closed_at", "status", Set.of("closed", "rejected", "withdrawn")),
+          new RequiredWhen("amount_paid", "status", Set.of("paid")),
+          new ForbiddenUnless("closed_at", "status", Set.of("closed", "rejected", "withdrawn")),
+          new ForbiddenUnless("amount_paid", "status", Set.of("paid", "closed")),
+          new NotBefore("documents_complete_at", "reported_at"),
+          new NotBefore("decided_at", "reported_at"),
+          new NotBefore("paid_at", "reported_at"),
+          new NotBefore("closed_at", "reported_at"))),
+
+  COMPLAINTS("complaints", "complaint_id", "updated_at", List.of(
+      required("complaint_id", TEXT),
+      required("received_at", TIMESTAMP),
+      requiredEnum("channel", "phone", "email", "branch", "online", "regulator"),
+      required("category", TEXT),
+      requiredEnum("severity", "general", "major"),
+      optionalEnum("concerns_type", "policy", "claim", "sales", "service"),
+      optional("concerns_id", TEXT),
+      optional("staff_id", TEXT),
+      requiredEnum("status", "open", "responded", "escalated", "resolved", "closed"),
+      optional("first_response_at", TIMESTAMP),
+      optional("resolved_at", TIMESTAMP),
+      required("updated_at", TIMESTAMP),
+      sensitive("customer_name", false),
+      sensitive("customer_phone", false),
+      sensitive("description", false)),
+      List.of(
+          new NotBefore("first_response_at", "received_at"),
+          new NotBefore("resolved_at", "received_at"))),
+
+  SURVEYS("surveys", "survey_id", null, List.of(
+      required("survey_id", TEXT),
+      required("surveyed_on", DATE),
+      optional("policy_id", TEXT),
+      optional("sales_score", SCORE),
+      optional("underwriting_score", SCORE),
+      optional("claims_score", SCORE),
+      optional("enquiry_score", SCORE),
+      required("overall_score", SCORE),
+      sensitive("comment", false)),
+      List.of()),
+
+  VIOLATIONS("violations", "record_id", null, List.of(
+      required("record_id", TEXT),
+      required("staff_id", TEXT),
+      requiredEnum("department", "sales", "underwriting", "claims", "service"),
+      required("occurred_on", DATE),
+      required("violation_type", TEXT),
+      requiredEnum("severity", "minor", "major", "severe"),
+      requiredEnum("sanction", "warning", "fine", "suspension", "termination", "training"),
+      optional("fine_amount", AMOUNT),
+      optional("currency", CURRENCY)),
+      List.of(
+          new RequiredWhen("fine_amount", "sanction", Set.of("fine")),
+          new RequiredWhen("currency", "sanction", Set.of("fine")))),
+
+  FINDINGS("findings", "inspection_id", null, List.of(
+      required("inspection_id", TEXT),
+      required("inspector_id", TEXT),
+      required("inspected_on", DATE),
+      requiredEnum("result", "pass", "fail"),
+      optionalEnum("severity", "minor", "major", "critical"),
+      optional("finding", TEXT),
+      optional("corrective_action", TEXT),
+      optional("action_owner", TEXT),
+      optional("action_due_on", DATE),
+      optionalEnum("action_status", "open", "done", "verified"),
+      optional("action_closed_on", DATE)),
+      List.of(
+          new RequiredWhen("severity", "result", Set.of("fail")),
+          new RequiredWhen("corrective_action", "result", Set.of("fail")),
+          new RequiredWhen("action_owner", "result", Set.of("fail")),
+          new RequiredWhen("action_due_on", "result", Set.of("fail")),
+          new NotBefore("action_closed_on", "inspected_on")));
+
+  /** An optional column every type accepts; when present it must name the key's branch. */
+  public static final String BRANCH_COLUMN = "branch";
+
+  private static final Map<String, RecordType> BY_WIRE_NAME = new HashMap<>();
+
+  static {
+    for (RecordType type : values()) {
+      BY_WIRE_NAME.put(type.wireName, type);
+    }
+  }
+
+  private final String wireName;
+  private final String idColumn;
+  private final String versionColumn;
+  private final List<Column> columns;
+  private final List<CrossFieldRule> rules;
+  private final Map<String, Integer> indexByName = new HashMap<>();
+
+  RecordType(String wireName, String idColumn, String versionColumn, List<Column> columns, List<CrossFieldRule> rules) {
+    this.wireName = wireName;
+    this.idColumn = idColumn;
+    this.versionColumn = versionColumn;
+    this.columns = List.copyOf(columns);
+    this.rules = List.copyOf(rules);
+    for (int i = 0; i < columns.size(); i++) {
+      indexByName.put(columns.get(i).name(), i);
+    }
+  }
+
+  public static Optional<RecordType> fromWireName(String name) {
+    return Optional.ofNullable(BY_WIRE_NAME.get(name));
+  }
+
+  /** The names branch systems use in keys, in the order of the format page. */
+  public static List<String> wireNames() {
+    return java.util.Arrays.stream(values()).map(RecordType::wireName).toList();
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+
+  /** The column that identifies a record within its branch and type. */
+  public String idColumn() {
+    return idColumn;
+  }
+
+  public int idIndex() {
+    return indexOf(idColumn);
+  }
+
+  /**
+   * For types that arrive once per state change (claims, complaints): the timestamp column whose
+   * latest value is the record's current state. Empty for types where each row is a record.
+   */
+  public Optional<String> versionColumn() {
+    return Optional.ofNullable(versionColumn);
+  }
+
+  public boolean keepsLatestState() {
+    return versionColumn != null;
+  }
+
+  public List<Column> columns() {
+    return columns;
+  }
+
+  public List<CrossFieldRule> rules() {
+    return rules;
+  }
+
+  /** Index of a column in {@link #columns()}, or -1 when the type has no such column. */
+  public int indexOf(String columnName) {
+    Integer index = indexByName.get(columnName);
+    return index == null ? -1 : index;
+  }
+
+  public Column column(int index) {
+    return columns.get(index);
+  }
+
+  /** Custom columns branch systems may add; they are accepted and ignored. */
+  public static boolean isCustomColumn(String name) {
+    return name.startsWith("x_");
+  }
+
+  private static final class ProductLines {
+    static final String[] ALL = {"life", "health", "accident", "property", "auto"};
+  }
+}

@@ -1,0 +1,11 @@
+package io.qualityhub.core.format;
+
+/** Stable codes for files refused as a whole; like {@link RejectReason}, part of the contract with branch IT. */
+public enum RefusalReason {
+  INVALID_KEY,
+  EMPTY_FILE,
+  UNREADABLE_ENCODING,
+  INVALID_HEADER,
+  TOO_MANY_ROWS,
+  FILE_TOO_LARGE
+}

@@ -1,0 +1,39 @@
+package io.qualityhub.core.store;
+
+import io.qualityhub.core.format.RecordType;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * The single-table key layout. A record's partition holds one item per file generation that
+ * carried it (for claims and complaints, one per state row), plus a {@code STATE} item with the
+ * latest state; a file's partition holds its {@code CURRENT} pointer and one batch record per
+ * generation. Record ids spread partitions, so a large file's writes do not pile onto one.
+ */
+public final class ItemKeys {
+
+  public static final String PK = "pk";
+  public static final String SK = "sk";
+  public static final String STATE_SK = "STATE";
+  public static final String CURRENT_SK = "CURRENT";
+
+  private ItemKeys() {}
+
+  public static String recordPk(RecordType type, String branch, String id) {
+    return "REC#" + type.wireName() + "#" + branch + "#" + id;
+  }
+
+  /** One item per file generation; state rows add the instant of their version so each state change is kept. */
+  public static String rowSk(LocalDate businessDate, String generation, Instant version) {
+    String base = businessDate + "#" + generation;
+    return version == null ? base : base + "#" + version;
+  }
+
+  public static String filePk(String fileId) {
+    return "FILE#" + fileId;
+  }
+
+  public static String batchSk(String generation) {
+    return "GEN#" + generation;
+  }
+}

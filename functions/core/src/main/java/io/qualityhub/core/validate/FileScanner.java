@@ -1,0 +1,80 @@
+package io.qualityhub.core.validate;
+
+import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.RefusalReason;
+import io.qualityhub.core.format.RejectReason;
+import io.qualityhub.core.parse.ParsedRow;
+import io.qualityhub.core.parse.RowReader;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+
+/**
+ * One pass over a file: every row validated, repeated ids caught, valid rows handed to a
+ * {@link RowSink} and problems to a reject consumer. The outcome depends only on the file's
+ * bytes, so a second pass over the same object accepts exactly the same rows.
+ */
+public final class FileScanner {
+
+  /** Upload format version 1 allows at most this many rows per file. */
+  public static final long MAX_ROWS = 10_000_000;
+
+  private final RecordType type;
+  private final RowValidator validator;
+  private final long maxRows;
+
+  public FileScanner(RecordType type, String branch) {
+    this(type, branch, MAX_ROWS);
+  }
+
+  FileScanner(RecordType type, String branch, long maxRows) {
+    this.type = type;
+    this.validator = new RowValidator(type, branch);
+    this.maxRows = maxRows;
+  }
+
+  public ScanResult scan(RowReader rows, RowSink accepted, Consumer<Reject> rejects)
+      throws IOException, FileRefusedException {
+    IdRegistry ids = new IdRegistry();
+    int idIndex = type.idIndex();
+    int versionIndex = type.versionColumn().map(type::indexOf).orElse(-1);
+    long read = 0;
+    long good = 0;
+    long bad = 0;
+    ParsedRow row;
+    while ((row = rows.next()) != null) {
+      if (++read > maxRows) {
+        throw new FileRefusedException(RefusalReason.TOO_MANY_ROWS,
+            "the file has more than " + maxRows + " rows; split it into several files");
+      }
+      Reject reject = validator.check(row);
+      if (reject == null) {
+        int firstLine = ids.register(identity(row.values(), idIndex, versionIndex), row.line());
+        if (firstLine != 0) {
+          reject = new Reject(row.line(), type.idColumn(), RejectReason.DUPLICATE_ID,
+              RejectReason.DUPLICATE_ID.message(firstLine));
+        }
+      }
+      if (reject == null) {
+        good++;
+        accepted.accept(row.line(), row.values());
+      } else {
+        bad++;
+        rejects.accept(reject);
+      }
+    }
+    if (read == 0) {
+      throw new FileRefusedException(RefusalReason.EMPTY_FILE, "the file holds no data rows");
+    }
+    return new ScanResult(read, good, bad);
+  }
+
+  /** Claims and complaints repeat an id once per state change; the same id at the same instant is a duplicate. */
+  private static String identity(String[] values, int idIndex, int versionIndex) {
+    if (versionIndex < 0) {
+      return values[idIndex];
+    }
+    return values[idIndex] + '\u0000' + OffsetDateTime.parse(values[versionIndex]).toInstant();
+  }
+}

@@ -1,0 +1,172 @@
+package io.qualityhub.core.validate;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qualityhub.core.format.FileFormat;
+import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.RefusalReason;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FileScannerTest {
+
+  private static final String CLAIMS_HEADER = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,"
+      + "reported_at,documents_complete_at,decided_at,paid_at,closed_at,amount_claimed,amount_paid,currency,handler_id,"
+      + "updated_at,customer_name,customer_id_no,customer_phone,diagnosis";
+
+  private static String claim(String id, String status, String closedAt, String amountPaid, String updatedAt) {
+    return id + ",P-1,HLT-01,health,simple,N," + status + ",2026-11-01T09:00:00+08:00,,,,"
+        + closedAt + ",1200.50," + amountPaid + ",TWD,H-7," + updatedAt + ",陳美玲,A123456789,0912-345-678,骨折";
+  }
+
+  @Test
+  void acceptsGoodClaimsAndRejectsEachBadRowWithItsLineAndReason() throws Exception {
+    String csv = String.join("\r\n",
+        CLAIMS_HEADER,
+        claim("C-1", "reported", "", "", "2026-11-02T10:00:00+08:00"),
+        claim("C-1", "paid", "", "800", "2026-11-03T10:00:00+08:00"),
+        claim("C-2", "paid", "", "", "2026-11-03T10:00:00+08:00"),
+        claim("C-3", "reported", "2026-11-05T10:00:00+08:00", "", "2026-11-03T10:00:00+08:00"),
+        claim("C-1", "reported", "", "", "2026-11-02T10:00:00+08:00"),
+        claim("C-4", "closed", "2026-10-01T10:00:00+08:00", "", "2026-11-03T10:00:00+08:00"),
+        claim("C-5", "lost", "", "", "2026-11-03T10:00:00+08:00"),
+        "C-6,P-1") + "\r\n";
+
+    ScanFixture scan = ScanFixture.scan(RecordType.CLAIMS, FileFormat.CSV, csv);
+
+    assertEquals(List.of(2, 3), scan.acceptedLines);
+    assertEquals(List.of(
+        "4:amount_paid:CONDITIONAL_REQUIRED",
+        "5:closed_at:CONDITIONAL_FORBIDDEN",
+        "6:claim_id:DUPLICATE_ID",
+        "7:closed_at:DATE_ORDER",
+        "8:status:INVALID_ENUM",
+        "9::MALFORMED_ROW"), scan.rejectSummary());
+    assertEquals(new ScanResult(8, 2, 6), scan.result);
+  }
+
+  @Test
+  void quotedFieldsMayHoldCommasQuotesAndNewlinesAndLinesCountFromWhereARowStarts() throws Exception {
+    String csv = "\uFEFFsurvey_id,surveyed_on,overall_score,comment\n"
+        + "S-1,2026-11-20,5,\"very good, \"\"fast\"\"\nand kind\"\n"
+        + "\n"
+        + "S-2,2026-11-20,9,ok\n"
+        + "S-3,2026-11-31,4,\n";
+
+    ScanFixture scan = ScanFixture.scan(RecordType.SURVEYS, FileFormat.CSV, csv);
+
+    assertEquals(List.of(2), scan.acceptedLines);
+    assertEquals("very good, \"fast\"\nand kind", scan.acceptedValues.get(0)[RecordType.SURVEYS.indexOf("comment")]);
+    assertEquals(List.of("5:overall_score:INVALID_SCORE", "6:surveyed_on:INVALID_DATE"), scan.rejectSummary());
+  }
+
+  @Test
+  void jsonLinesTakeJsonBooleansAndNumbersAndRejectStringsWhereBooleansBelong() throws Exception {
+    String jsonl = String.join("\n",
+        "{\"record_id\":\"V-1\",\"staff_id\":\"E-1\",\"department\":\"sales\",\"occurred_on\":\"2026-11-20\","
+            + "\"violation_type\":\"mis-selling\",\"severity\":\"major\",\"sanction\":\"fine\",\"fine_amount\":5000,\"currency\":\"TWD\"}",
+        "{\"record_id\":\"V-2\",\"staff_id\":\"E-1\",\"department\":\"sales\",\"occurred_on\":\"2026-11-20\","
+            + "\"violation_type\":\"x\",\"severity\":\"minor\",\"sanction\":\"fine\",\"currency\":\"TWD\",\"x_note\":\"ignored\"}",
+        "{\"record_id\":\"V-3\",\"unexpected\":1}",
+        "not json",
+        "{\"record_id\":\"V-4\",\"staff_id\":\"E-1\",\"department\":\"sales\",\"occurred_on\":\"2026-11-20\","
+            + "\"violation_type\":\"x\",\"severity\":\"minor\",\"sanction\":\"warning\",\"branch\":\"KHH-02\"}");
+
+    ScanFixture scan = ScanFixture.scan(RecordType.VIOLATIONS, FileFormat.JSON_LINES, jsonl);
+
+    assertEquals(List.of(1), scan.acceptedLines);
+    assertEquals("5000", scan.acceptedValues.get(0)[RecordType.VIOLATIONS.indexOf("fine_amount")]);
+    assertEquals(List.of(
+        "2:fine_amount:CONDITIONAL_REQUIRED",
+        "3:unexpected:UNKNOWN_COLUMN",
+        "4::MALFORMED_ROW",
+        "5:branch:BRANCH_MISMATCH"), scan.rejectSummary());
+  }
+
+  @Test
+  void jsonBooleanColumnsRefuseTheCsvSpelling() throws Exception {
+    String row = "{\"record_id\":\"F-1\",\"policy_id\":\"P-1\",\"visited_on\":\"2026-11-20\",\"visitor_id\":\"V\",\"outcome\":\"understood\"}\n";
+    ScanFixture followups = ScanFixture.scan(RecordType.FOLLOWUPS, FileFormat.JSON_LINES, row);
+    assertEquals(1, followups.result.accepted());
+
+    String sales = "{\"record_id\":\"S-1\",\"policy_id\":\"P\",\"sold_at\":\"2026-11-20T10:00:00+08:00\",\"salesperson_id\":\"E\","
+        + "\"salesperson_hired_on\":\"2020-01-01\",\"product_code\":\"A\",\"product_line\":\"auto\",\"channel\":\"agent\","
+        + "\"premium\":\"100.5\",\"currency\":\"TWD\",\"customer_name\":\"n\",\"customer_id_no\":\"i\",\"terms_given\":\"Y\","
+        + "\"risk_notice_given\":true,\"customer_signed\":true}\n";
+    ScanFixture scan = ScanFixture.scan(RecordType.SALES, FileFormat.JSON_LINES, sales);
+    assertEquals(List.of("1:terms_given:INVALID_BOOLEAN"), scan.rejectSummary());
+  }
+
+  @Test
+  void gzippedFilesAreReadAndCorruptGzipIsRefused() throws Exception {
+    byte[] csv = "survey_id,surveyed_on,overall_score\nS-1,2026-11-20,3\n".getBytes(StandardCharsets.UTF_8);
+    ScanFixture scan = ScanFixture.scan(RecordType.SURVEYS, FileFormat.CSV, ScanFixture.gzip(csv), true);
+    assertEquals(1, scan.result.accepted());
+
+    FileRefusedException refused = assertThrows(FileRefusedException.class,
+        () -> ScanFixture.scan(RecordType.SURVEYS, FileFormat.CSV, csv, true));
+    assertEquals(RefusalReason.UNREADABLE_ENCODING, refused.reason());
+  }
+
+  @Test
+  void refusesEmptyFilesHeadersWithUnknownColumnsAndOtherEncodings() {
+    assertEquals(RefusalReason.EMPTY_FILE, refusal(""));
+    assertEquals(RefusalReason.EMPTY_FILE, refusal("survey_id,surveyed_on,overall_score\r\n"));
+    assertEquals(RefusalReason.INVALID_HEADER, refusal("survey_id,surveyed_on,overall_score,Comment\n"));
+    assertEquals(RefusalReason.INVALID_HEADER, refusal("survey_id,surveyed_on\nS-1,2026-11-20\n"));
+    FileRefusedException latin1 = assertThrows(FileRefusedException.class, () -> ScanFixture.scan(RecordType.SURVEYS,
+        FileFormat.CSV, "survey_id,surveyed_on,overall_score,comment\nS-1,2026-11-20,3,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1), false));
+    assertEquals(RefusalReason.UNREADABLE_ENCODING, latin1.reason());
+  }
+
+  @Test
+  void aRowOverTheSizeLimitIsRejectedAndTheNextRowIsStillRead() throws Exception {
+    String huge = "x".repeat(70 * 1024);
+    String csv = "survey_id,surveyed_on,overall_score,comment\nS-1,2026-11-20,3," + huge + "\nS-2,2026-11-20,4,fine\n";
+    ScanFixture scan = ScanFixture.scan(RecordType.SURVEYS, FileFormat.CSV, csv);
+    assertEquals(List.of("2::ROW_TOO_LARGE"), scan.rejectSummary());
+    assertEquals(List.of(3), scan.acceptedLines);
+  }
+
+  @Test
+  void rejectMessagesNeverEchoTheValuesOfTheRow() throws Exception {
+    String planted = "PLANTED-SECRET-9931";
+    String csv = CLAIMS_HEADER + "\n"
+        + "C-1,P-1,HLT-01,health,simple," + planted + ",reported,2026-11-01T09:00:00+08:00,,,,,1,,TWD,H,2026-11-02T10:00:00+08:00,"
+        + planted + "," + planted + ",,\n"
+        + "C-2,P-1,HLT-01,health,simple,N,reported," + planted + ",,,,,1,,TWD,H,2026-11-02T10:00:00+08:00,,,,\n";
+    ScanFixture scan = ScanFixture.scan(RecordType.CLAIMS, FileFormat.CSV, csv);
+    assertEquals(2, scan.rejects.size());
+    scan.rejects.forEach(reject -> assertFalse(reject.message().contains("PLANTED"), reject.message()));
+    assertTrue(scan.rejects.get(0).message().contains("green_channel"));
+  }
+
+  @Test
+  void salesNeedARecordingForTelemarketingAndAHireDateBeforeTheSale() throws Exception {
+    String header = "record_id,policy_id,sold_at,salesperson_id,salesperson_hired_on,product_code,product_line,channel,premium,"
+        + "currency,customer_name,customer_id_no,terms_given,risk_notice_given,customer_signed,recording_id";
+    String csv = header + "\n"
+        + "S-1,P,2026-11-20T10:00:00+08:00,E,2025-01-01,A,auto,telemarketing,100,TWD,n,i,Y,Y,Y,\n"
+        + "S-2,P,2026-11-20T10:00:00+08:00,E,2026-11-21,A,auto,agent,100,TWD,n,i,Y,Y,Y,\n"
+        + "S-3,P,2026-11-20T10:00:00+08:00,E,2026-11-20,A,auto,agent,100.25,TWD,n,i,N,Y,Y,\n"
+        + "S-4,P,2026-11-20T10:00:00+08:00,E,2026-11-20,A,auto,agent,-1,TWD,n,i,N,Y,Y,\n"
+        + "S-5,P,2026-11-20T10:00:00+08:00,E,2026-11-20,A,auto,agent,1.234,XXX,n,i,N,Y,Y,\n";
+    ScanFixture scan = ScanFixture.scan(RecordType.SALES, FileFormat.CSV, csv);
+    assertEquals(List.of(
+        "2:recording_id:CONDITIONAL_REQUIRED",
+        "3:sold_at:DATE_ORDER",
+        "5:premium:INVALID_AMOUNT",
+        "6:premium:INVALID_AMOUNT"), scan.rejectSummary());
+    assertArrayEquals(new Object[] {4}, scan.acceptedLines.toArray());
+  }
+
+  private static RefusalReason refusal(String csv) {
+    return assertThrows(FileRefusedException.class, () -> ScanFixture.scan(RecordType.SURVEYS, FileFormat.CSV, csv)).reason();
+  }
+}

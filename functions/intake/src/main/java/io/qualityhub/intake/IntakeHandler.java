@@ -1,0 +1,104 @@
+package io.qualityhub.intake;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.crypto.BlindIndex;
+import io.qualityhub.core.crypto.BlindIndexKeyStore;
+import io.qualityhub.core.crypto.KmsDataKeySource;
+import io.qualityhub.core.parse.UploadDecoder;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Intake function: each SQS message carries S3 notifications of uploads under {@code incoming/}.
+ * A message whose objects all went through (processed, refused or superseded: all final) is
+ * done; one that failed is reported back alone (partial batch response) and retried by SQS, then
+ * dead-lettered.
+ */
+public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
+
+  private final IntakeService service;
+  private final Consumer<FileOutcome> metrics;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public IntakeHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), IntakeMetrics::publish);
+  }
+
+  /** Used by the local run and tests, which give the emulator's clients and their own metrics sink. */
+  public IntakeHandler(Settings settings, AwsClients clients, Consumer<FileOutcome> metrics) {
+    String table = settings.required("RECORDS_TABLE");
+    String dataKeyArn = settings.required("DATA_KEY_ARN");
+    DynamoDbClient dynamoDb = clients.dynamoDb();
+    KmsClient kms = clients.kms();
+    Supplier<BlindIndex> blindIndex = memoize(() ->
+        new BlindIndexKeyStore(dynamoDb, table, new KmsDataKeySource(kms, settings.required("INDEX_KEY_ARN"))).load());
+    this.service = new IntakeService(
+        new UploadObjects(clients.s3(), settings.required("INFRA_KEY_ARN")),
+        new IntakeLedger(dynamoDb, table),
+        dynamoDb,
+        new KmsDataKeySource(kms, dataKeyArn),
+        dataKeyArn,
+        blindIndex,
+        UploadDecoder.formatVersion1(),
+        Clock.systemUTC());
+    this.metrics = metrics;
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        for (S3ObjectRef object : S3Notifications.objectsIn(message.getBody())) {
+          FileOutcome outcome = service.process(object);
+          metrics.accept(outcome);
+          LOG.info("upload {}", outcome.status().wireName(),
+              entry("objectKey", outcome.key()), entry("rowsRead", outcome.rowsRead()),
+              entry("accepted", outcome.accepted()), entry("rejected", outcome.rejected()),
+              entry("refusal", outcome.refusal()), entry("generation", outcome.generation()));
+        }
+      } catch (Exception e) {
+        // Messages of our own exceptions hold keys, names and positions only, never row values.
+        LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
+            entry("error", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+      }
+    }
+    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+}

@@ -1,0 +1,203 @@
+package io.qualityhub.intake;
+
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.RecordItemMapper;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * Intake's bookkeeping in the records table: batch records, wrapped data keys, the conditional
+ * switch that makes a file generation current, and the latest-state items of claims and complaints.
+ */
+final class IntakeLedger {
+
+  private static final int MAX_SWITCH_ATTEMPTS = 5;
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  IntakeLedger(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  String table() {
+    return table;
+  }
+
+  Optional<Map<String, AttributeValue>> batchRecord(UploadKey key, String generation) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
+        .tableName(table)
+        .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
+        .consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  void putBatchRecord(String fileId, String generation, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new HashMap<>(attributes);
+    item.putAll(itemKey(ItemKeys.filePk(fileId), ItemKeys.batchSk(generation)));
+    dynamoDb.putItem(request -> request.tableName(table).item(item));
+  }
+
+  /**
+   * Stores a wrapped data key in the file's partition before any row encrypted under it is
+   * written; returns its sort key, which rows carry. Each attempt has its own key, so rows of an
+   * interrupted attempt stay readable whatever happens next.
+   */
+  String storeDataKey(UploadKey key, String generation, byte[] wrapped, String kmsKeyArn) {
+    String sk = "KEY#" + generation + "#" + UUID.randomUUID();
+    Map<String, AttributeValue> item = itemKey(ItemKeys.filePk(key.fileId()), sk);
+    item.put("wrappedKey", AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)));
+    item.put("kmsKeyArn", AttributeValue.fromS(kmsKeyArn));
+    dynamoDb.putItem(request -> request.tableName(table).item(item));
+    return sk;
+  }
+
+  Optional<CurrentFile> current(UploadKey key) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
+        .tableName(table)
+        .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.CURRENT_SK))
+        .consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new CurrentFile(text(item, "generation"), text(item, "versionId"), text(item, "orderToken"),
+        text(item, "previousGeneration"), text(item, "previousVersionId")));
+  }
+
+  /**
+   * Makes {@code generation} the current one of its file in one conditional write, unless a later
+   * upload already is. Returns the pointer as written, or empty when this generation is superseded.
+   */
+  Optional<CurrentFile> makeCurrent(UploadKey key, String generation, String versionId, String orderToken,
+      Map<String, AttributeValue> figures) {
+    for (int attempt = 0; attempt < MAX_SWITCH_ATTEMPTS; attempt++) {
+      Optional<CurrentFile> existing = current(key);
+      CurrentFile next;
+      if (existing.isEmpty()) {
+        next = new CurrentFile(generation, versionId, orderToken, null, null);
+      } else if (existing.get().generation().equals(generation)) {
+        return existing; // a retry of a run that already switched
+      } else if (existing.get().orderToken().compareTo(orderToken) > 0) {
+        return Optional.empty();
+      } else {
+        next = new CurrentFile(generation, versionId, orderToken, existing.get().generation(), existing.get().versionId());
+      }
+      if (write(key, next, existing, figures)) {
+        return Optional.of(next);
+      }
+    }
+    throw new IllegalStateException("file " + key.fileId() + " changed " + MAX_SWITCH_ATTEMPTS
+        + " times while switching to a new upload; the message will be retried");
+  }
+
+  private boolean write(UploadKey key, CurrentFile next, Optional<CurrentFile> expected, Map<String, AttributeValue> figures) {
+    Map<String, AttributeValue> item = new HashMap<>(figures);
+    item.putAll(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.CURRENT_SK));
+    put(item, "generation", next.generation());
+    put(item, "versionId", next.versionId());
+    put(item, "orderToken", next.orderToken());
+    put(item, "previousGeneration", next.previousGeneration());
+    put(item, "previousVersionId", next.previousVersionId());
+    try {
+      dynamoDb.putItem(request -> {
+        request.tableName(table).item(item);
+        if (expected.isEmpty()) {
+          request.conditionExpression("attribute_not_exists(pk)");
+        } else {
+          request.conditionExpression("generation = :seen")
+              .expressionAttributeValues(Map.of(":seen", AttributeValue.fromS(expected.get().generation())));
+        }
+      });
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Moves a claim's or complaint's latest state forward: written only when no state exists, the
+   * stored one is older, or it came from an earlier upload of this same file. An older row never
+   * overwrites a newer one, whatever order files arrive in.
+   */
+  boolean advanceState(Map<String, AttributeValue> state) {
+    try {
+      dynamoDb.putItem(request -> request
+          .tableName(table)
+          .item(state)
+          .conditionExpression("attribute_not_exists(pk) OR versionMillis < :v OR (versionMillis = :v AND fileId = :f)")
+          .expressionAttributeValues(Map.of(
+              ":v", state.get(RecordItemMapper.VERSION_MILLIS),
+              ":f", state.get(RecordItemMapper.FILE_ID))));
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
+  }
+
+  /** The state item of a record, if any. */
+  Optional<Map<String, AttributeValue>> state(String recordPk) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
+        .tableName(table).key(itemKey(recordPk, ItemKeys.STATE_SK)).consistentRead(true)).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  /**
+   * Rebuilds a record's state from the rows that remain after a withdrawal: the latest by version,
+   * or no state at all when none remains. Conditional on the state still pointing at the withdrawn
+   * row, so a concurrent newer state is left alone.
+   */
+  void rebuildState(String recordPk, String withdrawnSk, RecordType type) {
+    QueryResponse rows = dynamoDb.query(request -> request
+        .tableName(table)
+        .keyConditionExpression("pk = :pk AND sk < :state")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(recordPk), ":state", AttributeValue.fromS(ItemKeys.STATE_SK)))
+        .consistentRead(true));
+    String versionColumn = type.versionColumn().orElseThrow();
+    Optional<Map<String, AttributeValue>> latest = rows.items().stream()
+        .filter(row -> !row.get(ItemKeys.SK).s().equals(withdrawnSk))
+        .max(java.util.Comparator.comparing(row -> java.time.OffsetDateTime.parse(row.get(versionColumn).s()).toInstant()));
+    Map<String, AttributeValue> condition = Map.of(":withdrawn", AttributeValue.fromS(withdrawnSk));
+    try {
+      if (latest.isPresent()) {
+        Map<String, AttributeValue> state = RecordItemMapper.stateFromRowItem(latest.get(), type);
+        dynamoDb.putItem(request -> request.tableName(table).item(state)
+            .conditionExpression("sourceSk = :withdrawn").expressionAttributeValues(condition));
+      } else {
+        dynamoDb.deleteItem(request -> request.tableName(table).key(itemKey(recordPk, ItemKeys.STATE_SK))
+            .conditionExpression("sourceSk = :withdrawn").expressionAttributeValues(condition));
+      }
+    } catch (ConditionalCheckFailedException e) {
+      // A newer state arrived meanwhile; it stands.
+    }
+  }
+
+  private static Map<String, AttributeValue> itemKey(String pk, String sk) {
+    Map<String, AttributeValue> key = new HashMap<>(4);
+    key.put(ItemKeys.PK, AttributeValue.fromS(pk));
+    key.put(ItemKeys.SK, AttributeValue.fromS(sk));
+    return key;
+  }
+
+  private static void put(Map<String, AttributeValue> item, String name, String value) {
+    if (value != null) {
+      item.put(name, AttributeValue.fromS(value));
+    }
+  }
+
+  private static String text(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value == null ? null : value.s();
+  }
+
+}

@@ -1,0 +1,258 @@
+package io.qualityhub.intake;
+
+import io.qualityhub.core.crypto.BlindIndex;
+import io.qualityhub.core.crypto.DataKey;
+import io.qualityhub.core.crypto.DataKeySource;
+import io.qualityhub.core.crypto.FieldCipher;
+import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.parse.UploadDecoder;
+import io.qualityhub.core.store.BatchItemWriter;
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.RecordItemMapper;
+import io.qualityhub.core.validate.FileScanner;
+import io.qualityhub.core.validate.Reject;
+import io.qualityhub.core.validate.RowSink;
+import io.qualityhub.core.validate.ScanResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Takes one uploaded object from key to stored rows.
+ *
+ * <ol>
+ *   <li>Pin the object version, so every pass reads the same bytes.
+ *   <li>Pass 1 validates the whole file and hashes it; a refusal stores nothing.
+ *   <li>Pass 2 writes the good rows under the version's own generation, invisible to readers.
+ *   <li>One conditional write makes that generation current, unless a newer upload already is.
+ *   <li>The replaced generation's rows are withdrawn; claims and complaints move their latest state.
+ * </ol>
+ *
+ * Every step can be repeated: a redelivered or retried message rewrites the same items, so each row
+ * is stored once.
+ */
+public final class IntakeService {
+
+  static final int REJECTS_KEPT_IN_MEMORY = 1000;
+
+  private final UploadObjects uploads;
+  private final IntakeLedger ledger;
+  private final DynamoDbClient dynamoDb;
+  private final DataKeySource dataKeys;
+  private final String dataKeyArn;
+  private final Supplier<BlindIndex> blindIndex;
+  private final UploadDecoder decoder;
+  private final Clock clock;
+
+  IntakeService(UploadObjects uploads, IntakeLedger ledger, DynamoDbClient dynamoDb, DataKeySource dataKeys,
+      String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, Clock clock) {
+    this.uploads = uploads;
+    this.ledger = ledger;
+    this.dynamoDb = dynamoDb;
+    this.dataKeys = dataKeys;
+    this.dataKeyArn = dataKeyArn;
+    this.blindIndex = blindIndex;
+    this.decoder = decoder;
+    this.clock = clock;
+  }
+
+  public FileOutcome process(S3ObjectRef object) throws IOException {
+    Instant started = clock.instant();
+    UploadKey key;
+    try {
+      key = UploadKey.parse(object.key());
+    } catch (FileRefusedException e) {
+      return refuseUnplaceableKey(object, e);
+    }
+    ObjectVersion version = uploads.pin(object);
+    String generation = version.generation();
+    Optional<Map<String, AttributeValue>> earlier = ledger.batchRecord(key, generation);
+    if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
+      return BatchRecords.toOutcome(object.key(), earlier.get());
+    }
+
+    try (RejectsReport rejects = new RejectsReport(REJECTS_KEPT_IN_MEMORY)) {
+      Validated validated;
+      try {
+        validated = validate(object, key, version, rejects);
+      } catch (FileRefusedException e) {
+        return refuse(object, key, generation, e, rejects, started);
+      }
+      Instant validatedAt = clock.instant();
+      ScanResult scan = validated.scan();
+
+      String dataKeyRef = writeRows(object, key, version, generation);
+      Instant storedAt = clock.instant();
+      Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
+      Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
+          orderToken(object, version), figures);
+      if (current.isEmpty()) {
+        withdraw(object, key, version, generation);
+        return finish(object, key, generation, FileStatus.SUPERSEDED, validated, List.of(), started, validatedAt, storedAt, dataKeyRef);
+      }
+      uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+      if (key.type().keepsLatestState()) {
+        advanceStates(object, key, version, generation);
+      }
+      withdrawReplaced(object, key, current.get());
+      return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
+          dataKeyRef);
+    }
+  }
+
+  private Validated validate(S3ObjectRef object, UploadKey key, ObjectVersion version, RejectsReport rejects)
+      throws IOException, FileRefusedException {
+    MessageDigest sha256 = sha256();
+    try (InputStream raw = new DigestInputStream(uploads.open(object.bucket(), object.key(), version), sha256)) {
+      // The parsers read to the end of the stream, so the digest covers the whole object.
+      ScanResult scan = scan(raw, key, (line, values) -> { }, rejects::add);
+      return new Validated(scan, HexFormat.of().formatHex(sha256.digest()));
+    }
+  }
+
+  /** Pass 2: the good rows, encrypted under a fresh data key, written under this generation. */
+  private String writeRows(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
+    DataKey dataKey = dataKeys.generate(encryptionContext(key, generation));
+    try {
+      String dataKeyRef = ledger.storeDataKey(key, generation, dataKey.wrapped(), dataKeyArn);
+      RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, new FieldCipher(dataKey),
+          blindIndex.get(), dataKeyRef);
+      try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
+        rescan(object, key, version, (line, values) -> writer.put(mapper.toItem(line, values)));
+      }
+      return dataKeyRef;
+    } finally {
+      dataKey.destroy();
+    }
+  }
+
+  private void advanceStates(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
+    RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, null, null, null);
+    rescan(object, key, version, (line, values) -> ledger.advanceState(mapper.toStateItem(values)));
+  }
+
+  /** Removes this generation's rows again: a newer upload of the same key won the switch. */
+  private void withdraw(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
+    RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, null, null, null);
+    try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
+      rescan(object, key, version, (line, values) -> writer.delete(mapper.keyOf(values)));
+    }
+  }
+
+  /**
+   * Removes the rows of the generation this upload replaced, read back from that generation's
+   * own object version; claims and complaints whose state came from a removed row get it rebuilt.
+   */
+  private void withdrawReplaced(S3ObjectRef object, UploadKey key, CurrentFile current) throws IOException {
+    if (current.previousGeneration() == null || current.previousVersionId() == null) {
+      return; // first upload of this file, or an unversioned bucket where the old bytes are gone
+    }
+    ObjectVersion previous = new ObjectVersion(current.previousVersionId(), null, null);
+    RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, current.previousGeneration(), null, null, null);
+    try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
+      rescan(object, key, previous, (line, values) -> {
+        Map<String, AttributeValue> rowKey = mapper.keyOf(values);
+        writer.delete(rowKey);
+        if (key.type().keepsLatestState()) {
+          writer.flush();
+          String pk = rowKey.get(ItemKeys.PK).s();
+          String sk = rowKey.get(ItemKeys.SK).s();
+          ledger.state(pk)
+              .filter(state -> sk.equals(state.get(RecordItemMapper.SOURCE_SK).s()))
+              .ifPresent(state -> ledger.rebuildState(pk, sk, key.type()));
+        }
+      });
+    }
+  }
+
+  private void rescan(S3ObjectRef object, UploadKey key, ObjectVersion version, RowSink sink) throws IOException {
+    try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
+      scan(raw, key, sink, reject -> { });
+    } catch (FileRefusedException e) {
+      throw new IllegalStateException("object " + object.key() + " version " + version.generation()
+          + " passed validation before and fails now; its bytes changed", e);
+    }
+  }
+
+  private ScanResult scan(InputStream raw, UploadKey key, RowSink sink, Consumer<Reject> rejects)
+      throws IOException, FileRefusedException {
+    try (var rows = decoder.open(raw, key.type(), key.format(), key.gzipped())) {
+      return new FileScanner(key.type(), key.branch()).scan(rows, sink, rejects);
+    }
+  }
+
+  private FileOutcome refuse(S3ObjectRef object, UploadKey key, String generation, FileRefusedException refusal,
+      RejectsReport rejects, Instant started) throws IOException {
+    rejects.refusal(refusal.reason().name(), refusal.getMessage());
+    uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+    ledger.putBatchRecord(key.fileId(), generation, BatchRecords.refused(object.key(), refusal.describe(), started, clock.instant()));
+    return FileOutcome.refused(object.key(), generation, refusal.describe());
+  }
+
+  /** A key that names no branch, date or type has no file record to go in: its report goes under rejects/unrecognised/. */
+  private FileOutcome refuseUnplaceableKey(S3ObjectRef object, FileRefusedException refusal) throws IOException {
+    try (RejectsReport rejects = new RejectsReport(0)) {
+      rejects.refusal(refusal.reason().name(), refusal.getMessage());
+      String rest = object.key().startsWith(UploadKey.INCOMING_PREFIX)
+          ? object.key().substring(UploadKey.INCOMING_PREFIX.length()) : object.key();
+      uploads.putReport(object.bucket(), "rejects/unrecognised/" + rest + ".csv", rejects.finish());
+    }
+    return FileOutcome.refused(object.key(), null, refusal.describe());
+  }
+
+  private FileOutcome finish(S3ObjectRef object, UploadKey key, String generation, FileStatus status, Validated validated,
+      List<Reject> firstRejects, Instant started, Instant validatedAt, Instant storedAt, String dataKeyRef) {
+    Instant finished = clock.instant();
+    Map<String, AttributeValue> record = BatchRecords.finished(object.key(), status, validated.sha256(), validated.scan(),
+        Duration.between(started, validatedAt), Duration.between(validatedAt, storedAt), Duration.between(started, finished),
+        started, dataKeyRef);
+    ledger.putBatchRecord(key.fileId(), generation, record);
+    ScanResult scan = validated.scan();
+    return new FileOutcome(object.key(), status, scan.rowsRead(), scan.accepted(), scan.rejected(), firstRejects, null,
+        generation, validated.sha256());
+  }
+
+  /**
+   * Orders uploads of one key: S3's sequencer where the notification has one (right-padded, as AWS
+   * documents, so lengths compare), else the version's modification time.
+   */
+  static String orderToken(S3ObjectRef object, ObjectVersion version) {
+    if (object.sequencer() != null && !object.sequencer().isBlank()) {
+      StringBuilder padded = new StringBuilder(object.sequencer().toUpperCase(java.util.Locale.ROOT));
+      while (padded.length() < 32) {
+        padded.append('0');
+      }
+      return "S" + padded;
+    }
+    return "T" + String.format("%016x", version.lastModified().toEpochMilli());
+  }
+
+  /** Ids only: the encryption context is logged in clear by CloudTrail. */
+  static Map<String, String> encryptionContext(UploadKey key, String generation) {
+    return Map.of("purpose", "qualityhub-record-data", "file", key.fileId(), "generation", generation);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  private record Validated(ScanResult scan, String sha256) {}
+}
