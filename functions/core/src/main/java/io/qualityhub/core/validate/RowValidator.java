@@ -23,6 +23,7 @@ public final class RowValidator {
   private final RecordType type;
   private final String branch;
 
+  /** @param branch the branch of the file's key, or {@code null} when unknown (offline checks of a loose file) */
   public RowValidator(RecordType type, String branch) {
     this.type = type;
     this.branch = branch;
@@ -33,7 +34,7 @@ public final class RowValidator {
     if (row.isBroken()) {
       return reject(row, row.problemColumn(), row.structuralProblem(), row.problemDetail());
     }
-    if (row.branch() != null && !row.branch().equals(branch)) {
+    if (branch != null && row.branch() != null && !row.branch().equals(branch)) {
       return reject(row, RecordType.BRANCH_COLUMN, RejectReason.BRANCH_MISMATCH);
     }
     String[] values = row.values();

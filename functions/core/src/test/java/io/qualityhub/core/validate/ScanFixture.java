@@ -26,9 +26,14 @@ final class ScanFixture {
 
   static ScanFixture scan(RecordType type, FileFormat format, byte[] bytes, boolean gzipped)
       throws IOException, FileRefusedException {
+    return scan("TPE-01", type, format, bytes, gzipped);
+  }
+
+  static ScanFixture scan(String branch, RecordType type, FileFormat format, byte[] bytes, boolean gzipped)
+      throws IOException, FileRefusedException {
     ScanFixture fixture = new ScanFixture();
     try (var rows = UploadDecoder.formatVersion1().open(new ByteArrayInputStream(bytes), type, format, gzipped)) {
-      fixture.result = new FileScanner(type, "TPE-01").scan(rows, (line, values) -> {
+      fixture.result = new FileScanner(type, branch).scan(rows, (line, values) -> {
         fixture.acceptedLines.add(line);
         fixture.acceptedValues.add(values);
       }, fixture.rejects::add);

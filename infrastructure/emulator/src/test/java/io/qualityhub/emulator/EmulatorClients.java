@@ -1,0 +1,44 @@
+package io.qualityhub.emulator;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/** SDK clients pointed at a test's emulator. */
+record EmulatorClients(S3Client s3, SqsClient sqs, DynamoDbClient dynamoDb, KmsClient kms, SnsClient sns) implements AutoCloseable {
+
+    static EmulatorClients of(LocalEmulator emulator) {
+        var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+        Region region = Region.US_EAST_1;
+        return new EmulatorClients(
+                S3Client.builder().endpointOverride(emulator.endpoint()).forcePathStyle(true).region(region)
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                SqsClient.builder().endpointOverride(emulator.endpoint()).region(region)
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(region)
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                KmsClient.builder().endpointOverride(emulator.endpoint()).region(region)
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                SnsClient.builder().endpointOverride(emulator.endpoint()).region(region)
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
+    }
+
+    TemplateBootstrap.Builder bootstrap() {
+        return TemplateBootstrap.builder().s3(s3).sqs(sqs).dynamoDb(dynamoDb).kms(kms).sns(sns);
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        sqs.close();
+        dynamoDb.close();
+        kms.close();
+        sns.close();
+    }
+}

@@ -1,0 +1,191 @@
+package io.qualityhub.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.AlphaChars;
+import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.NotEmpty;
+import net.jqwik.api.constraints.StringLength;
+
+class IntrinsicResolverTest {
+
+    private static final String TEMPLATE = """
+            Parameters:
+              Stage:
+                Type: String
+                Default: dev
+                AllowedValues: [dev, prod]
+              Zones:
+                Type: CommaDelimitedList
+                Default: "a,b,c"
+              Required:
+                Type: String
+            Mappings:
+              Sizes:
+                dev:
+                  Memory: 512
+            Conditions:
+              IsProd: !Equals [!Ref Stage, prod]
+              IsDev: !Not [!Condition IsProd]
+              DevAndSmall: !And [!Condition IsDev, !Equals [!FindInMap [Sizes, dev, Memory], '512']]
+              ProdOrDev: !Or [!Condition IsProd, !Condition IsDev]
+              Loop: !Not [!Condition Loop]
+            Resources:
+              Queue:
+                Type: AWS::SQS::Queue
+            """;
+
+    /** Resources answer Ref with "physical-{id}" and Fn::GetAtt with "{id}/{attribute}". */
+    private static final IntrinsicResolver.References REFERENCES = new IntrinsicResolver.References() {
+        @Override
+        public JsonNode ref(String logicalId) {
+            return Set.of("Queue", "Bucket").contains(logicalId) ? JsonNodeFactory.instance.textNode("physical-" + logicalId) : null;
+        }
+
+        @Override
+        public String attribute(String logicalId, String attribute) {
+            return logicalId + "/" + attribute;
+        }
+    };
+
+    private static IntrinsicResolver resolver(Map<String, String> parameters) {
+        Template template = Template.parse(CloudFormationYaml.read(TEMPLATE), "test");
+        return new IntrinsicResolver(template, parameters, new StackIdentity("qualityhub-dev", "us-east-1", "123456789012"), REFERENCES);
+    }
+
+    private static JsonNode resolve(String yaml) {
+        return resolve(yaml, Map.of("Required", "given"));
+    }
+
+    private static JsonNode resolve(String yaml, Map<String, String> parameters) {
+        return resolver(parameters).resolve(CloudFormationYaml.read(yaml), "Test");
+    }
+
+    @Test
+    void refGivesParametersPseudoParametersAndResources() {
+        JsonNode resolved = resolve("""
+                Stage: !Ref Stage
+                Zones: !Ref Zones
+                Account: !Ref AWS::AccountId
+                Region: !Ref AWS::Region
+                Stack: !Ref AWS::StackName
+                Partition: !Ref AWS::Partition
+                Suffix: !Ref AWS::URLSuffix
+                Queue: !Ref Queue
+                """);
+        assertEquals("{\"Stage\":\"dev\",\"Zones\":[\"a\",\"b\",\"c\"],\"Account\":\"123456789012\",\"Region\":\"us-east-1\","
+                + "\"Stack\":\"qualityhub-dev\",\"Partition\":\"aws\",\"Suffix\":\"amazonaws.com\",\"Queue\":\"physical-Queue\"}",
+                resolved.toString());
+    }
+
+    @Test
+    void givenParametersOverrideDefaults() {
+        assertEquals("\"prod\"", resolve("A: !Ref Stage", Map.of("Stage", "prod", "Required", "x")).get("A").toString());
+    }
+
+    @Test
+    void refusesAValueOutsideAllowedValues() {
+        TemplateException error = assertThrows(TemplateException.class, () -> resolver(Map.of("Stage", "qa", "Required", "x")));
+        assertEquals("Parameter Stage='qa' is not one of its AllowedValues [\"dev\",\"prod\"].", error.getMessage());
+    }
+
+    @Test
+    void asksForAParameterThatHasNoDefault() {
+        TemplateException error = assertThrows(TemplateException.class, () -> resolver(Map.of()));
+        assertEquals("Parameter Required has no Default in the template and no value was given."
+                + " Pass one with TemplateBootstrap.builder().parameter(\"Required\", value).", error.getMessage());
+    }
+
+    @Test
+    void getAttAsksTheReferences() {
+        assertEquals("\"Queue/Arn\"", resolve("A: !GetAtt Queue.Arn").get("A").toString());
+        assertEquals("\"Table/Stream.Arn\"", resolve("A: !GetAtt Table.Stream.Arn").get("A").toString());
+    }
+
+    @Test
+    void subReplacesParametersAttributesAndVariablesAndKeepsEscapedNames() {
+        assertEquals("arn:aws:s3:::qualityhub-dev-us-east-1/Queue/Arn/${Literal}",
+                resolve("A: !Sub 'arn:${AWS::Partition}:s3:::qualityhub-${Stage}-${AWS::Region}/${Queue.Arn}/${!Literal}'").get("A").asText());
+        assertEquals("hello dev physical-Queue",
+                resolve("A: !Sub ['${Greeting} ${Stage} ${Name}', {Greeting: hello, Name: !Ref Queue}]").get("A").asText());
+    }
+
+    @Test
+    void joinSelectSplitFindInMapBase64AndGetAzs() {
+        JsonNode resolved = resolve("""
+                Join: !Join ['-', [a, !Ref Stage, 3]]
+                Select: !Select [2, !Ref Zones]
+                Split: !Split ['/', 'incoming/TPE-01/x.csv']
+                Map: !FindInMap [Sizes, !Ref Stage, Memory]
+                Base64: !Base64 qh
+                Zones: !GetAZs ''
+                """);
+        assertEquals("{\"Join\":\"a-dev-3\",\"Select\":\"c\",\"Split\":[\"incoming\",\"TPE-01\",\"x.csv\"],\"Map\":512,"
+                + "\"Base64\":\"cWg=\",\"Zones\":[\"us-east-1a\",\"us-east-1b\",\"us-east-1c\"]}", resolved.toString());
+    }
+
+    @Test
+    void evaluatesConditions() {
+        IntrinsicResolver resolver = resolver(Map.of("Required", "x"));
+        assertFalse(resolver.condition("IsProd"));
+        assertTrue(resolver.condition("IsDev"));
+        assertTrue(resolver.condition("DevAndSmall"));
+        assertTrue(resolver.condition("ProdOrDev"));
+        IntrinsicResolver prod = resolver(Map.of("Stage", "prod", "Required", "x"));
+        assertTrue(prod.condition("IsProd"));
+        assertFalse(prod.condition("DevAndSmall"));
+    }
+
+    @Test
+    void ifTakesOneBranchAndNoValueDropsThePropertyOrListItem() {
+        JsonNode resolved = resolve("""
+                Kept: !If [IsDev, dev-value, !Ref Missing]
+                Dropped: !If [IsProd, prod-value, !Ref AWS::NoValue]
+                List: [a, !If [IsProd, b, !Ref AWS::NoValue], c]
+                """);
+        assertEquals("{\"Kept\":\"dev-value\",\"List\":[\"a\",\"c\"]}", resolved.toString());
+    }
+
+    @Test
+    void namesTheUnknownReferenceAndWhereItIs() {
+        TemplateException error = assertThrows(TemplateException.class, () -> resolve("Outer:\n  Inner: [x, !Ref Nowhere]"));
+        assertEquals("Test.Outer.Inner[1]: Ref Nowhere names no parameter, pseudo parameter or resource of the template.", error.getMessage());
+    }
+
+    @Test
+    void refusesAConditionThatDependsOnItself() {
+        TemplateException error = assertThrows(TemplateException.class, () -> resolver(Map.of("Required", "x")).condition("Loop"));
+        assertEquals("Condition Loop refers to itself through [Loop].", error.getMessage());
+    }
+
+    @Test
+    void refusesAnUnsupportedFunction() {
+        TemplateException error = assertThrows(TemplateException.class, () -> resolve("A: !ImportValue shared-vpc"));
+        assertTrue(error.getMessage().startsWith("Test.A: Fn::ImportValue is not supported by the local bootstrap."), error.getMessage());
+    }
+
+    @Property
+    void joiningWhatSplitCutRestoresTheString(
+            @ForAll @NotEmpty @StringLength(max = 3) @CharRange(from = '!', to = '/') String delimiter,
+            @ForAll @StringLength(max = 40) @AlphaChars @CharRange(from = '!', to = '/') String value) {
+        IntrinsicResolver resolver = resolver(Map.of("Required", "x"));
+        JsonNode split = JsonNodeFactory.instance.objectNode().set("Fn::Split",
+                JsonNodeFactory.instance.arrayNode().add(delimiter).add(value));
+        JsonNode join = JsonNodeFactory.instance.objectNode().set("Fn::Join",
+                JsonNodeFactory.instance.arrayNode().add(delimiter).add(split));
+        assertEquals(value, resolver.resolve(join, "property").asText());
+    }
+}

@@ -1,0 +1,158 @@
+package io.qualityhub.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.core.validate.Reject;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * {@code ./qualityhub demo}: the whole product on the local emulator. Uploads a day of branch files,
+ * delivers the S3 notifications to the intake function as Lambda would, and writes what happened
+ * to {@code OUT/summary.json}; later capabilities add their steps to the same run.
+ */
+final class DemoCommand {
+
+  static final String USAGE = "usage: qualityhub demo [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--endpoint URL]";
+
+  private final Path projectRoot;
+  private final PrintStream out;
+
+  DemoCommand(Path projectRoot, PrintStream out) {
+    this.projectRoot = projectRoot;
+    this.out = out;
+  }
+
+  int run(Options options) throws IOException {
+    List<Path> dataDirs = options.path("--data").map(List::of)
+        .orElse(List.of(projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused")));
+    Path outDir = options.path("--out").orElse(projectRoot.resolve("out/demo"));
+    List<Upload> uploads = new ArrayList<>();
+    for (Path data : dataDirs) {
+      uploads.addAll(Upload.findIn(data));
+    }
+    if (uploads.isEmpty()) {
+      throw new UsageException("no branch files under " + dataDirs + " (expected {branch}/{date}/{type}.{csv|jsonl}[.gz])");
+    }
+    Files.createDirectories(outDir.resolve("logs"));
+    try (LocalDeployment local = LocalDeployment.open(projectRoot, options.value("--endpoint").map(URI::create))) {
+      out.println("QualityHub demo on " + local.endpoint() + " (stage " + LocalDeployment.STAGE + ")");
+      String bucket = local.physicalId("IntakeBucket");
+      uploadAll(local, bucket, uploads);
+
+      Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
+      List<String> failedMessages;
+      try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/intake.log")), true, "UTF-8")) {
+        IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> {
+          outcomes.put(outcome.key(), outcome);
+          out.printf("  [%d/%d] %s%n", outcomes.size(), uploads.size(), describe(outcome));
+        });
+        SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+        QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
+            local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), functionLog);
+        failedMessages = delivery.drain(intake, "IntakeFunction", 2);
+      }
+      ObjectNode summary = summary(uploads, outcomes);
+      Path summaryFile = outDir.resolve("summary.json");
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+      printTotals(outcomes, failedMessages, bucket, summaryFile);
+      return failedMessages.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
+    }
+  }
+
+  private void uploadAll(LocalDeployment local, String bucket, List<Upload> uploads) {
+    S3Client s3 = local.clients().s3();
+    String uploadKey = local.attribute("InfraKey", "Arn");
+    out.println("Uploading " + uploads.size() + " branch files to s3://" + bucket + "/incoming/");
+    for (Upload upload : uploads) {
+      // Like a branch system: SSE-KMS under the bucket's key, which the bucket policy requires.
+      s3.putObject(request -> request.bucket(bucket).key(upload.key())
+              .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(uploadKey),
+          RequestBody.fromFile(upload.file()));
+    }
+    out.println("Intake:");
+  }
+
+  private static String describe(FileOutcome outcome) {
+    return switch (outcome.status()) {
+      case REFUSED -> String.format("%-52s refused: %s", outcome.key(), outcome.refusal());
+      default -> String.format("%-52s %s, %d accepted, %d rejected", outcome.key(), outcome.status().wireName(),
+          outcome.accepted(), outcome.rejected());
+    };
+  }
+
+  private void printTotals(Map<String, FileOutcome> outcomes, List<String> failedMessages, String bucket, Path summaryFile) {
+    long accepted = outcomes.values().stream().mapToLong(FileOutcome::accepted).sum();
+    long rejected = outcomes.values().stream().mapToLong(FileOutcome::rejected).sum();
+    long refused = outcomes.values().stream().filter(o -> o.refusal() != null).count();
+    out.printf("Files: %d taken, %d refused. Rows: %d accepted, %d rejected.%n",
+        outcomes.size() - refused, refused, accepted, rejected);
+    if (!failedMessages.isEmpty()) {
+      out.println("FAILED: " + failedMessages.size() + " intake messages failed; see the function log in " + summaryFile.getParent().resolve("logs"));
+    }
+    out.println("Rejects reports: s3://" + bucket + "/rejects/");
+    out.println("Summary: " + summaryFile);
+  }
+
+  private static ObjectNode summary(List<Upload> uploads, Map<String, FileOutcome> outcomes) {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode summary = json.createObjectNode();
+    ArrayNode files = summary.putArray("files");
+    for (Upload upload : uploads) {
+      ObjectNode file = files.addObject();
+      file.put("key", upload.key());
+      FileOutcome outcome = outcomes.get(upload.key());
+      if (outcome == null) {
+        file.put("status", "failed");
+        continue;
+      }
+      file.put("status", outcome.status() == io.qualityhub.intake.FileStatus.REFUSED ? "refused" : "processed");
+      file.put("accepted", outcome.accepted());
+      file.put("rejected", outcome.rejected());
+      ArrayNode rejects = file.putArray("rejects");
+      for (Reject reject : outcome.firstRejects()) {
+        rejects.addObject().put("line", reject.line()).put("column", reject.column()).put("reason", reject.reason().name())
+            .put("message", reject.message());
+      }
+      if (outcome.refusal() != null) {
+        file.put("refusal", outcome.refusal());
+      }
+    }
+    return summary;
+  }
+
+  /** One branch file and the key it is uploaded under. */
+  record Upload(Path file, String key) {
+    static List<Upload> findIn(Path data) throws IOException {
+      if (!Files.isDirectory(data)) {
+        throw new UsageException("--data " + data + " is not a directory");
+      }
+      List<Upload> uploads = new ArrayList<>();
+      try (Stream<Path> files = Files.walk(data)) {
+        files.filter(Files::isRegularFile)
+            .filter(file -> data.relativize(file).getNameCount() == 3)
+            .sorted()
+            .forEach(file -> uploads.add(new Upload(file, "incoming/" + data.relativize(file).toString().replace('\\', '/'))));
+      }
+      return uploads;
+    }
+  }
+
+}

@@ -1,0 +1,98 @@
+package io.qualityhub.local;
+
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.emulator.LocalEmulator;
+import io.qualityhub.emulator.TemplateBootstrap;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * QualityHub on a local AWS emulator: moto started on 127.0.0.1 (or the emulator an endpoint
+ * names, e.g. LocalStack), with the resources template.yaml declares created on it, so the local
+ * run and the deployed stack cannot drift apart. Resources stay after the run, for inspection.
+ */
+public final class LocalDeployment implements AutoCloseable {
+
+  public static final String STAGE = "local";
+
+  private final LocalEmulator emulator;
+  private final AwsClients clients;
+  private final TemplateBootstrap.Result resources;
+
+  private LocalDeployment(LocalEmulator emulator, AwsClients clients, TemplateBootstrap.Result resources) {
+    this.emulator = emulator;
+    this.clients = clients;
+    this.resources = resources;
+  }
+
+  /**
+   * @param endpoint an emulator to use instead of starting moto; when empty, {@code AWS_ENDPOINT_URL}
+   *     is honoured, else moto is started
+   */
+  public static LocalDeployment open(Path projectRoot, Optional<URI> endpoint) {
+    LocalEmulator emulator = endpoint.isPresent() ? null : LocalEmulator.startOrConnect(projectRoot);
+    URI uri = endpoint.orElseGet(emulator::endpoint);
+    AwsClients clients = AwsClients.forEndpoint(uri, LocalEmulator.region());
+    try {
+      TemplateBootstrap.Result resources = TemplateBootstrap.builder()
+          .template(projectRoot.resolve("template.yaml"))
+          .parameter("Stage", STAGE)
+          .region(LocalEmulator.region())
+          .s3(clients.s3())
+          .sqs(clients.configure(SqsClient.builder()).build())
+          .dynamoDb(clients.dynamoDb())
+          .kms(clients.kms())
+          .sns(clients.configure(SnsClient.builder()).build())
+          .build()
+          .apply();
+      return new LocalDeployment(emulator, clients, resources);
+    } catch (RuntimeException e) {
+      if (emulator != null) {
+        emulator.close();
+      }
+      throw e;
+    }
+  }
+
+  public AwsClients clients() {
+    return clients;
+  }
+
+  public URI endpoint() {
+    return clients.endpoint().orElseThrow();
+  }
+
+  public String physicalId(String logicalId) {
+    String id = resources.physicalIds().get(logicalId);
+    if (id == null) {
+      throw new IllegalStateException("template.yaml declares no " + logicalId + " that the local bootstrap created");
+    }
+    return id;
+  }
+
+  public String attribute(String logicalId, String attribute) {
+    return resources.attribute(logicalId, attribute);
+  }
+
+  /** A function's environment as template.yaml sets it, resolved to the local resources. */
+  public Settings settingsOf(String functionLogicalId) {
+    Map<String, String> environment = resources.functionEnvironments().get(functionLogicalId);
+    if (environment == null) {
+      throw new IllegalStateException("template.yaml declares no function " + functionLogicalId);
+    }
+    return new Settings(new HashMap<>(environment));
+  }
+
+  @Override
+  public void close() {
+    if (emulator != null) {
+      emulator.close();
+    }
+  }
+}

@@ -1,0 +1,102 @@
+package io.qualityhub.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Does locally what Lambda's SQS event source mapping does: receives batches from a queue, hands
+ * them to the handler as an {@link SQSEvent}, deletes the messages the handler did not report as
+ * failed, and leaves the failed ones on the queue, invisible until their visibility timeout ends, for
+ * redelivery and, in the end, the dead-letter queue.
+ */
+final class QueueDelivery {
+
+  private static final int BATCH_SIZE = 5;
+
+  private final SqsClient sqs;
+  private final String queueUrl;
+  private final String queueArn;
+  private final String region;
+  private final PrintStream functionOutput;
+
+  QueueDelivery(SqsClient sqs, String queueUrl, String queueArn, String region, PrintStream functionOutput) {
+    this.sqs = sqs;
+    this.queueUrl = queueUrl;
+    this.queueArn = queueArn;
+    this.region = region;
+    this.functionOutput = functionOutput;
+  }
+
+  /** Delivers until the queue stays empty; returns the ids of messages the handler failed. */
+  List<String> drain(RequestHandler<SQSEvent, SQSBatchResponse> handler, String functionName, int idlePolls) {
+    List<String> failed = new ArrayList<>();
+    int idle = 0;
+    while (idle < idlePolls) {
+      List<Message> messages = sqs.receiveMessage(request -> request
+          .queueUrl(queueUrl)
+          .maxNumberOfMessages(BATCH_SIZE)
+          .waitTimeSeconds(1)
+          .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
+      if (messages.isEmpty()) {
+        idle++;
+        continue;
+      }
+      idle = 0;
+      SQSBatchResponse response = invoke(handler, functionName, toEvent(messages));
+      Set<String> failedIds = response.getBatchItemFailures().stream()
+          .map(SQSBatchResponse.BatchItemFailure::getItemIdentifier)
+          .collect(Collectors.toSet());
+      for (Message message : messages) {
+        if (failedIds.contains(message.messageId())) {
+          failed.add(message.messageId()); // back on the queue after its visibility timeout, as on AWS
+        } else {
+          sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+        }
+      }
+    }
+    return failed;
+  }
+
+  private SQSBatchResponse invoke(RequestHandler<SQSEvent, SQSBatchResponse> handler, String functionName, SQSEvent event) {
+    PrintStream console = System.out;
+    System.setOut(functionOutput);
+    try {
+      return handler.handleRequest(event, LocalContext.forFunction(functionName, 900_000));
+    } finally {
+      functionOutput.flush();
+      System.setOut(console);
+    }
+  }
+
+  private SQSEvent toEvent(List<Message> messages) {
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (Message message : messages) {
+      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+      record.setMessageId(message.messageId());
+      record.setReceiptHandle(message.receiptHandle());
+      record.setBody(message.body());
+      record.setMd5OfBody(message.md5OfBody());
+      Map<String, String> attributes = new HashMap<>();
+      message.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
+      record.setAttributes(attributes);
+      record.setEventSource("aws:sqs");
+      record.setEventSourceArn(queueArn);
+      record.setAwsRegion(region);
+      records.add(record);
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+}
