@@ -1,0 +1,285 @@
+#!/usr/bin/env bash
+#
+# Template security as tests: proves that template.yaml is secure by construction.
+#
+#   infrastructure/guard/check-template.sh [TEMPLATE]      (default: template.yaml at the repo root)
+#
+# 1. cfn-lint: no error, no warning.
+# 2. The template is translated from SAM to CloudFormation JSON (translate.py), so the rules
+#    see what CloudFormation will create.
+# 3. cfn-guard checks it against every AWS Control Tower proactive control shipped in the npm
+#    package @cdklabs/cdk-validator-cfnguard (pinned in package.json / package-lock.json),
+#    except those in the suppression lists below, each with its reason.
+# 4. cfn-guard checks it against our own rules, rules/qualityhub.guard.
+# 5. Each own rule is proved to bite: tests/<rule>[--case].yaml must FAIL that rule, and
+#    tests/compliant/<rule>.yaml, where present, must PASS it.
+#
+# Anything unexpected fails the run: a new violation, a suppressed control that no longer
+# fails (remove its suppression), a test template that passes its rule, a rule without a test.
+# The last line is "template-guard: N passed, N failed".
+#
+set -euo pipefail
+
+GUARD_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO_ROOT=$(cd "$GUARD_DIR/../.." && pwd)
+TEMPLATE=${1:-$REPO_ROOT/template.yaml}
+VALIDATOR_DIR=$GUARD_DIR/node_modules/@cdklabs/cdk-validator-cfnguard
+CONTROL_TOWER_RULES=$VALIDATOR_DIR/rules/control-tower/cfn-guard
+OWN_RULES=$GUARD_DIR/rules/qualityhub.guard
+TESTS_DIR=$GUARD_DIR/tests
+
+# ---------------------------------------------------------------------------------------------
+# Control Tower controls that this template does not follow at all, by rule file name.
+# ---------------------------------------------------------------------------------------------
+SUPPRESSED_CONTROLS=(
+  # CT.LAMBDA.PR.3 (function in a VPC): the functions reach only AWS APIs (S3, SQS, DynamoDB,
+  # KMS, CloudWatch), over TLS and authorised by IAM; what each may touch is fixed by its role,
+  # not by the network. A VPC would add a NAT gateway or five interface endpoints and ENI cold
+  # starts without narrowing that. Revisit if the company mandates VPC-only Lambda, with
+  # endpoint policies.
+  ct-lambda-pr-3
+  # CT.S3.PR.9 (S3 Object Lock): elective control. Object Lock can never be turned off, S3
+  # access-log delivery does not support a default retention on its target bucket, and intake
+  # objects are inputs a branch legitimately replaces: the record of truth is RecordsTable
+  # (point-in-time recovery, deletion protection) and versioning keeps replaced uploads for
+  # RecordRetentionDays. Revisit for the reports bucket, where WORM retention may be required.
+  ct-s3-pr-9
+)
+
+# ---------------------------------------------------------------------------------------------
+# Control Tower controls that only the named resources may fail ("<rule file> <resources...>").
+# ---------------------------------------------------------------------------------------------
+RESOURCE_EXCEPTIONS=(
+  # CT.S3.PR.2 (server access logging): AccessLogBucket is the access-log target; logging it
+  # into itself would log every log delivery, without end.
+  "ct-s3-pr-2 AccessLogBucket"
+  # CT.S3.PR.4 (event notifications): nothing consumes access-log objects as they arrive.
+  "ct-s3-pr-4 AccessLogBucket"
+  # CT.S3.PR.10 (SSE-KMS): S3 server access log delivery supports only SSE-S3 on the target
+  # bucket. The logs hold object keys and requester ids, never record content.
+  "ct-s3-pr-10 AccessLogBucket"
+)
+
+passed=0
+failed=0
+pass() { passed=$((passed + 1)); echo "PASS  $*"; }
+fail() { failed=$((failed + 1)); echo "FAIL  $*"; }
+
+die() {
+  echo "check-template: $*" >&2
+  exit 2
+}
+
+cfn_guard_binary() {
+  local os arch
+  case "$(uname -s)" in
+    Linux) os=ubuntu ;;
+    Darwin) os=macos ;;
+    *) die "no cfn-guard binary in @cdklabs/cdk-validator-cfnguard for $(uname -s)" ;;
+  esac
+  case "$(uname -m)" in
+    x86_64 | amd64) arch=x86_64 ;;
+    aarch64 | arm64) arch=aarch64 ;;
+    *) die "no cfn-guard binary in @cdklabs/cdk-validator-cfnguard for $(uname -m)" ;;
+  esac
+  echo "$VALIDATOR_DIR/bin/$os/$arch/cfn-guard"
+}
+
+install_validator_if_missing() {
+  if [[ ! -d $CONTROL_TOWER_RULES ]]; then
+    echo "Installing the pinned cfn-guard rules package (npm ci --prefix $GUARD_DIR) ..."
+    npm ci --prefix "$GUARD_DIR" --no-audit --no-fund >/dev/null \
+      || die "npm ci failed: the npm registry must be reachable once to install $VALIDATOR_DIR"
+  fi
+}
+
+# Rule names (not_compliant) and resource names (paths) that a structured cfn-guard report
+# lists as failing; one per line, prefixed "rule " or "resource ".
+failures_in_report() {
+  python3 - "$1" <<'PY'
+import json, re, sys
+with open(sys.argv[1], encoding="utf-8") as handle:
+    reports = json.load(handle)
+rules, resources = set(), set()
+for report in reports:
+    for entry in report.get("not_compliant", []):
+        rules.add(entry["Rule"]["name"])
+        resources.update(re.findall(r'"/Resources/([A-Za-z0-9]+)', json.dumps(entry)))
+for name in sorted(rules):
+    print("rule", name)
+for name in sorted(resources):
+    print("resource", name)
+PY
+}
+
+# Runs cfn-guard with structured output into $1; returns cfn-guard's exit code
+# (0 compliant, 19 not compliant, anything else an error).
+guard_structured() {
+  local report=$1
+  shift
+  local status=0
+  "$CFN_GUARD" validate --structured --output-format json --show-summary none "$@" >"$report" 2>"$report.err" || status=$?
+  return "$status"
+}
+
+is_suppressed() {
+  local rule_file=$1 suppressed
+  for suppressed in "${SUPPRESSED_CONTROLS[@]}" "${RESOURCE_EXCEPTIONS[@]%% *}"; do
+    [[ $rule_file == "$suppressed" ]] && return 0
+  done
+  return 1
+}
+
+check_lint() {
+  local status=0
+  cfn-lint -- "$TEMPLATE" || status=$?
+  # cfn-lint exit codes are bit flags: 2 error, 4 warning, 8 informational.
+  if ((status & 6)); then
+    fail "cfn-lint reports errors or warnings in $TEMPLATE"
+  else
+    pass "cfn-lint: no error, no warning"
+  fi
+}
+
+check_control_tower() {
+  local data=$1 rule_file name rule_args=() count=0 status
+
+  for name in "${SUPPRESSED_CONTROLS[@]}" "${RESOURCE_EXCEPTIONS[@]%% *}"; do
+    if ! find "$CONTROL_TOWER_RULES" -name "$name.guard" | grep -q .; then
+      fail "suppression $name names no Control Tower rule file: fix or remove it"
+    fi
+  done
+
+  while IFS= read -r rule_file; do
+    is_suppressed "$(basename "$rule_file" .guard)" && continue
+    rule_args+=(--rules "$rule_file")
+    count=$((count + 1))
+  done < <(find "$CONTROL_TOWER_RULES" -name '*.guard' | sort)
+
+  status=0
+  "$CFN_GUARD" validate "${rule_args[@]}" --data "$data" --show-summary fail >"$WORK/control-tower.txt" 2>&1 || status=$?
+  if ((status == 0)); then
+    pass "Control Tower: $count controls, all compliant or not applicable"
+  else
+    cat "$WORK/control-tower.txt"
+    fail "Control Tower: the template violates the controls listed above (cfn-guard exit $status)"
+  fi
+
+  for name in "${SUPPRESSED_CONTROLS[@]}"; do
+    rule_file=$(find "$CONTROL_TOWER_RULES" -name "$name.guard" | head -n 1)
+    [[ -n $rule_file ]] || continue
+    status=0
+    guard_structured "$WORK/$name.json" --rules "$rule_file" --data "$data" || status=$?
+    if ((status == 19)); then
+      pass "$name suppressed, still fails as its reason says"
+    else
+      fail "$name is suppressed but no longer fails (cfn-guard exit $status): remove its suppression"
+    fi
+  done
+
+  local exception expected actual
+  for exception in "${RESOURCE_EXCEPTIONS[@]}"; do
+    name=${exception%% *}
+    expected=$(tr ' ' '\n' <<<"${exception#* }" | sort | paste -sd' ')
+    rule_file=$(find "$CONTROL_TOWER_RULES" -name "$name.guard" | head -n 1)
+    [[ -n $rule_file ]] || continue
+    status=0
+    guard_structured "$WORK/$name.json" --rules "$rule_file" --data "$data" || status=$?
+    if ((status != 0 && status != 19)); then
+      cat "$WORK/$name.json.err"
+      fail "$name: cfn-guard exit $status"
+      continue
+    fi
+    actual=$(failures_in_report "$WORK/$name.json" | sed -n 's/^resource //p' | sort | paste -sd' ')
+    if [[ $actual == "$expected" ]]; then
+      pass "$name fails only for its excepted resources ($expected)"
+    else
+      fail "$name: failing resources are [${actual}], the exception allows exactly [$expected]"
+    fi
+  done
+}
+
+check_own_rules_on_template() {
+  local data=$1 status=0
+  "$CFN_GUARD" validate --rules "$OWN_RULES" --data "$data" --show-summary all >"$WORK/own.txt" 2>&1 || status=$?
+  if ((status == 0)); then
+    pass "qualityhub.guard: template compliant ($(grep -c ' PASS$' "$WORK/own.txt") rules pass, $(grep -c ' SKIP$' "$WORK/own.txt") not applicable)"
+  else
+    cat "$WORK/own.txt"
+    fail "qualityhub.guard: the template violates the rules listed above (cfn-guard exit $status)"
+  fi
+}
+
+# Every own rule has a failing template; every failing template makes its rule fail; every
+# compliant template passes its rule.
+check_own_rules_bite() {
+  local rules rule test_file rule_of_test status failures
+  rules=$(sed -n 's/^rule \(qh_[a-z0-9_]*\).*/\1/p' "$OWN_RULES")
+
+  for rule in $rules; do
+    if ! compgen -G "$TESTS_DIR/$rule.yaml" >/dev/null && ! compgen -G "$TESTS_DIR/$rule--*.yaml" >/dev/null; then
+      fail "$rule has no failing template tests/$rule.yaml"
+    fi
+  done
+
+  for test_file in "$TESTS_DIR"/*.yaml "$TESTS_DIR"/compliant/*.yaml; do
+    [[ -e $test_file ]] || continue
+    rule_of_test=$(basename "$test_file" .yaml)
+    rule_of_test=${rule_of_test%%--*}
+    if ! grep -qx "$rule_of_test" <<<"$rules"; then
+      fail "${test_file#"$GUARD_DIR"/} is named after no rule of qualityhub.guard"
+      continue
+    fi
+    python3 "$GUARD_DIR/translate.py" "$test_file" "$WORK/test.json"
+    status=0
+    guard_structured "$WORK/test.json.report" --rules "$OWN_RULES" --data "$WORK/test.json" || status=$?
+    if ((status != 0 && status != 19)); then
+      cat "$WORK/test.json.report.err"
+      fail "${test_file#"$GUARD_DIR"/}: cfn-guard exit $status"
+      continue
+    fi
+    failures=$(failures_in_report "$WORK/test.json.report" | sed -n 's/^rule //p')
+    if [[ $test_file == */compliant/* ]]; then
+      if grep -qx "$rule_of_test" <<<"$failures"; then
+        fail "${test_file#"$GUARD_DIR"/} should pass $rule_of_test but fails it"
+      else
+        pass "${test_file#"$GUARD_DIR"/} passes $rule_of_test"
+      fi
+    elif grep -qx "$rule_of_test" <<<"$failures"; then
+      pass "${test_file#"$GUARD_DIR"/} fails $rule_of_test"
+    else
+      fail "${test_file#"$GUARD_DIR"/} should fail $rule_of_test but passes it"
+    fi
+  done
+}
+
+main() {
+  [[ -f $TEMPLATE ]] || die "no template at $TEMPLATE"
+  command -v cfn-lint >/dev/null || die "cfn-lint is not installed (it also provides samtranslator)"
+  python3 -c 'import samtranslator' 2>/dev/null || die "python3 cannot import samtranslator (installed with cfn-lint)"
+  install_validator_if_missing
+  CFN_GUARD=$(cfn_guard_binary)
+  [[ -x $CFN_GUARD ]] || die "cfn-guard binary missing at $CFN_GUARD"
+
+  WORK=$(mktemp -d)
+  trap 'rm -rf "$WORK"' EXIT
+
+  echo "== cfn-lint $(cfn-lint --version | awk '{print $2}')"
+  check_lint
+
+  python3 "$GUARD_DIR/translate.py" "$TEMPLATE" "$WORK/template.json"
+
+  echo "== $("$CFN_GUARD" --version): AWS Control Tower proactive controls"
+  check_control_tower "$WORK/template.json"
+
+  echo "== qualityhub.guard on the template"
+  check_own_rules_on_template "$WORK/template.json"
+
+  echo "== qualityhub.guard on its test templates"
+  check_own_rules_bite
+
+  echo "template-guard: $passed passed, $failed failed"
+  ((failed == 0))
+}
+
+main
