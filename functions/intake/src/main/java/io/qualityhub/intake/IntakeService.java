@@ -4,6 +4,7 @@ import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.crypto.DataKey;
 import io.qualityhub.core.crypto.DataKeySource;
 import io.qualityhub.core.crypto.FieldCipher;
+import io.qualityhub.core.crypto.RecordKeyContext;
 import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.parse.UploadDecoder;
@@ -126,7 +127,7 @@ public final class IntakeService {
 
   /** Pass 2: the good rows, encrypted under a fresh data key, written under this generation. */
   private String writeRows(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
-    DataKey dataKey = dataKeys.generate(encryptionContext(key, generation));
+    DataKey dataKey = dataKeys.generate(RecordKeyContext.of(key.fileId(), generation));
     try {
       String dataKeyRef = ledger.storeDataKey(key, generation, dataKey.wrapped(), dataKeyArn);
       RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, new FieldCipher(dataKey),
@@ -239,11 +240,6 @@ public final class IntakeService {
       return "S" + padded;
     }
     return "T" + String.format("%016x", version.lastModified().toEpochMilli());
-  }
-
-  /** Ids only: the encryption context is logged in clear by CloudTrail. */
-  static Map<String, String> encryptionContext(UploadKey key, String generation) {
-    return Map.of("purpose", "qualityhub-record-data", "file", key.fileId(), "generation", generation);
   }
 
   private static MessageDigest sha256() {

@@ -272,10 +272,11 @@ final class S3Provisioner implements ResourceProvisioner {
     }
 
     /**
-     * Applies the policy without its conditional Deny statements. moto evaluates bucket policies but
-     * not their condition keys: it treats a Deny whose condition it cannot evaluate as unconditional
-     * (measured: "deny unless SSE-KMS" denies an SSE-KMS upload), and it serves plain HTTP, so "deny
-     * unless TLS" would deny every request. The statements stay in template.yaml and are checked there.
+     * Applies the policy without its conditional Deny statements. moto 5.2.1 evaluates bucket
+     * policies but ignores their conditions (documented on its put_bucket_policy; measured: "deny
+     * unless SSE-KMS" denies an SSE-KMS upload), so a conditional Deny denies every matching request;
+     * and it serves plain HTTP, so "deny unless TLS" could never pass anyway. The statements stay in
+     * template.yaml and are checked there.
      */
     private ProvisionedResource bucketPolicy(Request request) {
         String bucket = request.requiredText("Bucket");

@@ -1,12 +1,14 @@
 package io.qualityhub.core.aws;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -32,13 +34,27 @@ public final class AwsClients {
   private final AwsCredentialsProvider credentials;
   private final Optional<URI> endpoint;
   private final boolean pathStyleS3;
+  private final List<ExecutionInterceptor> interceptors;
 
   private AwsClients(Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint, boolean pathStyleS3) {
-    this.httpClient = UrlConnectionHttpClient.builder().build();
+    this(UrlConnectionHttpClient.builder().build(), region, credentials, endpoint, pathStyleS3, List.of());
+  }
+
+  private AwsClients(SdkHttpClient httpClient, Region region, AwsCredentialsProvider credentials, Optional<URI> endpoint,
+      boolean pathStyleS3, List<ExecutionInterceptor> interceptors) {
+    this.httpClient = httpClient;
     this.region = region;
     this.credentials = credentials;
     this.endpoint = endpoint;
     this.pathStyleS3 = pathStyleS3;
+    this.interceptors = List.copyOf(interceptors);
+  }
+
+  /** The same clients with interceptors added: how benchmarks count requests and tests inject faults. */
+  public AwsClients withInterceptors(ExecutionInterceptor... added) {
+    List<ExecutionInterceptor> all = new java.util.ArrayList<>(interceptors);
+    all.addAll(List.of(added));
+    return new AwsClients(httpClient, region, credentials, endpoint, pathStyleS3, all);
   }
 
   /** Clients configured the way the SDK configures itself: region, credentials and endpoints from the environment. */
@@ -86,6 +102,9 @@ public final class AwsClients {
   public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
     builder.region(region).credentialsProvider(credentials);
     endpoint.ifPresent(builder::endpointOverride);
+    if (!interceptors.isEmpty()) {
+      builder.overrideConfiguration(config -> interceptors.forEach(config::addExecutionInterceptor));
+    }
     if (builder instanceof software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder<?, ?> sync) {
       sync.httpClient(httpClient);
     }

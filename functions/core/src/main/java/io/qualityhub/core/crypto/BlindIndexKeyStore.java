@@ -41,13 +41,12 @@ public final class BlindIndexKeyStore {
   }
 
   private byte[] create() {
-    DataKey fresh = indexKeys.generate(CONTEXT);
-    fresh.destroy();
+    byte[] wrapped = indexKeys.generateWrapped(CONTEXT);
     Map<String, AttributeValue> item = key();
-    item.put("wrappedKey", AttributeValue.fromB(SdkBytes.fromByteArray(fresh.wrapped())));
+    item.put("wrappedKey", AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)));
     try {
       dynamoDb.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-      return fresh.wrapped();
+      return wrapped;
     } catch (ConditionalCheckFailedException e) {
       return readWrapped(); // another function created it first: use that one
     }

@@ -11,5 +11,8 @@ public interface DataKeySource {
 
   DataKey generate(Map<String, String> encryptionContext);
 
+  /** A new data key in wrapped form only, for a caller that stores it without using it. */
+  byte[] generateWrapped(Map<String, String> encryptionContext);
+
   DataKey unwrap(byte[] wrapped, Map<String, String> encryptionContext);
 }

@@ -28,6 +28,14 @@ public final class KmsDataKeySource implements DataKeySource {
   }
 
   @Override
+  public byte[] generateWrapped(Map<String, String> encryptionContext) {
+    return kms.generateDataKeyWithoutPlaintext(request -> request
+        .keyId(keyId)
+        .keySpec(DataKeySpec.AES_256)
+        .encryptionContext(encryptionContext)).ciphertextBlob().asByteArray();
+  }
+
+  @Override
   public DataKey unwrap(byte[] wrapped, Map<String, String> encryptionContext) {
     DecryptResponse response = kms.decrypt(request -> request
         .keyId(keyId)

@@ -1,0 +1,307 @@
+package io.qualityhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.crypto.KmsDataKeySource;
+import io.qualityhub.core.store.RecordDecryptor;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.FileStatus;
+import io.qualityhub.intake.IntakeHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Intake against the local emulator, with the resources template.yaml declares: files in, exact
+ * rows stored, exact rejects out, and the same outcome however often a message is delivered.
+ */
+class IntakeEndToEndTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static LocalDeployment local;
+  private static String bucket;
+  private static String table;
+  private static final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void deploy() {
+    local = LocalDeployment.open(ROOT, java.util.Optional.empty());
+    bucket = local.physicalId("IntakeBucket");
+    table = local.physicalId("RecordsTable");
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  @Test
+  void theSampleDayYieldsExactlyTheExpectedRowsRejectsAndLatestStates() throws Exception {
+    JsonNode expected = JSON.readTree(ROOT.resolve("events/sample-day/EXPECTED.json").toFile());
+    for (JsonNode file : expected) {
+      String key = file.get("key").asText();
+      upload(key, Files.readAllBytes(ROOT.resolve("events/sample-day").resolve(key.substring("incoming/".length()))));
+    }
+    Map<String, FileOutcome> outcomes = deliverQueued();
+
+    for (JsonNode file : expected) {
+      String key = file.get("key").asText();
+      FileOutcome outcome = outcomes.get(key);
+      assertEquals(FileStatus.PROCESSED, outcome.status(), key);
+      assertEquals(file.get("accepted").asLong(), outcome.accepted(), key);
+      assertEquals(file.get("rejected").asLong(), outcome.rejected(), key);
+      assertEquals(file.get("accepted").asInt(), rowItems(fileIdOf(key)).size(), "row items stored for " + key);
+      String report = read("rejects/" + key.substring("incoming/".length()).replaceAll("\\.(csv|jsonl)(\\.gz)?$", ".csv"));
+      assertEquals(file.get("rejected").asInt() + 1, report.lines().count(), "rejects report lines of " + key);
+      JsonNode latest = file.get("latestStatus");
+      if (latest != null) {
+        String[] parts = key.split("/");
+        String type = parts[3].substring(0, parts[3].indexOf('.'));
+        latest.fields().forEachRemaining(entry -> assertEquals(entry.getValue().asText(),
+            state(type, parts[1], entry.getKey()).get("status").s(), "latest status of " + entry.getKey()));
+      }
+    }
+  }
+
+  @Test
+  void aDeliveredTwiceOrCrashedAndRedeliveredMessageStoresEachRowOnce() throws Exception {
+    String key = "incoming/DUP-01/2026-11-20/claims.csv";
+    upload(key, claims(100));
+    drainQueueWithoutProcessing();
+    SQSEvent event = eventFor(key);
+
+    AtomicInteger batchWrites = new AtomicInteger();
+    IntakeHandler crashing = handler(local.clients().withInterceptors(crashOnThird(batchWrites)), o -> { });
+    SQSBatchResponse crashed = crashing.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000));
+    assertEquals(1, crashed.getBatchItemFailures().size(), "the crash is reported, so SQS redelivers");
+    int writtenBeforeCrash = storedRowItems(fileIdOf(key)).size();
+    assertTrue(writtenBeforeCrash > 0 && writtenBeforeCrash < 100, "the crashed attempt wrote part of the file: " + writtenBeforeCrash);
+    assertTrue(rowItems(fileIdOf(key)).isEmpty(), "a half-written file is not current");
+
+    List<FileOutcome> outcomes = new ArrayList<>();
+    IntakeHandler healthy = handler(local.clients(), outcomes::add);
+    assertTrue(healthy.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
+    assertTrue(healthy.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
+
+    assertEquals(100, rowItems(fileIdOf(key)).size());
+    assertEquals(100, storedRowItems(fileIdOf(key)).size(), "no row item is left over from the crashed attempt");
+    assertEquals(List.of(100L, 100L), outcomes.stream().map(FileOutcome::accepted).toList());
+    RecordDecryptor decryptor = new RecordDecryptor(local.clients().dynamoDb(), table,
+        new KmsDataKeySource(local.clients().kms(), local.attribute("DataKey", "Arn")));
+    for (Map<String, AttributeValue> item : rowItems(fileIdOf(key))) {
+      String id = item.get("claim_id").s();
+      assertEquals("Customer " + id, decryptor.sensitiveValues(item).get("customer_name"), "every row decrypts after the retry");
+    }
+  }
+
+  @Test
+  void aCorrectedReUploadReplacesTheFirstUploadsRows() throws Exception {
+    String key = "incoming/RE-01/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\nB,2026-11-20,2\nC,2026-11-20,oops\n".getBytes(StandardCharsets.UTF_8));
+    deliverQueued();
+    assertEquals(Map.of("A", "1", "B", "2"), surveyScores(key));
+
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\nB,2026-11-20,5\nC,2026-11-20,3\nD,2026-11-20,4\n".getBytes(StandardCharsets.UTF_8));
+    FileOutcome second = deliverQueued().get(key);
+
+    assertEquals(4, second.accepted());
+    assertEquals(Map.of("A", "1", "B", "5", "C", "3", "D", "4"), surveyScores(key));
+    upload(key, "survey_id,surveyed_on,overall_score\nD,2026-11-20,2\n".getBytes(StandardCharsets.UTF_8));
+    deliverQueued();
+    assertEquals(Map.of("D", "2"), surveyScores(key), "rows the new upload no longer has are withdrawn");
+  }
+
+  @Test
+  void claimsKeepTheirNewestStateWhateverOrderRowsAndFilesArriveIn() throws Exception {
+    String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,amount_claimed,"
+        + "amount_paid,currency,handler_id,updated_at,closed_at\n";
+    String newestFirst = header
+        + "N-1,P,HLT,health,simple,N,paid,2026-11-01T09:00:00+08:00,100,100,TWD,H,2026-11-10T09:00:00+08:00,\n"
+        + "N-1,P,HLT,health,simple,N,under_review,2026-11-01T09:00:00+08:00,100,,TWD,H,2026-11-05T09:00:00+08:00,\n"
+        + "N-1,P,HLT,health,simple,N,reported,2026-11-01T09:00:00+08:00,100,,TWD,H,2026-11-01T09:00:00+08:00,\n";
+    String olderDay = header
+        + "N-1,P,HLT,health,simple,N,investigating,2026-11-01T09:00:00+08:00,100,,TWD,H,2026-11-07T09:00:00+08:00,\n";
+    String newerDay = header
+        + "N-1,P,HLT,health,simple,N,closed,2026-11-01T09:00:00+08:00,100,100,TWD,H,2026-11-12T09:00:00+08:00,2026-11-12T09:00:00+08:00\n";
+
+    upload("incoming/ORD-01/2026-11-10/claims.csv", newestFirst.getBytes(StandardCharsets.UTF_8));
+    deliverQueued();
+    assertEquals("paid", state("claims", "ORD-01", "N-1").get("status").s());
+
+    upload("incoming/ORD-01/2026-11-12/claims.csv", newerDay.getBytes(StandardCharsets.UTF_8));
+    upload("incoming/ORD-01/2026-11-07/claims.csv", olderDay.getBytes(StandardCharsets.UTF_8));
+    deliverQueued();
+    assertEquals("closed", state("claims", "ORD-01", "N-1").get("status").s());
+
+    upload("incoming/ORD-01/2026-11-12/claims.csv", (header
+        + "N-2,P,HLT,health,simple,N,reported,2026-11-01T09:00:00+08:00,100,,TWD,H,2026-11-12T09:00:00+08:00,\n").getBytes(StandardCharsets.UTF_8));
+    deliverQueued();
+    assertEquals("paid", state("claims", "ORD-01", "N-1").get("status").s(),
+        "withdrawing the newest row brings back the newest that remains");
+  }
+
+  @Test
+  void plantedSensitiveValuesAppearNowhereInClear() throws Exception {
+    for (Map.Entry<String, String> file : PlantedFiles.csvByType().entrySet()) {
+      upload("incoming/PLT-01/2026-11-20/" + file.getKey() + ".csv", file.getValue().getBytes(StandardCharsets.UTF_8));
+    }
+    Map<String, FileOutcome> outcomes = deliverQueued();
+    assertEquals(PlantedFiles.csvByType().size(), outcomes.keySet().stream().filter(k -> k.contains("PLT-01")).count());
+    outcomes.values().forEach(outcome -> assertEquals(1, outcome.rejected(), outcome.key()));
+
+    List<String> leaks = new ArrayList<>();
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)).items().forEach(item ->
+        item.forEach((name, value) -> {
+          if (String.valueOf(value.s()).contains(PlantedFiles.MARK)
+              || (value.b() != null && new String(value.b().asByteArray(), StandardCharsets.UTF_8).contains(PlantedFiles.MARK))) {
+            leaks.add("DynamoDB " + item.get("pk").s() + " " + name);
+          }
+        }));
+    local.clients().s3().listObjectsV2Paginator(request -> request.bucket(bucket).prefix("rejects/")).contents()
+        .forEach(object -> {
+          if (read(object.key()).contains(PlantedFiles.MARK)) {
+            leaks.add("S3 " + object.key());
+          }
+        });
+    if (functionOutput.toString(StandardCharsets.UTF_8).contains(PlantedFiles.MARK)) {
+      leaks.add("function log output");
+    }
+    outcomes.values().forEach(outcome -> {
+      if (outcome.toString().contains(PlantedFiles.MARK)) {
+        leaks.add("outcome of " + outcome.key());
+      }
+    });
+    assertEquals(List.of(), leaks);
+    assertTrue(rowItems("PLT-01#claims#2026-11-20").get(0).containsKey("biIdNo"), "the ID number is indexed blind");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static IntakeHandler handler(AwsClients clients, java.util.function.Consumer<FileOutcome> outcomes) {
+    return new IntakeHandler(local.settingsOf("IntakeFunction"), clients, outcomes);
+  }
+
+  private static Map<String, FileOutcome> deliverQueued() {
+    Map<String, FileOutcome> outcomes = new TreeMap<>();
+    QueueDelivery delivery = new QueueDelivery(sqs(), local.attribute("IntakeQueue", "QueueUrl"),
+        local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), new PrintStream(functionOutput, true, StandardCharsets.UTF_8));
+    List<String> failed = delivery.drain(handler(local.clients(), outcome -> outcomes.put(outcome.key(), outcome)), "IntakeFunction", 1);
+    assertEquals(List.of(), failed, "no message may fail");
+    return outcomes;
+  }
+
+  private static void drainQueueWithoutProcessing() {
+    sqs().purgeQueue(request -> request.queueUrl(local.attribute("IntakeQueue", "QueueUrl")));
+  }
+
+  private static software.amazon.awssdk.services.sqs.SqsClient sqs() {
+    return local.clients().configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build();
+  }
+
+  private static SQSEvent eventFor(String key) {
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId("m-" + key.hashCode());
+    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
+        + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\"}}}]}");
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(message));
+    return event;
+  }
+
+  private static ExecutionInterceptor crashOnThird(AtomicInteger batchWrites) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if ("BatchWriteItem".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+            && batchWrites.incrementAndGet() == 3) {
+          throw new IllegalStateException("simulated crash halfway through the file");
+        }
+      }
+    };
+  }
+
+  private static byte[] claims(int rows) {
+    StringBuilder csv = new StringBuilder("claim_id,policy_id,product_code,product_line,complexity,green_channel,status,"
+        + "reported_at,amount_claimed,currency,handler_id,updated_at,customer_name\n");
+    for (int i = 1; i <= rows; i++) {
+      csv.append("D-").append(i).append(",P,HLT,health,simple,N,reported,2026-11-01T09:00:00+08:00,100,TWD,H,2026-11-02T09:00:00+08:00,")
+          .append("Customer D-").append(i).append('\n');
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void upload(String key, byte[] content) {
+    local.clients().s3().putObject(request -> request.bucket(bucket).key(key)
+        .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")), RequestBody.fromBytes(content));
+  }
+
+  private static String read(String key) {
+    return local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket).key(key)).asUtf8String();
+  }
+
+  private static String fileIdOf(String key) {
+    String[] parts = key.split("/");
+    return parts[1] + "#" + parts[3].substring(0, parts[3].indexOf('.')) + "#" + parts[2];
+  }
+
+  /** The row items of a file's current generation. */
+  private static List<Map<String, AttributeValue>> rowItems(String fileId) {
+    Map<String, AttributeValue> current = local.clients().dynamoDb().getItem(request -> request.tableName(table)
+        .key(Map.of("pk", AttributeValue.fromS("FILE#" + fileId), "sk", AttributeValue.fromS("CURRENT")))).item();
+    String generation = current == null || current.isEmpty() ? "none" : current.get("generation").s();
+    List<Map<String, AttributeValue>> rows = new ArrayList<>();
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)
+            .filterExpression("fileId = :f AND generation = :g AND sk <> :state")
+            .expressionAttributeValues(Map.of(":f", AttributeValue.fromS(fileId), ":g", AttributeValue.fromS(generation),
+                ":state", AttributeValue.fromS("STATE"))))
+        .items().forEach(rows::add);
+    return rows;
+  }
+
+  /** Every row item of a file, whatever its generation: what a reader that ignored generations would see. */
+  private static List<Map<String, AttributeValue>> storedRowItems(String fileId) {
+    List<Map<String, AttributeValue>> all = new ArrayList<>();
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)
+        .filterExpression("fileId = :f AND begins_with(pk, :rec) AND sk <> :state")
+        .expressionAttributeValues(Map.of(":f", AttributeValue.fromS(fileId), ":rec", AttributeValue.fromS("REC#"),
+            ":state", AttributeValue.fromS("STATE"))))
+        .items().forEach(all::add);
+    return all;
+  }
+
+  private static Map<String, String> surveyScores(String key) {
+    return storedRowItems(fileIdOf(key)).stream().collect(Collectors.toMap(item -> item.get("survey_id").s(), item -> item.get("overall_score").n()));
+  }
+
+  private static Map<String, AttributeValue> state(String type, String branch, String id) {
+    return local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("REC#" + type + "#" + branch + "#" + id), "sk", AttributeValue.fromS("STATE")))).item();
+  }
+}
