@@ -1,0 +1,23 @@
+package io.qualityhub.deadlines;
+
+/** The kind of item a deadline belongs to; the wire names are those of the alert records. */
+public enum ItemType implements WireNamed {
+    CLAIM("claim"),
+    COMPLAINT("complaint"),
+    ACTION("action");
+
+    private final String wireName;
+
+    ItemType(String wireName) {
+        this.wireName = wireName;
+    }
+
+    @Override
+    public String wireName() {
+        return wireName;
+    }
+
+    public static ItemType fromWire(String value) {
+        return WireNamed.parse(ItemType.class, "item type", value);
+    }
+}

@@ -1,0 +1,27 @@
+package io.qualityhub.deadlines;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** An enum constant spelled on the wire (upload format, policy JSON, alert records) in lower snake case. */
+public interface WireNamed {
+
+    String wireName();
+
+    /**
+     * Parses a wire value. The message names the field and the accepted values; the values parsed here are
+     * codes (statuses, product lines), never customer data, so echoing them is safe.
+     */
+    static <E extends Enum<E> & WireNamed> E parse(Class<E> type, String field, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wireName().equals(value)) {
+                return constant;
+            }
+        }
+        throw new IllegalArgumentException(field + ": '" + value + "' is not one of " + accepted(type));
+    }
+
+    static <E extends Enum<E> & WireNamed> String accepted(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(WireNamed::wireName).collect(Collectors.joining(", "));
+    }
+}
