@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,7 @@ final class DemoCommand {
     this.out = out;
   }
 
-  int run(Options options) throws IOException {
+  int run(Options options) throws Exception {
     List<Path> dataDirs = options.path("--data").map(List::of)
         .orElse(List.of(projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused")));
     Path outDir = options.path("--out").orElse(projectRoot.resolve("out/demo"));
@@ -59,7 +60,8 @@ final class DemoCommand {
 
       Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
       List<String> failedMessages;
-      try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/intake.log")), true, "UTF-8")) {
+      ObjectNode summary;
+      try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/functions.log")), true, "UTF-8")) {
         IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> {
           outcomes.put(outcome.key(), outcome);
           out.printf("  [%d/%d] %s%n", outcomes.size(), uploads.size(), describe(outcome));
@@ -68,11 +70,19 @@ final class DemoCommand {
         QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
             local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), functionLog);
         failedMessages = delivery.drain(intake, "IntakeFunction", 2);
+        printTotals(outcomes, failedMessages, bucket);
+        summary = summary(uploads, outcomes);
+        LocalDate asOf = options.value("--as-of").map(LocalDate::parse).orElseGet(() -> dayAfterLatest(uploads));
+        DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog);
+        for (DemoStep step : DemoSteps.all()) {
+          out.println(capitalised(step.name()) + " (as of " + asOf + "):");
+          step.run(context);
+        }
       }
-      ObjectNode summary = summary(uploads, outcomes);
       Path summaryFile = outDir.resolve("summary.json");
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
-      printTotals(outcomes, failedMessages, bucket, summaryFile);
+      out.println("Function logs: " + outDir.resolve("logs/functions.log"));
+      out.println("Summary: " + summaryFile);
       return failedMessages.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
     }
   }
@@ -98,17 +108,32 @@ final class DemoCommand {
     };
   }
 
-  private void printTotals(Map<String, FileOutcome> outcomes, List<String> failedMessages, String bucket, Path summaryFile) {
+  private void printTotals(Map<String, FileOutcome> outcomes, List<String> failedMessages, String bucket) {
     long accepted = outcomes.values().stream().mapToLong(FileOutcome::accepted).sum();
     long rejected = outcomes.values().stream().mapToLong(FileOutcome::rejected).sum();
     long refused = outcomes.values().stream().filter(o -> o.refusal() != null).count();
     out.printf("Files: %d taken, %d refused. Rows: %d accepted, %d rejected.%n",
         outcomes.size() - refused, refused, accepted, rejected);
     if (!failedMessages.isEmpty()) {
-      out.println("FAILED: " + failedMessages.size() + " intake messages failed; see the function log in " + summaryFile.getParent().resolve("logs"));
+      out.println("FAILED: " + failedMessages.size() + " intake messages failed; see the function log");
     }
     out.println("Rejects reports: s3://" + bucket + "/rejects/");
-    out.println("Summary: " + summaryFile);
+  }
+
+  /** Without --as-of, the run looks at the day after the newest business date uploaded, as a morning run would. */
+  private static LocalDate dayAfterLatest(List<Upload> uploads) {
+    return uploads.stream()
+        .map(upload -> upload.key().split("/"))
+        .filter(parts -> parts.length == 4 && parts[2].matches("\\d{4}-\\d{2}-\\d{2}"))
+        .map(parts -> { try { return LocalDate.parse(parts[2]); } catch (java.time.DateTimeException e) { return null; } })
+        .filter(java.util.Objects::nonNull)
+        .max(LocalDate::compareTo)
+        .orElse(LocalDate.now())
+        .plusDays(1);
+  }
+
+  private static String capitalised(String words) {
+    return Character.toUpperCase(words.charAt(0)) + words.substring(1);
   }
 
   private static ObjectNode summary(List<Upload> uploads, Map<String, FileOutcome> outcomes) {

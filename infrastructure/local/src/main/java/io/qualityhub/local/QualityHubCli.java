@@ -35,8 +35,8 @@ public final class QualityHubCli {
         case "demo" -> new DemoCommand(root, out).run(
             Options.parse(rest, Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE));
         case "validate" -> new ValidateCommand(out).run(rest);
-        // TODO-WIRE case "generate" -> io.qualityhub.local.generate.GenerateCommand.run(rest.toArray(String[]::new), out, err);
-        // TODO-WIRE case "bench" -> new BenchCommand(out).run(rest);
+        case "generate" -> io.qualityhub.local.generate.GenerateCommand.run(rest.toArray(String[]::new), out, err);
+        // bench: see BenchCommand (being written)
         default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
       };
     } catch (UsageException e) {
