@@ -1,0 +1,237 @@
+package io.qualityhub.reports.aggregate;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Builds the {@link DailyAggregate} of one file as its records stream past, one fact at a time,
+ * in constant memory per branch. Not thread-safe: one accumulator per file being read.
+ *
+ * <p>Feed claims and complaints with the latest row per id in the file (the intake already
+ * groups rows by id); see {@link ClaimFact} and {@link ComplaintFact} for which file a settlement,
+ * a receipt or a resolution is counted in.
+ */
+public final class AggregateAccumulator {
+
+    private final AggregateKey key;
+    private final Map<String, BranchBuilder> branches = new HashMap<>();
+    private long acceptedFacts;
+
+    public AggregateAccumulator(AggregateKey key) {
+        this.key = key;
+    }
+
+    public AggregateKey key() {
+        return key;
+    }
+
+    public long acceptedFacts() {
+        return acceptedFacts;
+    }
+
+    public void accept(Fact fact) {
+        switch (fact) {
+            case SaleFact sale -> acceptSale(sale);
+            case UnderwritingFact underwriting -> acceptUnderwriting(underwriting);
+            case FollowupFact followup -> acceptFollowup(followup);
+            case ClaimFact claim -> acceptClaim(claim);
+            case ComplaintFact complaint -> acceptComplaint(complaint);
+            case SurveyFact survey -> acceptSurvey(survey);
+            case ViolationFact violation -> acceptViolation(violation);
+            case InspectionFact inspection -> acceptInspection(inspection);
+            case CorrectiveActionFact action -> acceptCorrectiveAction(action);
+            case OpenItemsSnapshot snapshot -> acceptSnapshot(snapshot);
+        }
+        acceptedFacts++;
+    }
+
+    public DailyAggregate toAggregate() {
+        Map<String, BranchTallies> byBranch = new HashMap<>();
+        branches.forEach((branch, builder) -> byBranch.put(branch, builder.build()));
+        return new DailyAggregate(key, byBranch);
+    }
+
+    private void acceptSale(SaleFact sale) {
+        BranchBuilder tally = ownBranch(sale, RecordType.SALES);
+        tally.add(Counter.SALES_TOTAL);
+        if (sale.disclosureComplete()) {
+            tally.add(Counter.SALES_DISCLOSURE_COMPLETE);
+        }
+        if (sale.recordingRequired()) {
+            tally.add(Counter.SALES_RECORDING_REQUIRED);
+            if (sale.recordingPresent()) {
+                tally.add(Counter.SALES_RECORDING_PRESENT);
+            }
+        }
+    }
+
+    private void acceptUnderwriting(UnderwritingFact underwriting) {
+        BranchBuilder tally = ownBranch(underwriting, RecordType.UNDERWRITING);
+        tally.add(Counter.UNDERWRITING_TOTAL);
+        if (underwriting.standardException()) {
+            tally.add(Counter.UNDERWRITING_EXCEPTIONS);
+        }
+    }
+
+    private void acceptFollowup(FollowupFact followup) {
+        BranchBuilder tally = ownBranch(followup, RecordType.FOLLOWUPS);
+        tally.add(Counter.FOLLOWUPS_TOTAL);
+        if (followup.completed()) {
+            tally.add(Counter.FOLLOWUPS_COMPLETED);
+        }
+        if (followup.outcome() == FollowupFact.Outcome.UNDERSTOOD) {
+            tally.add(Counter.FOLLOWUPS_UNDERSTOOD);
+        }
+    }
+
+    private void acceptClaim(ClaimFact claim) {
+        BranchBuilder tally = ownBranch(claim, RecordType.CLAIMS);
+        if (!claim.settled() || !isThisFilesDay(claim.closedAt().toLocalDate())) {
+            return;
+        }
+        if (claim.settledWithinDeadline() == null) {
+            throw invalid("a settled claim has no deadline verdict (settledWithinDeadline); the monitor must supply it");
+        }
+        Duration cycleTime = Duration.between(claim.reportedAt(), claim.closedAt());
+        if (cycleTime.isNegative()) {
+            throw invalid("a settled claim has closed_at before reported_at; intake should have rejected the row");
+        }
+        tally.add(Counter.CLAIMS_SETTLED);
+        if (claim.settledWithinDeadline()) {
+            tally.add(Counter.CLAIMS_SETTLED_ON_TIME);
+        }
+        if (claim.greenChannel()) {
+            tally.add(Counter.CLAIMS_GREEN_SETTLED);
+            if (claim.settledWithinDeadline()) {
+                tally.add(Counter.CLAIMS_GREEN_SETTLED_ON_TIME);
+            }
+        }
+        tally.addCycleTime(claim.complexity(), cycleTime);
+    }
+
+    private void acceptComplaint(ComplaintFact complaint) {
+        BranchBuilder tally = ownBranch(complaint, RecordType.COMPLAINTS);
+        if (isThisFilesDay(complaint.receivedAt().toLocalDate())) {
+            tally.add(Counter.COMPLAINTS_RECEIVED);
+            if (complaint.severity() == ComplaintFact.Severity.MAJOR) {
+                tally.add(Counter.COMPLAINTS_MAJOR);
+            }
+        }
+        if (complaint.resolvedAt() == null || !isThisFilesDay(complaint.resolvedAt().toLocalDate())) {
+            return;
+        }
+        if (complaint.firstResponseOnTime() == null || complaint.resolvedOnTime() == null) {
+            throw invalid("a resolved complaint lacks a deadline verdict (firstResponseOnTime, resolvedOnTime); "
+                    + "the monitor must supply both");
+        }
+        tally.add(Counter.COMPLAINTS_RESOLVED);
+        if (complaint.firstResponseOnTime()) {
+            tally.add(Counter.COMPLAINTS_FIRST_RESPONSE_ON_TIME);
+        }
+        if (complaint.resolvedOnTime()) {
+            tally.add(Counter.COMPLAINTS_RESOLVED_ON_TIME);
+        }
+    }
+
+    private void acceptSurvey(SurveyFact survey) {
+        BranchBuilder tally = ownBranch(survey, RecordType.SURVEYS);
+        survey.scores().forEach((dimension, score) -> {
+            String dim = dimension.name().toLowerCase(Locale.ROOT);
+            tally.add(Counter.SURVEY_RESPONSES, dim, 1);
+            tally.add(Counter.SURVEY_SCORE_SUM, dim, score);
+        });
+    }
+
+    private void acceptViolation(ViolationFact violation) {
+        BranchBuilder tally = ownBranch(violation, RecordType.VIOLATIONS);
+        tally.add(Counter.VIOLATIONS, violationDimension(violation.department(), violation.severity()), 1);
+        tally.add(Counter.SANCTIONS, violation.sanction().name().toLowerCase(Locale.ROOT), 1);
+    }
+
+    private void acceptInspection(InspectionFact inspection) {
+        BranchBuilder tally = namedBranch(inspection, inspection.branch(), RecordType.FINDINGS);
+        tally.add(Counter.INSPECTIONS, inspection.type().code(), 1);
+        if (inspection.passed()) {
+            tally.add(Counter.INSPECTIONS_PASSED, inspection.type().code(), 1);
+        }
+    }
+
+    private void acceptCorrectiveAction(CorrectiveActionFact action) {
+        BranchBuilder tally = namedBranch(action, action.branch(), RecordType.FINDINGS);
+        tally.add(Counter.ACTIONS_RAISED);
+        if (action.closed()) {
+            tally.add(Counter.ACTIONS_CLOSED);
+            if (action.closedOnTime()) {
+                tally.add(Counter.ACTIONS_CLOSED_ON_TIME);
+            }
+        } else {
+            tally.add(Counter.ACTIONS_OPEN_BY_DUE_DATE, action.dueOn().toString(), 1);
+        }
+    }
+
+    private void acceptSnapshot(OpenItemsSnapshot snapshot) {
+        BranchBuilder tally = namedBranch(snapshot, snapshot.branch(), RecordType.MONITOR_SNAPSHOT);
+        if (!isThisFilesDay(snapshot.asOf())) {
+            throw invalid("a snapshot as of " + snapshot.asOf() + " cannot go into the aggregate of "
+                    + key.businessDate());
+        }
+        tally.gauges.merge(Gauge.OVERDUE_OPEN_CLAIMS,
+                new GaugeReading(snapshot.asOf(), snapshot.overdueOpenClaims()), GaugeReading::latest);
+    }
+
+    public static String violationDimension(ViolationFact.Department department, ViolationFact.Severity severity) {
+        return department.name().toLowerCase(Locale.ROOT) + "." + severity.name().toLowerCase(Locale.ROOT);
+    }
+
+    private boolean isThisFilesDay(LocalDate date) {
+        return date.equals(key.businessDate());
+    }
+
+    private BranchBuilder ownBranch(Fact fact, RecordType expected) {
+        return namedBranch(fact, key.branch(), expected);
+    }
+
+    private BranchBuilder namedBranch(Fact fact, String branch, RecordType expected) {
+        if (key.recordType() != expected) {
+            throw invalid("a " + fact.getClass().getSimpleName() + " belongs in a " + expected
+                    + " aggregate, not " + key.recordType());
+        }
+        return branches.computeIfAbsent(branch, ignored -> new BranchBuilder());
+    }
+
+    private InvalidFactException invalid(String rule) {
+        return new InvalidFactException("aggregate " + key.branch() + "/" + key.businessDate() + "/"
+                + key.recordType() + " (fact " + (acceptedFacts + 1) + "): " + rule);
+    }
+
+    private static final class BranchBuilder {
+        private final Map<CounterKey, long[]> counters = new HashMap<>();
+        private final Map<ClaimFact.Complexity, long[]> cycleTimes = new EnumMap<>(ClaimFact.Complexity.class);
+        private final Map<Gauge, GaugeReading> gauges = new EnumMap<>(Gauge.class);
+
+        void add(Counter counter) {
+            add(counter, "", 1);
+        }
+
+        void add(Counter counter, String dimension, long amount) {
+            counters.computeIfAbsent(CounterKey.of(counter, dimension), ignored -> new long[1])[0] += amount;
+        }
+
+        void addCycleTime(ClaimFact.Complexity complexity, Duration cycleTime) {
+            DurationHistogram.addTo(
+                    cycleTimes.computeIfAbsent(complexity, ignored -> new long[DurationHistogram.BUCKETS]), cycleTime);
+        }
+
+        BranchTallies build() {
+            Map<CounterKey, Long> values = new HashMap<>();
+            counters.forEach((key, value) -> values.put(key, value[0]));
+            Map<ClaimFact.Complexity, DurationHistogram> histograms = new EnumMap<>(ClaimFact.Complexity.class);
+            cycleTimes.forEach((complexity, counts) -> histograms.put(complexity, DurationHistogram.ofCounts(counts)));
+            return new BranchTallies(values, histograms, gauges);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.qualityhub.reports.aggregate;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A claim's state as of the latest row for it in one uploaded file.
+ *
+ * <p>A claim appears in many files as it moves on. It counts as settled only in the file whose
+ * business date is the local date of its {@code closedAt}, so a later correction row does not count
+ * it twice and a re-upload of that day replaces its contribution exactly.
+ *
+ * @param settledWithinDeadline the monitor's verdict for a settled claim (product, complexity and
+ *                              green-channel deadlines live there); {@code null} while not settled
+ */
+public record ClaimFact(Complexity complexity, boolean greenChannel, Status status, OffsetDateTime reportedAt,
+                        OffsetDateTime closedAt, Boolean settledWithinDeadline) implements Fact {
+
+    public enum Complexity { SIMPLE, COMPLEX }
+
+    public enum Status {
+        REPORTED, DOCUMENTS_PENDING, UNDER_REVIEW, INVESTIGATING, APPROVED, PAID, CLOSED, REJECTED, WITHDRAWN
+    }
+
+    public ClaimFact {
+        Objects.requireNonNull(complexity, "complexity");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(reportedAt, "reportedAt");
+    }
+
+    /**
+     * Closed or rejected: a decision reached the customer. A withdrawn claim is not a settlement and
+     * stays out of timeliness and cycle times.
+     */
+    public boolean settled() {
+        return (status == Status.CLOSED || status == Status.REJECTED) && closedAt != null;
+    }
+}

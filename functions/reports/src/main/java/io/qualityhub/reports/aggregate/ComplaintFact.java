@@ -1,0 +1,25 @@
+package io.qualityhub.reports.aggregate;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A complaint's state as of the latest row for it in one uploaded file.
+ *
+ * <p>It counts as received in the file whose business date is the local date of
+ * {@code receivedAt}, and as completed (with its two deadline verdicts) in the file whose business
+ * date is the local date of {@code resolvedAt}.
+ *
+ * @param firstResponseOnTime the monitor's verdict, required once resolved
+ * @param resolvedOnTime      the monitor's verdict, required once resolved
+ */
+public record ComplaintFact(Severity severity, OffsetDateTime receivedAt, OffsetDateTime resolvedAt,
+                            Boolean firstResponseOnTime, Boolean resolvedOnTime) implements Fact {
+
+    public enum Severity { GENERAL, MAJOR }
+
+    public ComplaintFact {
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(receivedAt, "receivedAt");
+    }
+}

@@ -1,0 +1,3 @@
+package io.qualityhub.reports.aggregate;
+
+public enum ProductLine { LIFE, HEALTH, ACCIDENT, PROPERTY, AUTO }

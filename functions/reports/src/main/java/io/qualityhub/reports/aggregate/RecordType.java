@@ -1,0 +1,17 @@
+package io.qualityhub.reports.aggregate;
+
+/**
+ * Where an aggregate's data came from: one of the upload record types, or the monitor's daily
+ * snapshot of open items (which no upload carries).
+ */
+public enum RecordType {
+    SALES,
+    UNDERWRITING,
+    FOLLOWUPS,
+    CLAIMS,
+    COMPLAINTS,
+    SURVEYS,
+    VIOLATIONS,
+    FINDINGS,
+    MONITOR_SNAPSHOT
+}

@@ -1,0 +1,26 @@
+package io.qualityhub.reports.aggregate;
+
+import java.util.Objects;
+
+/** A policy sold, with the disclosure steps the salesperson completed. */
+public record SaleFact(Channel channel, ProductLine productLine, boolean termsGiven, boolean riskNoticeGiven,
+                       boolean customerSigned, boolean recordingPresent) implements Fact {
+
+    public enum Channel { AGENT, BANCASSURANCE, TELEMARKETING, ONLINE, BROKER }
+
+    public SaleFact {
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(productLine, "productLine");
+    }
+
+    /** Every disclosure step done: terms given, risk notice given, customer read and signed. */
+    public boolean disclosureComplete() {
+        return termsGiven && riskNoticeGiven && customerSigned;
+    }
+
+    /** The upload format requires a recording for these channels and product lines. */
+    public boolean recordingRequired() {
+        return channel == Channel.TELEMARKETING || channel == Channel.BANCASSURANCE
+                || productLine == ProductLine.LIFE || productLine == ProductLine.HEALTH;
+    }
+}

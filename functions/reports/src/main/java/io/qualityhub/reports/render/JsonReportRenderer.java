@@ -1,0 +1,157 @@
+package io.qualityhub.reports.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qualityhub.reports.finding.Finding;
+import io.qualityhub.reports.indicator.Indicator;
+import io.qualityhub.reports.report.Comparison;
+import io.qualityhub.reports.report.CorrectiveActionItem;
+import io.qualityhub.reports.report.ProblemItem;
+import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.SpecialSection;
+import io.qualityhub.reports.report.TrendSeries;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeMap;
+
+/** The whole report as JSON (UTF-8), numbers unrounded, field order fixed. */
+public final class JsonReportRenderer {
+
+    public static final int FORMAT_VERSION = 1;
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    public byte[] render(QualityReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("titleEn", report.titleEn());
+        root.put("titleZh", report.titleZh());
+        root.put("period", report.period().label());
+        root.put("periodStart", report.period().start().toString());
+        root.put("periodEnd", report.period().endInclusive().toString());
+        root.put("previousPeriod", report.previousPeriod().label());
+        root.put("scope", report.scope().label());
+        root.put("asOf", report.asOf().toString());
+        root.put("generatedAt", report.generatedAt().toString());
+        report.special().ifPresent(special -> root.put("topic", special.topic().code()));
+        indicators(root.putArray("indicators"), report.indicators());
+        ObjectNode branches = root.putObject("branches");
+        new TreeMap<>(report.branchIndicators()).forEach((branch, list) -> indicators(branches.putArray(branch), list));
+        trends(root.putArray("trends"), report.trends());
+        comparison(root.putObject("comparison"), report.comparison());
+        findings(root.putArray("findings"), report.findings());
+        report.special().ifPresent(special -> special(root.putObject("special"), special, report));
+        ObjectNode names = root.putObject("branchNames");
+        new TreeMap<>(report.branchNames()).forEach(names::put);
+        try {
+            return MAPPER.writeValueAsBytes(root);
+        } catch (JsonProcessingException e) {
+            throw new ReportRenderingException("the JSON report " + report.baseName() + " could not be written", e);
+        }
+    }
+
+    private static void indicators(ArrayNode array, List<Indicator> indicators) {
+        for (Indicator i : indicators) {
+            ObjectNode node = array.addObject();
+            node.put("id", i.id());
+            node.put("nameEn", i.nameEn());
+            node.put("nameZh", i.nameZh());
+            number(node, "value", i.value());
+            node.put("unit", lower(i.unit()));
+            number(node, "target", i.target());
+            node.put("status", lower(i.status()));
+            number(node, "previousValue", i.previousValue());
+            node.put("trend", lower(i.trend()));
+            node.put("basis", i.basis());
+            if (i.confidenceInterval() != null) {
+                ObjectNode ci = node.putObject("ci95");
+                number(ci, "lower", i.confidenceInterval().lower());
+                number(ci, "upper", i.confidenceInterval().upper());
+            }
+        }
+    }
+
+    private static void trends(ArrayNode array, List<TrendSeries> trends) {
+        for (TrendSeries series : trends) {
+            ObjectNode node = array.addObject();
+            node.put("indicatorId", series.indicatorId());
+            node.put("unit", lower(series.unit()));
+            ArrayNode points = node.putArray("points");
+            series.points().forEach(point -> {
+                ObjectNode p = points.addObject();
+                p.put("period", point.periodLabel());
+                number(p, "value", point.value());
+            });
+        }
+    }
+
+    private static void comparison(ObjectNode node, Comparison comparison) {
+        node.put("indicatorId", comparison.indicatorId());
+        node.put("unit", lower(comparison.unit()));
+        number(node, "target", comparison.target());
+        ArrayNode bars = node.putArray("bars");
+        comparison.bars().forEach(bar -> {
+            ObjectNode b = bars.addObject();
+            b.put("label", bar.label());
+            number(b, "value", bar.value());
+            b.put("status", lower(bar.status()));
+        });
+    }
+
+    private static void findings(ArrayNode array, List<Finding> findings) {
+        for (Finding f : findings) {
+            ObjectNode node = array.addObject();
+            node.put("rank", f.rank());
+            node.put("kind", lower(f.kind()));
+            node.put("severity", lower(f.severity()));
+            node.put("score", new BigDecimal(Numbers.exact(f.score())));
+            node.put("scope", f.scope().label());
+            node.put("indicatorId", f.indicatorId());
+            node.put("titleEn", f.titleEn());
+            node.put("titleZh", f.titleZh());
+            node.put("detailEn", f.detailEn());
+            node.put("detailZh", f.detailZh());
+            node.put("suggestedActionEn", f.suggestedActionEn());
+            node.put("suggestedActionZh", f.suggestedActionZh());
+        }
+    }
+
+    private static void special(ObjectNode node, SpecialSection special, QualityReport report) {
+        node.put("topic", special.topic().code());
+        ArrayNode items = node.putArray("items");
+        for (ProblemItem item : special.items()) {
+            ObjectNode i = items.addObject();
+            i.put("id", item.itemId());
+            i.put("reason", item.reason());
+        }
+        ArrayNode actions = node.putArray("correctiveActions");
+        for (CorrectiveActionItem action : special.actions()) {
+            ObjectNode a = actions.addObject();
+            a.put("inspectionId", action.inspectionId());
+            a.put("ownerId", action.ownerId());
+            a.put("dueOn", action.dueOn().toString());
+            a.put("status", lower(action.status()));
+            if (action.closedOn() != null) {
+                a.put("closedOn", action.closedOn().toString());
+            }
+            a.put("state", lower(action.state(report.asOf())));
+        }
+    }
+
+    private static void number(ObjectNode node, String field, Double value) {
+        if (value == null) {
+            node.putNull(field);
+        } else {
+            node.put(field, new BigDecimal(Numbers.exact(value)));
+        }
+    }
+
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+}

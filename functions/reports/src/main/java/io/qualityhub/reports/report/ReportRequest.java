@@ -1,0 +1,73 @@
+package io.qualityhub.reports.report;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/** What to build: a period's report for a scope, optionally a special report on one topic. */
+public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
+                            int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special) {
+
+    public ReportRequest {
+        Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        Objects.requireNonNull(special, "special");
+        if (trendPeriods < 2 || trendPeriods > 24) {
+            throw new IllegalArgumentException("trendPeriods must be 2-24 (the period and those before it), got "
+                    + trendPeriods);
+        }
+        branchNames = Map.copyOf(branchNames);
+    }
+
+    public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
+        return new Builder(period, scope, generatedAt);
+    }
+
+    public static final class Builder {
+        private final ReportPeriod period;
+        private final ReportScope scope;
+        private final Instant generatedAt;
+        private LocalDate asOf;
+        private int trendPeriods = 6;
+        private Map<String, String> branchNames = Map.of();
+        private SpecialSection special;
+
+        private Builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
+            this.period = period;
+            this.scope = scope;
+            this.generatedAt = generatedAt;
+        }
+
+        /** The date overdue items are judged against; defaults to the period's last day. */
+        public Builder asOf(LocalDate date) {
+            this.asOf = date;
+            return this;
+        }
+
+        /** How many periods the trend chart spans, this one included; defaults to 6. */
+        public Builder trendPeriods(int count) {
+            this.trendPeriods = count;
+            return this;
+        }
+
+        public Builder branchNames(Map<String, String> names) {
+            this.branchNames = names;
+            return this;
+        }
+
+        public Builder topic(ReportTopic topic, List<ProblemItem> items, List<CorrectiveActionItem> actions) {
+            this.special = new SpecialSection(topic, items, actions);
+            return this;
+        }
+
+        public ReportRequest build() {
+            return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
+                    trendPeriods, branchNames, Optional.ofNullable(special));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.qualityhub.reports;
+
+import io.qualityhub.reports.aggregate.AggregateAccumulator;
+import io.qualityhub.reports.aggregate.AggregateKey;
+import io.qualityhub.reports.aggregate.AggregateLedger;
+import io.qualityhub.reports.aggregate.ClaimFact;
+import io.qualityhub.reports.aggregate.ComplaintFact;
+import io.qualityhub.reports.aggregate.CorrectiveActionFact;
+import io.qualityhub.reports.aggregate.DailyAggregate;
+import io.qualityhub.reports.aggregate.Fact;
+import io.qualityhub.reports.aggregate.FollowupFact;
+import io.qualityhub.reports.aggregate.InspectionFact;
+import io.qualityhub.reports.aggregate.InspectionType;
+import io.qualityhub.reports.aggregate.OpenItemsSnapshot;
+import io.qualityhub.reports.aggregate.ProductLine;
+import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.aggregate.SaleFact;
+import io.qualityhub.reports.aggregate.SurveyFact;
+import io.qualityhub.reports.aggregate.UnderwritingFact;
+import io.qualityhub.reports.aggregate.ViolationFact;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.qualityhub.reports.aggregate.ClaimFact.Complexity.COMPLEX;
+import static io.qualityhub.reports.aggregate.ClaimFact.Complexity.SIMPLE;
+import static io.qualityhub.reports.aggregate.SaleFact.Channel.AGENT;
+import static io.qualityhub.reports.aggregate.SaleFact.Channel.BANCASSURANCE;
+import static io.qualityhub.reports.aggregate.SaleFact.Channel.ONLINE;
+import static io.qualityhub.reports.aggregate.SaleFact.Channel.TELEMARKETING;
+
+/**
+ * A small data set for October 2026 (and September for trends) whose every indicator was worked
+ * out by hand; the expected values live in the tests, with the arithmetic beside them.
+ */
+public final class HandBuiltDataset {
+
+    public static final String TPE = "TPE-01";
+    public static final String KHH = "KHH-02";
+
+    private HandBuiltDataset() {
+    }
+
+    public static AggregateLedger ledger() {
+        AggregateLedger ledger = new AggregateLedger();
+        // TPE-01 sales on 10-05, first upload: 10 sales, none compliant. Replaced below.
+        List<Fact> firstUpload = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            firstUpload.add(new SaleFact(AGENT, ProductLine.LIFE, false, false, false, false));
+        }
+        ledger.put(aggregate(TPE, "2026-10-05", RecordType.SALES, 1, firstUpload));
+        ledger.put(aggregate(TPE, "2026-10-05", RecordType.SALES, 2, List.of(
+                new SaleFact(AGENT, ProductLine.PROPERTY, true, true, true, false),
+                new SaleFact(TELEMARKETING, ProductLine.AUTO, true, true, true, true),
+                new SaleFact(BANCASSURANCE, ProductLine.LIFE, true, false, true, false),
+                new SaleFact(AGENT, ProductLine.HEALTH, true, true, true, true))));
+        ledger.put(aggregate(KHH, "2026-10-06", RecordType.SALES, 1, List.of(
+                new SaleFact(ONLINE, ProductLine.ACCIDENT, true, true, true, false))));
+
+        ledger.put(aggregate(TPE, "2026-10-07", RecordType.UNDERWRITING, 1, List.of(
+                uw(true), uw(false), uw(false), uw(false))));
+        ledger.put(aggregate(KHH, "2026-10-07", RecordType.UNDERWRITING, 1, List.of(uw(false), uw(false))));
+
+        ledger.put(aggregate(TPE, "2026-10-08", RecordType.FOLLOWUPS, 1, List.of(
+                new FollowupFact(FollowupFact.Outcome.UNDERSTOOD), new FollowupFact(FollowupFact.Outcome.UNDERSTOOD),
+                new FollowupFact(FollowupFact.Outcome.NOT_UNDERSTOOD),
+                new FollowupFact(FollowupFact.Outcome.UNREACHABLE))));
+        ledger.put(aggregate(KHH, "2026-10-08", RecordType.FOLLOWUPS, 1, List.of(
+                new FollowupFact(FollowupFact.Outcome.ISSUE_RAISED))));
+
+        ledger.put(aggregate(TPE, "2026-10-10", RecordType.CLAIMS, 1, List.of(
+                claim(SIMPLE, false, ClaimFact.Status.CLOSED, "2026-10-08T09:00", "2026-10-10T09:00", true),
+                claim(SIMPLE, true, ClaimFact.Status.CLOSED, "2026-10-09T10:00", "2026-10-10T10:00", true),
+                claim(COMPLEX, false, ClaimFact.Status.REJECTED, "2026-09-10T09:00", "2026-10-10T09:00", false),
+                claim(SIMPLE, true, ClaimFact.Status.CLOSED, "2026-10-03T12:00", "2026-10-10T12:00", false),
+                claim(SIMPLE, false, ClaimFact.Status.WITHDRAWN, "2026-10-01T12:00", "2026-10-10T12:00", null),
+                // a correction row for a claim settled the day before: counted in 10-09's file, not here
+                claim(SIMPLE, false, ClaimFact.Status.CLOSED, "2026-10-01T12:00", "2026-10-09T12:00", true),
+                claim(SIMPLE, false, ClaimFact.Status.UNDER_REVIEW, "2026-10-01T12:00", null, null))));
+        ledger.put(aggregate(KHH, "2026-10-11", RecordType.CLAIMS, 1, List.of(
+                claim(SIMPLE, false, ClaimFact.Status.CLOSED, "2026-10-10T08:00", "2026-10-11T20:00", true))));
+
+        ledger.put(aggregate(TPE, "2026-10-15", RecordType.MONITOR_SNAPSHOT, 1, List.of(
+                new OpenItemsSnapshot(TPE, LocalDate.parse("2026-10-15"), 3))));
+        ledger.put(aggregate(TPE, "2026-10-31", RecordType.MONITOR_SNAPSHOT, 1, List.of(
+                new OpenItemsSnapshot(TPE, LocalDate.parse("2026-10-31"), 2))));
+        ledger.put(aggregate(KHH, "2026-10-20", RecordType.MONITOR_SNAPSHOT, 1, List.of(
+                new OpenItemsSnapshot(KHH, LocalDate.parse("2026-10-20"), 1))));
+
+        ledger.put(aggregate(TPE, "2026-10-12", RecordType.COMPLAINTS, 1, List.of(
+                complaint(ComplaintFact.Severity.GENERAL, "2026-10-12T09:00", null, null, null),
+                complaint(ComplaintFact.Severity.MAJOR, "2026-10-12T10:00", "2026-10-12T18:00", true, true),
+                complaint(ComplaintFact.Severity.GENERAL, "2026-10-01T09:00", "2026-10-12T11:00", true, false))));
+        ledger.put(aggregate(KHH, "2026-10-13", RecordType.COMPLAINTS, 1, List.of(
+                complaint(ComplaintFact.Severity.GENERAL, "2026-10-13T09:00", "2026-10-13T15:00", false, true))));
+
+        ledger.put(aggregate(TPE, "2026-10-14", RecordType.SURVEYS, 1, List.of(
+                SurveyFact.of(5, null, 4, null, 4), SurveyFact.of(3, 4, 2, 5, 3))));
+        ledger.put(aggregate(KHH, "2026-10-14", RecordType.SURVEYS, 1, List.of(
+                SurveyFact.of(null, null, null, null, 5))));
+
+        ledger.put(aggregate(TPE, "2026-10-15", RecordType.VIOLATIONS, 1, List.of(
+                new ViolationFact(ViolationFact.Department.CLAIMS, ViolationFact.Severity.MAJOR, ViolationFact.Sanction.FINE),
+                new ViolationFact(ViolationFact.Department.CLAIMS, ViolationFact.Severity.MAJOR,
+                        ViolationFact.Sanction.WARNING),
+                new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.MINOR,
+                        ViolationFact.Sanction.TRAINING))));
+        ledger.put(aggregate(KHH, "2026-10-15", RecordType.VIOLATIONS, 1, List.of(
+                new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.SEVERE,
+                        ViolationFact.Sanction.TERMINATION))));
+
+        ledger.put(aggregate("QA", "2026-10-20", RecordType.FINDINGS, 1, List.of(
+                new InspectionFact(TPE, InspectionType.SALES_RECORDING, true),
+                new InspectionFact(TPE, InspectionType.SALES_RECORDING, false),
+                new CorrectiveActionFact(TPE, CorrectiveActionFact.ActionStatus.OPEN, LocalDate.parse("2026-10-25"), null),
+                new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
+                new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
+                new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
+                new InspectionFact(TPE, InspectionType.CLAIM_FILE, false),
+                new CorrectiveActionFact(TPE, CorrectiveActionFact.ActionStatus.DONE, LocalDate.parse("2026-10-22"),
+                        LocalDate.parse("2026-10-21")),
+                new InspectionFact(TPE, InspectionType.UNDERWRITING_FILE, true),
+                new InspectionFact(KHH, InspectionType.CLAIM_FILE, true),
+                new InspectionFact(KHH, InspectionType.CLAIM_FILE, false),
+                new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.VERIFIED, LocalDate.parse("2026-10-18"),
+                        LocalDate.parse("2026-10-19")),
+                new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.OPEN, LocalDate.parse("2026-11-05"),
+                        null))));
+
+        // September: TPE-01 sold 2 policies, both fully disclosed.
+        ledger.put(aggregate(TPE, "2026-09-10", RecordType.SALES, 1, List.of(
+                new SaleFact(AGENT, ProductLine.PROPERTY, true, true, true, false),
+                new SaleFact(AGENT, ProductLine.PROPERTY, true, true, true, false))));
+        return ledger;
+    }
+
+    public static DailyAggregate aggregate(String branch, String date, RecordType type,
+                                          long generation, List<Fact> facts) {
+        AggregateAccumulator accumulator =
+                new AggregateAccumulator(new AggregateKey(branch, LocalDate.parse(date), type, generation));
+        facts.forEach(accumulator::accept);
+        return accumulator.toAggregate();
+    }
+
+    static UnderwritingFact uw(boolean exception) {
+        return new UnderwritingFact(UnderwritingFact.RiskLevel.MEDIUM, UnderwritingFact.Decision.ACCEPT, exception);
+    }
+
+    public static ClaimFact claim(ClaimFact.Complexity complexity, boolean green, ClaimFact.Status status,
+                                  String reported, String closed, Boolean onTime) {
+        return new ClaimFact(complexity, green, status, at(reported), closed == null ? null : at(closed), onTime);
+    }
+
+    static ComplaintFact complaint(ComplaintFact.Severity severity, String received, String resolved,
+                                   Boolean firstResponseOnTime, Boolean resolvedOnTime) {
+        return new ComplaintFact(severity, at(received), resolved == null ? null : at(resolved), firstResponseOnTime,
+                resolvedOnTime);
+    }
+
+    public static OffsetDateTime at(String localTime) {
+        return OffsetDateTime.parse(localTime + ":00+08:00");
+    }
+}

@@ -1,0 +1,106 @@
+package io.qualityhub.reports.finding;
+
+import io.qualityhub.reports.indicator.Indicator;
+import io.qualityhub.reports.indicator.IndicatorResults;
+import io.qualityhub.reports.indicator.RagStatus;
+import io.qualityhub.reports.indicator.Trend;
+import io.qualityhub.reports.indicator.Unit;
+import io.qualityhub.reports.report.ReportScope;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FindingRulesTest {
+
+    private static final String ON_TIME = "claims.settled_on_time_pct";
+
+    /** Five branches 90, 92, 94, 96, 60: median 92, MAD 2, so KHH-05 sits at -32 / 2.9652 = -10.79 robust z. */
+    private static final IndicatorResults RESULTS = new IndicatorResults(
+            List.of(
+                    indicator(ON_TIME, 50.0, 95.0, RagStatus.RED, 50.0, Trend.STEADY),
+                    indicator("sales.disclosure_compliance_pct", 97.0, 98.0, RagStatus.AMBER, 97.0, Trend.STEADY),
+                    indicator("complaints.per_10k_policies", 5.0, 5.0, RagStatus.GREEN, 4.0, Trend.WORSENING),
+                    indicator("followups.completed_pct", 99.0, 90.0, RagStatus.GREEN, 98.0, Trend.IMPROVING)),
+            Map.of("TPE-01", List.of(indicator(ON_TIME, 90.0, 95.0, RagStatus.AMBER, null, Trend.NO_PREVIOUS)),
+                    "TXG-02", List.of(indicator(ON_TIME, 92.0, 95.0, RagStatus.AMBER, null, Trend.NO_PREVIOUS)),
+                    "TNN-03", List.of(indicator(ON_TIME, 94.0, 95.0, RagStatus.AMBER, null, Trend.NO_PREVIOUS)),
+                    "HSZ-04", List.of(indicator(ON_TIME, 96.0, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                    "KHH-05", List.of(indicator(ON_TIME, 60.0, 95.0, RagStatus.RED, null, Trend.NO_PREVIOUS))));
+
+    @Test
+    void companyFindingsAreRankedByScore() {
+        List<Finding> findings = FindingRules.standard().findings(RESULTS, ReportScope.company());
+
+        assertEquals(4, findings.size());
+        // RED: 100 + 100 * 45 / 95
+        assertFinding(findings.get(0), 1, Finding.Kind.BELOW_TARGET, ReportScope.company(), ON_TIME, 100 + 4500.0 / 95);
+        // outlier: 40 + min(40, 5 * 10.79)
+        assertFinding(findings.get(1), 2, Finding.Kind.OUTLIER_BRANCH, ReportScope.branch("KHH-05"), ON_TIME, 80);
+        // AMBER: 50 + 100 * 1 / 98
+        assertFinding(findings.get(2), 3, Finding.Kind.BELOW_TARGET, ReportScope.company(),
+                "sales.disclosure_compliance_pct", 50 + 100.0 / 98);
+        // worsening: 20 + min(30, 100 * 1 / 4)
+        assertFinding(findings.get(3), 4, Finding.Kind.WORSENING_TREND, ReportScope.company(),
+                "complaints.per_10k_policies", 45);
+        assertEquals(Finding.Severity.HIGH, findings.get(0).severity());
+        assertEquals("全公司理賠時效內結案率未達目標", findings.get(0).titleZh());
+        assertEquals("Claims settled within deadline is 50.0% against a target of 95.0% (RED).",
+                findings.get(0).detailEn());
+        assertTrue(findings.get(1).detailEn().contains("10.8 robust standard deviations"), findings.get(1).detailEn());
+    }
+
+    @Test
+    void aBranchReportShowsOnlyThatBranchsFindings() {
+        List<Finding> khh = FindingRules.standard().findings(RESULTS, ReportScope.branch("KHH-05"));
+        assertEquals(List.of(Finding.Kind.BELOW_TARGET, Finding.Kind.OUTLIER_BRANCH),
+                khh.stream().map(Finding::kind).toList());
+        assertTrue(khh.stream().allMatch(f -> f.scope().equals(ReportScope.branch("KHH-05"))));
+
+        List<Finding> hsz = FindingRules.standard().findings(RESULTS, ReportScope.branch("HSZ-04"));
+        assertEquals(List.of(), hsz);
+    }
+
+    @Test
+    void noOutlierIsCalledWithFewerThanThreeBranchesOrNoSpread() {
+        IndicatorResults two = new IndicatorResults(List.of(), Map.of(
+                "TPE-01", List.of(indicator(ON_TIME, 90.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "KHH-05", List.of(indicator(ON_TIME, 10.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS))));
+        assertEquals(List.of(), FindingRules.standard().findings(two, ReportScope.company()));
+
+        IndicatorResults flat = new IndicatorResults(List.of(), Map.of(
+                "A1", List.of(indicator(ON_TIME, 90.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "A2", List.of(indicator(ON_TIME, 90.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "A3", List.of(indicator(ON_TIME, 90.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "A4", List.of(indicator(ON_TIME, 10.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS))));
+        assertEquals(List.of(), FindingRules.standard().findings(flat, ReportScope.company()));
+    }
+
+    @Test
+    void anOutlierOnTheGoodSideIsNotAProblem() {
+        IndicatorResults results = new IndicatorResults(List.of(), Map.of(
+                "A1", List.of(indicator(ON_TIME, 90.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "A2", List.of(indicator(ON_TIME, 91.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "A3", List.of(indicator(ON_TIME, 92.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
+                "A4", List.of(indicator(ON_TIME, 100.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS))));
+        assertEquals(List.of(), FindingRules.standard().findings(results, ReportScope.company()));
+    }
+
+    private static void assertFinding(Finding finding, int rank, Finding.Kind kind, ReportScope scope, String id,
+                                      double score) {
+        assertEquals(rank, finding.rank());
+        assertEquals(kind, finding.kind());
+        assertEquals(scope, finding.scope());
+        assertEquals(id, finding.indicatorId());
+        assertEquals(score, finding.score(), 1e-9);
+    }
+
+    private static Indicator indicator(String id, Double value, Double target, RagStatus status, Double previous,
+                                       Trend trend) {
+        Unit unit = id.contains("per_10k") ? Unit.PER_10K_POLICIES : Unit.PERCENT;
+        return new Indicator(id, id, id, value, unit, target, status, previous, trend, 100, null);
+    }
+}

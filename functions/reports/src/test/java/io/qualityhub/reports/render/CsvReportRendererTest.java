@@ -1,0 +1,70 @@
+package io.qualityhub.reports.render;
+
+import io.qualityhub.reports.HandBuiltDataset;
+import io.qualityhub.reports.finding.FindingRules;
+import io.qualityhub.reports.indicator.IndicatorCatalogue;
+import io.qualityhub.reports.indicator.IndicatorTargets;
+import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.ReportBuilder;
+import io.qualityhub.reports.report.ReportPeriod;
+import io.qualityhub.reports.report.ReportRequest;
+import io.qualityhub.reports.report.ReportScope;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CsvReportRendererTest {
+
+    @Test
+    void formulaStartsAreNeutralisedWithALeadingQuote() {
+        assertEquals("'=1+2", CsvReportRenderer.cell("=1+2"));
+        assertEquals("'+SUM(A1:A9)", CsvReportRenderer.cell("+SUM(A1:A9)"));
+        assertEquals("'-2+3", CsvReportRenderer.cell("-2+3"));
+        assertEquals("'@SUM(A1)", CsvReportRenderer.cell("@SUM(A1)"));
+        assertEquals("'\tcmd", CsvReportRenderer.cell("\tcmd"));
+        assertEquals("\"'\rcmd\"", CsvReportRenderer.cell("\rcmd")); // neutralised, then quoted for the CR
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", CsvReportRenderer.cell("=HYPERLINK(\"http://x\",\"y\")"));
+    }
+
+    @Test
+    void ordinaryCellsFollowRfc4180() {
+        assertEquals("TPE-01", CsvReportRenderer.cell("TPE-01"));
+        assertEquals("理賠時效內結案率", CsvReportRenderer.cell("理賠時效內結案率"));
+        assertEquals("\"a,b\"", CsvReportRenderer.cell("a,b"));
+        assertEquals("\"say \"\"hi\"\"\"", CsvReportRenderer.cell("say \"hi\""));
+        assertEquals("\"two\nlines\"", CsvReportRenderer.cell("two\nlines"));
+        assertEquals("a=b", CsvReportRenderer.cell("a=b"));
+        assertEquals("", CsvReportRenderer.cell(null));
+    }
+
+    @Test
+    void everyIndicatorOfEveryScopeIsARow() {
+        QualityReport report = new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(),
+                FindingRules.standard()).build(ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)),
+                ReportScope.company(), Instant.parse("2026-11-01T00:00:00Z")).build());
+        byte[] bytes = new CsvReportRenderer().render(report);
+
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3));
+        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertTrue(text.endsWith("\r\n"));
+        List<String> lines = List.of(text.split("\r\n"));
+        int perScope = IndicatorCatalogue.all().size();
+        assertEquals(1 + 3 * perScope, lines.size()); // header + company + KHH-02 + TPE-01
+        assertEquals("period,scope,indicator_id,name_en,name_zh,value,unit,target,status,previous_value,trend,basis,"
+                + "ci95_lower,ci95_upper", lines.getFirst());
+        assertTrue(lines.contains("2026-10,TPE-01,sales.disclosure_compliance_pct,Sales disclosure compliance,"
+                + "銷售告知義務合規率,75,percent,98,red,100,worsening,4,,"), text);
+        assertTrue(lines.contains("2026-10,company,claims.cycle_time_median_days.simple,\"Median claim cycle time, simple\","
+                + "理賠處理天數中位數(簡單案件),1.5,days,5,green,,no_previous,4,,"), text);
+        assertTrue(lines.contains("2026-10,TPE-01,inspections.pass_rate_pct.claim_file,\"Inspection pass rate, claim files\","
+                + "抽檢合格率(理賠檔案),75,percent,90,red,,no_previous,4,30.064184,95.441274"), text);
+    }
+}

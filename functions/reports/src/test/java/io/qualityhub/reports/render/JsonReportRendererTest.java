@@ -1,0 +1,86 @@
+package io.qualityhub.reports.render;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.reports.HandBuiltDataset;
+import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
+import io.qualityhub.reports.finding.FindingRules;
+import io.qualityhub.reports.indicator.IndicatorCatalogue;
+import io.qualityhub.reports.indicator.IndicatorTargets;
+import io.qualityhub.reports.report.CorrectiveActionItem;
+import io.qualityhub.reports.report.ProblemItem;
+import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.ReportBuilder;
+import io.qualityhub.reports.report.ReportPeriod;
+import io.qualityhub.reports.report.ReportRequest;
+import io.qualityhub.reports.report.ReportScope;
+import io.qualityhub.reports.report.ReportTopic;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonReportRendererTest {
+
+    @Test
+    void companyReportHoldsIndicatorsBranchesTrendsAndFindings() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.company(), null)));
+
+        assertEquals("2026-10", json.get("period").asText());
+        assertEquals("company", json.get("scope").asText());
+        assertEquals(IndicatorCatalogue.all().size(), json.get("indicators").size());
+        JsonNode tpeDisclosure = find(json.get("branches").get("TPE-01"), "sales.disclosure_compliance_pct");
+        assertEquals(75, tpeDisclosure.get("value").asInt());
+        assertEquals("red", tpeDisclosure.get("status").asText());
+        assertEquals("worsening", tpeDisclosure.get("trend").asText());
+        assertTrue(find(json.get("indicators"), "inspections.pass_rate_pct.complaint").get("value").isNull());
+        assertEquals(6, json.get("trends").get(0).get("points").size());
+        assertEquals(1, json.get("findings").get(0).get("rank").asInt());
+        assertTrue(json.get("special") == null);
+    }
+
+    @Test
+    void specialReportListsItemIdsAndActionStates() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.branch("TPE-01"),
+                ReportTopic.CLAIMS_TIMELINESS)));
+
+        assertEquals("claims-timeliness", json.get("topic").asText());
+        assertEquals(0, json.get("branches").size());
+        JsonNode special = json.get("special");
+        assertEquals("CLM-9", special.get("items").get(0).get("id").asText());
+        assertEquals("settled_late", special.get("items").get(0).get("reason").asText());
+        JsonNode actions = special.get("correctiveActions");
+        assertEquals("overdue", actions.get(0).get("state").asText());
+        assertEquals("closed_late", actions.get(1).get("state").asText());
+        assertEquals("2026-10-12", actions.get(1).get("closedOn").asText());
+    }
+
+    static QualityReport report(ReportScope scope, ReportTopic topic) {
+        ReportRequest.Builder request = ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), scope,
+                Instant.parse("2026-11-01T00:00:00Z")).branchNames(Map.of("TPE-01", "台北一分公司",
+                "KHH-02", "高雄二分公司"));
+        if (topic != null) {
+            request.topic(topic, List.of(new ProblemItem("CLM-9", "settled_late"), new ProblemItem("CLM-12", "open_overdue")),
+                    List.of(new CorrectiveActionItem("INS-1", "EMP-7", LocalDate.parse("2026-10-20"), ActionStatus.OPEN, null),
+                            new CorrectiveActionItem("INS-2", "EMP-8", LocalDate.parse("2026-10-10"), ActionStatus.DONE,
+                                    LocalDate.parse("2026-10-12"))));
+        }
+        return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard())
+                .build(request.build());
+    }
+
+    private static JsonNode find(JsonNode indicators, String id) {
+        for (JsonNode indicator : indicators) {
+            if (indicator.get("id").asText().equals(id)) {
+                return indicator;
+            }
+        }
+        throw new AssertionError("no indicator " + id);
+    }
+}

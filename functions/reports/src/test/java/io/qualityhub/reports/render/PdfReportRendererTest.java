@@ -1,0 +1,120 @@
+package io.qualityhub.reports.render;
+
+import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.ReportScope;
+import io.qualityhub.reports.report.ReportTopic;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PdfReportRendererTest {
+
+    private static byte[] companyPdf;
+    private static String companyText;
+
+    @BeforeAll
+    static void render() throws IOException {
+        companyPdf = new PdfReportRenderer().render(JsonReportRendererTest.report(ReportScope.company(), null));
+        try (PDDocument document = Loader.loadPDF(companyPdf)) {
+            companyText = new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void chineseTitleBranchNamesAndIndicatorNamesComeBackOutOfThePdf() {
+        assertTrue(companyText.contains("保險品質管理報告"), companyText);
+        assertTrue(companyText.contains("Quality Management Report"));
+        assertTrue(companyText.contains("台北一分公司"));
+        assertTrue(companyText.contains("高雄二分公司"));
+        assertTrue(companyText.contains("理賠時效內結案率"));
+        assertTrue(companyText.contains("抽檢合格率(理賠檔案)"));
+        assertTrue(companyText.contains("發現問題與改善建議"));
+        assertTrue(companyText.contains("附錄:指標定義"));
+    }
+
+    @Test
+    void chartsAreDrawnWithTheirLabels() {
+        assertTrue(companyText.contains("分公司比較"));
+        assertTrue(companyText.contains("目標 target 95.0%"));
+        assertTrue(companyText.contains("2026-05"), "trend chart x axis starts five periods back");
+    }
+
+    @Test
+    void fontsAreEmbeddedSubsetsAndTheFileStaysSmall() throws IOException {
+        assertTrue(companyPdf.length < 400_000, "PDF is " + companyPdf.length + " bytes");
+        try (PDDocument document = Loader.loadPDF(companyPdf)) {
+            Set<String> fonts = new HashSet<>();
+            for (PDPage page : document.getPages()) {
+                for (var name : page.getResources().getFontNames()) {
+                    PDFont font = page.getResources().getFont(name);
+                    assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+                    fonts.add(font.getName());
+                }
+            }
+            assertTrue(fonts.stream().allMatch(name -> name.matches("[A-Z]{6}\\+NotoSansTC-(Regular|Bold)")), fonts.toString());
+            assertEquals(2, fonts.size(), fonts.toString());
+        }
+    }
+
+    @Test
+    void coverAndChartPagesAreNotBlank() throws IOException {
+        try (PDDocument document = Loader.loadPDF(companyPdf)) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            assertTrue(inkedShare(renderer.renderImageWithDPI(0, 40)) > 0.01, "cover page looks blank");
+            assertTrue(inkedShare(renderer.renderImageWithDPI(2, 40)) > 0.02, "chart page looks blank");
+        }
+    }
+
+    @Test
+    void specialReportListsItemsAndActions() throws IOException {
+        QualityReport report = JsonReportRendererTest.report(ReportScope.branch("TPE-01"), ReportTopic.CLAIMS_TIMELINESS);
+        try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(report))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("品質管理專項報告"), text);
+            assertTrue(text.contains("理賠時效"));
+            assertTrue(text.contains("CLM-9"));
+            assertTrue(text.contains("INS-1"));
+            assertTrue(text.contains("逾期 overdue"));
+            assertTrue(text.contains("分公司與全公司比較"));
+            assertTrue(!text.contains("高雄二分公司"), "a branch report must not show other branches");
+        }
+    }
+
+    @Test
+    void aCharacterTheFontLacksIsDrawnAsAQuestionMarkInsteadOfFailingTheReport() throws IOException {
+        QualityReport plain = JsonReportRendererTest.report(ReportScope.company(), null);
+        QualityReport withEmoji = new QualityReport(plain.period(), plain.previousPeriod(), plain.scope(), plain.asOf(),
+                plain.generatedAt(), plain.indicators(), plain.branchIndicators(), plain.trends(), plain.comparison(),
+                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"));
+        try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(withEmoji))) {
+            assertTrue(new PDFTextStripper().getText(document).contains("TPE-01 台北一分公司?"));
+        }
+    }
+
+    private static double inkedShare(BufferedImage image) {
+        long inked = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if (rgb != 0xFFFFFF) {
+                    inked++;
+                }
+            }
+        }
+        return (double) inked / ((long) image.getWidth() * image.getHeight());
+    }
+}

@@ -1,0 +1,108 @@
+package io.qualityhub.reports.report;
+
+import io.qualityhub.reports.HandBuiltDataset;
+import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
+import io.qualityhub.reports.finding.FindingRules;
+import io.qualityhub.reports.indicator.Indicator;
+import io.qualityhub.reports.indicator.IndicatorTargets;
+import io.qualityhub.reports.indicator.RagStatus;
+import io.qualityhub.reports.indicator.Unit;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.List;
+
+import static io.qualityhub.reports.HandBuiltDataset.KHH;
+import static io.qualityhub.reports.HandBuiltDataset.TPE;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportBuilderTest {
+
+    static final Instant GENERATED = Instant.parse("2026-11-01T01:00:00Z");
+    static final ReportPeriod OCTOBER = ReportPeriod.month(YearMonth.of(2026, 10));
+
+    static ReportBuilder builder() {
+        return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard());
+    }
+
+    @Test
+    void companyReportCarriesEveryBranchTrendsAndComparison() {
+        QualityReport report = builder().build(ReportRequest.builder(OCTOBER, ReportScope.company(), GENERATED).build());
+
+        assertEquals("2026-09", report.previousPeriod().label());
+        assertEquals(List.of(KHH, TPE), report.branchIndicators().keySet().stream().sorted().toList());
+        TrendSeries disclosure = report.trends().stream()
+                .filter(series -> series.indicatorId().equals("sales.disclosure_compliance_pct")).findFirst().orElseThrow();
+        assertEquals(List.of("2026-05", "2026-06", "2026-07", "2026-08", "2026-09", "2026-10"),
+                disclosure.points().stream().map(TrendSeries.Point::periodLabel).toList());
+        assertEquals(Arrays.asList(null, null, null, null, 100.0, 80.0),
+                disclosure.points().stream().map(TrendSeries.Point::value).toList());
+        assertEquals(List.of(new Comparison.Bar(KHH, 100.0, RagStatus.GREEN), new Comparison.Bar(TPE, 50.0, RagStatus.RED)),
+                report.comparison().bars());
+        assertEquals(95.0, report.comparison().target());
+        assertEquals("quality-report_2026-10_company", report.baseName());
+        assertEquals(1, report.findings().getFirst().rank());
+    }
+
+    @Test
+    void branchReportHidesOtherBranchesAndComparesWithTheCompany() {
+        QualityReport report = builder().build(ReportRequest.builder(OCTOBER, ReportScope.branch(TPE), GENERATED).build());
+
+        assertTrue(report.branchIndicators().isEmpty());
+        assertEquals(75.0, find(report.indicators(), "sales.disclosure_compliance_pct").value());
+        assertEquals(List.of(new Comparison.Bar(TPE, 50.0, RagStatus.RED), new Comparison.Bar("company", 60.0, RagStatus.RED)),
+                report.comparison().bars());
+        assertTrue(report.findings().stream().allMatch(finding -> finding.scope().equals(ReportScope.branch(TPE))));
+    }
+
+    @Test
+    void branchWithoutDataGetsAReportOfNoData() {
+        QualityReport report = builder().build(
+                ReportRequest.builder(OCTOBER, ReportScope.branch("HSZ-09"), GENERATED).build());
+        assertTrue(report.indicators().stream().filter(i -> i.unit() != Unit.COUNT)
+                .allMatch(i -> i.value() == null && i.status() == RagStatus.NO_DATA));
+        assertNull(report.comparison().bars().getFirst().value());
+    }
+
+    @Test
+    void specialReportKeepsItsTopicItemsAndActions() {
+        QualityReport report = builder().build(ReportRequest.builder(OCTOBER, ReportScope.branch(TPE), GENERATED)
+                .topic(ReportTopic.fromCode("claims-timeliness"),
+                        List.of(new ProblemItem("CLM-2026-000123", "settled_late"),
+                                new ProblemItem("CLM-2026-000187", "settled_late")),
+                        List.of(new CorrectiveActionItem("INS-77", "QA-STAFF-3", LocalDate.parse("2026-10-25"),
+                                ActionStatus.OPEN, null)))
+                .build());
+
+        assertTrue(report.indicators().stream().allMatch(indicator -> indicator.id().startsWith("claims.")));
+        assertEquals(7, report.indicators().size());
+        assertTrue(report.findings().stream().allMatch(finding -> finding.indicatorId().startsWith("claims.")));
+        assertEquals(CorrectiveActionItem.State.OVERDUE,
+                report.special().orElseThrow().actions().getFirst().state(report.asOf()));
+        assertEquals("special-report_2026-10_TPE-01_claims-timeliness", report.baseName());
+        assertTrue(report.titleZh().startsWith("品質管理專項報告:理賠時效"), report.titleZh());
+    }
+
+    @Test
+    void reportsRefuseAnythingButIdsAsItems() {
+        assertThrows(IllegalArgumentException.class, () -> new ProblemItem("王小明", "settled_late"));
+        assertThrows(IllegalArgumentException.class, () -> new ProblemItem("A123456789 0912345678", "settled_late"));
+        assertThrows(IllegalArgumentException.class, () -> new ProblemItem("CLM-1", "Customer said: late!"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new CorrectiveActionItem("INS-1", "owner@example.com?", LocalDate.parse("2026-10-01"),
+                        ActionStatus.OPEN, null));
+        assertTrue(!e.getMessage().contains("owner@example.com"), "the refused value must not be echoed");
+        IllegalArgumentException topic = assertThrows(IllegalArgumentException.class, () -> ReportTopic.fromCode("claims"));
+        assertTrue(topic.getMessage().contains("claims-timeliness"), topic.getMessage());
+    }
+
+    static Indicator find(List<Indicator> indicators, String id) {
+        return indicators.stream().filter(indicator -> indicator.id().equals(id)).findFirst().orElseThrow();
+    }
+}
