@@ -1,0 +1,44 @@
+package io.qualityhub.sampling.domain;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+
+/**
+ * The random number of a record in a period: HMAC-SHA256 under the period secret of {@code type|branch|id},
+ * first 53 bits mapped to the open interval (0, 1). Type and branch cannot contain '|', so the input names the
+ * record unambiguously. Holds the key only inside the {@link Mac}; never prints it.
+ */
+final class KeyedRandom {
+
+    static final int MIN_SECRET_BYTES = 32;
+    private static final double TWO_POW_MINUS_53 = 0x1.0p-53;
+
+    private final Mac mac;
+
+    KeyedRandom(byte[] periodSecret) {
+        if (periodSecret == null || periodSecret.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException("the period secret must be at least " + MIN_SECRET_BYTES
+                    + " random bytes (got " + (periodSecret == null ? "none" : periodSecret.length + " bytes")
+                    + "); derive it from the period's key in Secrets Manager or KMS");
+        }
+        try {
+            mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(periodSecret, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("this JVM offers no HmacSHA256, which every Java platform must provide", e);
+        }
+    }
+
+    double uniform(RecordKey key) {
+        byte[] digest = mac.doFinal((key.recordType() + "|" + key.branch() + "|" + key.recordId())
+                .getBytes(StandardCharsets.UTF_8));
+        long bits = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            bits = (bits << 8) | (digest[i] & 0xFF);
+        }
+        bits >>>= 11;
+        return (bits + 0.5) * TWO_POW_MINUS_53;
+    }
+}

@@ -1,0 +1,18 @@
+package io.qualityhub.sampling.domain;
+
+/** Why a findings row was not applied; the text goes into the rejects report next to the row's line number. */
+public enum RejectReason {
+    UNKNOWN_INSPECTION("inspection_id matches no inspection task; copy it from the team's task list"),
+    RESULT_CONFLICT("the inspection already has the opposite result on record; a result is recorded once, so ask"
+            + " the quality department's administrator to correct the stored result");
+
+    private final String explanation;
+
+    RejectReason(String explanation) {
+        this.explanation = explanation;
+    }
+
+    public String explanation() {
+        return explanation;
+    }
+}

@@ -1,0 +1,62 @@
+package io.qualityhub.sampling.domain;
+
+import java.util.List;
+
+/** One way a stored sample differs from the sample recomputed from the secret, the population and the plan. */
+public sealed interface SampleDifference {
+
+    /** A line for the auditor: what differs and what it suggests. */
+    String describe();
+
+    record PlanVersionDiffers(String stored, String recomputed) implements SampleDifference {
+        @Override
+        public String describe() {
+            return "the sample was drawn under plan " + stored + " but is being verified against plan " + recomputed
+                    + "; verify with the plan version the sample names";
+        }
+    }
+
+    record PopulationDiffers(String storedFingerprint, String recomputedFingerprint) implements SampleDifference {
+        @Override
+        public String describe() {
+            return "the population differs from the one sampled (fingerprint " + storedFingerprint + " stored, "
+                    + recomputedFingerprint + " now): records changed or arrived after sampling, so record"
+                    + " differences below may come from that rather than from editing the sample";
+        }
+    }
+
+    record MissingFromStored(RecordKey record, double expectedProbability) implements SampleDifference {
+        @Override
+        public String describe() {
+            return record + ": picked by the draw (p=" + expectedProbability + ") but not in the stored sample;"
+                    + " it was removed or never stored";
+        }
+    }
+
+    record NotDrawn(RecordKey record, double storedProbability) implements SampleDifference {
+        @Override
+        public String describe() {
+            return record + ": in the stored sample (p=" + storedProbability + ") but not picked by the draw;"
+                    + " it was added after sampling";
+        }
+    }
+
+    record ProbabilityDiffers(RecordKey record, double stored, double recomputed) implements SampleDifference {
+        @Override
+        public String describe() {
+            return record + ": stored inclusion probability " + stored + ", recomputed " + recomputed;
+        }
+    }
+
+    record ReasonsDiffer(RecordKey record, List<String> stored, List<String> recomputed) implements SampleDifference {
+        public ReasonsDiffer {
+            stored = List.copyOf(stored);
+            recomputed = List.copyOf(recomputed);
+        }
+
+        @Override
+        public String describe() {
+            return record + ": stored reasons " + stored + ", recomputed " + recomputed;
+        }
+    }
+}

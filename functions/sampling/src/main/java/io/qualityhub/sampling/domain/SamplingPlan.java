@@ -1,0 +1,28 @@
+package io.qualityhub.sampling.domain;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** The versioned sampling plan: how each record type is sampled. Load it with {@link SamplingPlanLoader}. */
+public record SamplingPlan(String version, Map<String, RecordTypePlan> recordTypes) {
+
+    public SamplingPlan {
+        Objects.requireNonNull(version, "version");
+        recordTypes = Map.copyOf(recordTypes);
+    }
+
+    public Optional<RecordTypePlan> forType(String recordType) {
+        return Optional.ofNullable(recordTypes.get(recordType));
+    }
+
+    /** The record types sampled in periods of this type, in name order. */
+    public List<String> recordTypesSampled(PeriodType periodType) {
+        return new TreeMap<>(recordTypes).values().stream()
+                .filter(plan -> plan.period() == periodType)
+                .map(RecordTypePlan::recordType)
+                .toList();
+    }
+}

@@ -1,0 +1,170 @@
+package io.qualityhub.sampling.domain;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static io.qualityhub.sampling.domain.Fixtures.NOVEMBER;
+import static io.qualityhub.sampling.domain.Fixtures.claim;
+import static io.qualityhub.sampling.domain.Fixtures.claims;
+import static io.qualityhub.sampling.domain.Fixtures.claimsPlan;
+import static io.qualityhub.sampling.domain.Fixtures.secret;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplerTest {
+
+    /** Stratum of 40 claims, 8 flagged (weight 4), sample of 8: pi = 8*4/64 = 0.5 flagged, 8/64 = 0.125 routine. */
+    private static final List<SamplingUnit> MIXED_STRATUM = claims("TPE-01", 40, 8);
+    private static final Sampler MIXED_SAMPLER = new Sampler(claimsPlan(0.01, 8, 8));
+    private static final int PERIODS = 8_000;
+    private static final Map<RecordKey, Integer> timesPicked = new HashMap<>();
+    private static final Map<RecordKey, Double> statedProbability = new HashMap<>();
+
+    @BeforeAll
+    static void drawManyPeriods() {
+        for (int period = 0; period < PERIODS; period++) {
+            Sample sample = MIXED_SAMPLER.draw(NOVEMBER, secret("period-" + period), MIXED_STRATUM, PriorIncidents.NONE);
+            for (SelectedUnit unit : sample.selected()) {
+                timesPicked.merge(unit.record(), 1, Integer::sum);
+                statedProbability.put(unit.record(), unit.inclusionProbability());
+            }
+        }
+    }
+
+    @Test
+    void eachRecordIsPickedAsOftenAsItsStatedInclusionProbability() {
+        for (SamplingUnit unit : MIXED_STRATUM) {
+            double stated = unit.attributes().isEmpty() ? 0.125 : 0.5;
+            assertEquals(stated, statedProbability.get(unit.key()), 1e-15, unit.key().toString());
+            double frequency = timesPicked.get(unit.key()) / (double) PERIODS;
+            double sigma = Math.sqrt(stated * (1 - stated) / PERIODS);
+            // 4 sigma (sigma is at most 0.0056); Pareto's own deviation from the stated probability is only 0.0005
+            // here (docs/sampling.md).
+            assertEquals(stated, frequency, 4 * sigma, unit.key() + " picked in " + frequency + " of periods");
+        }
+    }
+
+    @Test
+    void highRiskRecordsArePickedAtTheirHigherRate() {
+        double flagged = pooledFrequency(MIXED_STRATUM.subList(0, 8));
+        double routine = pooledFrequency(MIXED_STRATUM.subList(8, 40));
+        assertEquals(0.5, flagged, 4 * Math.sqrt(0.5 * 0.5 / (8.0 * PERIODS)));
+        assertEquals(0.125, routine, 4 * Math.sqrt(0.125 * 0.875 / (32.0 * PERIODS)));
+    }
+
+    @Test
+    void everyStratumGetsItsTargetSizeAndAtLeastItsMinimum() {
+        List<SamplingUnit> population = new ArrayList<>();
+        population.addAll(claims("A-01", 7, 0));
+        population.addAll(claims("B-01", 300, 30));
+        population.addAll(claims("C-01", 1000, 1000));
+        population.addAll(claims("D-01", 2, 1));
+        Sample sample = new Sampler(claimsPlan(0.02, 5, 12)).draw(NOVEMBER, secret("s"), population, PriorIncidents.NONE);
+        assertEquals(List.of(
+                new StratumDraw(new Stratum("claims", "A-01", null), 7, 5),
+                new StratumDraw(new Stratum("claims", "B-01", null), 300, 6),
+                new StratumDraw(new Stratum("claims", "C-01", null), 1000, 12),
+                new StratumDraw(new Stratum("claims", "D-01", null), 2, 2)), sample.strata());
+        for (StratumDraw draw : sample.strata()) {
+            long picked = sample.selected().stream().filter(u -> u.record().branch().equals(draw.stratum().branch())).count();
+            assertEquals(draw.sampleSize(), picked, draw.stratum().toString());
+        }
+    }
+
+    @Test
+    void stratumSmallerThanItsMinimumIsTakenWholeWithCertainty() {
+        List<SamplingUnit> three = claims("TPE-01", 3, 1);
+        Sample sample = new Sampler(claimsPlan(0.02, 5, 12)).draw(NOVEMBER, secret("s"), three, PriorIncidents.NONE);
+        assertEquals(List.of(
+                new SelectedUnit(new RecordKey("claims", "TPE-01", "C0000"), "health", 1, List.of("flagged")),
+                new SelectedUnit(new RecordKey("claims", "TPE-01", "C0001"), "health", 1, List.of()),
+                new SelectedUnit(new RecordKey("claims", "TPE-01", "C0002"), "health", 1, List.of())), sample.selected());
+        assertTrue(sample.strata().get(0).census());
+    }
+
+    @Property(tries = 50)
+    void sameSecretAndPopulationGiveTheSameSampleInAnyOrder(@ForAll("populations") List<SamplingUnit> population,
+                                                           @ForAll long shuffleSeed) {
+        Sampler sampler = new Sampler(claimsPlan(0.1, 2, 6));
+        List<SamplingUnit> shuffled = new ArrayList<>(population);
+        Collections.shuffle(shuffled, new Random(shuffleSeed));
+        assertEquals(sampler.draw(NOVEMBER, secret("november"), population, PriorIncidents.NONE),
+                sampler.draw(NOVEMBER, secret("november"), shuffled, PriorIncidents.NONE));
+    }
+
+    @Provide
+    Arbitrary<List<SamplingUnit>> populations() {
+        Arbitrary<SamplingUnit> unit = Combinators.combine(
+                Arbitraries.of("TPE-01", "TPE-02", "KHH-01"),
+                Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(5),
+                Arbitraries.of(true, false)).as((branch, id, flagged) -> claim(branch, "C" + id, flagged));
+        return unit.list().ofMinSize(1).ofMaxSize(80).uniqueElements(SamplingUnit::key);
+    }
+
+    @Test
+    void differentSecretGivesADifferentSample() {
+        Sampler sampler = new Sampler(claimsPlan(0.02, 5, 5));
+        List<SamplingUnit> population = claims("TPE-01", 200, 20);
+        Sample november = sampler.draw(NOVEMBER, secret("secret-a"), population, PriorIncidents.NONE);
+        Sample other = sampler.draw(NOVEMBER, secret("secret-b"), population, PriorIncidents.NONE);
+        assertEquals(5, november.selected().size());
+        assertEquals(5, other.selected().size());
+        assertNotEquals(records(november), records(other));
+        assertEquals(november.populationFingerprint(), other.populationFingerprint());
+    }
+
+    @Test
+    void populationThatCannotBeSampledIsRefusedNamingTheRecord() {
+        Sampler sampler = new Sampler(claimsPlan(0.02, 5, 12));
+        SamplingUnit claim = claim("TPE-01", "C1", false);
+        assertEquals("record claims/TPE-01/C1 appears more than once in the population; pass each record once,"
+                        + " in its latest state",
+                assertThrows(SamplingInputException.class, () -> sampler.draw(NOVEMBER, secret("s"),
+                        List.of(claim, claim), PriorIncidents.NONE)).getMessage());
+        assertEquals("record claims/TPE-01/C1 is sampled monthly under plan test-1, not in 2026-W47; give each period"
+                        + " only the record types sampled at its frequency",
+                assertThrows(SamplingInputException.class, () -> sampler.draw(Period.parse("2026-W47"), secret("s"),
+                        List.of(claim), PriorIncidents.NONE)).getMessage());
+        SamplingUnit sale = new SamplingUnit("sales", "TPE-01", "S1", "life", Map.of());
+        assertEquals("record sales/TPE-01/S1 is of a type the sampling plan test-1 does not sample; leave sales records"
+                        + " out of the population",
+                assertThrows(SamplingInputException.class, () -> sampler.draw(NOVEMBER, secret("s"),
+                        List.of(sale), PriorIncidents.NONE)).getMessage());
+    }
+
+    @Test
+    void shortSecretIsRefusedWithoutRevealingIt() {
+        byte[] shortSecret = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> new Sampler(claimsPlan(0.02, 5, 12)).draw(NOVEMBER, shortSecret, claims("TPE-01", 3, 0),
+                        PriorIncidents.NONE));
+        assertEquals("the period secret must be at least 32 random bytes (got 16 bytes); derive it from the period's"
+                + " key in Secrets Manager or KMS", error.getMessage());
+        assertFalse(error.getMessage().contains("0123456789abcdef"));
+    }
+
+    private static double pooledFrequency(List<SamplingUnit> units) {
+        return units.stream().mapToInt(u -> timesPicked.get(u.key())).sum() / ((double) units.size() * PERIODS);
+    }
+
+    private static List<RecordKey> records(Sample sample) {
+        return sample.selected().stream().map(SelectedUnit::record).toList();
+    }
+}

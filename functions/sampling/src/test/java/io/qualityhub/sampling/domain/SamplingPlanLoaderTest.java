@@ -1,0 +1,122 @@
+package io.qualityhub.sampling.domain;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SamplingPlanLoaderTest {
+
+    private static final String MINIMAL = """
+            {"version": "v1", "recordTypes": {
+              "sales": {"period": "monthly", "baseRate": 0.02, "minPerStratum": 5, "maxPerStratum": 80,
+                        "team": "sales-quality", "inspectionDueDays": 20, "riskRules": [
+                  {"id": "new_salesperson", "description": "new", "weight": 3,
+                   "when": {"tenureBelowMonths": {"startedOn": "salesperson_hired_on", "at": "sold_at", "months": 6}}}]},
+              "underwriting": {"period": "monthly", "baseRate": 0.02, "minPerStratum": 5, "maxPerStratum": 60,
+                               "team": "underwriting-quality", "inspectionDueDays": 20},
+              "claims": {"period": "monthly", "baseRate": 0.03, "minPerStratum": 5, "maxPerStratum": 80,
+                         "team": "claims-quality", "inspectionDueDays": 20},
+              "complaints": {"period": "weekly", "baseRate": 0.05, "minPerStratum": 3, "maxPerStratum": 30,
+                             "team": "service-quality", "inspectionDueDays": 10}}}
+            """;
+
+    @Test
+    void packagedPlanCoversEveryRecordTypeWithTheIssuesRiskRules() {
+        SamplingPlan plan = SamplingPlanLoader.loadDefault();
+        assertEquals("2026-11-1", plan.version());
+        assertEquals(List.of("claims", "followups", "sales", "underwriting"), plan.recordTypesSampled(PeriodType.MONTHLY));
+        assertEquals(List.of("complaints"), plan.recordTypesSampled(PeriodType.WEEKLY));
+        assertEquals(List.of("new_salesperson", "disclosure_step_missing", "recording_missing", "premium_above_p95",
+                "staff_prior_incidents"), ruleIds(plan, "sales"));
+        assertEquals(List.of("standard_exception", "high_risk_level", "staff_prior_incidents"),
+                ruleIds(plan, "underwriting"));
+        assertEquals(List.of("claim_amount_above_p95", "claim_rejected", "claim_paid_late", "green_channel",
+                "staff_prior_incidents"), ruleIds(plan, "claims"));
+        assertEquals(List.of("major_complaint", "staff_prior_incidents"), ruleIds(plan, "complaints"));
+        assertEquals(List.of("followup_not_understood", "staff_prior_incidents"), ruleIds(plan, "followups"));
+        RecordTypePlan sales = plan.forType("sales").orElseThrow();
+        assertEquals(0.02, sales.baseRate());
+        assertEquals(5, sales.minPerStratum());
+        assertEquals(80, sales.maxPerStratum());
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsPathAndFix() {
+        String broken = MINIMAL.replace("\"baseRate\": 0.02, \"minPerStratum\": 5, \"maxPerStratum\": 80",
+                        "\"baseRat\": 0.02, \"minPerStratum\": 5, \"maxPerStratum\": 4")
+                .replace("\"period\": \"weekly\"", "\"period\": \"daily\"")
+                .replace("\"months\": 6", "\"months\": 0");
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.parse(broken, "plan.json"));
+        assertEquals(List.of(
+                        new PlanProblem("$.recordTypes.sales.baseRat", "is not a field the plan knows",
+                                "remove it or correct its spelling; the known fields here are [baseRate,"
+                                        + " inspectionDueDays, maxPerStratum, minPerStratum, period, riskRules,"
+                                        + " stratifyByProductLine, team]"),
+                        new PlanProblem("$.recordTypes.sales.baseRate", "is missing",
+                                "set it to the share of records to inspect, above 0 and at most 1, e.g. 0.02"),
+                        new PlanProblem("$.recordTypes.sales.maxPerStratum", "is 4, below minPerStratum 5",
+                                "raise maxPerStratum or lower minPerStratum"),
+                        new PlanProblem("$.recordTypes.sales.riskRules[0].when.tenureBelowMonths.months",
+                                "is 0, not a whole number from 1 to 600", "set the tenure in months, 1 to 600"),
+                        new PlanProblem("$.recordTypes.complaints.period", "is \"daily\"",
+                                "set it to \"weekly\" or \"monthly\"")),
+                error.problems());
+        assertTrue(error.getMessage().startsWith("sampling plan plan.json is not usable (5 problems):\n"
+                + "  $.recordTypes.sales.baseRat: is not a field the plan knows; remove it"), error.getMessage());
+    }
+
+    @Test
+    void missingRecordTypeAndSensitiveColumnsAreRefused() {
+        String broken = MINIMAL.replace("\"claims\": {", "\"claimz\": {")
+                .replace("\"startedOn\": \"salesperson_hired_on\"", "\"startedOn\": \"customer_id_no\"");
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.parse(broken, "plan.json"));
+        assertEquals(List.of("$.recordTypes.claims", "$.recordTypes.sales.riskRules[0].when.tenureBelowMonths.startedOn",
+                "$.recordTypes.claimz"), error.problems().stream().map(PlanProblem::path).toList());
+        assertEquals("\"customer_id_no\" is a sensitive column, which sampling never reads",
+                error.problems().get(1).problem());
+    }
+
+    @Test
+    void invalidJsonNamesTheLine() {
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.parse("{\"version\": \"v1\",\n \"recordTypes\": {,}}", "plan.json"));
+        assertEquals("$", error.problems().get(0).path());
+        assertTrue(error.problems().get(0).problem().startsWith("is not valid JSON at line 2 column 18"),
+                error.problems().get(0).problem());
+    }
+
+    @Test
+    void deploymentOverrideMergesIntoThePackagedPlan() {
+        SamplingPlan plan = SamplingPlanLoader.loadDefaultWithOverride("""
+                {"version": "2026-11-1+tpe", "recordTypes": {
+                   "sales": {"baseRate": 0.05, "riskRules": []},
+                   "followups": null}}
+                """, "override.json");
+        assertEquals("2026-11-1+tpe", plan.version());
+        RecordTypePlan sales = plan.forType("sales").orElseThrow();
+        assertEquals(0.05, sales.baseRate());
+        assertEquals(80, sales.maxPerStratum());
+        assertEquals(List.of(), sales.riskRules());
+        assertTrue(plan.forType("followups").isEmpty());
+        assertEquals(5, plan.forType("claims").orElseThrow().riskRules().size());
+    }
+
+    @Test
+    void overrideMustNameItsOwnVersion() {
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.loadDefaultWithOverride("{\"recordTypes\": {\"sales\": {\"baseRate\": 0.05}}}",
+                        "override.json"));
+        assertEquals("override.json", error.source());
+        assertEquals("$.version", error.problems().get(0).path());
+    }
+
+    private static List<String> ruleIds(SamplingPlan plan, String type) {
+        return plan.forType(type).orElseThrow().riskRules().stream().map(RiskRule::id).toList();
+    }
+}
