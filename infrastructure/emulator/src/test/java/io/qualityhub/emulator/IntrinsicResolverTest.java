@@ -5,20 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.AlphaChars;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.NotEmpty;
-import net.jqwik.api.constraints.StringLength;
 
 class IntrinsicResolverTest {
 
@@ -177,10 +177,70 @@ class IntrinsicResolverTest {
         assertTrue(error.getMessage().startsWith("Test.A: Fn::ImportValue is not supported by the local bootstrap."), error.getMessage());
     }
 
-    @Property
-    void joiningWhatSplitCutRestoresTheString(
-            @ForAll @NotEmpty @StringLength(max = 3) @CharRange(from = '!', to = '/') String delimiter,
-            @ForAll @StringLength(max = 40) @AlphaChars @CharRange(from = '!', to = '/') String value) {
+    /** Punctuation '!' to '/', which holds the regex metacharacters $ ( ) * + . that a split must treat literally. */
+    private static final String DELIMITER_CHARS = charRange('!', '/');
+    private static final String VALUE_CHARS = charRange('a', 'z') + charRange('A', 'Z') + DELIMITER_CHARS;
+    private static final int MAX_DELIMITER_LENGTH = 3;
+    private static final int MAX_VALUE_LENGTH = 40;
+
+    /**
+     * Empty values, values made only of delimiters or starting and ending with one, overlapping delimiters, regex
+     * metacharacters and the longest delimiter and value; then seeded random cases so a failure reproduces.
+     */
+    static Stream<Arguments> delimitersAndValues() {
+        List<Arguments> cases = new ArrayList<>(List.of(
+                Arguments.of("!", ""),
+                Arguments.of("/#-", ""),
+                Arguments.of("!", "!"),
+                Arguments.of(",", ",,,"),
+                Arguments.of("/", "/a/"),
+                Arguments.of("!!", "!!!"),
+                Arguments.of("!!", "!!!!!"),
+                Arguments.of(".", "a.b..c."),
+                Arguments.of("$(", "$($(x)$"),
+                Arguments.of("*+", "a*+*+b+*"),
+                Arguments.of("\"", "\"quoted\""),
+                Arguments.of("-", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN"),
+                Arguments.of("!#/", "!#/".repeat(13) + "x"),
+                Arguments.of("&", "&".repeat(MAX_VALUE_LENGTH))));
+        Random random = new Random(20261101L);
+        while (cases.size() < 1000) {
+            String delimiter = randomString(random, DELIMITER_CHARS, 1 + random.nextInt(MAX_DELIMITER_LENGTH));
+            cases.add(Arguments.of(delimiter, randomValue(random, delimiter)));
+        }
+        return cases.stream();
+    }
+
+    /** Up to 40 characters; a quarter of the steps add the delimiter itself, so most values have parts to cut. */
+    private static String randomValue(Random random, String delimiter) {
+        int length = random.nextInt(MAX_VALUE_LENGTH + 1);
+        StringBuilder value = new StringBuilder();
+        while (value.length() < length) {
+            boolean delimiterFits = value.length() + delimiter.length() <= length;
+            value.append(delimiterFits && random.nextInt(4) == 0 ? delimiter : randomString(random, VALUE_CHARS, 1));
+        }
+        return value.toString();
+    }
+
+    private static String randomString(Random random, String chars, int length) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            text.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return text.toString();
+    }
+
+    private static String charRange(char from, char to) {
+        StringBuilder chars = new StringBuilder();
+        for (char c = from; c <= to; c++) {
+            chars.append(c);
+        }
+        return chars.toString();
+    }
+
+    @ParameterizedTest(name = "{index}: split and join {1} on {0}")
+    @MethodSource("delimitersAndValues")
+    void joiningWhatSplitCutRestoresTheString(String delimiter, String value) {
         IntrinsicResolver resolver = resolver(Map.of("Required", "x"));
         JsonNode split = JsonNodeFactory.instance.objectNode().set("Fn::Split",
                 JsonNodeFactory.instance.arrayNode().add(delimiter).add(value));

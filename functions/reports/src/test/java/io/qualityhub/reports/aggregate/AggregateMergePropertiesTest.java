@@ -1,19 +1,16 @@
 package io.qualityhub.reports.aggregate;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.From;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,19 +19,63 @@ class AggregateMergePropertiesTest {
 
     private static final LocalDate DAY = LocalDate.parse("2026-10-10");
 
-    @Property(tries = 200)
-    void mergingTheAggregatesOfTwoPartsEqualsTheAggregateOfTheUnion(
-            @ForAll @Size(max = 60) List<@From("claims") ClaimFact> claims, @ForAll @IntRange(min = 0, max = 60) int cut) {
+    private static final int MAX_CLAIMS_TO_SPLIT = 60;
+    private static final int MAX_CUT = 60;
+    private static final int MAX_FACTS_TO_MERGE = 30;
+    private static final int MAX_CLAIMS_TO_STORE = 40;
+    private static final int LAST_MINUTE_OF_DAY = 24 * 60 - 1;
+    private static final int MAX_HOURS_OPEN = 24 * 400;
+
+    /** Empty and full lists cut at both ends and the middle, then seeded random cases so a failure reproduces. */
+    static Stream<Arguments> claimsAndCut() {
+        Random random = new Random(20261010L);
+        List<Arguments> cases = new ArrayList<>();
+        for (int cut : new int[] {0, MAX_CUT}) {
+            cases.add(Arguments.of(List.of(), cut));
+        }
+        List<ClaimFact> full = claims(random, MAX_CLAIMS_TO_SPLIT);
+        for (int cut : new int[] {0, 1, MAX_CLAIMS_TO_SPLIT / 2, MAX_CLAIMS_TO_SPLIT - 1, MAX_CUT}) {
+            cases.add(Arguments.of(full, cut));
+        }
+        while (cases.size() < 200) {
+            cases.add(Arguments.of(claims(random, random.nextInt(MAX_CLAIMS_TO_SPLIT + 1)),
+                    random.nextInt(MAX_CUT + 1)));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "case {index}, cut at {1}")
+    @MethodSource("claimsAndCut")
+    void mergingTheAggregatesOfTwoPartsEqualsTheAggregateOfTheUnion(List<ClaimFact> claims, int cut) {
         int split = Math.min(cut, claims.size());
         BranchTallies first = tallies(RecordType.CLAIMS, claims.subList(0, split));
         BranchTallies second = tallies(RecordType.CLAIMS, claims.subList(split, claims.size()));
         assertEquals(tallies(RecordType.CLAIMS, claims), first.merge(second));
     }
 
-    @Property(tries = 200)
-    void mergeIsAssociativeAndCommutative(@ForAll @Size(max = 30) List<@From("sales") SaleFact> a,
-                                          @ForAll @Size(max = 30) List<@From("violations") ViolationFact> b,
-                                          @ForAll @Size(max = 30) List<@From("claims") ClaimFact> c) {
+    /** All empty, all full, each alone, then seeded random cases. */
+    static Stream<Arguments> salesViolationsAndClaims() {
+        Random random = new Random(20261011L);
+        List<SaleFact> sales = sales(random, MAX_FACTS_TO_MERGE);
+        List<ViolationFact> violations = violations(random, MAX_FACTS_TO_MERGE);
+        List<ClaimFact> claims = claims(random, MAX_FACTS_TO_MERGE);
+        List<Arguments> cases = new ArrayList<>(List.of(
+                Arguments.of(List.of(), List.of(), List.of()),
+                Arguments.of(sales, violations, claims),
+                Arguments.of(sales, List.of(), List.of()),
+                Arguments.of(List.of(), violations, List.of()),
+                Arguments.of(List.of(), List.of(), claims)));
+        while (cases.size() < 200) {
+            cases.add(Arguments.of(sales(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)),
+                    violations(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)),
+                    claims(random, random.nextInt(MAX_FACTS_TO_MERGE + 1))));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "case {index}")
+    @MethodSource("salesViolationsAndClaims")
+    void mergeIsAssociativeAndCommutative(List<SaleFact> a, List<ViolationFact> b, List<ClaimFact> c) {
         BranchTallies x = tallies(RecordType.SALES, a);
         BranchTallies y = tallies(RecordType.VIOLATIONS, b);
         BranchTallies z = tallies(RecordType.CLAIMS, c);
@@ -43,8 +84,19 @@ class AggregateMergePropertiesTest {
         assertEquals(x, x.merge(BranchTallies.empty()));
     }
 
-    @Property(tries = 100)
-    void storedFormReadsBackEqual(@ForAll @Size(max = 40) List<@From("claims") ClaimFact> claims) {
+    /** Empty, full, and seeded random lists. */
+    static Stream<List<ClaimFact>> claimLists() {
+        Random random = new Random(20261012L);
+        List<List<ClaimFact>> cases = new ArrayList<>(List.of(List.of(), claims(random, MAX_CLAIMS_TO_STORE)));
+        while (cases.size() < 100) {
+            cases.add(claims(random, random.nextInt(MAX_CLAIMS_TO_STORE + 1)));
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "case {index}")
+    @MethodSource("claimLists")
+    void storedFormReadsBackEqual(List<ClaimFact> claims) {
         AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 7));
         claims.forEach(accumulator::accept);
         DailyAggregate aggregate = accumulator.toAggregate();
@@ -57,29 +109,51 @@ class AggregateMergePropertiesTest {
         return accumulator.toAggregate().byBranch().getOrDefault("TPE-01", BranchTallies.empty());
     }
 
-    @Provide
-    Arbitrary<ClaimFact> claims() {
-        Arbitrary<OffsetDateTime> closedAt = Arbitraries.integers().between(0, 24 * 60 - 1)
-                .map(minute -> DAY.atStartOfDay().plusMinutes(minute).atOffset(ZoneOffset.ofHours(8)));
-        Arbitrary<Integer> hoursOpen = Arbitraries.integers().between(0, 24 * 400);
-        return Combinators.combine(Arbitraries.of(ClaimFact.Complexity.class), Arbitraries.of(true, false),
-                Arbitraries.of(ClaimFact.Status.CLOSED, ClaimFact.Status.REJECTED, ClaimFact.Status.WITHDRAWN),
-                closedAt, hoursOpen, Arbitraries.of(true, false))
-                .as((complexity, green, status, closed, hours, onTime) ->
-                        new ClaimFact(complexity, green, status, closed.minusHours(hours), closed, onTime));
+    private static List<ClaimFact> claims(Random random, int size) {
+        return Stream.generate(() -> claim(random)).limit(size).toList();
     }
 
-    @Provide
-    Arbitrary<SaleFact> sales() {
-        return Combinators.combine(Arbitraries.of(SaleFact.Channel.class), Arbitraries.of(ProductLine.class),
-                Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.of(true, false)).as(SaleFact::new);
+    private static List<SaleFact> sales(Random random, int size) {
+        return Stream.generate(() -> sale(random)).limit(size).toList();
     }
 
-    @Provide
-    Arbitrary<ViolationFact> violations() {
-        return Combinators.combine(Arbitraries.of(ViolationFact.Department.class),
-                Arbitraries.of(ViolationFact.Severity.class), Arbitraries.of(ViolationFact.Sanction.class))
-                .as(ViolationFact::new);
+    private static List<ViolationFact> violations(Random random, int size) {
+        return Stream.generate(() -> violation(random)).limit(size).toList();
+    }
+
+    /**
+     * Closed within {@link #DAY} after 0 to 400 days open. The first and last minute of the day and the shortest and
+     * longest time open each come a twentieth of the time, as they are where a day or histogram bucket could be
+     * miscounted.
+     */
+    private static ClaimFact claim(Random random) {
+        OffsetDateTime closed = DAY.atStartOfDay().plusMinutes(intBetween(random, 0, LAST_MINUTE_OF_DAY))
+                .atOffset(ZoneOffset.ofHours(8));
+        int hoursOpen = intBetween(random, 0, MAX_HOURS_OPEN);
+        ClaimFact.Status[] finished = {ClaimFact.Status.CLOSED, ClaimFact.Status.REJECTED, ClaimFact.Status.WITHDRAWN};
+        return new ClaimFact(oneOf(random, ClaimFact.Complexity.values()), random.nextBoolean(),
+                oneOf(random, finished), closed.minusHours(hoursOpen), closed, random.nextBoolean());
+    }
+
+    private static SaleFact sale(Random random) {
+        return new SaleFact(oneOf(random, SaleFact.Channel.values()), oneOf(random, ProductLine.values()),
+                random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean());
+    }
+
+    private static ViolationFact violation(Random random) {
+        return new ViolationFact(oneOf(random, ViolationFact.Department.values()),
+                oneOf(random, ViolationFact.Severity.values()), oneOf(random, ViolationFact.Sanction.values()));
+    }
+
+    private static int intBetween(Random random, int min, int max) {
+        return switch (random.nextInt(20)) {
+            case 0 -> min;
+            case 1 -> max;
+            default -> min + random.nextInt(max - min + 1);
+        };
+    }
+
+    private static <T> T oneOf(Random random, T[] values) {
+        return values[random.nextInt(values.length)];
     }
 }

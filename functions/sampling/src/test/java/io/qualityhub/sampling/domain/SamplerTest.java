@@ -1,21 +1,21 @@
 package io.qualityhub.sampling.domain;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import static io.qualityhub.sampling.domain.Fixtures.NOVEMBER;
 import static io.qualityhub.sampling.domain.Fixtures.claim;
@@ -36,6 +36,8 @@ class SamplerTest {
     private static final int PERIODS = 8_000;
     private static final Map<RecordKey, Integer> timesPicked = new HashMap<>();
     private static final Map<RecordKey, Double> statedProbability = new HashMap<>();
+    private static final List<String> BRANCHES = List.of("TPE-01", "TPE-02", "KHH-01");
+    private static final int MAX_POPULATION = 80;
 
     @BeforeAll
     static void drawManyPeriods() {
@@ -99,9 +101,9 @@ class SamplerTest {
         assertTrue(sample.strata().get(0).census());
     }
 
-    @Property(tries = 50)
-    void sameSecretAndPopulationGiveTheSameSampleInAnyOrder(@ForAll("populations") List<SamplingUnit> population,
-                                                           @ForAll long shuffleSeed) {
+    @ParameterizedTest(name = "case {index}, shuffled with seed {1}")
+    @MethodSource("populations")
+    void sameSecretAndPopulationGiveTheSameSampleInAnyOrder(List<SamplingUnit> population, long shuffleSeed) {
         Sampler sampler = new Sampler(claimsPlan(0.1, 2, 6));
         List<SamplingUnit> shuffled = new ArrayList<>(population);
         Collections.shuffle(shuffled, new Random(shuffleSeed));
@@ -109,13 +111,46 @@ class SamplerTest {
                 sampler.draw(NOVEMBER, secret("november"), shuffled, PriorIncidents.NONE));
     }
 
-    @Provide
-    Arbitrary<List<SamplingUnit>> populations() {
-        Arbitrary<SamplingUnit> unit = Combinators.combine(
-                Arbitraries.of("TPE-01", "TPE-02", "KHH-01"),
-                Arbitraries.strings().withCharRange('0', '9').ofMinLength(1).ofMaxLength(5),
-                Arbitraries.of(true, false)).as((branch, id, flagged) -> claim(branch, "C" + id, flagged));
-        return unit.list().ofMinSize(1).ofMaxSize(80).uniqueElements(SamplingUnit::key);
+    /**
+     * One record, full populations in one branch or spread over all, ids of the shortest and longest length, and
+     * extreme shuffle seeds; then seeded random populations of 1 to 80 distinct claims so a failure reproduces.
+     */
+    static Stream<Arguments> populations() {
+        Random random = new Random(20261125L);
+        List<SamplingUnit> allBranches = new ArrayList<>();
+        for (int i = 0; i < MAX_POPULATION; i++) {
+            allBranches.add(claim(BRANCHES.get(i % BRANCHES.size()), "C" + i, i % 3 == 0));
+        }
+        List<Arguments> cases = new ArrayList<>(List.of(
+                Arguments.of(List.of(claim("TPE-01", "C0", false)), 0L),
+                Arguments.of(List.of(claim("KHH-01", "C99999", true)), Long.MAX_VALUE),
+                Arguments.of(claims("TPE-01", MAX_POPULATION, MAX_POPULATION), Long.MIN_VALUE),
+                Arguments.of(claims("TPE-02", MAX_POPULATION, 0), 1L),
+                Arguments.of(allBranches, -1L),
+                Arguments.of(List.of(claim("TPE-01", "C0", true), claim("TPE-01", "C00", false),
+                        claim("TPE-02", "C0", false), claim("TPE-01", "C99999", true)), 42L)));
+        while (cases.size() < 200) {
+            cases.add(Arguments.of(population(random, 1 + random.nextInt(MAX_POPULATION)), random.nextLong()));
+        }
+        return cases.stream();
+    }
+
+    /** Distinct claims with ids C followed by 1 to 5 digits, in random branches, about half flagged. */
+    private static List<SamplingUnit> population(Random random, int size) {
+        List<SamplingUnit> population = new ArrayList<>();
+        Set<RecordKey> keys = new HashSet<>();
+        while (population.size() < size) {
+            StringBuilder id = new StringBuilder("C");
+            for (int digits = 1 + random.nextInt(5); digits > 0; digits--) {
+                id.append(random.nextInt(10));
+            }
+            String branch = BRANCHES.get(random.nextInt(BRANCHES.size()));
+            SamplingUnit unit = claim(branch, id.toString(), random.nextBoolean());
+            if (keys.add(unit.key())) {
+                population.add(unit);
+            }
+        }
+        return population;
     }
 
     @Test
