@@ -143,6 +143,21 @@ public final class CsvRowReader implements RowReader {
     boolean afterClosingQuote = false;
     boolean fieldStart = true;
     while (true) {
+      if (c != CharCursor.END && !afterClosingQuote && (quoted ? c != '"' && c != '\n' && c != '\r' : c != ',' && c != '\n'
+          && c != '\r' && c != '"')) {
+        // An ordinary character: take it and the run of ordinary ones after it in one go.
+        recordBytes += CharCursor.utf8Length(c);
+        boolean keep = recordBytes <= maxRowBytes;
+        if (keep) {
+          field.append((char) c);
+        }
+        recordBytes += quoted
+            ? in.copyUntil(field, keep, '"', '\n', '\r', '"')
+            : in.copyUntil(field, keep, ',', '\n', '\r', '"');
+        fieldStart = false;
+        c = in.read();
+        continue;
+      }
       if (c == CharCursor.END) {
         if (quoted) {
           recordProblem = "a quoted field opened on this line is never closed";
