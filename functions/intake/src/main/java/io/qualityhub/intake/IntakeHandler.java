@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -51,12 +52,15 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         new BlindIndexKeyStore(dynamoDb, table, new KmsDataKeySource(kms, settings.required("INDEX_KEY_ARN"))).load());
     this.service = new IntakeService(
         new UploadObjects(clients.s3(), settings.required("INFRA_KEY_ARN")),
-        new IntakeLedger(dynamoDb, table),
+        new IntakeLedger(dynamoDb, table, DeadlineIndexer.fromSettings(settings)),
         dynamoDb,
         new KmsDataKeySource(kms, dataKeyArn),
         dataKeyArn,
         blindIndex,
         UploadDecoder.formatVersion1(),
+        settings.optional("FILE_EVENTS_TOPIC_ARN")
+            .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
+            .orElse(FileEvents.NONE),
         Clock.systemUTC());
     this.metrics = metrics;
   }

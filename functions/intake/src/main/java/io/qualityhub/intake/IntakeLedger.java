@@ -4,6 +4,7 @@ import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.RecordItemMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +13,12 @@ import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Intake's bookkeeping in the records table: batch records, wrapped data keys, the conditional
@@ -21,14 +26,18 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  */
 final class IntakeLedger {
 
+  /** TransactWriteItems takes at most 100 actions. */
+  static final int MAX_STATES_PER_REQUEST = 100;
   private static final int MAX_SWITCH_ATTEMPTS = 5;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final DeadlineIndexer deadlines;
 
-  IntakeLedger(DynamoDbClient dynamoDb, String table) {
+  IntakeLedger(DynamoDbClient dynamoDb, String table, DeadlineIndexer deadlines) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.deadlines = deadlines;
   }
 
   String table() {
@@ -126,23 +135,46 @@ final class IntakeLedger {
   }
 
   /**
-   * Moves a claim's or complaint's latest state forward: written only when no state exists, the
-   * stored one is older, or it came from an earlier upload of this same file. An older row never
-   * overwrites a newer one, whatever order files arrive in.
+   * Moves claims' or complaints' latest states forward, at most {@value #MAX_STATES_PER_REQUEST}
+   * distinct records per call: each state is written only when none exists, the stored one is
+   * older, or it came from an earlier upload of this same file. An older row never overwrites a
+   * newer one, whatever order files arrive in. The open-deadline index entry rides on the same
+   * conditional put, so it always belongs to the state that won.
    */
-  boolean advanceState(Map<String, AttributeValue> state) {
-    try {
-      dynamoDb.putItem(request -> request
-          .tableName(table)
-          .item(state)
-          .conditionExpression("attribute_not_exists(pk) OR versionMillis < :v OR (versionMillis = :v AND fileId = :f)")
-          .expressionAttributeValues(Map.of(
-              ":v", state.get(RecordItemMapper.VERSION_MILLIS),
-              ":f", state.get(RecordItemMapper.FILE_ID))));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
+  void advanceStates(List<Map<String, AttributeValue>> states) {
+    List<Map<String, AttributeValue>> pending = states.stream().map(deadlines::withIndex).toList();
+    while (!pending.isEmpty()) {
+      List<Map<String, AttributeValue>> sending = pending;
+      try {
+        dynamoDb.transactWriteItems(request -> request.transactItems(sending.stream().map(this::conditionalStatePut).toList()));
+        return;
+      } catch (TransactionCanceledException e) {
+        // All or nothing: drop the states a newer one already beat, send the rest again.
+        List<Map<String, AttributeValue>> retry = new ArrayList<>();
+        List<CancellationReason> reasons = e.cancellationReasons();
+        for (int i = 0; i < sending.size(); i++) {
+          String code = i < reasons.size() ? reasons.get(i).code() : null;
+          if (!"ConditionalCheckFailed".equals(code)) {
+            retry.add(sending.get(i));
+          }
+        }
+        if (retry.size() == sending.size()) {
+          throw e; // cancelled for another reason (conflict, throttling): the message is retried
+        }
+        pending = retry;
+      }
     }
+  }
+
+  private TransactWriteItem conditionalStatePut(Map<String, AttributeValue> state) {
+    return TransactWriteItem.builder().put(Put.builder()
+        .tableName(table)
+        .item(state)
+        .conditionExpression("attribute_not_exists(pk) OR versionMillis < :v OR (versionMillis = :v AND fileId = :f)")
+        .expressionAttributeValues(Map.of(
+            ":v", state.get(RecordItemMapper.VERSION_MILLIS),
+            ":f", state.get(RecordItemMapper.FILE_ID)))
+        .build()).build();
   }
 
   /** The state item of a record, if any. */
@@ -170,7 +202,7 @@ final class IntakeLedger {
     Map<String, AttributeValue> condition = Map.of(":withdrawn", AttributeValue.fromS(withdrawnSk));
     try {
       if (latest.isPresent()) {
-        Map<String, AttributeValue> state = RecordItemMapper.stateFromRowItem(latest.get(), type);
+        Map<String, AttributeValue> state = deadlines.withIndex(RecordItemMapper.stateFromRowItem(latest.get(), type));
         dynamoDb.putItem(request -> request.tableName(table).item(state)
             .conditionExpression("sourceSk = :withdrawn").expressionAttributeValues(condition));
       } else {

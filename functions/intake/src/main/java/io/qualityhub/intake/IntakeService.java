@@ -5,6 +5,7 @@ import io.qualityhub.core.crypto.DataKey;
 import io.qualityhub.core.crypto.DataKeySource;
 import io.qualityhub.core.crypto.FieldCipher;
 import io.qualityhub.core.crypto.RecordKeyContext;
+import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.parse.UploadDecoder;
@@ -12,6 +13,7 @@ import io.qualityhub.core.store.BatchItemWriter;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.RecordItemMapper;
 import io.qualityhub.core.validate.FileScanner;
+import io.qualityhub.core.validate.IdIndex;
 import io.qualityhub.core.validate.Reject;
 import io.qualityhub.core.validate.RowSink;
 import io.qualityhub.core.validate.ScanResult;
@@ -23,6 +25,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +60,12 @@ public final class IntakeService {
   private final String dataKeyArn;
   private final Supplier<BlindIndex> blindIndex;
   private final UploadDecoder decoder;
+  private final FileEvents events;
   private final Clock clock;
 
   IntakeService(UploadObjects uploads, IntakeLedger ledger, DynamoDbClient dynamoDb, DataKeySource dataKeys,
-      String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, Clock clock) {
+      String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events, Clock clock) {
+    this.events = events;
     this.uploads = uploads;
     this.ledger = ledger;
     this.dynamoDb = dynamoDb;
@@ -107,9 +112,13 @@ public final class IntakeService {
       }
       uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
       if (key.type().keepsLatestState()) {
-        advanceStates(object, key, version, generation);
+        advanceStates(object, key, version, generation, validated.latest());
       }
       withdrawReplaced(object, key, current.get());
+      // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
+      events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
+          generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),
+          current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
       return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
           dataKeyRef);
     }
@@ -120,8 +129,14 @@ public final class IntakeService {
     MessageDigest sha256 = sha256();
     try (InputStream raw = new DigestInputStream(uploads.open(object.bucket(), object.key(), version), sha256)) {
       // The parsers read to the end of the stream, so the digest covers the whole object.
-      ScanResult scan = scan(raw, key, (line, values) -> { }, rejects::add);
-      return new Validated(scan, HexFormat.of().formatHex(sha256.digest()));
+      IdIndex latest = new IdIndex();
+      int idIndex = key.type().idIndex();
+      RecordItemMapper versions = new RecordItemMapper(ledger.table(), key, null, null, null, null);
+      RowSink sink = key.type().keepsLatestState()
+          ? (line, values) -> latest.keepLatest(values[idIndex], versions.version(values).toEpochMilli(), line)
+          : (line, values) -> { };
+      ScanResult scan = scan(raw, key, sink, rejects::add);
+      return new Validated(scan, HexFormat.of().formatHex(sha256.digest()), latest);
     }
   }
 
@@ -141,9 +156,22 @@ public final class IntakeService {
     }
   }
 
-  private void advanceStates(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
+  /** Offers each record's latest row of this file as its state: one conditional write per record, 100 per request. */
+  private void advanceStates(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation, IdIndex latest)
+      throws IOException {
     RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, null, null, null);
-    rescan(object, key, version, (line, values) -> ledger.advanceState(mapper.toStateItem(values)));
+    int idIndex = key.type().idIndex();
+    List<Map<String, AttributeValue>> batch = new ArrayList<>(IntakeLedger.MAX_STATES_PER_REQUEST);
+    rescan(object, key, version, (line, values) -> {
+      if (latest.lineOf(values[idIndex]) == line) {
+        batch.add(mapper.toStateItem(values));
+        if (batch.size() == IntakeLedger.MAX_STATES_PER_REQUEST) {
+          ledger.advanceStates(batch);
+          batch.clear();
+        }
+      }
+    });
+    ledger.advanceStates(batch);
   }
 
   /** Removes this generation's rows again: a newer upload of the same key won the switch. */
@@ -169,12 +197,12 @@ public final class IntakeService {
         Map<String, AttributeValue> rowKey = mapper.keyOf(values);
         writer.delete(rowKey);
         if (key.type().keepsLatestState()) {
-          writer.flush();
           String pk = rowKey.get(ItemKeys.PK).s();
           String sk = rowKey.get(ItemKeys.SK).s();
-          ledger.state(pk)
-              .filter(state -> sk.equals(state.get(RecordItemMapper.SOURCE_SK).s()))
-              .ifPresent(state -> ledger.rebuildState(pk, sk, key.type()));
+          if (ledger.state(pk).filter(state -> sk.equals(state.get(RecordItemMapper.SOURCE_SK).s())).isPresent()) {
+            writer.flush(); // the rebuild must not pick a row whose deletion is still buffered
+            ledger.rebuildState(pk, sk, key.type());
+          }
         }
       });
     }
@@ -250,5 +278,6 @@ public final class IntakeService {
     }
   }
 
-  private record Validated(ScanResult scan, String sha256) {}
+  /** The outcome of pass 1, and for state-keeping types the line of each record's latest row. */
+  private record Validated(ScanResult scan, String sha256, IdIndex latest) {}
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,11 +41,15 @@ public final class LocalEmulator implements AutoCloseable {
     private boolean closed;
 
     private LocalEmulator(URI endpoint, List<String> command, Process process, Path log) {
+        this(endpoint, command, process, log, true);
+    }
+
+    private LocalEmulator(URI endpoint, List<String> command, Process process, Path log, boolean stopOnExit) {
         this.endpoint = endpoint;
         this.command = List.copyOf(command);
         this.process = process;
         this.log = log;
-        if (process == null) {
+        if (process == null || !stopOnExit) {
             this.shutdownHook = null;
         } else {
             // An interrupted test run or a Ctrl-C must not leave moto holding a port.
@@ -67,6 +72,41 @@ public final class LocalEmulator implements AutoCloseable {
             return new LocalEmulator(parseEndpoint(configured.strip()), List.of(), null, null);
         }
         return start(new MotoCommand(projectRoot, environment), environment);
+    }
+
+    /** A moto started to outlive the JVM that started it: where it answers, and its process id to stop it by. */
+    public record Detached(URI endpoint, long pid) {}
+
+    /**
+     * Starts moto on a free port of 127.0.0.1 and leaves it running after this JVM exits (for
+     * {@code qualityhub emulator start}), in a session of its own where {@code setsid} exists so that
+     * closing the terminal does not stop it. Its output goes to {@code log}, which is kept.
+     */
+    public static Detached startDetached(Path projectRoot, Path log) {
+        Map<String, String> environment = System.getenv();
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        if (Files.isExecutable(Path.of("/usr/bin/setsid"))) {
+            command.add("/usr/bin/setsid");
+        }
+        command.addAll(new MotoCommand(projectRoot, environment).serverCommand(HOST, port));
+        Process process;
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            cleanEnvironment(builder.environment(), environment);
+            process = builder.start();
+        } catch (IOException e) {
+            throw new EmulatorStartException("Could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
+        }
+        LocalEmulator emulator = new LocalEmulator(URI.create("http://" + HOST + ":" + port), command, process, log, false);
+        try {
+            emulator.awaitReady();
+        } catch (RuntimeException e) {
+            emulator.stopProcess();
+            throw e;
+        }
+        return new Detached(emulator.endpoint, process.pid());
     }
 
     /** The region local runs use: {@code AWS_REGION} when set, else us-east-1 (moto's home region). */

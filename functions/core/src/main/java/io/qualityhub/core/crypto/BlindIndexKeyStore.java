@@ -2,6 +2,7 @@ package io.qualityhub.core.crypto;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -14,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  */
 public final class BlindIndexKeyStore {
 
-  static final String VERSION = "v1";
+  /** The version of the blind-index key terms are made with; stored with terms kept for audit. */
+  public static final String VERSION = "v1";
   private static final Map<String, String> CONTEXT = Map.of("purpose", "qualityhub-blind-index", "version", VERSION);
 
   private final DynamoDbClient dynamoDb;
@@ -27,11 +29,18 @@ public final class BlindIndexKeyStore {
     this.indexKeys = indexKeys;
   }
 
+  /** The blind index, its key created first when there is none yet (intake, the first writer). */
   public BlindIndex load() {
     byte[] wrapped = readWrapped();
-    if (wrapped == null) {
-      wrapped = create();
-    }
+    return unwrap(wrapped == null ? create() : wrapped);
+  }
+
+  /** The blind index, for readers: empty when no key exists yet, which means nothing was indexed. */
+  public Optional<BlindIndex> loadExisting() {
+    return Optional.ofNullable(readWrapped()).map(this::unwrap);
+  }
+
+  private BlindIndex unwrap(byte[] wrapped) {
     DataKey key = indexKeys.unwrap(wrapped, CONTEXT);
     try {
       return new BlindIndex(key.plaintext());

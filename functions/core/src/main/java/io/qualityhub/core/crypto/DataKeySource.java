@@ -15,4 +15,10 @@ public interface DataKeySource {
   byte[] generateWrapped(Map<String, String> encryptionContext);
 
   DataKey unwrap(byte[] wrapped, Map<String, String> encryptionContext);
+
+  /**
+   * The same data key wrapped under another KMS key instead, the clear key never leaving KMS
+   * (ReEncrypt); the encryption context stays as it was.
+   */
+  byte[] rewrap(byte[] wrapped, Map<String, String> encryptionContext, String destinationKeyId);
 }

@@ -3,17 +3,21 @@ package io.qualityhub.core.crypto;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM for single attribute values under one data key (the JDK's vetted implementation;
- * no home-made mode). Each value gets a fresh 96-bit random IV, and its associated data names the
- * table, item key, attribute and scheme version, so a ciphertext copied to another item or
- * attribute fails to decrypt. Not thread-safe: one instance per file being written.
+ * AES-256-GCM under one data key (the JDK's vetted implementation; no home-made mode), for two
+ * uses: encrypting single attribute values, and tagging whole items (GCM over an empty plaintext
+ * with the item as associated data, which is GMAC). Each call takes a fresh 96-bit random IV;
+ * the associated data of a value names the table, item key, attribute and scheme version, so a
+ * ciphertext copied to another item or attribute fails to decrypt. Not thread-safe: one instance
+ * per file being written or read.
  *
- * <p>Stored form: {@code version (1 byte) | IV (12) | ciphertext | tag (16)}.
+ * <p>Stored form of both: {@code version (1 byte) | IV (12) | ciphertext | tag (16)}; an item tag
+ * has no ciphertext and is 29 bytes.
  */
 public final class FieldCipher {
 
@@ -22,8 +26,13 @@ public final class FieldCipher {
 
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
-  /** Far below the 2^32 random-IV bound NIST SP 800-38D sets per key. */
-  private static final long MAX_USES_PER_KEY = 1L << 30;
+  private static final int OVERHEAD = 1 + IV_BYTES + TAG_BITS / 8;
+  private static final byte[] NOTHING = new byte[0];
+  /**
+   * Far below the 2^32 invocations NIST SP 800-38D allows one key with random IVs (which keeps the
+   * chance of an IV collision under 2^-32); values and item tags count alike.
+   */
+  static final long MAX_USES_PER_KEY = 1L << 30;
 
   private final SecretKeySpec key;
   private final Cipher cipher;
@@ -45,6 +54,43 @@ public final class FieldCipher {
   }
 
   public byte[] encrypt(String plaintext, FieldBinding binding) {
+    return seal(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData(SCHEME_VERSION));
+  }
+
+  /** Decrypts a stored value; a value moved, altered or bound to another item fails with {@link TamperedValueException}. */
+  public String decrypt(byte[] stored, FieldBinding binding) {
+    if (stored.length < OVERHEAD || stored[0] != SCHEME_VERSION) {
+      throw new TamperedValueException(binding.itemKey(), TamperedValueException.Check.ENCRYPTED_VALUE, binding.attribute(),
+          "attribute " + binding.attribute() + " of " + binding.itemKey() + " is not a scheme-" + SCHEME_VERSION + " ciphertext");
+    }
+    try {
+      return new String(open(stored, binding.associatedData(stored[0])), StandardCharsets.UTF_8);
+    } catch (AEADBadTagException e) {
+      throw new TamperedValueException(binding.itemKey(), TamperedValueException.Check.ENCRYPTED_VALUE, binding.attribute(),
+          "attribute " + binding.attribute() + " of " + binding.itemKey()
+              + " fails authentication: it was altered, belongs to another item, or was sealed under another data key", e);
+    }
+  }
+
+  /** A tag authenticating {@code associatedData} (GCM with an empty plaintext). */
+  public byte[] tag(byte[] associatedData) {
+    return seal(NOTHING, associatedData);
+  }
+
+  /** Whether {@code stored} is a tag this key made over exactly {@code associatedData}. */
+  public boolean tagMatches(byte[] stored, byte[] associatedData) {
+    if (stored.length != OVERHEAD || stored[0] != SCHEME_VERSION) {
+      return false;
+    }
+    try {
+      open(stored, associatedData);
+      return true;
+    } catch (AEADBadTagException e) {
+      return false;
+    }
+  }
+
+  private byte[] seal(byte[] clear, byte[] associatedData) {
     if (++uses > MAX_USES_PER_KEY) {
       throw new IllegalStateException("data key used " + MAX_USES_PER_KEY + " times; generate a new one");
     }
@@ -52,34 +98,26 @@ public final class FieldCipher {
     random.nextBytes(iv);
     try {
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
-      cipher.updateAAD(binding.associatedData(SCHEME_VERSION));
-      byte[] clear = plaintext.getBytes(StandardCharsets.UTF_8);
+      cipher.updateAAD(associatedData);
       byte[] out = new byte[1 + IV_BYTES + cipher.getOutputSize(clear.length)];
       out[0] = SCHEME_VERSION;
       System.arraycopy(iv, 0, out, 1, IV_BYTES);
       cipher.doFinal(clear, 0, clear.length, out, 1 + IV_BYTES);
       return out;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM encryption failed for " + binding.attribute(), e);
+      throw new IllegalStateException("AES-GCM encryption failed", e);
     }
   }
 
-  /** Decrypts a stored value; a value moved, altered or bound to another item fails with {@link TamperedValueException}. */
-  public String decrypt(byte[] stored, FieldBinding binding) {
-    if (stored.length < 1 + IV_BYTES + TAG_BITS / 8 || stored[0] != SCHEME_VERSION) {
-      throw new TamperedValueException("attribute " + binding.attribute() + " of " + binding.itemKey()
-          + " is not a scheme-" + SCHEME_VERSION + " ciphertext");
-    }
+  private byte[] open(byte[] stored, byte[] associatedData) throws AEADBadTagException {
     try {
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, stored, 1, IV_BYTES));
-      cipher.updateAAD(binding.associatedData(stored[0]));
-      byte[] clear = cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
-      return new String(clear, StandardCharsets.UTF_8);
-    } catch (javax.crypto.AEADBadTagException e) {
-      throw new TamperedValueException("attribute " + binding.attribute() + " of " + binding.itemKey()
-          + " fails authentication: it was altered or belongs to another item", e);
+      cipher.updateAAD(associatedData);
+      return cipher.doFinal(stored, 1 + IV_BYTES, stored.length - 1 - IV_BYTES);
+    } catch (AEADBadTagException e) {
+      throw e;
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("AES-GCM decryption failed for " + binding.attribute(), e);
+      throw new IllegalStateException("AES-GCM decryption failed", e);
     }
   }
 }

@@ -43,4 +43,14 @@ public final class KmsDataKeySource implements DataKeySource {
         .encryptionContext(encryptionContext));
     return new DataKey(response.plaintext().asByteArrayUnsafe(), wrapped);
   }
+
+  @Override
+  public byte[] rewrap(byte[] wrapped, Map<String, String> encryptionContext, String destinationKeyId) {
+    return kms.reEncrypt(request -> request
+        .sourceKeyId(keyId)
+        .ciphertextBlob(SdkBytes.fromByteArray(wrapped))
+        .sourceEncryptionContext(encryptionContext)
+        .destinationKeyId(destinationKeyId)
+        .destinationEncryptionContext(encryptionContext)).ciphertextBlob().asByteArray();
+  }
 }

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Turns a valid row into DynamoDB items: sensitive columns encrypted (bound to table, item key and
  * attribute), ID number and phone also as blind-index terms, amounts and scores as numbers,
- * booleans as booleans, and provenance (file, generation, line) on every item.
+ * booleans as booleans, and provenance (file, generation, line) on every item. Each row item ends
+ * with an integrity tag over all its attributes ({@link ItemAuthenticator}).
  */
 public final class RecordItemMapper {
 
@@ -35,6 +36,7 @@ public final class RecordItemMapper {
   private final UploadKey key;
   private final String generation;
   private final FieldCipher cipher;
+  private final ItemAuthenticator authenticator;
   private final BlindIndex blindIndex;
   private final String dataKeyRef;
   private final int idIndex;
@@ -51,6 +53,7 @@ public final class RecordItemMapper {
     this.key = key;
     this.generation = generation;
     this.cipher = cipher;
+    this.authenticator = cipher == null ? null : new ItemAuthenticator(table, cipher);
     this.blindIndex = blindIndex;
     this.dataKeyRef = dataKeyRef;
     this.idIndex = type.idIndex();
@@ -86,6 +89,7 @@ public final class RecordItemMapper {
         item.put(column.name(), plain(column, value));
       }
     }
+    item.put(ItemAuthenticator.TAG, authenticator.tagFor(item));
     return item;
   }
 

@@ -36,7 +36,7 @@ public final class FileScanner {
 
   public ScanResult scan(RowReader rows, RowSink accepted, Consumer<Reject> rejects)
       throws IOException, FileRefusedException {
-    IdRegistry ids = new IdRegistry();
+    IdIndex ids = new IdIndex();
     int idIndex = type.idIndex();
     int versionIndex = type.versionColumn().map(type::indexOf).orElse(-1);
     long read = 0;
@@ -50,7 +50,7 @@ public final class FileScanner {
       }
       Reject reject = validator.check(row);
       if (reject == null) {
-        int firstLine = ids.register(identity(row.values(), idIndex, versionIndex), row.line());
+        int firstLine = ids.firstLine(identity(row.values(), idIndex, versionIndex), row.line());
         if (firstLine != 0) {
           reject = new Reject(row.line(), type.idColumn(), RejectReason.DUPLICATE_ID,
               RejectReason.DUPLICATE_ID.message(firstLine));

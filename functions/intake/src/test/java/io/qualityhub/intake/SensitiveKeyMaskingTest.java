@@ -1,0 +1,72 @@
+package io.qualityhub.intake;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entries;
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The function's own log4j2.xml: a key named like a sensitive column never reaches the log with its value. */
+class SensitiveKeyMaskingTest {
+
+  @Test
+  void sensitiveKeysAreMaskedInArgumentsContextAndNestedMapsWhileOtherKeysStay() throws Exception {
+    String line = logged(() -> {
+      MDC.put("customer_phone", "PLANTED-mdc-phone");
+      try {
+        LoggerFactory.getLogger(IntakeHandler.class).info("row stored",
+            entry("objectKey", "incoming/TPE-01/2026-11-23/claims.csv"),
+            entry("customer_name", "PLANTED-name"),
+            entry("customerIdNo", "PLANTED-camel-case-id"),
+            entries(Map.of("row", Map.of("line", 7, "diagnosis", "PLANTED-nested-diagnosis",
+                "parts", List.of(Map.of("Health-Notes", "PLANTED-in-a-list"))))));
+      } finally {
+        MDC.clear();
+      }
+    });
+
+    assertFalse(line.contains("PLANTED"), line);
+    JsonNode json = new ObjectMapper().readTree(line);
+    assertEquals("row stored", json.get("message").asText());
+    assertEquals("incoming/TPE-01/2026-11-23/claims.csv", json.get("objectKey").asText());
+    assertEquals("***", json.get("customer_name").asText());
+    assertEquals("***", json.get("customerIdNo").asText());
+    assertEquals("***", json.get("customer_phone").asText());
+    assertEquals("***", json.at("/row/diagnosis").asText());
+    assertEquals("***", json.at("/row/parts/0/Health-Notes").asText());
+    assertEquals(7, json.at("/row/line").asInt());
+  }
+
+  @Test
+  void aLineWithoutSensitiveKeysIsWrittenUnchanged() throws Exception {
+    String line = logged(() -> LoggerFactory.getLogger(IntakeHandler.class).info("upload processed",
+        entry("objectKey", "incoming/TPE-01/2026-11-23/claims.csv"), entry("accepted", 14)));
+    JsonNode json = new ObjectMapper().readTree(line);
+    assertEquals(14, json.get("accepted").asInt());
+    assertEquals("upload processed", json.get("message").asText());
+  }
+
+  private static String logged(Runnable logging) {
+    PrintStream console = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      logging.run();
+    } finally {
+      System.setOut(console);
+    }
+    List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+    assertEquals(1, lines.size(), "one log line: " + lines);
+    return lines.get(0);
+  }
+}
