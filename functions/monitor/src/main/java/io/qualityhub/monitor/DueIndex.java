@@ -1,0 +1,88 @@
+package io.qualityhub.monitor;
+
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.RecordItemMapper;
+import io.qualityhub.intake.DeadlineIndexer;
+import io.qualityhub.intake.DeadlineItems;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The open-deadline index as the monitor uses it: per shard, the state items whose next level has
+ * begun by the run's instant (the index projects whole items, so the query is the only read, and its
+ * cost follows what is open and due, never the table's history); then each item moved on to its next
+ * level's start, or out of the index.
+ */
+final class DueIndex {
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  DueIndex(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  /**
+   * Items with {@code dueAt <= now}. The green-channel scope filters on the server; filtered items
+   * still count as read capacity, which is why the hourly run costs what the due items cost.
+   */
+  List<Map<String, AttributeValue>> due(Instant now, MonitorScope scope) {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (String shard : DeadlineIndexer.shards()) {
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":shard", AttributeValue.fromS(shard));
+      // Index times are rounded up, so an item whose level begins within this second waits for the next run.
+      values.put(":now", AttributeValue.fromS(DeadlineIndexer.indexTime(now.truncatedTo(ChronoUnit.SECONDS))));
+      QueryRequest.Builder query = QueryRequest.builder()
+          .tableName(table)
+          .indexName(DeadlineIndexer.DUE_INDEX)
+          .keyConditionExpression("dueShard = :shard AND dueAt <= :now");
+      if (scope == MonitorScope.GREEN_CHANNEL) {
+        values.put(":claims", AttributeValue.fromS(DeadlineItems.CLAIMS));
+        values.put(":green", AttributeValue.fromBool(true));
+        query.filterExpression("recordType = :claims AND green_channel = :green");
+      }
+      query.expressionAttributeValues(values);
+      dynamoDb.queryPaginator(query.build()).items().forEach(items::add);
+    }
+    return items;
+  }
+
+  /**
+   * Moves an item's entry to {@code next}, or removes it when empty. Conditional on the state being
+   * the one the run read ({@code sourceSk}): a state intake wrote meanwhile keeps the entry intake
+   * gave it, and an item that no longer exists is not recreated.
+   */
+  boolean advance(Map<String, AttributeValue> item, Optional<Instant> next) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":source", item.get(RecordItemMapper.SOURCE_SK));
+    String update;
+    if (next.isPresent()) {
+      values.put(":shard", AttributeValue.fromS(DeadlineIndexer.shardOf(item.get(ItemKeys.PK).s())));
+      values.put(":due", AttributeValue.fromS(DeadlineIndexer.indexTime(next.get())));
+      update = "SET dueShard = :shard, dueAt = :due";
+    } else {
+      update = "REMOVE dueShard, dueAt";
+    }
+    try {
+      dynamoDb.updateItem(request -> request.tableName(table)
+          .key(Map.of(ItemKeys.PK, item.get(ItemKeys.PK), ItemKeys.SK, item.get(ItemKeys.SK)))
+          .updateExpression(update)
+          .conditionExpression("sourceSk = :source")
+          .expressionAttributeValues(values));
+      return true;
+    } catch (ConditionalCheckFailedException changedMeanwhile) {
+      return false;
+    }
+  }
+}

@@ -1,0 +1,443 @@
+package io.qualityhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.deadlines.AlertRecord;
+import io.qualityhub.intake.DeadlineIndexer;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.monitor.MonitorHandler;
+import io.qualityhub.monitor.MonitorRequest;
+import io.qualityhub.monitor.MonitorRun;
+import io.qualityhub.monitor.MonitorScope;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
+import software.amazon.awssdk.services.sns.model.PublishRequest;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * The deadline monitor on the local emulator, after intake stored the items: the index intake
+ * writes, the alerts of each level to the right people once, a crash between claim and send, a claim
+ * that closes, and no customer data in anything sent or recorded. Times are Asia/Taipei; the
+ * recipients are those of the packaged directory (functions/monitor/src/main/resources/recipients.json).
+ */
+class DeadlineMonitorEndToEndTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
+  private static final String TPE_MANAGER = "tpe01-manager@qualityhub.example";
+  private static final String KHH_MANAGER = "khh02-manager@qualityhub.example";
+  private static final String CLAIMS_HEAD = "claims-head@qualityhub.example";
+  private static final String SERVICE_HEAD = "service-head@qualityhub.example";
+  private static final String HEAD_OFFICE = "quality-hq@qualityhub.example";
+
+  private static final String CLAIMS_HEADER = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,"
+      + "reported_at,documents_complete_at,paid_at,amount_claimed,amount_paid,currency,handler_id,updated_at,"
+      + "customer_name,customer_id_no,customer_phone,diagnosis\n";
+  /**
+   * CLM-A: settlement clock of 10 calendar days from 2 Nov 10:00, so approaching 11 Nov, due 12 Nov,
+   * overdue 13 Nov, severely overdue 23 Nov (each from 00:00). CLM-P is paid: no clock runs.
+   */
+  private static final String CLAIMS = CLAIMS_HEADER
+      + "CLM-A,P-1,HLT-1,health,simple,N,under_review,2026-11-01T09:00:00+08:00,2026-11-02T10:00:00+08:00,,5000,,TWD,CH-1,"
+      + "2026-11-02T10:00:00+08:00,PLANTED-claim-name,PLANTED-claim-idno,PLANTED-claim-phone,PLANTED-claim-diagnosis\n"
+      + "CLM-P,P-2,HLT-1,health,simple,N,paid,2026-11-01T09:00:00+08:00,2026-11-02T10:00:00+08:00,2026-11-09T15:00:00+08:00,"
+      + "5000,5000,TWD,CH-1,2026-11-09T15:00:00+08:00,PLANTED-paid-name,PLANTED-paid-idno,PLANTED-paid-phone,PLANTED-paid-diagnosis\n";
+  /**
+   * CMP-M, major, received 11 Nov 10:00: first response within 24 hours, so approaching 12 Nov 05:12,
+   * due 09:00, overdue 10:00, severely overdue 13 Nov 10:00; resolution (15 days) approaching on 24 Nov.
+   */
+  private static final String COMPLAINTS = "complaint_id,received_at,channel,category,severity,status,updated_at,"
+      + "customer_name,customer_phone,description\n"
+      + "CMP-M,2026-11-11T10:00:00+08:00,regulator,sales,major,open,2026-11-11T10:05:00+08:00,"
+      + "PLANTED-complaint-name,PLANTED-complaint-phone,PLANTED-complaint-description\n";
+
+  private LocalDeployment local;
+  private String table;
+  private String bucket;
+  private final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
+  private final Sent sent = new Sent();
+
+  @BeforeEach
+  void deployAndStoreTheItems() {
+    local = LocalDeployment.open(ROOT, Optional.empty());
+    table = local.physicalId("RecordsTable");
+    bucket = local.physicalId("IntakeBucket");
+    try (SesV2Client ses = local.clients().configure(SesV2Client.builder()).build()) {
+      ses.createEmailIdentity(request -> request.emailIdentity(local.settingsOf("MonitorFunction").required("ALERT_SENDER_EMAIL")));
+    }
+    upload("incoming/TPE-01/2026-11-11/claims.csv", CLAIMS);
+    upload("incoming/KHH-02/2026-11-11/complaints.csv", COMPLAINTS);
+    deliverQueued();
+  }
+
+  @AfterEach
+  void stop() {
+    local.close();
+  }
+
+  @Test
+  void intakeIndexesEachOpenItemAtItsFirstLevelAndAClosedOneNotAtAll() {
+    Map<String, AttributeValue> claim = state("REC#claims#TPE-01#CLM-A");
+    assertEquals("2026-11-10T16:00:00Z", claim.get("dueAt").s(), "11 Nov 00:00 Taipei, when CLM-A is approaching");
+    assertEquals(DeadlineIndexer.shardOf("REC#claims#TPE-01#CLM-A"), claim.get("dueShard").s());
+    assertEquals("2026-11-11T21:12:00Z", state("REC#complaints#KHH-02#CMP-M").get("dueAt").s(), "12 Nov 05:12 Taipei");
+    assertFalse(state("REC#claims#TPE-01#CLM-P").containsKey("dueAt"), "a paid claim is not in the index");
+
+    assertEquals(List.of("REC#claims#TPE-01#CLM-A"), dueBy("2026-11-11T00:00:00Z"));
+    assertEquals(List.of("REC#claims#TPE-01#CLM-A", "REC#complaints#KHH-02#CMP-M"), dueBy("2026-11-12T00:00:00Z"));
+  }
+
+  @Test
+  void eachDueItemAlertsOncePerLevelToTheRightPeople() {
+    MonitorRun first = monitor(at("2026-11-12T08:00"));
+
+    assertEquals(Set.of(
+        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("approaching", KHH_MANAGER, "complaint", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(first.records()));
+    assertEquals(Map.of(TPE_MANAGER, 1, KHH_MANAGER, 1, HEAD_OFFICE, 1), sent.emailsPerRecipient());
+    assertEquals(List.of("KHH-02 approaching", "TPE-01 due"), sent.topicMessages());
+    assertEquals("2026-11-12T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(), "next: overdue, 13 Nov 00:00");
+    assertEquals("2026-11-12T01:00:00Z", state("REC#complaints#KHH-02#CMP-M").get("dueAt").s(), "next: due, 12 Nov 09:00");
+
+    MonitorRun again = monitor(at("2026-11-12T08:00"));
+    assertEquals(List.of(), again.records(), "a second run the same morning sends nothing");
+    assertEquals(0, again.counts().itemsRead(), "and reads nothing: the index moved on");
+    assertEquals(3, sent.emails().size());
+    assertEquals(2, sent.topicMessages().size());
+
+    MonitorRun nextDay = monitor(at("2026-11-13T08:00"));
+    assertEquals(Set.of(
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("overdue", CLAIMS_HEAD, "claim", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("overdue", KHH_MANAGER, "complaint", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("overdue", SERVICE_HEAD, "complaint", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("overdue", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(nextDay.records()));
+
+    MonitorRun severe = monitor(at("2026-11-23T08:00"));
+    assertTrue(severe.records().contains(new AlertRecord("severely_overdue", HEAD_OFFICE, "claim", "TPE-01", List.of("CLM-A"))));
+    assertFalse(state("REC#claims#TPE-01#CLM-A").containsKey("dueAt"), "severely overdue: nothing further to alert");
+  }
+
+  @Test
+  void aRunThatCrashesBetweenClaimAndSendIsRetriedWithoutRepeatingADigest() {
+    // Digests go out in recipient order: khh02-manager, quality-hq, tpe01-manager. The second send crashes.
+    Instant morning = at("2026-11-12T08:00");
+    assertThrows(SimulatedCrash.class, () -> monitor(morning, sent.crashingOnEmail(2)));
+    assertEquals(Map.of(KHH_MANAGER, 1), sent.emailsPerRecipient());
+    assertEquals("2026-11-10T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(), "the crashed run moved nothing on");
+
+    MonitorRun retry = monitor(morning);
+
+    assertEquals(Set.of(
+        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(retry.records()),
+        "the retry sends what the crash left unsent, and nothing to khh02-manager, who has it");
+    assertEquals(2, retry.counts().alertsSent(), "and finishes both alerts");
+    assertEquals(Map.of(KHH_MANAGER, 1, HEAD_OFFICE, 1, TPE_MANAGER, 1), sent.emailsPerRecipient(), "each digest once");
+    assertEquals(List.of("KHH-02 approaching", "TPE-01 due"), sent.topicMessages());
+    JsonNode alertRecord = alertRecord("alerts/2026-11-12/all-20261112T000000Z.json");
+    assertEquals(Set.of(
+        new AlertRecord("approaching", KHH_MANAGER, "complaint", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A"))), records(alertRecord.get("emails")),
+        "the run's record lists what both attempts sent");
+    assertEquals(Set.of(
+        new AlertRecord("approaching", "sns", "complaint", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("due", "sns", "claim", "TPE-01", List.of("CLM-A"))), records(alertRecord.get("topic")));
+
+    assertEquals(List.of(), monitor(morning).records());
+    assertEquals(3, sent.emails().size());
+  }
+
+  @Test
+  void anotherRunLeavesAnUnfinishedClaimAloneUntilItsLeaseEnds() {
+    assertThrows(SimulatedCrash.class, () -> monitor(at("2026-11-12T08:00"), sent.crashingOnEmail(2)));
+
+    MonitorRun soonAfter = monitor(at("2026-11-12T08:05"));
+    assertEquals(2, soonAfter.counts().alertsHeld(), "the crashed run may still be sending: its claims are left to it");
+    assertEquals(Map.of(KHH_MANAGER, 1), sent.emailsPerRecipient());
+
+    MonitorRun afterLease = monitor(at("2026-11-12T08:20"));
+    assertEquals(Set.of(
+        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(afterLease.records()),
+        "20 minutes on, the rest is sent, and khh02-manager is not told twice");
+    assertEquals(Map.of(KHH_MANAGER, 1, HEAD_OFFICE, 1, TPE_MANAGER, 1), sent.emailsPerRecipient());
+  }
+
+  @Test
+  void aClaimPaidBetweenTwoRunsLeavesTheIndexAndAlertsNoMore() {
+    monitor(at("2026-11-12T08:00"));
+    upload("incoming/TPE-01/2026-11-12/claims.csv", CLAIMS_HEADER
+        + "CLM-A,P-1,HLT-1,health,simple,N,paid,2026-11-01T09:00:00+08:00,2026-11-02T10:00:00+08:00,2026-11-12T15:00:00+08:00,"
+        + "5000,4800,TWD,CH-1,2026-11-12T15:00:00+08:00,PLANTED-claim-name,PLANTED-claim-idno,,\n");
+    deliverQueued();
+
+    assertFalse(state("REC#claims#TPE-01#CLM-A").containsKey("dueAt"));
+    MonitorRun nextDay = monitor(at("2026-11-13T08:00"));
+    assertEquals(Set.of("complaint"), nextDay.records().stream().map(AlertRecord::itemType).collect(Collectors.toSet()),
+        "only the complaint is still open");
+    assertEquals(List.of(), monitor(at("2026-11-23T08:00")).records().stream()
+        .filter(record -> record.itemIds().contains("CLM-A")).toList());
+  }
+
+  @Test
+  void theHourlyScheduleLooksAtGreenChannelClaimsOnly() throws Exception {
+    // CLM-G, green channel, documents pending since 11 Nov 14:00: 24 hours, approaching at 12 Nov 09:12.
+    upload("incoming/TPE-01/2026-11-12/claims.csv", CLAIMS_HEADER
+        + "CLM-G,P-3,AUT-1,auto,simple,Y,documents_pending,2026-11-11T14:00:00+08:00,,,80000,,TWD,CH-2,"
+        + "2026-11-11T14:30:00+08:00,PLANTED-green-name,,,\n");
+    deliverQueued();
+    Instant tenOClock = at("2026-11-12T10:00");
+    MonitorHandler handler = new MonitorHandler(local.settingsOf("MonitorFunction"), local.clients().withInterceptors(sent.recording()),
+        Clock.fixed(tenOClock, ZoneOffset.UTC));
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(functionOutput, true, StandardCharsets.UTF_8));
+    try {
+      handler.handleRequest(new java.io.ByteArrayInputStream(
+              "{\"asOf\": \"2026-11-12T02:00:00Z\", \"scope\": \"green_channel\"}".getBytes(StandardCharsets.UTF_8)),
+          output, LocalContext.forFunction("MonitorFunction", 900_000));
+    } finally {
+      System.setOut(console);
+    }
+
+    JsonNode summary = new ObjectMapper().readTree(output.toByteArray());
+    assertEquals("green_channel-20261112T020000Z", summary.get("runId").asText());
+    assertEquals(1, summary.get("counts").get("itemsRead").asInt(), "the other due items are filtered out by the query");
+    assertEquals("alerts/2026-11-12/green_channel-20261112T020000Z.json", summary.get("alertRecord").asText());
+    assertEquals(Map.of(TPE_MANAGER, 1), sent.emailsPerRecipient());
+    assertTrue(Mail.decoded(sent.emails().get(0).raw()).contains("claim | CLM-G | documents | auto, simple, green channel"
+        + " | due 2026-11-12 14:00 | 21 of 24 hours used | handler CH-2"));
+    assertEquals("2026-11-10T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(), "left to the daily run");
+    assertEquals("2026-11-12T05:00:00Z", state("REC#claims#TPE-01#CLM-G").get("dueAt").s(), "next: due, 13:00");
+  }
+
+  @Test
+  void noPlantedSensitiveValueReachesAnAlertARecordOrALog() {
+    MonitorRun run = monitor(at("2026-11-13T08:00"));
+    assertEquals(5, run.records().size(), "the scan below looks at real alerts");
+
+    List<String> leaks = new ArrayList<>();
+    sent.emails().forEach(email -> {
+      if (Mail.decoded(email.raw()).contains(PlantedFiles.MARK)) {
+        leaks.add("e-mail to " + email.recipient());
+      }
+    });
+    sent.publications().forEach(message -> {
+      if ((message.subject() + message.message()).contains(PlantedFiles.MARK)) {
+        leaks.add("topic message " + message.subject());
+      }
+    });
+    local.clients().s3().listObjectsV2Paginator(request -> request.bucket(bucket).prefix("alerts/")).contents()
+        .forEach(object -> {
+          if (local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket).key(object.key())).asUtf8String()
+              .contains(PlantedFiles.MARK)) {
+            leaks.add("alert record " + object.key());
+          }
+        });
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)
+            .filterExpression("begins_with(pk, :alert)")
+            .expressionAttributeValues(Map.of(":alert", AttributeValue.fromS("ALERT#")))).items()
+        .forEach(claim -> {
+          if (claim.toString().contains(PlantedFiles.MARK)) {
+            leaks.add("alert claim " + claim.get("pk").s());
+          }
+        });
+    if (functionOutput.toString(StandardCharsets.UTF_8).contains(PlantedFiles.MARK)) {
+      leaks.add("function log output");
+    }
+    if (run.toString().contains(PlantedFiles.MARK)) {
+      leaks.add("the run's result");
+    }
+    assertEquals(List.of(), leaks);
+    assertTrue(functionOutput.toString(StandardCharsets.UTF_8).contains("deadline run all-20261113T000000Z"),
+        "the log scanned is the monitor's");
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static Instant at(String taipeiTime) {
+    return LocalDateTime.parse(taipeiTime).atZone(TAIPEI).toInstant();
+  }
+
+  private MonitorRun monitor(Instant asOf) {
+    return monitor(asOf, sent.recording());
+  }
+
+  private MonitorRun monitor(Instant asOf, ExecutionInterceptor interceptor) {
+    AwsClients clients = local.clients().withInterceptors(interceptor);
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(functionOutput, true, StandardCharsets.UTF_8));
+    try {
+      MonitorHandler handler = new MonitorHandler(local.settingsOf("MonitorFunction"), clients, Clock.fixed(asOf, ZoneOffset.UTC));
+      return handler.run(MonitorRequest.at(asOf, MonitorScope.ALL));
+    } finally {
+      System.out.flush();
+      System.setOut(console);
+    }
+  }
+
+  private void upload(String key, String csv) {
+    local.clients().s3().putObject(request -> request.bucket(bucket).key(key)
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
+        RequestBody.fromString(csv, StandardCharsets.UTF_8));
+  }
+
+  private void deliverQueued() {
+    Map<String, FileOutcome> outcomes = new TreeMap<>();
+    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+    QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
+        local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), new PrintStream(functionOutput, true, StandardCharsets.UTF_8));
+    IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), o -> outcomes.put(o.key(), o));
+    assertEquals(List.of(), delivery.drain(intake, "IntakeFunction", 1));
+    outcomes.values().forEach(outcome -> assertEquals(0, outcome.rejected(), outcome.key() + " " + outcome.firstRejects()));
+  }
+
+  private JsonNode alertRecord(String key) {
+    try {
+      return new ObjectMapper().readTree(local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket).key(key)).asByteArray());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static Set<AlertRecord> records(JsonNode array) {
+    Set<AlertRecord> records = new java.util.HashSet<>();
+    for (JsonNode entry : array) {
+      List<String> ids = new ArrayList<>();
+      entry.get("itemIds").forEach(id -> ids.add(id.asText()));
+      records.add(new AlertRecord(entry.get("level").asText(), entry.get("recipient").asText(), entry.get("itemType").asText(),
+          entry.get("branch").asText(), ids));
+    }
+    return records;
+  }
+
+  private Map<String, AttributeValue> state(String pk) {
+    return local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("STATE")))).item();
+  }
+
+  /** The keys of the items the index returns for {@code dueAt <= bound}, over all shards. */
+  private List<String> dueBy(String bound) {
+    List<String> pks = new ArrayList<>();
+    for (String shard : DeadlineIndexer.shards()) {
+      local.clients().dynamoDb().queryPaginator(request -> request.tableName(table).indexName(DeadlineIndexer.DUE_INDEX)
+              .keyConditionExpression("dueShard = :shard AND dueAt <= :bound")
+              .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard), ":bound", AttributeValue.fromS(bound))))
+          .items().forEach(item -> pks.add(item.get("pk").s()));
+    }
+    return pks.stream().sorted().toList();
+  }
+
+  private static final class SimulatedCrash extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedCrash() {
+      super("simulated crash: the function stopped before the mail service got the digest");
+    }
+  }
+
+  /** What reached SES and SNS (calls that succeeded), and a way to crash on the n-th e-mail. */
+  private static final class Sent {
+    private final List<Email> emails = new ArrayList<>();
+    private final List<PublishRequest> publications = new ArrayList<>();
+
+    record Email(String recipient, byte[] raw) {}
+
+    ExecutionInterceptor recording() {
+      return crashingOnEmail(0);
+    }
+
+    ExecutionInterceptor crashingOnEmail(int crashOn) {
+      AtomicInteger attempts = new AtomicInteger();
+      return new ExecutionInterceptor() {
+        @Override
+        public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+          if (context.request() instanceof SendEmailRequest && attempts.incrementAndGet() == crashOn) {
+            throw new SimulatedCrash();
+          }
+        }
+
+        @Override
+        public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+          if (context.request() instanceof SendEmailRequest email) {
+            emails.add(new Email(email.destination().toAddresses().get(0), email.content().raw().data().asByteArray()));
+          } else if (context.request() instanceof PublishRequest publication) {
+            publications.add(publication);
+          }
+        }
+      };
+    }
+
+    List<Email> emails() {
+      return emails;
+    }
+
+    List<PublishRequest> publications() {
+      return publications;
+    }
+
+    Map<String, Integer> emailsPerRecipient() {
+      return emails.stream().collect(Collectors.toMap(Email::recipient, email -> 1, Integer::sum));
+    }
+
+    /** "branch level" of each topic message, sorted. */
+    List<String> topicMessages() {
+      return publications.stream()
+          .map(p -> p.messageAttributes().get("branch").stringValue() + " " + p.messageAttributes().get("level").stringValue())
+          .sorted().toList();
+    }
+  }
+
+  /** A MIME message with its base64 parts decoded, so that a scan sees what a reader sees. */
+  private static final class Mail {
+    static String decoded(byte[] raw) {
+      String message = new String(raw, StandardCharsets.US_ASCII);
+      StringBuilder text = new StringBuilder(message);
+      for (String part : message.split("\r\n--")) {
+        String[] headAndBody = part.split("\r\n\r\n", 2);
+        if (headAndBody.length == 2 && headAndBody[0].contains("Content-Transfer-Encoding: base64")) {
+          text.append(new String(Base64.getMimeDecoder().decode(headAndBody[1].strip()), StandardCharsets.UTF_8));
+        }
+      }
+      return text.toString();
+    }
+  }
+}
