@@ -1,0 +1,77 @@
+package io.qualityhub.sampling.function;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.intake.DeadlineIndexer;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Findings function: each SQS message is a {@link FileCurrentEvent} of a findings upload (the queue's subscription
+ * to the file events topic filters on {@code recordType}). A failed message is reported alone and retried by SQS,
+ * then dead-lettered; applying a file twice changes nothing.
+ */
+public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FindingsHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final FindingsService service;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public FindingsHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment());
+  }
+
+  /** Used by the local run and tests. */
+  public FindingsHandler(Settings settings, AwsClients clients) {
+    this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
+        new InspectionStore(clients.dynamoDb(), settings.required("RECORDS_TABLE"),
+            DeadlineIndexer.fromSettings(settings)));
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        FileCurrentEvent file = fileEvent(message.getBody());
+        FindingsResult result = service.apply(file);
+        LOG.info("findings applied", entry("objectKey", file.objectKey()), entry("generation", file.generation()),
+            entry("applied", result.applied()), entry("unchanged", result.unchanged()),
+            entry("rejected", result.rejected().size()), entry("rejectsKey", result.rejectsKey()));
+      } catch (Exception e) {
+        // Our messages carry keys, ids and positions only; findings text is never read.
+        LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
+            entry("error", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+      }
+    }
+    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  /** The subscription delivers raw messages; an SNS envelope (raw delivery off) is unwrapped all the same. */
+  static FileCurrentEvent fileEvent(String body) throws java.io.IOException {
+    JsonNode node = JSON.readTree(body);
+    if (node.has("Type") && node.has("Message")) {
+      return FileCurrentEvent.fromJson(node.get("Message").asText());
+    }
+    return FileCurrentEvent.fromJson(body);
+  }
+}

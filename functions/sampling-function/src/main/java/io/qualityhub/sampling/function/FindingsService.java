@@ -1,0 +1,123 @@
+package io.qualityhub.sampling.function;
+
+import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.parse.UploadDecoder;
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.validate.FileScanner;
+import io.qualityhub.sampling.domain.ActionStatus;
+import io.qualityhub.sampling.domain.FindingOutcome;
+import io.qualityhub.sampling.domain.FindingRow;
+import io.qualityhub.sampling.domain.FindingSeverity;
+import io.qualityhub.sampling.domain.RejectReason;
+import io.qualityhub.sampling.domain.Verdict;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Applies a findings file that became current to its inspections. The file is read again from its exact object
+ * version through the same decoder and scanner as intake, so exactly intake's accepted rows are applied; only the
+ * structured columns are read, never {@code finding} or {@code corrective_action}. Rows naming no task, or the
+ * opposite of a recorded result, go to {@code rejects/QA/<date>/findings-inspections.csv}, rewritten whole on each
+ * run, so a replay changes nothing.
+ */
+public final class FindingsService {
+
+  static final String REJECTS_HEADER = "line,column,reason,message";
+
+  private final S3Client s3;
+  private final String reportsKmsKeyArn;
+  private final InspectionStore inspections;
+  private final UploadDecoder decoder = UploadDecoder.formatVersion1();
+
+  public FindingsService(S3Client s3, String reportsKmsKeyArn, InspectionStore inspections) {
+    this.s3 = s3;
+    this.reportsKmsKeyArn = reportsKmsKeyArn;
+    this.inspections = inspections;
+  }
+
+  public static String rejectsKey(LocalDate businessDate) {
+    return "rejects/" + UploadKey.QUALITY_BRANCH + "/" + businessDate + "/findings-inspections.csv";
+  }
+
+  public FindingsResult apply(FileCurrentEvent event) throws IOException, FileRefusedException {
+    UploadKey key = UploadKey.parse(event.objectKey());
+    if (key.type() != RecordType.FINDINGS) {
+      throw new IllegalArgumentException("file event for " + event.objectKey() + " is not a findings upload;"
+          + " the findings queue's subscription must filter on recordType findings");
+    }
+    String sourceSk = ItemKeys.rowSk(key.businessDate(), event.generation(), null);
+    long versionMillis = key.businessDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+    RecordType type = RecordType.FINDINGS;
+    List<FindingsResult.FindingReject> rejected = new ArrayList<>();
+    int[] applied = new int[2];
+    try (InputStream raw = s3.getObject(request -> request.bucket(event.bucket()).key(event.objectKey())
+            .versionId(event.versionId()));
+        var rows = decoder.open(raw, type, key.format(), key.gzipped())) {
+      new FileScanner(type, key.branch()).scan(rows, (line, values) -> {
+        FindingRow row = row(type, values);
+        switch (FindingOutcome.apply(row, inspections.load(row.inspectionId()))) {
+          case FindingOutcome.Applied(var state, boolean changed) -> {
+            if (changed) {
+              inspections.save(state, sourceSk, versionMillis);
+            }
+            applied[changed ? 0 : 1]++;
+          }
+          case FindingOutcome.Rejected(String inspectionId, RejectReason reason) ->
+              rejected.add(new FindingsResult.FindingReject(line, inspectionId, reason.name()));
+        }
+      }, reject -> { });
+    }
+    String rejectsKey = rejectsKey(key.businessDate());
+    s3.putObject(request -> request.bucket(event.bucket()).key(rejectsKey).contentType("text/csv; charset=utf-8")
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(reportsKmsKeyArn).bucketKeyEnabled(true),
+        RequestBody.fromString(report(rejected), StandardCharsets.UTF_8));
+    return new FindingsResult(rejectsKey, applied[0], applied[1], rejected);
+  }
+
+  /** Same columns as intake's rejects reports; the message explains the reason, never repeats row content. */
+  static String report(List<FindingsResult.FindingReject> rejected) {
+    StringBuilder csv = new StringBuilder(REJECTS_HEADER).append("\r\n");
+    for (FindingsResult.FindingReject reject : rejected) {
+      csv.append(reject.line()).append(",inspection_id,").append(reject.reason()).append(",\"")
+          .append(RejectReason.valueOf(reject.reason()).explanation().replace("\"", "\"\"")).append("\"\r\n");
+    }
+    return csv.toString();
+  }
+
+  private static FindingRow row(RecordType type, String[] values) {
+    return new FindingRow(
+        values[type.indexOf("inspection_id")],
+        values[type.indexOf("inspector_id")],
+        LocalDate.parse(values[type.indexOf("inspected_on")]),
+        Verdict.valueOf(upper(values[type.indexOf("result")])),
+        enumOrNull(FindingSeverity.class, values[type.indexOf("severity")]),
+        values[type.indexOf("action_owner")],
+        dateOrNull(values[type.indexOf("action_due_on")]),
+        enumOrNull(ActionStatus.class, values[type.indexOf("action_status")]),
+        dateOrNull(values[type.indexOf("action_closed_on")]));
+  }
+
+  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
+    return value == null ? null : Enum.valueOf(type, upper(value));
+  }
+
+  private static LocalDate dateOrNull(String value) {
+    return value == null ? null : LocalDate.parse(value);
+  }
+
+  private static String upper(String value) {
+    return value.toUpperCase(Locale.ROOT);
+  }
+}

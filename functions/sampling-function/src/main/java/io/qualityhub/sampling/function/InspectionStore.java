@@ -1,0 +1,151 @@
+package io.qualityhub.sampling.function;
+
+import static io.qualityhub.sampling.function.SampleStore.s;
+
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.intake.DeadlineIndexer;
+import io.qualityhub.intake.DeadlineItems;
+import io.qualityhub.sampling.domain.ActionStatus;
+import io.qualityhub.sampling.domain.CorrectiveAction;
+import io.qualityhub.sampling.domain.FindingSeverity;
+import io.qualityhub.sampling.domain.InspectionResult;
+import io.qualityhub.sampling.domain.InspectionState;
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.Verdict;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Inspection state in the records table: the result on the task item, the corrective action as a {@code STATE}
+ * item under {@code ACTION#<branch>#<actionId>} in the shape the deadline monitor reads ({@link DeadlineItems}),
+ * indexed for it like a claim ({@link DeadlineIndexer#withIndex}). A closed action leaves the index.
+ */
+public final class InspectionStore {
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+  private final DeadlineIndexer deadlines;
+
+  public InspectionStore(DynamoDbClient dynamoDb, String table, DeadlineIndexer deadlines) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+    this.deadlines = deadlines;
+  }
+
+  /** The period a task id names ({@code INS-<period>-<hex>}), if it is shaped like one. */
+  static Optional<Period> periodOf(String inspectionId) {
+    int last = inspectionId.lastIndexOf('-');
+    if (!inspectionId.startsWith("INS-") || last <= 4) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Period.parse(inspectionId.substring(4, last)));
+    } catch (IllegalArgumentException notAPeriod) {
+      return Optional.empty();
+    }
+  }
+
+  public static String actionPk(String branch, String actionId) {
+    return DeadlineItems.ACTION_PK_PREFIX + branch + "#" + actionId;
+  }
+
+  public Optional<InspectionState> load(String inspectionId) {
+    Optional<Period> period = periodOf(inspectionId);
+    if (period.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, AttributeValue> item = get(SampleStore.samplePk(period.get()), SampleStore.TASK_SK_PREFIX + inspectionId);
+    if (item.isEmpty()) {
+      return Optional.empty();
+    }
+    InspectionTask task = TaskItems.fromItem(item);
+    if (!item.containsKey("verdict")) {
+      return Optional.of(InspectionState.open(task));
+    }
+    Verdict verdict = Verdict.valueOf(item.get("verdict").s().toUpperCase(Locale.ROOT));
+    InspectionResult result = new InspectionResult(item.get("inspectorId").s(),
+        LocalDate.parse(item.get("inspectedOn").s()), verdict,
+        item.containsKey("severity") ? FindingSeverity.valueOf(item.get("severity").s().toUpperCase(Locale.ROOT)) : null);
+    Optional<CorrectiveAction> action = Optional.ofNullable(item.get("actionId"))
+        .map(id -> get(actionPk(task.branch(), id.s()), ItemKeys.STATE_SK))
+        .filter(actionItem -> !actionItem.isEmpty())
+        .map(InspectionStore::action);
+    return Optional.of(new InspectionState(task, Optional.of(result), action));
+  }
+
+  /**
+   * Stores a changed state: the action first, then the task, so that a run stopped in between leaves the task as it
+   * was and a redelivery applies the same finding again to the same result.
+   *
+   * @param sourceSk the key of the findings row the change came from, kept on the action for tracing
+   */
+  public void save(InspectionState state, String sourceSk, long versionMillis) {
+    InspectionResult result = state.result().orElseThrow(() -> new IllegalArgumentException(
+        "inspection " + state.task().taskId() + " has no result to store"));
+    state.action().ifPresent(action -> dynamoDb.putItem(request -> request.tableName(table)
+        .item(deadlines.withIndex(actionItem(action, result, sourceSk, versionMillis)))));
+    Map<String, String> names = new HashMap<>();
+    Map<String, AttributeValue> values = new HashMap<>();
+    StringBuilder update = new StringBuilder("SET #status = :status, verdict = :verdict, inspectorId = :inspector,"
+        + " inspectedOn = :inspectedOn");
+    names.put("#status", "status");
+    values.put(":status", s(state.status().name().toLowerCase(Locale.ROOT)));
+    values.put(":verdict", s(result.verdict().name().toLowerCase(Locale.ROOT)));
+    values.put(":inspector", s(result.inspectorId()));
+    values.put(":inspectedOn", s(result.inspectedOn().toString()));
+    if (result.severity() != null) {
+      update.append(", severity = :severity");
+      values.put(":severity", s(result.severity().name().toLowerCase(Locale.ROOT)));
+    }
+    if (state.action().isPresent()) {
+      update.append(", actionId = :action");
+      values.put(":action", s(state.action().get().actionId()));
+    }
+    dynamoDb.updateItem(request -> request.tableName(table)
+        .key(SampleStore.key(SampleStore.samplePk(state.task().period()), SampleStore.TASK_SK_PREFIX + state.task().taskId()))
+        .updateExpression(update.toString())
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeNames(names)
+        .expressionAttributeValues(values));
+  }
+
+  static Map<String, AttributeValue> actionItem(CorrectiveAction action, InspectionResult result, String sourceSk,
+      long versionMillis) {
+    Map<String, AttributeValue> item = SampleStore.key(actionPk(action.branch(), action.actionId()), ItemKeys.STATE_SK);
+    item.put("recordType", s(DeadlineItems.ACTIONS));
+    item.put("branchCode", s(action.branch()));
+    item.put("action_id", s(action.actionId()));
+    item.put("inspection_id", s(action.inspectionId()));
+    item.put("inspected_record_type", s(action.recordType()));
+    item.put("severity", s(action.severity().name().toLowerCase(Locale.ROOT)));
+    item.put("action_owner", s(action.owner()));
+    item.put("inspected_on", s(result.inspectedOn().toString()));
+    item.put("action_due_on", s(action.dueOn().toString()));
+    item.put("action_status", s(action.status().name().toLowerCase(Locale.ROOT)));
+    action.closedOn().ifPresent(closed -> item.put("action_closed_on", s(closed.toString())));
+    item.put("sourceSk", s(sourceSk));
+    item.put("versionMillis", AttributeValue.fromN(Long.toString(versionMillis)));
+    return item;
+  }
+
+  private static CorrectiveAction action(Map<String, AttributeValue> item) {
+    return new CorrectiveAction(item.get("action_id").s(), item.get("inspection_id").s(),
+        item.get("inspected_record_type").s(), item.get("branchCode").s(),
+        FindingSeverity.valueOf(item.get("severity").s().toUpperCase(Locale.ROOT)), item.get("action_owner").s(),
+        LocalDate.parse(item.get("action_due_on").s()),
+        ActionStatus.valueOf(item.get("action_status").s().toUpperCase(Locale.ROOT)),
+        Optional.ofNullable(item.get("action_closed_on")).map(value -> LocalDate.parse(value.s())));
+  }
+
+  private Map<String, AttributeValue> get(String pk, String sk) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
+        .key(SampleStore.key(pk, sk))).item();
+    return item == null ? Map.of() : item;
+  }
+}

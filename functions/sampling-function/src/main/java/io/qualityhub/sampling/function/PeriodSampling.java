@@ -1,0 +1,80 @@
+package io.qualityhub.sampling.function;
+
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.InspectionTasks;
+import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.Sample;
+import io.qualityhub.sampling.domain.Sampler;
+import io.qualityhub.sampling.domain.SamplingPlan;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Draws a period once and issues its tasks. The header is stored first and commits the draw: a rerun draws again
+ * under the header's plan, and adds missing tasks only if the population is exactly the one drawn from (a run that
+ * stopped half way); if records changed since, the stored sample stands. Then every stored task not yet sent goes
+ * to the inspection queue, and the team task lists are rewritten from the store. So a rerun adds no task and sends
+ * no message twice (short of a crash between a send and its mark, when SQS's at-least-once applies).
+ */
+public final class PeriodSampling {
+
+  private final PlanSource plans;
+  private final PopulationReader population;
+  private final PeriodSecrets secrets;
+  private final SampleStore store;
+  private final InspectionQueue queue;
+  private final TaskLists taskLists;
+
+  public PeriodSampling(PlanSource plans, PopulationReader population, PeriodSecrets secrets, SampleStore store,
+      InspectionQueue queue, TaskLists taskLists) {
+    this.plans = plans;
+    this.population = population;
+    this.secrets = secrets;
+    this.store = store;
+    this.queue = queue;
+    this.taskLists = taskLists;
+  }
+
+  public SamplingOutcome run(Period period) {
+    Optional<SampleHeader> existing = store.header(period);
+    SamplingPlan plan = existing.map(PlanSource::of).orElseGet(plans::current);
+    Population records = population.read(period, plan.recordTypesSampled(period.type()));
+    Sample sample = draw(plan, period, records);
+    boolean populationChanged = existing.isPresent()
+        && !existing.get().populationFingerprint().equals(sample.populationFingerprint());
+    if (existing.isEmpty()) {
+      store.putHeaderIfAbsent(new SampleHeader(period, plan.version(), sample.populationFingerprint(),
+          records.units().size(), sample.selected().size(), plans.packagedJsonText(), plans.overrideJsonText()));
+    }
+    int created = 0;
+    if (!populationChanged) {
+      for (InspectionTask task : InspectionTasks.fromSample(sample, plan)) {
+        created += store.putTaskIfAbsent(task) ? 1 : 0;
+      }
+    }
+    int sent = 0;
+    List<InspectionTask> tasks = new ArrayList<>();
+    for (SampleStore.StoredTask stored : store.tasks(period)) {
+      if (!stored.queued()) {
+        queue.send(stored.task());
+        store.markQueued(stored.task());
+        sent++;
+      }
+      tasks.add(stored.task());
+    }
+    List<String> lists = taskLists.write(period, tasks);
+    return new SamplingOutcome(period, plan.version(), records.units().size(), records.itemsRead(), tasks, created,
+        sent, lists, existing.isPresent(), populationChanged);
+  }
+
+  private Sample draw(SamplingPlan plan, Period period, Population records) {
+    byte[] secret = secrets.secretFor(period);
+    try {
+      return new Sampler(plan).draw(period, secret, records.units(), records.incidents());
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package io.qualityhub.sampling.function;
+
+import io.qualityhub.sampling.domain.Period;
+import java.util.Objects;
+
+/**
+ * What is stored about a drawn period besides its tasks: enough to verify it later with the exact plan that drew it.
+ *
+ * @param planJson         the packaged plan the period was drawn under
+ * @param planOverrideJson the deployment's override merged over it, or {@code null}
+ */
+public record SampleHeader(Period period, String planVersion, String populationFingerprint, int populationSize,
+    int selectedCount, String planJson, String planOverrideJson) {
+
+  public SampleHeader {
+    Objects.requireNonNull(period, "period");
+    Objects.requireNonNull(planVersion, "planVersion");
+    Objects.requireNonNull(populationFingerprint, "populationFingerprint");
+    Objects.requireNonNull(planJson, "planJson");
+  }
+}

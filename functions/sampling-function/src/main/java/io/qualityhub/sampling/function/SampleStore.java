@@ -1,0 +1,132 @@
+package io.qualityhub.sampling.function;
+
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Period;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+/**
+ * A period's sample in the records table: one partition {@code SAMPLE#<period>} holding the header ({@code sk}
+ * {@code SAMPLE}) and one item per task ({@code sk} {@code TASK#<taskId>}). Task ids name their period, so a
+ * finding finds its task with one read, and the period's tasks are one query. Puts are conditional on absence,
+ * so drawing a period again adds nothing.
+ */
+public final class SampleStore {
+
+  static final String HEADER_SK = "SAMPLE";
+  static final String TASK_SK_PREFIX = "TASK#";
+  static final String QUEUED = "queued";
+
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  public SampleStore(DynamoDbClient dynamoDb, String table) {
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  public String table() {
+    return table;
+  }
+
+  static String samplePk(Period period) {
+    return "SAMPLE#" + period;
+  }
+
+  /** @return false when the period already has a header (it was drawn before) */
+  public boolean putHeaderIfAbsent(SampleHeader header) {
+    Map<String, AttributeValue> item = key(samplePk(header.period()), HEADER_SK);
+    item.put("period", s(header.period().toString()));
+    item.put("planVersion", s(header.planVersion()));
+    item.put("populationFingerprint", s(header.populationFingerprint()));
+    item.put("populationSize", n(header.populationSize()));
+    item.put("selectedCount", n(header.selectedCount()));
+    item.put("planJson", s(header.planJson()));
+    if (header.planOverrideJson() != null) {
+      item.put("planOverrideJson", s(header.planOverrideJson()));
+    }
+    return putIfAbsent(item);
+  }
+
+  public Optional<SampleHeader> header(Period period) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
+        .key(key(samplePk(period), HEADER_SK))).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new SampleHeader(period, item.get("planVersion").s(), item.get("populationFingerprint").s(),
+        Integer.parseInt(item.get("populationSize").n()), Integer.parseInt(item.get("selectedCount").n()),
+        item.get("planJson").s(), item.containsKey("planOverrideJson") ? item.get("planOverrideJson").s() : null));
+  }
+
+  /** @return false when the task was stored before */
+  public boolean putTaskIfAbsent(InspectionTask task) {
+    return putIfAbsent(TaskItems.toItem(task));
+  }
+
+  /** The period's tasks, each with whether its message was sent. */
+  public List<StoredTask> tasks(Period period) {
+    List<StoredTask> tasks = new ArrayList<>();
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> exclusiveStart = start;
+      QueryResponse page = dynamoDb.query(request -> {
+        request.tableName(table).consistentRead(true)
+            .keyConditionExpression("pk = :pk AND begins_with(sk, :task)")
+            .expressionAttributeValues(Map.of(":pk", s(samplePk(period)), ":task", s(TASK_SK_PREFIX)));
+        if (exclusiveStart != null) {
+          request.exclusiveStartKey(exclusiveStart);
+        }
+      });
+      for (Map<String, AttributeValue> item : page.items()) {
+        tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED)));
+      }
+      start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return tasks;
+  }
+
+  public void markQueued(InspectionTask task) {
+    dynamoDb.updateItem(request -> request.tableName(table)
+        .key(key(samplePk(task.period()), TASK_SK_PREFIX + task.taskId()))
+        .updateExpression("SET #queued = :yes")
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeNames(Map.of("#queued", QUEUED))
+        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+  }
+
+  /** A task as stored, with whether its message has gone to the inspection queue. */
+  public record StoredTask(InspectionTask task, boolean queued) {}
+
+  private boolean putIfAbsent(Map<String, AttributeValue> item) {
+    try {
+      dynamoDb.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      return true;
+    } catch (ConditionalCheckFailedException exists) {
+      return false;
+    }
+  }
+
+  static Map<String, AttributeValue> key(String pk, String sk) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    key.put(ItemKeys.PK, s(pk));
+    key.put(ItemKeys.SK, s(sk));
+    return key;
+  }
+
+  static AttributeValue s(String value) {
+    return AttributeValue.fromS(value);
+  }
+
+  static AttributeValue n(long value) {
+    return AttributeValue.fromN(Long.toString(value));
+  }
+}

@@ -1,0 +1,24 @@
+package io.qualityhub.sampling.function;
+
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Period;
+import java.util.List;
+
+/**
+ * What one sampling run did for a period.
+ *
+ * @param tasks              every task the period has in store after the run, new or not
+ * @param tasksCreated       tasks this run stored (0 on a rerun)
+ * @param messagesSent       task messages this run sent (0 on a rerun that found them all sent)
+ * @param populationChanged  true when the period was drawn before and its population has changed since: the stored
+ *                           sample stands, and no task is added
+ */
+public record SamplingOutcome(Period period, String planVersion, int populationSize, long itemsRead,
+    List<InspectionTask> tasks, int tasksCreated, int messagesSent, List<String> taskLists,
+    boolean drawnBefore, boolean populationChanged) {
+
+  public SamplingOutcome {
+    tasks = List.copyOf(tasks);
+    taskLists = List.copyOf(taskLists);
+  }
+}

@@ -1,0 +1,312 @@
+package io.qualityhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.deadlines.CorrectiveActionSnapshot;
+import io.qualityhub.intake.DeadlineIndexer;
+import io.qualityhub.intake.DeadlineItems;
+import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.SampleDifference;
+import io.qualityhub.sampling.function.FindingsHandler;
+import io.qualityhub.sampling.function.InspectionStore;
+import io.qualityhub.sampling.function.SamplingHandler;
+import io.qualityhub.sampling.function.SamplingOutcome;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.Message;
+
+/**
+ * Sampling and findings on the local emulator with the resources template.yaml declares: sales uploaded through
+ * intake, the month drawn, drawn again, verified, tampered with, and findings applied to the drawn tasks.
+ * Period 2026-08 and branches SMP-* keep this test's data apart from the other end-to-end tests'.
+ */
+class SamplingEndToEndTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final Period PERIOD = Period.parse("2026-08");
+  private static final String CUSTOMER_NAME = "陳美玲";
+  private static final String CUSTOMER_ID = "A223456781";
+  private static final String CUSTOMER_PHONE = "0912-345-678";
+
+  private static LocalDeployment local;
+  private static String bucket;
+  private static String table;
+  private static SamplingHandler sampling;
+  private static SamplingOutcome first;
+  private static final PrintStream functionLog = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+
+  @BeforeAll
+  static void deployUploadAndDraw() throws Exception {
+    local = LocalDeployment.open(ROOT, Optional.empty());
+    bucket = local.physicalId("IntakeBucket");
+    table = local.physicalId("RecordsTable");
+    upload("incoming/SMP-01/2026-08-14/sales.csv", sales("SMP-01", 40));
+    upload("incoming/SMP-02/2026-08-14/sales.csv", sales("SMP-02", 3));
+    deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
+        "IntakeFunction");
+    Clock clock = Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC);
+    sampling = new SamplingHandler(local.settingsOf("SamplingFunction"), local.clients(), clock);
+    first = sampling.sample(PERIOD);
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  @Test
+  void eachStratumGetsItsMinimumAndASmallStratumIsTakenWhole() {
+    Map<String, Long> perBranch = ours(first.tasks()).stream()
+        .collect(Collectors.groupingBy(InspectionTask::branch, TreeMap::new, Collectors.counting()));
+    // 40 sales: ceil(2% x 40) = 1, raised to the minimum of 5; 3 sales: fewer than 5, so all of them.
+    assertEquals(Map.of("SMP-01", 5L, "SMP-02", 3L), perBranch);
+    assertTrue(ours(first.tasks()).stream().filter(task -> task.branch().equals("SMP-02"))
+        .allMatch(task -> task.inclusionProbability() == 1.0), "a census picks with certainty");
+    assertEquals(LocalDate.parse("2026-09-20"), ours(first.tasks()).getFirst().dueOn());
+  }
+
+  @Test
+  void aRerunAddsNoTaskAndSendsNoMessage() {
+    SamplingOutcome again = sampling.sample(PERIOD);
+
+    assertEquals(0, again.tasksCreated());
+    assertEquals(0, again.messagesSent());
+    assertEquals(first.tasks().stream().map(InspectionTask::taskId).sorted().toList(),
+        again.tasks().stream().map(InspectionTask::taskId).sorted().toList());
+    List<String> ids = inspectionMessages().stream()
+        .filter(body -> body.contains("\"period\":\"" + PERIOD + "\"")).toList();
+    assertEquals(first.tasks().size(), ids.size(), "one message per task, however often the period is drawn");
+  }
+
+  @Test
+  void noSensitiveValueLeavesInTasksTaskListsOrMessages() {
+    List<String> outputs = new ArrayList<>(inspectionMessages());
+    outputs.addAll(first.taskLists().stream().map(SamplingEndToEndTest::read).toList());
+    for (Map<String, AttributeValue> item : taskItems()) {
+      outputs.add(item.toString());
+    }
+    for (String output : outputs) {
+      for (String sensitive : List.of(CUSTOMER_NAME, CUSTOMER_ID, CUSTOMER_PHONE)) {
+        assertFalse(output.contains(sensitive), "sensitive value in " + output);
+      }
+    }
+    assertTrue(read("samples/2026-08/sales-quality.csv").startsWith("task_id,period,record_type,branch,record_id"));
+  }
+
+  @Test
+  void verifyPassesOnTheStoredSampleAndReportsATamperedOne() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String endpoint = local.endpoint().toString();
+    assertEquals(0, new SampleCommand(ROOT, new PrintStream(out, true, StandardCharsets.UTF_8))
+        .run(List.of("verify", "--period", "2026-08", "--endpoint", endpoint)), out.toString(StandardCharsets.UTF_8));
+
+    InspectionTask removed = ours(first.tasks()).getFirst();
+    Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("SAMPLE#" + PERIOD),
+        "sk", AttributeValue.fromS("TASK#" + removed.taskId()));
+    Map<String, AttributeValue> item = local.clients().dynamoDb()
+        .getItem(request -> request.tableName(table).key(key).consistentRead(true)).item();
+    local.clients().dynamoDb().deleteItem(request -> request.tableName(table).key(key));
+    try {
+      ByteArrayOutputStream tampered = new ByteArrayOutputStream();
+      assertEquals(1, new SampleCommand(ROOT, new PrintStream(tampered, true, StandardCharsets.UTF_8))
+          .run(List.of("verify", "--period", "2026-08", "--endpoint", endpoint)));
+      List<SampleDifference> differences = SampleCommand.verify(local, PERIOD);
+      assertEquals(1, differences.size(), differences.toString());
+      assertTrue(differences.getFirst() instanceof SampleDifference.MissingFromStored missing
+          && missing.record().equals(removed.record()), differences.toString());
+      assertTrue(tampered.toString(StandardCharsets.UTF_8).contains(removed.record().recordId()));
+    } finally {
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(item));
+    }
+  }
+
+  @Test
+  void verifyReportsATaskAddedByHand() {
+    String notDrawn = java.util.stream.IntStream.rangeClosed(1, 40)
+        .mapToObj(i -> String.format("S-SMP-01-%03d", i))
+        .filter(id -> ours(first.tasks()).stream().noneMatch(task -> task.record().recordId().equals(id)))
+        .findFirst().orElseThrow();
+    InspectionTask template = ours(first.tasks()).getFirst();
+    Map<String, AttributeValue> added = new java.util.HashMap<>(taskItem(template));
+    String taskId = InspectionTask.idFor(PERIOD, new io.qualityhub.sampling.domain.RecordKey("sales", "SMP-01", notDrawn));
+    added.put("sk", AttributeValue.fromS("TASK#" + taskId));
+    added.put("taskId", AttributeValue.fromS(taskId));
+    added.put("recordId", AttributeValue.fromS(notDrawn));
+    local.clients().dynamoDb().putItem(request -> request.tableName(table).item(added));
+    try {
+      List<SampleDifference> differences = SampleCommand.verify(local, PERIOD);
+      assertEquals(1, differences.size(), differences.toString());
+      assertTrue(differences.getFirst() instanceof SampleDifference.NotDrawn extra
+          && extra.record().recordId().equals(notDrawn), differences.toString());
+    } finally {
+      local.clients().dynamoDb().deleteItem(request -> request.tableName(table)
+          .key(Map.of("pk", added.get("pk"), "sk", added.get("sk"))));
+    }
+  }
+
+  @Test
+  void findingsCloseTasksOpenAMonitoredActionAndRejectUnknownInspections() throws Exception {
+    List<InspectionTask> tasks = ours(first.tasks()).stream().sorted(Comparator.comparing(InspectionTask::taskId)).toList();
+    InspectionTask passed = tasks.get(0);
+    InspectionTask failed = tasks.get(1);
+    String findings = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n"
+        + passed.taskId() + ",QA-01,2026-09-03,pass,,,,,,,\n"
+        + failed.taskId() + ",QA-02,2026-09-03,fail,major,告知不完整,重新告知,SMP-01 主管,2026-09-10,open,\n"
+        + "INS-2026-08-ffffffffffffffff,QA-03,2026-09-03,pass,,,,,,,\n";
+    upload("incoming/QA/2026-09-04/findings.csv", findings.getBytes(StandardCharsets.UTF_8));
+    deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
+        "IntakeFunction");
+    SQSEvent event = receive("FindingsQueue", "incoming/QA/2026-09-04/findings.csv");
+    assertEquals(1, event.getRecords().size(), "the findings upload's file event reaches the findings queue");
+    FindingsHandler handler = new FindingsHandler(local.settingsOf("FindingsFunction"), local.clients());
+
+    assertTrue(handler.handleRequest(event, LocalContext.forFunction("FindingsFunction", 300_000))
+        .getBatchItemFailures().isEmpty());
+
+    assertEquals("passed", taskItem(passed).get("status").s());
+    assertEquals("failed", taskItem(failed).get("status").s());
+    Map<String, AttributeValue> action = actionItem(failed);
+    CorrectiveActionSnapshot snapshot = DeadlineItems.action(action);
+    assertEquals("SMP-01 主管", snapshot.owner());
+    assertEquals(LocalDate.parse("2026-09-10"), snapshot.dueOn());
+    assertEquals(failed.taskId(), snapshot.inspectionId());
+    assertTrue(action.containsKey(DeadlineIndexer.DUE_SHARD) && action.containsKey(DeadlineIndexer.DUE_AT),
+        "the open action is in the deadline monitor's index");
+    assertEquals("line,column,reason,message\r\n4,inspection_id,UNKNOWN_INSPECTION,\"inspection_id matches no"
+            + " inspection task; copy it from the team's task list\"\r\n",
+        read("rejects/QA/2026-09-04/findings-inspections.csv"));
+
+    Map<String, AttributeValue> taskBefore = taskItem(failed);
+    assertTrue(handler.handleRequest(event, LocalContext.forFunction("FindingsFunction", 300_000))
+        .getBatchItemFailures().isEmpty());
+    assertEquals(action, actionItem(failed), "a replay changes nothing");
+    assertEquals(taskBefore, taskItem(failed), "a replay changes nothing");
+  }
+
+  private static final List<String> inspectionMessagesSeen = new ArrayList<>();
+
+  /** Every message on the inspection queue so far (received once, kept for the other tests). */
+  private static synchronized List<String> inspectionMessages() {
+    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+    String url = local.attribute("InspectionQueue", "QueueUrl");
+    while (true) {
+      List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
+          .waitTimeSeconds(1)).messages();
+      if (messages.isEmpty()) {
+        return List.copyOf(inspectionMessagesSeen);
+      }
+      for (Message message : messages) {
+        inspectionMessagesSeen.add(message.body());
+        sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+      }
+    }
+  }
+
+  private static List<InspectionTask> ours(List<InspectionTask> tasks) {
+    return tasks.stream().filter(task -> task.branch().startsWith("SMP-"))
+        .sorted(Comparator.comparing(InspectionTask::taskId)).toList();
+  }
+
+  private static List<Map<String, AttributeValue>> taskItems() {
+    return local.clients().dynamoDb().query(request -> request.tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SAMPLE#" + PERIOD)))).items();
+  }
+
+  private static Map<String, AttributeValue> taskItem(InspectionTask task) {
+    return local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("SAMPLE#" + PERIOD), "sk", AttributeValue.fromS("TASK#" + task.taskId()))))
+        .item();
+  }
+
+  private static Map<String, AttributeValue> actionItem(InspectionTask task) {
+    String actionId = "CA-" + task.taskId().substring(4);
+    return local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS(InspectionStore.actionPk(task.branch(), actionId)),
+            "sk", AttributeValue.fromS("STATE")))).item();
+  }
+
+  private static byte[] sales(String branch, int rows) {
+    StringBuilder csv = new StringBuilder("branch,record_id,policy_id,sold_at,salesperson_id,salesperson_hired_on,"
+        + "product_code,product_line,channel,premium,currency,customer_name,customer_id_no,customer_phone,terms_given,"
+        + "risk_notice_given,customer_signed,recording_id\n");
+    for (int i = 1; i <= rows; i++) {
+      // Every 8th sale misses a disclosure step (weight 4), so risk weighting has something to weigh.
+      String signed = i % 8 == 0 ? "N" : "Y";
+      csv.append(branch).append(",S-").append(branch).append('-').append(String.format("%03d", i))
+          .append(",P-").append(i).append(",2026-08-").append(String.format("%02d", 1 + i % 28))
+          .append("T10:00:00+08:00,AG-").append(i % 5).append(",2019-03-01,LF-WL20,life,agent,")
+          .append(1000 + i * 10).append(".00,TWD,").append(CUSTOMER_NAME).append(',').append(CUSTOMER_ID)
+          .append(',').append(CUSTOMER_PHONE).append(",Y,Y,").append(signed).append(",REC-").append(i).append('\n');
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void upload(String key, byte[] content) {
+    local.clients().s3().putObject(request -> request.bucket(bucket).key(key)
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
+        RequestBody.fromBytes(content));
+  }
+
+  private static String read(String key) {
+    return local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket).key(key))
+        .asString(StandardCharsets.UTF_8);
+  }
+
+  private static void deliver(String queue,
+      com.amazonaws.services.lambda.runtime.RequestHandler<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler,
+      String function) {
+    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+    new QueueDelivery(sqs, local.attribute(queue, "QueueUrl"), local.attribute(queue, "Arn"),
+        local.clients().region().id(), functionLog).drain(handler, function, 2);
+  }
+
+  /** The queue's messages about one object as one Lambda event, so the test can deliver them twice. */
+  private static SQSEvent receive(String queue, String objectKey) {
+    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+    String url = local.attribute(queue, "QueueUrl");
+    List<SQSEvent.SQSMessage> records = new ArrayList<>();
+    for (int attempt = 0; attempt < 3 && records.isEmpty(); attempt++) {
+      for (Message message : sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
+          .waitTimeSeconds(1)).messages()) {
+        if (message.body().contains(objectKey)) {
+          SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
+          record.setMessageId(message.messageId());
+          record.setBody(message.body());
+          records.add(record);
+        }
+        sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
+      }
+    }
+    SQSEvent event = new SQSEvent();
+    event.setRecords(records);
+    return event;
+  }
+}
