@@ -1,0 +1,122 @@
+package io.qualityhub.reports.function;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.parse.UploadDecoder;
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.deadlines.DeadlinePolicy;
+import io.qualityhub.deadlines.DeadlinePolicyLoader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Aggregate function: each SQS message is a {@link FileCurrentEvent} (raw, or in its SNS envelope).
+ * Builds the file's aggregate and stores it in place of the generation it replaced. An event whose
+ * generation is no longer current is skipped: the newer generation's own event carries its
+ * aggregate. Redelivery rewrites the same item, so the function is idempotent.
+ */
+public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AggregateHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What happened to one file event. */
+  public enum Outcome { STORED, STALE_IGNORED, NOT_CURRENT }
+
+  private final DynamoDbClient dynamoDb;
+  private final String recordsTable;
+  private final FileAggregator aggregator;
+  private final AggregateStore store;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public AggregateHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment());
+  }
+
+  /** Used by the local run and tests, with the emulator's clients. */
+  public AggregateHandler(Settings settings, AwsClients clients) {
+    this.dynamoDb = clients.dynamoDb();
+    this.recordsTable = settings.required("RECORDS_TABLE");
+    this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
+        new DeadlineVerdicts(deadlinePolicy(settings)));
+    this.store = new AggregateStore(dynamoDb, settings.required("REPORTS_TABLE"));
+  }
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        FileCurrentEvent file = FileCurrentEvent.fromJson(unwrap(message.getBody()));
+        Outcome outcome = process(file);
+        LOG.info("file aggregate {}", outcome.name().toLowerCase(java.util.Locale.ROOT),
+            entry("fileId", file.fileId()), entry("generation", file.generation()),
+            entry("replacedGeneration", file.replacedGeneration()));
+      } catch (Exception e) {
+        // Our messages name keys and generations only, never row values.
+        LOG.error("file event failed and will be retried", entry("messageId", message.getMessageId()),
+            entry("error", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+      }
+    }
+    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  /** Builds and stores the aggregate of the event's file, if its generation is still current. */
+  public Outcome process(FileCurrentEvent file) throws IOException {
+    Optional<String> orderToken = currentOrderToken(file);
+    if (orderToken.isEmpty()) {
+      return Outcome.NOT_CURRENT;
+    }
+    FileAggregate aggregate = aggregator.aggregate(file);
+    return store.put(file.fileId(), file.generation(), orderToken.get(), aggregate) == AggregateStore.PutOutcome.STORED
+        ? Outcome.STORED : Outcome.STALE_IGNORED;
+  }
+
+  /** Intake's order token for the file, when the event's generation is the current one. */
+  private Optional<String> currentOrderToken(FileCurrentEvent file) {
+    Map<String, AttributeValue> current = dynamoDb.getItem(request -> request.tableName(recordsTable).consistentRead(true)
+        .key(Map.of(ItemKeys.PK, AttributeValue.fromS(ItemKeys.filePk(file.fileId())),
+            ItemKeys.SK, AttributeValue.fromS(ItemKeys.CURRENT_SK)))).item();
+    if (current == null || current.isEmpty() || !file.generation().equals(current.get("generation").s())) {
+      return Optional.empty();
+    }
+    return Optional.of(current.get("orderToken").s());
+  }
+
+  /** SNS delivers {@code {"Type":"Notification","Message":"..."}} unless the subscription is raw. */
+  static String unwrap(String body) throws IOException {
+    JsonNode node = JSON.readTree(body);
+    return node.has("Type") && node.has("Message") ? node.get("Message").asText() : body;
+  }
+
+  private static DeadlinePolicy deadlinePolicy(Settings settings) {
+    return settings.optional("DEADLINE_POLICY_OVERRIDE")
+        .filter(json -> !json.isBlank())
+        .map(json -> DeadlinePolicyLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        .orElseGet(DeadlinePolicyLoader::loadDefaults);
+  }
+}

@@ -1,0 +1,63 @@
+package io.qualityhub.reports.function;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Report function: invoked by EventBridge Scheduler (monthly on the 1st, quarterly) and on demand
+ * for one report or a special report; see {@link ReportOrder} for the input. Returns the index
+ * entries of the reports it stored.
+ */
+public final class ReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
+
+  private final ReportService service;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public ReportHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC());
+  }
+
+  /** Used by the local run and tests, with the emulator's clients and their own clock. */
+  public ReportHandler(Settings settings, AwsClients clients, Clock clock) {
+    String table = settings.required("REPORTS_TABLE");
+    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
+        new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
+            clients.dynamoDb(), table),
+        clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));
+  }
+
+  @Override
+  public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> produce(input));
+  }
+
+  /** Builds and stores what {@code input} orders; returns the stored reports by id. */
+  public Map<String, Object> produce(Map<String, ?> input) {
+    ReportOrder order = ReportOrder.parse(input, service.today());
+    List<StoredReport> reports = service.produce(order);
+    Map<String, Object> result = new LinkedHashMap<>();
+    for (StoredReport report : reports) {
+      LOG.info("report stored", entry("reportId", report.reportId()), entry("period", report.period()),
+          entry("scope", report.scope()));
+      Map<String, Object> objects = new LinkedHashMap<>();
+      report.objects().forEach((format, object) -> objects.put(format.extension(),
+          Map.of("key", object.key(), "sha256", object.sha256(), "bytes", object.bytes())));
+      result.put(report.reportId(), objects);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,97 @@
+package io.qualityhub.reports.function;
+
+import io.qualityhub.reports.finding.FindingRules;
+import io.qualityhub.reports.indicator.IndicatorTargets;
+import io.qualityhub.reports.render.CsvReportRenderer;
+import io.qualityhub.reports.render.JsonReportRenderer;
+import io.qualityhub.reports.render.PdfReportRenderer;
+import io.qualityhub.reports.report.ProblemItem;
+import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.ReportBuilder;
+import io.qualityhub.reports.report.ReportRequest;
+import io.qualityhub.reports.report.ReportScope;
+import io.qualityhub.reports.report.ReportTopic;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Builds reports from the stored aggregates, renders them in every format and stores them with their index. */
+final class ReportService {
+
+  /** The problem items a special report of each topic lists; topics without their own list none yet. */
+  private static final Map<ReportTopic, Set<String>> PROBLEM_REASONS = Map.of(
+      ReportTopic.CLAIMS_TIMELINESS, Set.of(FileAggregate.SETTLED_LATE),
+      ReportTopic.COMPLAINTS, Set.of(FileAggregate.RESOLVED_LATE));
+
+  private final AggregateStore aggregates;
+  private final ReportBuilder builder;
+  private final ReportStore store;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  ReportService(AggregateStore aggregates, ReportStore store, Clock clock, ZoneId zone) {
+    this.aggregates = aggregates;
+    this.builder = new ReportBuilder(aggregates, IndicatorTargets.loadDefault(), FindingRules.standard());
+    this.store = store;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), zone);
+  }
+
+  /**
+   * The ordered report, and for a scheduled order one per branch of the company report. Special
+   * reports list the problem items the period's files counted (claims settled late, complaints
+   * resolved late); corrective actions are not listed yet.
+   */
+  List<StoredReport> produce(ReportOrder order) {
+    Instant now = clock.instant();
+    LocalDate asOf = LocalDate.ofInstant(now, zone);
+    asOf = asOf.isAfter(order.period().endInclusive()) ? order.period().endInclusive() : asOf;
+    List<StoredReport> stored = new ArrayList<>();
+    QualityReport main = builder.build(request(order, order.scope(), asOf, now));
+    stored.add(store(main));
+    if (order.withBranchReports()) {
+      for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
+        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now))));
+      }
+    }
+    return stored;
+  }
+
+  private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now) {
+    ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf);
+    order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic), List.of()));
+    return request.build();
+  }
+
+  private List<ProblemItem> problems(ReportOrder order, ReportScope scope, ReportTopic topic) {
+    Set<String> reasons = PROBLEM_REASONS.getOrDefault(topic, Set.of());
+    if (reasons.isEmpty()) {
+      return List.of();
+    }
+    return aggregates.problemsBetween(order.period().start(), order.period().endInclusive(),
+            scope.isCompany() ? null : scope.branch(), reasons).stream()
+        .sorted(Comparator.comparing(ProblemItem::itemId).thenComparing(ProblemItem::reason))
+        .toList();
+  }
+
+  private StoredReport store(QualityReport report) {
+    Map<ReportFormat, byte[]> renderings = new EnumMap<>(ReportFormat.class);
+    renderings.put(ReportFormat.PDF, new PdfReportRenderer().render(report));
+    renderings.put(ReportFormat.CSV, new CsvReportRenderer().render(report));
+    renderings.put(ReportFormat.JSON, new JsonReportRenderer().render(report));
+    return store.store(report.baseName(), report.period().label(), report.scope().label(),
+        report.special().map(special -> special.topic().code()).orElse(null), report.generatedAt().toString(),
+        renderings);
+  }
+}

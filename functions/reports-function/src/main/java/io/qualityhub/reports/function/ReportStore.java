@@ -1,0 +1,116 @@
+package io.qualityhub.reports.function;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectResponse;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Reports in the reports bucket (SSE-KMS under the reports key; the bucket's default Object Lock
+ * retention applies to every version) and their index entries in the reports table.
+ */
+final class ReportStore {
+
+  static final String REPORT_PREFIX = "reports/";
+  private static final String INDEX_SK = "INDEX";
+
+  private final S3Client s3;
+  private final String bucket;
+  private final String reportsKeyArn;
+  private final DynamoDbClient dynamoDb;
+  private final String table;
+
+  ReportStore(S3Client s3, String bucket, String reportsKeyArn, DynamoDbClient dynamoDb, String table) {
+    this.s3 = s3;
+    this.bucket = bucket;
+    this.reportsKeyArn = reportsKeyArn;
+    this.dynamoDb = dynamoDb;
+    this.table = table;
+  }
+
+  String bucket() {
+    return bucket;
+  }
+
+  /** Writes every rendering, then the index entry naming them. */
+  StoredReport store(String reportId, String period, String scope, String topic, String generatedAt,
+      Map<ReportFormat, byte[]> renderings) {
+    Map<ReportFormat, StoredReport.StoredObject> objects = new EnumMap<>(ReportFormat.class);
+    renderings.forEach((format, bytes) -> {
+      String key = REPORT_PREFIX + period + "/" + scope + "/" + reportId + "." + format.extension();
+      PutObjectResponse put = s3.putObject(request -> request.bucket(bucket).key(key)
+              .contentType(format.contentType())
+              .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(reportsKeyArn),
+          RequestBody.fromBytes(bytes));
+      objects.put(format, new StoredReport.StoredObject(key, put.versionId(), sha256(bytes), bytes.length));
+    });
+    StoredReport report = new StoredReport(reportId, period, scope, topic, generatedAt, objects);
+    dynamoDb.putItem(request -> request.tableName(table).item(toItem(report)));
+    return report;
+  }
+
+  Optional<StoredReport> find(String reportId) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
+        .key(indexKey(reportId))).item();
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
+  }
+
+  private static Map<String, AttributeValue> indexKey(String reportId) {
+    return Map.of(AggregateStore.PK, AttributeValue.fromS("REPORT#" + reportId),
+        AggregateStore.SK, AttributeValue.fromS(INDEX_SK));
+  }
+
+  private static Map<String, AttributeValue> toItem(StoredReport report) {
+    Map<String, AttributeValue> item = new HashMap<>(indexKey(report.reportId()));
+    item.put("reportId", AttributeValue.fromS(report.reportId()));
+    item.put("period", AttributeValue.fromS(report.period()));
+    item.put("scope", AttributeValue.fromS(report.scope()));
+    if (report.topic() != null) {
+      item.put("topic", AttributeValue.fromS(report.topic()));
+    }
+    item.put("generatedAt", AttributeValue.fromS(report.generatedAt()));
+    Map<String, AttributeValue> objects = new HashMap<>();
+    report.objects().forEach((format, object) -> {
+      Map<String, AttributeValue> entry = new HashMap<>();
+      entry.put("key", AttributeValue.fromS(object.key()));
+      if (object.versionId() != null) {
+        entry.put("versionId", AttributeValue.fromS(object.versionId()));
+      }
+      entry.put("sha256", AttributeValue.fromS(object.sha256()));
+      entry.put("bytes", AttributeValue.fromN(Long.toString(object.bytes())));
+      objects.put(format.extension(), AttributeValue.fromM(entry));
+    });
+    item.put("objects", AttributeValue.fromM(objects));
+    return item;
+  }
+
+  private static StoredReport fromItem(Map<String, AttributeValue> item) {
+    Map<ReportFormat, StoredReport.StoredObject> objects = new EnumMap<>(ReportFormat.class);
+    item.get("objects").m().forEach((extension, value) -> {
+      Map<String, AttributeValue> entry = value.m();
+      AttributeValue versionId = entry.get("versionId");
+      objects.put(ReportFormat.fromExtension(extension), new StoredReport.StoredObject(entry.get("key").s(),
+          versionId == null ? null : versionId.s(), entry.get("sha256").s(), Long.parseLong(entry.get("bytes").n())));
+    });
+    AttributeValue topic = item.get("topic");
+    return new StoredReport(item.get("reportId").s(), item.get("period").s(), item.get("scope").s(),
+        topic == null ? null : topic.s(), item.get("generatedAt").s(), objects);
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+}

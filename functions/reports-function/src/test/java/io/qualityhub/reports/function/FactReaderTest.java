@@ -1,0 +1,80 @@
+package io.qualityhub.reports.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.deadlines.DeadlinePolicyLoader;
+import io.qualityhub.reports.aggregate.ClaimFact;
+import io.qualityhub.reports.aggregate.ComplaintFact;
+import io.qualityhub.reports.aggregate.Fact;
+import io.qualityhub.reports.aggregate.ProductLine;
+import io.qualityhub.reports.aggregate.SaleFact;
+import io.qualityhub.reports.aggregate.SurveyFact;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class FactReaderTest {
+
+  private static final DeadlineVerdicts VERDICTS = new DeadlineVerdicts(DeadlinePolicyLoader.loadDefaults());
+
+  @Test
+  void aSaleNeedsTermsRiskNoticeAndSignatureForDisclosureAndCountsItsRecording() {
+    Fact fact = read(RecordType.SALES, Map.of("channel", "telemarketing", "product_line", "auto", "terms_given", "Y",
+        "risk_notice_given", "N", "customer_signed", "Y", "recording_id", "REC-1", "customer_name", "Wang"));
+    assertEquals(new SaleFact(SaleFact.Channel.TELEMARKETING, ProductLine.AUTO, true, false, true, true), fact);
+  }
+
+  @Test
+  void aHealthClaimSettledFiveDaysAfterCompleteDocumentsIsOnTimeAndTwentyDaysIsLate() {
+    assertEquals(Boolean.TRUE, settledClaim("2026-11-06T10:00:00+08:00").settledWithinDeadline());
+    assertEquals(Boolean.FALSE, settledClaim("2026-11-21T10:00:00+08:00").settledWithinDeadline());
+  }
+
+  @Test
+  void anOpenClaimCarriesNoVerdict() {
+    ClaimFact open = (ClaimFact) read(RecordType.CLAIMS, Map.of("complexity", "complex", "green_channel", "Y",
+        "status", "under_review", "reported_at", "2026-11-01T09:00:00+08:00"));
+    assertEquals(new ClaimFact(ClaimFact.Complexity.COMPLEX, true, ClaimFact.Status.UNDER_REVIEW,
+        OffsetDateTime.parse("2026-11-01T09:00:00+08:00"), null, null), open);
+  }
+
+  @Test
+  void aMajorComplaintAnsweredInTwoHoursButResolvedAfterTwentyDaysIsOnTimeThenLate() {
+    ComplaintFact complaint = (ComplaintFact) read(RecordType.COMPLAINTS, Map.of("severity", "major",
+        "received_at", "2026-11-02T09:00:00+08:00", "first_response_at", "2026-11-02T11:00:00+08:00",
+        "resolved_at", "2026-11-22T09:00:00+08:00", "status", "resolved"));
+    assertEquals(ComplaintFact.Severity.MAJOR, complaint.severity());
+    assertEquals(Boolean.TRUE, complaint.firstResponseOnTime());
+    assertEquals(Boolean.FALSE, complaint.resolvedOnTime());
+  }
+
+  @Test
+  void aSurveyKeepsOnlyTheAnsweredDimensions() {
+    assertEquals(SurveyFact.of(null, null, 2, null, 4),
+        read(RecordType.SURVEYS, Map.of("claims_score", "2", "overall_score", "4", "comment", "free text")));
+  }
+
+  @Test
+  void findingsGiveNoFactUntilSamplingNamesTheInspectedBranch() {
+    assertEquals(Optional.empty(), new FactReader(RecordType.FINDINGS, "QA", VERDICTS).read(
+        values(RecordType.FINDINGS, Map.of("inspection_id", "I-1", "result", "pass"))));
+  }
+
+  private static ClaimFact settledClaim(String closedAt) {
+    return (ClaimFact) read(RecordType.CLAIMS, Map.of("product_line", "health", "complexity", "simple",
+        "green_channel", "N", "status", "closed", "reported_at", "2026-10-30T09:00:00+08:00",
+        "documents_complete_at", "2026-11-01T10:00:00+08:00", "closed_at", closedAt));
+  }
+
+  private static Fact read(RecordType type, Map<String, String> columns) {
+    return new FactReader(type, "TPE-01", VERDICTS).read(values(type, columns)).orElseThrow();
+  }
+
+  private static String[] values(RecordType type, Map<String, String> columns) {
+    String[] values = new String[type.columns().size()];
+    columns.forEach((column, value) -> values[type.indexOf(column)] = value);
+    return values;
+  }
+}

@@ -1,0 +1,403 @@
+package io.qualityhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.reports.aggregate.AggregateJson;
+import io.qualityhub.reports.aggregate.BranchTallies;
+import io.qualityhub.reports.aggregate.Counter;
+import io.qualityhub.reports.audit.AccessRecord;
+import io.qualityhub.reports.function.AggregateHandler;
+import io.qualityhub.reports.function.AuditTrail;
+import io.qualityhub.reports.function.AuditVerifier;
+import io.qualityhub.reports.function.ReportAccessHandler;
+import io.qualityhub.reports.function.ReportHandler;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.ObjectLockMode;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Reports on the local emulator with the resources template.yaml declares: aggregates follow
+ * re-uploads, reports are stored with their index and checksums under Object Lock, access is
+ * decided, recorded in the chain and served through scoped signed URLs, and tampering is found.
+ */
+class ReportsEndToEndTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock REPORT_CLOCK = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
+
+  private static LocalDeployment local;
+  private static String reportsTable;
+  private static String reportsBucket;
+  private static final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
+
+  @BeforeAll
+  static void deploy() {
+    local = LocalDeployment.open(ROOT, Optional.empty());
+    reportsTable = local.physicalId("ReportsTable");
+    reportsBucket = local.physicalId("ReportsBucket");
+  }
+
+  @AfterAll
+  static void stop() {
+    local.close();
+  }
+
+  @Test
+  void aReUploadReplacesItsFilesAggregateAndTheReportCountsFollow() throws Exception {
+    String key = "incoming/AGG-01/2026-10-05/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-10-05,1\nB,2026-10-05,2\nC,2026-10-05,3\nD,2026-10-05,9\n");
+    FileOutcome first = deliverIntake().get(key);
+    deliverAggregates();
+    BranchTallies tallies = surveyTallies("AGG-01", "2026-10-05");
+    assertEquals(3, tallies.count(Counter.SURVEY_RESPONSES, "overall"));
+    assertEquals(6, tallies.count(Counter.SURVEY_SCORE_SUM, "overall"));
+
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-10-05,5\nB,2026-10-05,5\nC,2026-10-05,5\nE,2026-10-05,1\n");
+    deliverIntake();
+    deliverAggregates();
+    tallies = surveyTallies("AGG-01", "2026-10-05");
+    assertEquals(4, tallies.count(Counter.SURVEY_RESPONSES, "overall"), "the re-upload replaced the first upload's contribution");
+    assertEquals(16, tallies.count(Counter.SURVEY_SCORE_SUM, "overall"));
+
+    FileCurrentEvent late = new FileCurrentEvent("AGG-01#2026-10-05#surveys", "AGG-01", "surveys", "2026-10-05",
+        first.generation(), local.physicalId("IntakeBucket"), key, first.generation(), null, null, 3, 1);
+    AggregateHandler aggregates = new AggregateHandler(local.settingsOf("AggregateFunction"), local.clients());
+    assertEquals(AggregateHandler.Outcome.NOT_CURRENT, aggregates.process(late), "a late event of the replaced upload");
+    assertEquals(4, surveyTallies("AGG-01", "2026-10-05").count(Counter.SURVEY_RESPONSES, "overall"));
+
+    Map<String, Object> produced = reports().produce(Map.of("period", "2026-10", "scope", "branch:AGG-01"));
+    JsonNode report = JSON.readTree(object(jsonKeyOf(produced)));
+    JsonNode overall = indicator(report.get("indicators"), "satisfaction.mean.overall");
+    assertEquals(4.0, overall.get("value").asDouble(), 1e-9, "mean of 5, 5, 5, 1");
+    assertEquals(4, overall.get("basis").asLong());
+  }
+
+  @Test
+  void aClaimTimelinessReportListsTheClaimsItsPeriodSettledLate() throws Exception {
+    String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"
+        + "documents_complete_at,closed_at,amount_claimed,currency,handler_id,updated_at\n";
+    upload("incoming/AGG-03/2026-10-20/claims.csv", header
+        + "C-LATE,P-1,HLT-1,health,simple,N,closed,2026-09-28T09:00:00+08:00,2026-10-01T09:00:00+08:00,"
+        + "2026-10-20T15:00:00+08:00,5000,TWD,H-1,2026-10-20T15:00:00+08:00\n"
+        + "C-OK,P-2,HLT-1,health,simple,N,closed,2026-10-12T09:00:00+08:00,2026-10-15T09:00:00+08:00,"
+        + "2026-10-20T15:00:00+08:00,5000,TWD,H-1,2026-10-20T15:00:00+08:00\n"
+        + "C-OPEN,P-3,HLT-1,health,simple,N,under_review,2026-10-12T09:00:00+08:00,,,5000,TWD,H-1,2026-10-20T15:00:00+08:00\n");
+    deliverIntake();
+    deliverAggregates();
+
+    Map<String, Object> produced = reports().produce(Map.of("period", "2026-10", "scope", "branch:AGG-03", "topic", "claims-timeliness"));
+    JsonNode report = JSON.readTree(object(jsonKeyOf(produced)));
+    assertEquals(JSON.readTree("[{\"id\":\"C-LATE\",\"reason\":\"settled_late\"}]"), report.get("special").get("items"));
+    JsonNode onTime = indicator(report.get("indicators"), "claims.settled_on_time_pct");
+    assertEquals(50.0, onTime.get("value").asDouble(), 1e-9, "one of the two settled claims on time");
+    assertEquals(2, onTime.get("basis").asLong());
+  }
+
+  @Test
+  void aReportIsStoredEncryptedUnderObjectLockWithItsIndexAndChecksums() throws Exception {
+    Map<String, Object> produced = reports().produce(Map.of("period", "2026-10", "scope", "company"));
+    assertEquals(List.of("quality-report_2026-10_company"), List.copyOf(produced.keySet()));
+    Map<String, AttributeValue> index = local.clients().dynamoDb().getItem(request -> request.tableName(reportsTable)
+        .key(Map.of("pk", AttributeValue.fromS("REPORT#quality-report_2026-10_company"), "sk", AttributeValue.fromS("INDEX")))).item();
+    assertEquals("2026-10", index.get("period").s());
+    assertEquals("company", index.get("scope").s());
+    Map<String, AttributeValue> objects = index.get("objects").m();
+    assertEquals(List.of("csv", "json", "pdf"), new TreeMap<>(objects).keySet().stream().toList());
+    for (AttributeValue entry : objects.values()) {
+      String key = entry.m().get("key").s();
+      byte[] bytes = object(key);
+      assertEquals(sha256(bytes), entry.m().get("sha256").s(), "SHA-256 in the index of " + key);
+      HeadObjectResponse head = local.clients().s3().headObject(request -> request.bucket(reportsBucket).key(key));
+      assertEquals(ServerSideEncryption.AWS_KMS, head.serverSideEncryption(), key);
+      assertEquals(local.attribute("ReportsKey", "Arn"), head.ssekmsKeyId(), key);
+      assertEquals(ObjectLockMode.COMPLIANCE, head.objectLockMode(), key);
+      // 7 years as 7 x 365 days (moto's arithmetic; S3's own counts calendar years).
+      assertTrue(head.objectLockRetainUntilDate().isAfter(Instant.now().plus(java.time.Duration.ofDays(7 * 365 - 1))),
+          "retained 7 years: " + head.objectLockRetainUntilDate());
+    }
+    assertTrue(new String(object("reports/2026-10/company/quality-report_2026-10_company.pdf"), 0, 5, StandardCharsets.US_ASCII)
+        .startsWith("%PDF-"));
+  }
+
+  @Test
+  void anAuditorGetsAFiveMinuteScopedUrlAndOtherCallersAreDeniedEachDecisionRecorded() throws Exception {
+    String reportId = reports().produce(Map.of("period", "2026-10", "scope", "branch:AGG-02")).keySet().iterator().next();
+    ReportAccessHandler access = access();
+    Instant later = Instant.now().plusSeconds(3600);
+    APIGatewayV2HTTPEvent anonymous = ReportsStep.event("nobody", "[auditor]", reportId, "pdf", later);
+    anonymous.getRequestContext().setAuthorizer(null);
+    List<APIGatewayV2HTTPEvent> requests = List.of(
+        ReportsStep.event("auditor-7", "[auditor]", reportId, "pdf", later),
+        ReportsStep.event("manager-3", "[branch-manager:TPE-01]", reportId, "pdf", later),
+        ReportsStep.event("manager-4", "[branch-manager:AGG-02]", reportId, "csv", later),
+        anonymous,
+        ReportsStep.event("auditor-8", "[auditor]", reportId, "pdf", Instant.now().minusSeconds(60)));
+    ByteArrayOutputStream accessLog = new ByteArrayOutputStream();
+    List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(accessLog, true, StandardCharsets.UTF_8)); // where the function's log lines go
+    try {
+      requests.forEach(request -> responses.add(access.handleRequest(request, context())));
+    } finally {
+      System.setOut(console);
+    }
+    APIGatewayV2HTTPResponse auditor = responses.get(0);
+    APIGatewayV2HTTPResponse otherManager = responses.get(1);
+
+    assertEquals(List.of(200, 403, 200, 401, 401), responses.stream().map(APIGatewayV2HTTPResponse::getStatusCode).toList());
+    assertFalse(otherManager.getBody().contains("url"), otherManager.getBody());
+
+    List<AccessRecord> records = new AuditTrail(local.clients().dynamoDb(), reportsTable).records();
+    List<String> last = records.subList(records.size() - 5, records.size()).stream()
+        .map(r -> r.who() + " " + r.role() + " " + r.decision().wire() + " " + r.reportKey()).toList();
+    String pdfKey = "reports/2026-10/AGG-02/" + reportId + ".pdf";
+    assertEquals(List.of(
+        "auditor-7 auditor allow " + pdfKey,
+        "manager-3 branch-manager:TPE-01 deny " + pdfKey,
+        "manager-4 branch-manager:AGG-02 allow reports/2026-10/AGG-02/" + reportId + ".csv",
+        "anonymous none deny " + reportId,
+        "auditor-8 none deny " + reportId), last);
+
+    URI url = URI.create(JSON.readTree(auditor.getBody()).get("url").asText());
+    Map<String, String> query = query(url);
+    assertEquals("300", query.get("X-Amz-Expires"), "URL_EXPIRY_SECONDS as template.yaml sets it");
+    assertTrue(query.containsKey("X-Amz-Security-Token"), "signed by a role session, not by long-term keys");
+    assertNotEquals("qualityhub-local", query.get("X-Amz-Credential").split("/")[0], "not the function's own credentials");
+    assertTrue(url.getPath().endsWith("/" + pdfKey), url.getPath());
+    HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, download.statusCode());
+    assertEquals(JSON.readTree(auditor.getBody()).get("sha256").asText(), sha256(download.body()));
+    String log = accessLog.toString(StandardCharsets.UTF_8);
+    assertTrue(log.contains("\"who\":\"auditor-7\"") && log.contains("report access allow"), log);
+    assertFalse(log.contains("X-Amz-Signature") || log.contains(url.getRawQuery()), "the URL is never logged");
+  }
+
+  @Test
+  void concurrentAccessRecordsExtendOneChainWithoutForking() throws Exception {
+    AuditTrail trail = new AuditTrail(local.clients().dynamoDb(), reportsTable);
+    int before = trail.records().size();
+    List<Thread> writers = new ArrayList<>();
+    for (int writer = 0; writer < 4; writer++) {
+      String who = "parallel-" + writer;
+      writers.add(Thread.ofPlatform().start(() -> {
+        for (int i = 0; i < 5; i++) {
+          trail.append(who, "auditor", "reports/x.pdf", AccessRecord.Decision.ALLOW, Instant.now(), "127.0.0.1", "test");
+        }
+      }));
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+    List<AccessRecord> records = trail.records();
+    assertEquals(before + 20, records.size());
+    assertEquals(records.size(), records.stream().map(AccessRecord::previousHash).distinct().count(),
+        "no two records chain to the same predecessor");
+    assertTrue(new AuditVerifier(trail).verify().intact());
+  }
+
+  @Test
+  void theUrlLifetimeCannotBeSetAboveFifteenMinutes() {
+    Map<String, String> environment = local.functionEnvironment("ReportAccessFunction");
+    environment.put("URL_EXPIRY_SECONDS", "901");
+    IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+        () -> new ReportAccessHandler(new Settings(environment), local.clients(), Clock.systemUTC()));
+    assertEquals("URL_EXPIRY_SECONDS is 901; set 1-900 (download URLs live at most 15 minutes)", refused.getMessage());
+  }
+
+  @Test
+  void tamperingWithOneAuditRecordIsReportedAtThatRecord() throws Exception {
+    String reportId = reports().produce(Map.of("period", "2026-10", "scope", "company")).keySet().iterator().next();
+    for (String who : List.of("auditor-a", "auditor-b", "auditor-c")) {
+      access().handleRequest(ReportsStep.event(who, "[auditor]", reportId, "json", Instant.now().plusSeconds(600)), context());
+    }
+    AuditVerifier verifier = new AuditVerifier(new AuditTrail(local.clients().dynamoDb(), reportsTable));
+    assertTrue(verifier.verify().intact(), () -> verifier.verify().firstBroken().orElse(""));
+
+    Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("AUDIT"), "sk", AttributeValue.fromS("REC#000000000002"));
+    String original = local.clients().dynamoDb().getItem(request -> request.tableName(reportsTable).key(key)).item().get("who").s();
+    setWho(key, "someone-else");
+    try {
+      AuditVerifier.Result result = verifier.verify();
+      assertFalse(result.intact());
+      assertTrue(result.firstBroken().get().startsWith("item AUDIT/REC#000000000002: record 1 was altered"),
+          result.firstBroken().get());
+      ByteArrayOutputStream cli = new ByteArrayOutputStream();
+      System.setProperty("qualityhub.root", ROOT.toString());
+      int exit = QualityHubCli.run(new String[] {"audit", "verify", "--endpoint", local.endpoint().toString()},
+          new PrintStream(cli, true, StandardCharsets.UTF_8), new PrintStream(cli, true, StandardCharsets.UTF_8));
+      assertEquals(1, exit, cli.toString(StandardCharsets.UTF_8));
+      assertTrue(cli.toString(StandardCharsets.UTF_8).contains("AUDIT/REC#000000000002"), cli.toString(StandardCharsets.UTF_8));
+    } finally {
+      setWho(key, original);
+    }
+    assertTrue(verifier.verify().intact());
+  }
+
+  @Test
+  void noPlantedSensitiveValueReachesAReportOrTheAuditTrail() throws Exception {
+    for (Map.Entry<String, String> file : PlantedFiles.csvByType().entrySet()) {
+      upload("incoming/PLT-02/2026-11-20/" + file.getKey() + ".csv", file.getValue());
+    }
+    deliverIntake();
+    deliverAggregates();
+    List<String> reportIds = new ArrayList<>();
+    reportIds.addAll(reports().produce(Map.of("period", "2026-11", "scope", "company")).keySet());
+    reportIds.addAll(reports().produce(Map.of("period", "2026-11", "scope", "branch:PLT-02", "topic", "sales-disclosure")).keySet());
+    List<String> leaks = new ArrayList<>();
+    List<String> checked = new ArrayList<>();
+    local.clients().s3().listObjectVersionsPaginator(request -> request.bucket(reportsBucket)).versions().forEach(version -> {
+      byte[] bytes = local.clients().s3().getObjectAsBytes(request -> request.bucket(reportsBucket).key(version.key())
+          .versionId(version.versionId())).asByteArray();
+      String text = version.key().endsWith(".pdf") ? pdfText(bytes) : new String(bytes, StandardCharsets.UTF_8);
+      checked.add(version.key());
+      if (text.contains(PlantedFiles.MARK)) {
+        leaks.add("S3 " + version.key());
+      }
+    });
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(reportsTable)).items().forEach(item ->
+        item.forEach((name, value) -> {
+          if (String.valueOf(value).contains(PlantedFiles.MARK)) {
+            leaks.add("ReportsTable " + item.get("pk").s() + " " + name);
+          }
+        }));
+    if (functionOutput.toString(StandardCharsets.UTF_8).contains(PlantedFiles.MARK)) {
+      leaks.add("function log output");
+    }
+    assertEquals(List.of(), leaks);
+    assertEquals(List.of("quality-report_2026-11_company", "special-report_2026-11_PLT-02_sales-disclosure"), reportIds);
+    assertTrue(checked.contains("reports/2026-11/PLT-02/special-report_2026-11_PLT-02_sales-disclosure.pdf"), checked.toString());
+    JsonNode branch = JSON.readTree(object("reports/2026-11/PLT-02/special-report_2026-11_PLT-02_sales-disclosure.json"));
+    JsonNode disclosure = indicator(branch.get("indicators"), "sales.disclosure_compliance_pct");
+    assertEquals(1, disclosure.get("basis").asLong(), "the planted sale is counted (its one good row), without any of its text");
+    assertEquals(100.0, disclosure.get("value").asDouble(), 1e-9);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static ReportHandler reports() {
+    return new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), REPORT_CLOCK);
+  }
+
+  private static ReportAccessHandler access() {
+    return new ReportAccessHandler(local.settingsOf("ReportAccessFunction"), local.clients(), Clock.systemUTC());
+  }
+
+  private static LocalContext context() {
+    return LocalContext.forFunction("ReportAccessFunction", 30_000);
+  }
+
+  private static Map<String, FileOutcome> deliverIntake() {
+    Map<String, FileOutcome> outcomes = new TreeMap<>();
+    IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(),
+        outcome -> outcomes.put(outcome.key(), outcome));
+    assertEquals(List.of(), delivery("IntakeQueue").drain(intake, "IntakeFunction", 1));
+    return outcomes;
+  }
+
+  private static void deliverAggregates() {
+    AggregateHandler handler = new AggregateHandler(local.settingsOf("AggregateFunction"), local.clients());
+    assertEquals(List.of(), delivery("AggregatesQueue").drain(handler, "AggregateFunction", 1));
+  }
+
+  private static QueueDelivery delivery(String queue) {
+    return new QueueDelivery(local.clients().configure(SqsClient.builder()).build(), local.attribute(queue, "QueueUrl"),
+        local.attribute(queue, "Arn"), local.clients().region().id(), new PrintStream(functionOutput, true, StandardCharsets.UTF_8));
+  }
+
+  private static void upload(String key, String content) {
+    local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(key)
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
+        RequestBody.fromString(content, StandardCharsets.UTF_8));
+  }
+
+  private static BranchTallies surveyTallies(String branch, String day) {
+    Map<String, AttributeValue> item = local.clients().dynamoDb().getItem(request -> request.tableName(reportsTable)
+        .key(Map.of("pk", AttributeValue.fromS("AGG#" + day.substring(0, 7)),
+            "sk", AttributeValue.fromS(day + "#" + branch + "#SURVEYS")))).item();
+    return AggregateJson.read(item.get("aggregate").s()).byBranch().get(branch);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String jsonKeyOf(Map<String, Object> produced) {
+    Map<String, Object> formats = (Map<String, Object>) produced.values().iterator().next();
+    return (String) ((Map<String, Object>) formats.get("json")).get("key");
+  }
+
+  private static JsonNode indicator(JsonNode indicators, String id) {
+    for (JsonNode node : indicators) {
+      if (node.get("id").asText().equals(id)) {
+        return node;
+      }
+    }
+    throw new AssertionError("no indicator " + id + " in " + indicators);
+  }
+
+  private static byte[] object(String key) {
+    return local.clients().s3().getObjectAsBytes(request -> request.bucket(reportsBucket).key(key)).asByteArray();
+  }
+
+  private static void setWho(Map<String, AttributeValue> key, String who) {
+    local.clients().dynamoDb().updateItem(request -> request.tableName(reportsTable).key(key)
+        .updateExpression("SET who = :who").expressionAttributeValues(Map.of(":who", AttributeValue.fromS(who))));
+  }
+
+  private static Map<String, String> query(URI url) {
+    Map<String, String> parameters = new TreeMap<>();
+    for (String pair : url.getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      parameters.put(parts[0], java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    return parameters;
+  }
+
+  private static String pdfText(byte[] pdf) {
+    try (var document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("a stored PDF does not open", e);
+    }
+  }
+
+  private static String sha256(byte[] bytes) throws Exception {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+  }
+}
