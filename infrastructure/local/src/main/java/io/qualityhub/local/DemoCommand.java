@@ -9,7 +9,6 @@ import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.core.validate.Reject;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,7 +52,8 @@ final class DemoCommand {
       throw new UsageException("no branch files under " + dataDirs + " (expected {branch}/{date}/{type}.{csv|jsonl}[.gz])");
     }
     Files.createDirectories(outDir.resolve("logs"));
-    try (LocalDeployment local = LocalDeployment.open(projectRoot, options.value("--endpoint").map(URI::create))) {
+    try (LocalDeployment local = LocalDeployment.open(projectRoot,
+        EmulatorEndpoint.choose(options.value("--endpoint"), System.getenv(), projectRoot))) {
       out.println("QualityHub demo on " + local.endpoint() + " (stage " + LocalDeployment.STAGE + ")");
       String bucket = local.physicalId("IntakeBucket");
       uploadAll(local, bucket, uploads);

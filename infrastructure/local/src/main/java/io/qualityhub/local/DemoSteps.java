@@ -8,6 +8,8 @@ final class DemoSteps {
   private DemoSteps() {}
 
   static List<DemoStep> all() {
-    return List.of();
+    // Sampling first: the corrective action its findings open is then in the monitor's digests.
+    // Reports last: they are built from everything the steps before stored.
+    return List.of(new InspectionSamplingStep(), new DeadlineMonitorStep(), new ReportsStep());
   }
 }

@@ -37,7 +37,8 @@ public final class LocalDeployment implements AutoCloseable {
    */
   public static LocalDeployment open(Path projectRoot, Optional<URI> endpoint) {
     LocalEmulator emulator = endpoint.isPresent() ? null : LocalEmulator.startOrConnect(projectRoot);
-    URI uri = endpoint.orElseGet(emulator::endpoint);
+    // A lambda, not emulator::endpoint, which would dereference the null emulator of an explicit endpoint.
+    URI uri = endpoint.orElseGet(() -> emulator.endpoint());
     AwsClients clients = AwsClients.forEndpoint(uri, LocalEmulator.region());
     try {
       TemplateBootstrap.Result resources = TemplateBootstrap.builder()
@@ -82,11 +83,15 @@ public final class LocalDeployment implements AutoCloseable {
 
   /** A function's environment as template.yaml sets it, resolved to the local resources. */
   public Settings settingsOf(String functionLogicalId) {
+    return new Settings(functionEnvironment(functionLogicalId));
+  }
+
+  public Map<String, String> functionEnvironment(String functionLogicalId) {
     Map<String, String> environment = resources.functionEnvironments().get(functionLogicalId);
     if (environment == null) {
       throw new IllegalStateException("template.yaml declares no function " + functionLogicalId);
     }
-    return new Settings(new HashMap<>(environment));
+    return new HashMap<>(environment);
   }
 
   @Override

@@ -14,7 +14,14 @@ public final class QualityHubCli {
       "  demo       run the whole product on the local AWS emulator: " + DemoCommand.USAGE.substring("usage: qualityhub demo".length()),
       "  validate   check a branch file offline:                   FILE [--type TYPE] [--branch BRANCH]",
       "  generate   write a synthetic data set:                     --branches N --rows M --out DIR [--seed S]",
-      "  bench      measure intake:                                 intake --rows N",
+      "  bench      measure intake:                                 intake [--rows N] | coldstart [--runs N]",
+      "  lookup     a customer's records, by blind index:         --id-no VALUE | --phone VALUE [--data-key ARN] [--endpoint URL]",
+      "  erase      a customer's erasure request:                 --id-no VALUE [--phone VALUE] [--data-key ARN] [--endpoint URL]",
+      "  rekey      move record data under another KMS key:       --to-key ARN [--from-key ARN] [--endpoint URL]",
+      "  sample     verify a stored inspection sample:           verify --period P [--endpoint URL]",
+      "  report     build one quality report on demand:          --period P [--branch B] [--topic T] [--endpoint URL]",
+      "  audit      verify the report-access audit chain:        verify [--endpoint URL]",
+      "  emulator   a local AWS emulator that outlives commands:  start | stop | status",
       "  help       this text");
 
   private QualityHubCli() {}
@@ -36,7 +43,14 @@ public final class QualityHubCli {
             Options.parse(rest, Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE));
         case "validate" -> new ValidateCommand(out).run(rest);
         case "generate" -> io.qualityhub.local.generate.GenerateCommand.run(rest.toArray(String[]::new), out, err);
-        // bench: see BenchCommand (being written)
+        case "bench" -> new BenchCommand(root, out).run(rest);
+        case "lookup" -> new LookupCommand(root, out).run(rest);
+        case "erase" -> new EraseCommand(root, out).run(rest);
+        case "rekey" -> new RekeyCommand(root, out).run(rest);
+        case "sample" -> new SampleCommand(root, out).run(rest);
+        case "emulator" -> new EmulatorCommand(root, out).run(rest);
+        case "audit" -> new AuditCommand(root, out).run(rest);
+        case "report" -> new ReportCommand(root, out).run(rest);
         default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
       };
     } catch (UsageException e) {

@@ -114,7 +114,7 @@ class IntakeEndToEndTest {
     assertEquals(100, storedRowItems(fileIdOf(key)).size(), "no row item is left over from the crashed attempt");
     assertEquals(List.of(100L, 100L), outcomes.stream().map(FileOutcome::accepted).toList());
     RecordDecryptor decryptor = new RecordDecryptor(local.clients().dynamoDb(), table,
-        new KmsDataKeySource(local.clients().kms(), local.attribute("DataKey", "Arn")));
+        new KmsDataKeySource(local.clients().kms(), local.attribute("DataKey", "Arn")), failure -> { });
     for (Map<String, AttributeValue> item : rowItems(fileIdOf(key))) {
       String id = item.get("claim_id").s();
       assertEquals("Customer " + id, decryptor.sensitiveValues(item).get("customer_name"), "every row decrypts after the retry");

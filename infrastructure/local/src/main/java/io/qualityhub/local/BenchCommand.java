@@ -1,0 +1,56 @@
+package io.qualityhub.local;
+
+import io.qualityhub.local.bench.ColdStartBenchmark;
+import io.qualityhub.local.bench.IntakeBenchmark;
+import io.qualityhub.local.bench.SamplingBenchmark;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code ./qualityhub bench intake --rows N}: prints the intake benchmark's figures, one {@code name: value} per line. */
+final class BenchCommand {
+
+  static final String USAGE = "usage: qualityhub bench intake [--rows N]   (default 1000000)\n"
+      + "       qualityhub bench coldstart [--runs N]  (default 5)\n"
+      + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)";
+
+  private final Path projectRoot;
+  private final PrintStream out;
+
+  BenchCommand(Path projectRoot, PrintStream out) {
+    this.projectRoot = projectRoot;
+    this.out = out;
+  }
+
+  int run(List<String> args) throws Exception {
+    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches"), Set.of(), USAGE);
+    if (options.positional().equals(List.of("sampling"))) {
+      SamplingBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("coldstart"))) {
+      ColdStartBenchmark.run(projectRoot, positive(options, "--runs", "5"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (!options.positional().equals(List.of("intake"))) {
+      throw new UsageException(USAGE);
+    }
+    IntakeBenchmark.run(positive(options, "--rows", "1000000"), System.err).forEach((name, value) -> out.println(name + ": " + value));
+    return 0;
+  }
+
+  private static int positive(Options options, String name, String defaultValue) {
+    try {
+      int value = Integer.parseInt(options.value(name).orElse(defaultValue));
+      if (value >= 1) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new UsageException(name + " must be a whole number of at least 1\n" + USAGE);
+  }
+}

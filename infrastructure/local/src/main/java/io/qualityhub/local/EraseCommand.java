@@ -1,0 +1,67 @@
+package io.qualityhub.local;
+
+import io.qualityhub.core.crypto.BlindIndex;
+import io.qualityhub.core.store.BlindIndexedColumn;
+import io.qualityhub.core.store.CustomerErasure;
+import io.qualityhub.core.store.ErasureResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+/**
+ * {@code ./qualityhub erase --id-no VALUE [--phone VALUE]}: carries out one customer's erasure
+ * request in the records table (docs/operations/erasure.md) and lists the uploaded objects that
+ * still hold the values in clear. The values given are never printed.
+ */
+final class EraseCommand {
+
+  static final String USAGE = "usage: qualityhub erase --id-no VALUE [--phone VALUE] [--data-key ARN] [--endpoint URL]";
+
+  private final Path projectRoot;
+  private final PrintStream out;
+
+  EraseCommand(Path projectRoot, PrintStream out) {
+    this.projectRoot = projectRoot;
+    this.out = out;
+  }
+
+  int run(List<String> args) {
+    Options options = Options.parse(args, Set.of("--id-no", "--phone", "--data-key", "--endpoint"), Set.of(), USAGE);
+    Map<BlindIndexedColumn, String> identifiers = LocalRecords.identifiers(options, USAGE);
+    if (identifiers.isEmpty()) {
+      throw new UsageException("give --id-no, --phone or both\n" + USAGE);
+    }
+    try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
+      Optional<BlindIndex> blindIndex = LocalRecords.blindIndex(local);
+      if (blindIndex.isEmpty()) {
+        out.println("Nothing to erase: nothing has been stored on " + local.endpoint() + " yet.");
+        return 1;
+      }
+      String dataKeyArn = LocalRecords.dataKeyArn(local, options);
+      ErasureResult result;
+      try {
+        result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex.get(),
+            LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC()).erase(identifiers);
+      } catch (KmsException e) {
+        throw LocalRecords.unwrapRefused(dataKeyArn, e);
+      }
+      out.println("Erasure " + result.requestId() + " at " + result.erasedAt() + ": " + result.itemsErased()
+          + " stored rows erased (sensitive values replaced by " + CustomerErasure.MARKER + ", blind-index terms removed).");
+      if (result.itemsFailingIntegrity() > 0) {
+        out.println("WARNING: " + result.itemsFailingIntegrity() + " of them had already failed their integrity check;"
+            + " they were erased but stay flagged. Investigate who changed them.");
+      }
+      out.println("Recorded as ERASURE#" + result.requestId() + " in " + LocalRecords.table(local) + " (blind terms and counts only).");
+      if (!result.uploadsHoldingValues().isEmpty()) {
+        out.println("These uploaded object versions still hold the values in clear (see docs/operations/erasure.md):");
+        result.uploadsHoldingValues().forEach(upload -> out.println("  " + upload));
+      }
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package io.qualityhub.local;
+
+import io.qualityhub.core.crypto.BlindIndex;
+import io.qualityhub.core.crypto.BlindIndexKeyStore;
+import io.qualityhub.core.crypto.KmsDataKeySource;
+import io.qualityhub.core.store.BlindIndexedColumn;
+import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.RecordDecryptor;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.kms.model.KmsException;
+
+/**
+ * What the commands that read or change stored records (lookup, erase, rekey) share: the local
+ * deployment they open, the records table, its blind index and a decryptor, all with the caller's
+ * own credentials, as an entitled person would run them against AWS.
+ */
+final class LocalRecords {
+
+  static final String FRESH_EMULATOR_NOTE = "Note: no emulator was running, so this run started an empty one."
+      + " Run './qualityhub emulator start' and then './qualityhub demo' to have data that outlives one command.";
+
+  private LocalRecords() {}
+
+  static LocalDeployment open(Path projectRoot, Options options, PrintStream out) {
+    Optional<URI> endpoint = EmulatorEndpoint.choose(options.value("--endpoint"), System.getenv(), projectRoot);
+    if (endpoint.isEmpty() && System.getenv("AWS_ENDPOINT_URL") == null) {
+      out.println(FRESH_EMULATOR_NOTE);
+    }
+    return LocalDeployment.open(projectRoot, endpoint);
+  }
+
+  static String table(LocalDeployment local) {
+    return local.physicalId("RecordsTable");
+  }
+
+  /** The blind index, or empty when nothing was ever indexed on this deployment. */
+  static Optional<BlindIndex> blindIndex(LocalDeployment local) {
+    return new BlindIndexKeyStore(local.clients().dynamoDb(), table(local),
+        new KmsDataKeySource(local.clients().kms(), local.attribute("IndexKey", "Arn"))).loadExisting();
+  }
+
+  static RecordDecryptor decryptor(LocalDeployment local, IntegrityFailures failures) {
+    return decryptor(local, local.attribute("DataKey", "Arn"), failures);
+  }
+
+  /** @param dataKeyArn the KMS key record data keys are wrapped under: the template's DataKey, or the key of a rekey */
+  static RecordDecryptor decryptor(LocalDeployment local, String dataKeyArn, IntegrityFailures failures) {
+    return new RecordDecryptor(local.clients().dynamoDb(), table(local), new KmsDataKeySource(local.clients().kms(), dataKeyArn),
+        failures);
+  }
+
+  /** The key of {@code --data-key}, else the template's DataKey. */
+  static String dataKeyArn(LocalDeployment local, Options options) {
+    return options.value("--data-key").orElseGet(() -> local.attribute("DataKey", "Arn"));
+  }
+
+  /** KMS refusing to unwrap, said so that the person knows what to change. */
+  static IllegalStateException unwrapRefused(String dataKeyArn, KmsException e) {
+    return new IllegalStateException("KMS refused to unwrap a data key with " + dataKeyArn + " ("
+        + e.awsErrorDetails().errorCode() + "). If record data was moved with 'qualityhub rekey', pass --data-key NEW_ARN.", e);
+  }
+
+  /** The identifiers given as {@code --id-no} and {@code --phone}; values are never echoed. */
+  static Map<BlindIndexedColumn, String> identifiers(Options options, String usage) {
+    Map<BlindIndexedColumn, String> identifiers = new EnumMap<>(BlindIndexedColumn.class);
+    options.value("--id-no").ifPresent(value -> identifiers.put(BlindIndexedColumn.ID_NUMBER, value));
+    options.value("--phone").ifPresent(value -> identifiers.put(BlindIndexedColumn.PHONE, value));
+    if (identifiers.values().stream().anyMatch(String::isBlank)) {
+      throw new UsageException("--id-no and --phone need a non-empty value\n" + usage);
+    }
+    if (!options.positional().isEmpty()) {
+      throw new UsageException("unexpected arguments (values go after --id-no or --phone)\n" + usage);
+    }
+    return identifiers;
+  }
+
+  static String describe(BlindIndexedColumn column) {
+    return column == BlindIndexedColumn.ID_NUMBER ? "ID number" : "phone number";
+  }
+}

@@ -1,0 +1,87 @@
+package io.qualityhub.local.bench;
+
+import io.qualityhub.local.LocalDeployment;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
+
+/**
+ * Cold start of the intake function, as Lambda runs Java (C1 only: -XX:TieredStopAtLevel=1):
+ * fresh JVMs, each building the handler and completing one small file against the local emulator.
+ * Reports the median over runs of JVM uptime at handler construction and at the end of the first call.
+ */
+public final class ColdStartBenchmark {
+
+  private static final String KEY = "incoming/COLD-01/2026-11-23/surveys.csv";
+
+  private ColdStartBenchmark() {}
+
+  public static Map<String, String> run(Path projectRoot, int runs, PrintStream progress) throws IOException, InterruptedException {
+    try (LocalDeployment local = LocalDeployment.open(projectRoot, Optional.empty())) {
+      String bucket = local.physicalId("IntakeBucket");
+      local.clients().s3().putObject(request -> request.bucket(bucket).key(KEY)
+              .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
+          RequestBody.fromString("survey_id,surveyed_on,overall_score\nS-1,2026-11-23,4\n", StandardCharsets.UTF_8));
+      List<String> environment = new ArrayList<>();
+      local.functionEnvironment("IntakeFunction").forEach((name, value) -> environment.add(name + "=" + value));
+      String jar = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      long[] constructed = new long[runs];
+      long[] invoked = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+            "-cp", jar, ColdStartProbe.class.getName(), local.endpoint().toString(), KEY));
+        command.addAll(environment);
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0 || !output.contains("first_invocation_done_ms=")) {
+          throw new IllegalStateException("the cold-start probe failed:\n" + output);
+        }
+        String line = output.lines().filter(l -> l.startsWith("constructed_ms=")).findFirst().orElseThrow();
+        constructed[i] = Long.parseLong(line.replaceAll(".*constructed_ms=(\\d+).*", "$1"));
+        invoked[i] = Long.parseLong(line.replaceAll(".*first_invocation_done_ms=(\\d+).*", "$1"));
+        progress.println("run " + (i + 1) + ": " + line);
+      }
+      long[] logging = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        String output = probe(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", jar,
+            LoggingStartProbe.class.getName()));
+        long ready = Long.parseLong(output.replaceAll("(?s).*jvm_ready_ms=(\\d+).*", "$1"));
+        logging[i] = Long.parseLong(output.replaceAll("(?s).*logging_ready_ms=(\\d+).*", "$1")) - ready;
+      }
+      Map<String, String> figures = new LinkedHashMap<>();
+      figures.put("runs", Integer.toString(runs));
+      figures.put("jvm_flags", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+      figures.put("handler_constructed_ms_median", Long.toString(median(constructed)));
+      figures.put("first_invocation_done_ms_median", Long.toString(median(invoked)));
+      figures.put("first_invocation_done_ms_min", Long.toString(Arrays.stream(invoked).min().orElseThrow()));
+      figures.put("first_invocation_done_ms_max", Long.toString(Arrays.stream(invoked).max().orElseThrow()));
+      figures.put("logging_backend_init_ms_median", Long.toString(median(logging)));
+      return figures;
+    }
+  }
+
+  private static String probe(List<String> command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0) {
+      throw new IllegalStateException("probe failed: " + command + "\n" + output);
+    }
+    return output;
+  }
+
+  private static long median(long[] values) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length / 2];
+  }
+}

@@ -1,0 +1,51 @@
+package io.qualityhub.local.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.intake.IntakeHandler;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Run in a fresh JVM by {@link ColdStartBenchmark}: builds the intake handler and completes one
+ * invocation against the endpoint, then prints how long after JVM start each point was reached.
+ * Arguments: endpoint, object key, then the function's environment as NAME=VALUE pairs.
+ */
+public final class ColdStartProbe {
+
+  private ColdStartProbe() {}
+
+  public static void main(String[] args) {
+    Map<String, String> environment = new HashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      environment.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+    IntakeHandler handler = new IntakeHandler(new Settings(environment),
+        AwsClients.forEndpoint(URI.create(args[0]), Region.of(environment.getOrDefault("AWS_REGION", "us-east-1"))), outcome -> { });
+    long constructed = uptimeMillis();
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId("cold-start");
+    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+        + environment.get("INTAKE_BUCKET") + "\"},\"object\":{\"key\":\"" + args[1] + "\"}}}]}");
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(message));
+    handler.handleRequest(event, null);
+    long invoked = uptimeMillis();
+    System.setOut(console);
+    System.out.println("constructed_ms=" + constructed + " first_invocation_done_ms=" + invoked);
+  }
+
+  /** Milliseconds since the JVM started (its own clock, so process spawn time is not counted). */
+  private static long uptimeMillis() {
+    return ManagementFactory.getRuntimeMXBean().getUptime();
+  }
+}

@@ -1,0 +1,133 @@
+package io.qualityhub.local.bench;
+
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.local.generate.SampleDataGenerator;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Measures the intake function on a generated claims file: the real handler, SDK and HTTP client,
+ * against {@link StubAwsEndpoint} so that storage time is left out and requests are counted.
+ */
+public final class IntakeBenchmark {
+
+  /** The branch and date {@link SampleDataGenerator#writeClaims} writes for. */
+  private static final String KEY = "incoming/TPE-01/2026-11-23/claims.csv";
+  private static final int WARM_UP_ROWS = 20_000;
+
+  private IntakeBenchmark() {}
+
+  /** Runs the benchmark and returns its figures, in print order. */
+  public static Map<String, String> run(int rows, PrintStream progress) throws IOException {
+    Path dir = Files.createTempDirectory("qualityhub-bench-");
+    try {
+      Path warmUp = generate(dir.resolve("warm-up.csv"), WARM_UP_ROWS);
+      progress.println("warming up on " + WARM_UP_ROWS + " rows...");
+      measure(warmUp, WARM_UP_ROWS);
+      Path file = generate(dir.resolve("claims.csv"), rows);
+      progress.println("measuring " + rows + " rows (" + Files.size(file) / (1 << 20) + " MiB)...");
+      return measure(file, rows);
+    } finally {
+      try (var files = Files.list(dir)) {
+        for (Path file : files.toList()) {
+          Files.deleteIfExists(file);
+        }
+      }
+      Files.deleteIfExists(dir);
+    }
+  }
+
+  private static Path generate(Path file, int rows) throws IOException {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      SampleDataGenerator.writeClaims(out, rows, 7, 0.01);
+    }
+    return file;
+  }
+
+  private static Map<String, String> measure(Path file, int rows) throws IOException {
+    try (StubAwsEndpoint stub = new StubAwsEndpoint(file)) {
+      AwsClients clients = AwsClients.forEndpoint(stub.endpoint(), Region.US_EAST_1);
+      Settings settings = new Settings(Map.of(
+          "RECORDS_TABLE", "bench-records",
+          "DATA_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/data",
+          "INDEX_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/index",
+          "INFRA_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/infra"));
+      List<FileOutcome> outcomes = new ArrayList<>();
+      IntakeHandler handler = new IntakeHandler(settings, clients, outcomes::add);
+
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
+          .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+      System.gc();
+      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      long cpuBefore = threads.getCurrentThreadCpuTime();
+      long wallBefore = System.nanoTime();
+      PrintStream console = System.out;
+      System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+      try {
+        handler.handleRequest(event(), null);
+      } finally {
+        System.setOut(console);
+      }
+      long wallNanos = System.nanoTime() - wallBefore;
+      long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
+      long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+
+      if (outcomes.size() != 1) {
+        throw new IllegalStateException("the benchmark file was not processed; see the handler's log");
+      }
+      FileOutcome outcome = outcomes.get(0);
+      Map<String, Long> requests = stub.requests();
+      double per10k = 10_000.0 / rows;
+      Map<String, String> figures = new LinkedHashMap<>();
+      figures.put("rows", Long.toString(outcome.rowsRead()));
+      figures.put("accepted", Long.toString(outcome.accepted()));
+      figures.put("rejected", Long.toString(outcome.rejected()));
+      figures.put("file_mib", String.format("%.1f", Files.size(file) / 1048576.0));
+      figures.put("wall_seconds", String.format("%.2f", wallNanos / 1e9));
+      figures.put("rows_per_second", String.format("%.0f", rows / (wallNanos / 1e9)));
+      figures.put("handler_cpu_us_per_row", String.format("%.2f", cpuNanos / 1000.0 / rows));
+      figures.put("peak_heap_mib", String.format("%.1f", peakHeap / 1048576.0));
+      figures.put("max_heap_mib", String.format("%.0f", Runtime.getRuntime().maxMemory() / 1048576.0));
+      long batchWrites = requests.getOrDefault("DynamoDB.BatchWriteItem", 0L);
+      figures.put("batch_write_item_calls", Long.toString(batchWrites));
+      figures.put("batch_write_item_bound_ceil_rows_over_25", Long.toString((outcome.accepted() + 24) / 25));
+      long dynamoDb = requests.entrySet().stream().filter(e -> e.getKey().startsWith("DynamoDB.")).mapToLong(Map.Entry::getValue).sum();
+      long kms = requests.entrySet().stream().filter(e -> e.getKey().startsWith("KMS.")).mapToLong(Map.Entry::getValue).sum();
+      figures.put("dynamodb_requests_per_10k_rows", String.format("%.1f", dynamoDb * per10k));
+      figures.put("kms_requests_per_10k_rows", String.format("%.3f", kms * per10k));
+      figures.put("kms_requests_total", Long.toString(kms));
+      requests.forEach((operation, count) -> figures.put("requests." + operation, Long.toString(count)));
+      figures.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " "
+          + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
+      return figures;
+    }
+  }
+
+  private static SQSEvent event() {
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId("bench");
+    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"bench\"},"
+        + "\"object\":{\"key\":\"" + KEY.replace("/", "%2F") + "\",\"sequencer\":\"0A\"}}}]}");
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(message));
+    return event;
+  }
+}

@@ -1,0 +1,151 @@
+package io.qualityhub.local.bench;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A stand-in for S3, DynamoDB and KMS that answers instantly and counts requests, so a benchmark
+ * measures intake's own CPU and the requests it makes, with storage left out (the emulator's
+ * DynamoDB runs at about 3,400 items per second and would measure itself). S3 serves one file.
+ * Not a test double for behaviour: it accepts everything.
+ */
+public final class StubAwsEndpoint implements AutoCloseable {
+
+  private static final String STUB_WRAP = "stub-wrapped:";
+
+  private final HttpServer server;
+  private final Path object;
+  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final SecureRandom random = new SecureRandom();
+
+  public StubAwsEndpoint(Path object) throws IOException {
+    this.object = object;
+    this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
+    server.setExecutor(Executors.newFixedThreadPool(2));
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  public URI endpoint() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /** Requests received so far, by operation ("DynamoDB.BatchWriteItem", "KMS.GenerateDataKey", "S3.GET", ...). */
+  public Map<String, Long> requests() {
+    Map<String, Long> counts = new TreeMap<>();
+    requests.forEach((operation, count) -> counts.put(operation, count.sum()));
+    return counts;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+      byte[] body;
+      try (InputStream in = exchange.getRequestBody()) {
+        body = in.readAllBytes();
+      }
+      if (target == null) {
+        s3(exchange);
+        return;
+      }
+      String service = target.startsWith("DynamoDB") ? "DynamoDB" : "KMS";
+      String operation = target.substring(target.indexOf('.') + 1);
+      count(service + "." + operation);
+      String response = service.equals("DynamoDB") ? dynamoDb(operation) : kms(operation, new String(body, StandardCharsets.UTF_8));
+      reply(exchange, service.equals("DynamoDB") ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1", response);
+    }
+  }
+
+  private static String dynamoDb(String operation) {
+    return switch (operation) {
+      case "BatchWriteItem" -> "{\"UnprocessedItems\":{}}";
+      case "Query", "Scan" -> "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}";
+      default -> "{}";
+    };
+  }
+
+  private String kms(String operation, String body) {
+    String keyId = "\"KeyId\":\"arn:aws:kms:us-east-1:123456789012:key/bench\"";
+    return switch (operation) {
+      case "GenerateDataKey" -> {
+        byte[] plaintext = new byte[32];
+        random.nextBytes(plaintext);
+        yield "{" + keyId + ",\"Plaintext\":\"" + b64(plaintext) + "\",\"CiphertextBlob\":\"" + b64(wrap(plaintext)) + "\"}";
+      }
+      case "GenerateDataKeyWithoutPlaintext" -> {
+        byte[] plaintext = new byte[32];
+        random.nextBytes(plaintext);
+        yield "{" + keyId + ",\"CiphertextBlob\":\"" + b64(wrap(plaintext)) + "\"}";
+      }
+      case "Decrypt" -> {
+        String blob = body.replaceAll(".*\"CiphertextBlob\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+        String wrapped = new String(Base64.getDecoder().decode(blob), StandardCharsets.UTF_8);
+        yield "{" + keyId + ",\"Plaintext\":\"" + wrapped.substring(STUB_WRAP.length()) + "\"}";
+      }
+      default -> "{}";
+    };
+  }
+
+  private void s3(HttpExchange exchange) throws IOException {
+    String method = exchange.getRequestMethod();
+    count("S3." + method);
+    var headers = exchange.getResponseHeaders();
+    headers.add("ETag", "\"bench\"");
+    headers.add("x-amz-version-id", "bench-v1");
+    headers.add("Last-Modified", "Wed, 25 Nov 2026 08:00:00 GMT");
+    switch (method) {
+      case "HEAD" -> {
+        headers.add("Content-Length", Long.toString(Files.size(object)));
+        exchange.sendResponseHeaders(200, -1);
+      }
+      case "GET" -> {
+        exchange.sendResponseHeaders(200, Files.size(object));
+        try (OutputStream out = exchange.getResponseBody()) {
+          Files.copy(object, out);
+        }
+      }
+      default -> exchange.sendResponseHeaders(200, -1);
+    }
+  }
+
+  private void count(String operation) {
+    requests.computeIfAbsent(operation, ignored -> new LongAdder()).increment();
+  }
+
+  private static byte[] wrap(byte[] plaintext) {
+    return (STUB_WRAP + b64(plaintext)).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String b64(byte[] bytes) {
+    return Base64.getEncoder().encodeToString(bytes);
+  }
+
+  private static void reply(HttpExchange exchange, String contentType, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", contentType);
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
