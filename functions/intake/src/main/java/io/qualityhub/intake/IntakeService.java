@@ -12,6 +12,7 @@ import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.BatchItemWriter;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.RecordItemMapper;
+import io.qualityhub.core.validate.AcceptedRows;
 import io.qualityhub.core.validate.FileScanner;
 import io.qualityhub.core.validate.IdIndex;
 import io.qualityhub.core.validate.Reject;
@@ -60,6 +61,7 @@ public final class IntakeService {
   private final String dataKeyArn;
   private final Supplier<BlindIndex> blindIndex;
   private final UploadDecoder decoder;
+  private final AcceptedRows acceptedRows;
   private final FileEvents events;
   private final Clock clock;
 
@@ -73,6 +75,7 @@ public final class IntakeService {
     this.dataKeyArn = dataKeyArn;
     this.blindIndex = blindIndex;
     this.decoder = decoder;
+    this.acceptedRows = new AcceptedRows(decoder);
     this.clock = clock;
   }
 
@@ -210,10 +213,7 @@ public final class IntakeService {
 
   private void rescan(S3ObjectRef object, UploadKey key, ObjectVersion version, RowSink sink) throws IOException {
     try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
-      scan(raw, key, sink, reject -> { });
-    } catch (FileRefusedException e) {
-      throw new IllegalStateException("object " + object.key() + " version " + version.generation()
-          + " passed validation before and fails now; its bytes changed", e);
+      acceptedRows.forEach(raw, key, "object " + object.key() + " version " + version.generation(), sink);
     }
   }
 

@@ -3,8 +3,8 @@ package io.qualityhub.reports.function;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.validate.AcceptedRows;
 import io.qualityhub.core.parse.UploadDecoder;
-import io.qualityhub.core.validate.FileScanner;
 import io.qualityhub.core.validate.IdIndex;
 import io.qualityhub.core.validate.RowSink;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
@@ -32,12 +32,12 @@ import software.amazon.awssdk.services.s3.S3Client;
 final class FileAggregator {
 
   private final S3Client s3;
-  private final UploadDecoder decoder;
+  private final AcceptedRows acceptedRows;
   private final DeadlineVerdicts verdicts;
 
   FileAggregator(S3Client s3, UploadDecoder decoder, DeadlineVerdicts verdicts) {
     this.s3 = s3;
-    this.decoder = decoder;
+    this.acceptedRows = new AcceptedRows(decoder);
     this.verdicts = verdicts;
   }
 
@@ -96,12 +96,8 @@ final class FileAggregator {
 
   private void scan(FileCurrentEvent event, UploadKey key, RowSink sink) throws IOException {
     try (InputStream raw = s3.getObject(request -> request.bucket(event.bucket()).key(event.objectKey())
-            .versionId(event.versionId()));
-        var rows = decoder.open(raw, key.type(), key.format(), key.gzipped())) {
-      new FileScanner(key.type(), key.branch()).scan(rows, sink, reject -> { });
-    } catch (FileRefusedException e) {
-      throw new UncheckedIOException(new IOException("object " + event.objectKey() + " version " + event.versionId()
-          + " was accepted by intake and is refused now; its bytes changed", e));
+            .versionId(event.versionId()))) {
+      acceptedRows.forEach(raw, key, "object " + event.objectKey() + " version " + event.versionId(), sink);
     }
   }
 

@@ -4,9 +4,8 @@ import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
-import io.qualityhub.core.parse.UploadDecoder;
+import io.qualityhub.core.validate.AcceptedRows;
 import io.qualityhub.core.store.ItemKeys;
-import io.qualityhub.core.validate.FileScanner;
 import io.qualityhub.sampling.domain.ActionStatus;
 import io.qualityhub.sampling.domain.FindingOutcome;
 import io.qualityhub.sampling.domain.FindingRow;
@@ -39,7 +38,7 @@ public final class FindingsService {
   private final S3Client s3;
   private final String reportsKmsKeyArn;
   private final InspectionStore inspections;
-  private final UploadDecoder decoder = UploadDecoder.formatVersion1();
+  private final AcceptedRows acceptedRows = AcceptedRows.formatVersion1();
 
   public FindingsService(S3Client s3, String reportsKmsKeyArn, InspectionStore inspections) {
     this.s3 = s3;
@@ -63,9 +62,8 @@ public final class FindingsService {
     List<FindingsResult.FindingReject> rejected = new ArrayList<>();
     int[] applied = new int[2];
     try (InputStream raw = s3.getObject(request -> request.bucket(event.bucket()).key(event.objectKey())
-            .versionId(event.versionId()));
-        var rows = decoder.open(raw, type, key.format(), key.gzipped())) {
-      new FileScanner(type, key.branch()).scan(rows, (line, values) -> {
+            .versionId(event.versionId()))) {
+      acceptedRows.forEach(raw, key, "object " + event.objectKey() + " version " + event.versionId(), (line, values) -> {
         FindingRow row = row(type, values);
         switch (FindingOutcome.apply(row, inspections.load(row.inspectionId()))) {
           case FindingOutcome.Applied(var state, boolean changed) -> {
@@ -77,7 +75,7 @@ public final class FindingsService {
           case FindingOutcome.Rejected(String inspectionId, RejectReason reason) ->
               rejected.add(new FindingsResult.FindingReject(line, inspectionId, reason.name()));
         }
-      }, reject -> { });
+      });
     }
     String rejectsKey = rejectsKey(key.businessDate());
     s3.putObject(request -> request.bucket(event.bucket()).key(rejectsKey).contentType("text/csv; charset=utf-8")
