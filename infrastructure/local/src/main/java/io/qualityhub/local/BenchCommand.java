@@ -2,6 +2,8 @@ package io.qualityhub.local;
 
 import io.qualityhub.local.bench.ColdStartBenchmark;
 import io.qualityhub.local.bench.IntakeBenchmark;
+import io.qualityhub.local.bench.MonitorBenchmark;
+import io.qualityhub.local.bench.ReportsBenchmark;
 import io.qualityhub.local.bench.SamplingBenchmark;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -13,7 +15,9 @@ final class BenchCommand {
 
   static final String USAGE = "usage: qualityhub bench intake [--rows N]   (default 1000000)\n"
       + "       qualityhub bench coldstart [--runs N]  (default 5)\n"
-      + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)";
+      + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)\n"
+      + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
+      + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)";
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -24,7 +28,18 @@ final class BenchCommand {
   }
 
   int run(List<String> args) throws Exception {
-    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches"), Set.of(), USAGE);
+    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open"),
+        Set.of(), USAGE);
+    if (options.positional().equals(List.of("reports"))) {
+      ReportsBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("monitor"))) {
+      MonitorBenchmark.run(projectRoot, positive(options, "--closed", "1000000"), positive(options, "--open", "2000"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
     if (options.positional().equals(List.of("sampling"))) {
       SamplingBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));

@@ -21,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
  * The deadline monitor's daily run at 08:00 company time on the as-of date, after intake. Each
@@ -41,7 +40,7 @@ final class DeadlineMonitorStep implements DemoStep {
   @Override
   public void run(DemoContext context) throws IOException {
     Settings settings = context.local().settingsOf("MonitorFunction");
-    verifySender(context, settings.required("ALERT_SENDER_EMAIL"));
+    context.local().verifyEmailSender(settings.required("ALERT_SENDER_EMAIL"));
     Instant asOf = context.asOf().atTime(DAILY_RUN).atZone(ZoneId.of(settings.required("COMPANY_TIME_ZONE"))).toInstant();
     MonitorRun run = runAsLambdaWould(context, settings, asOf);
 
@@ -54,15 +53,6 @@ final class DeadlineMonitorStep implements DemoStep {
     }
     addToSummary(context.summary(), run);
     print(context.out(), run, alertsDir, context.local().physicalId("IntakeBucket"));
-  }
-
-  /** SES sends only from a verified identity; on the emulator, asking for it verifies it. */
-  private static void verifySender(DemoContext context, String sender) {
-    try (SesV2Client ses = context.local().clients().configure(SesV2Client.builder()).build()) {
-      ses.createEmailIdentity(request -> request.emailIdentity(sender));
-    } catch (software.amazon.awssdk.services.sesv2.model.AlreadyExistsException verifiedBefore) {
-      // Verified by an earlier run against the same emulator.
-    }
   }
 
   private static MonitorRun runAsLambdaWould(DemoContext context, Settings settings, Instant asOf) {

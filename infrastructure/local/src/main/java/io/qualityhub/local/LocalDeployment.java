@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
@@ -92,6 +94,15 @@ public final class LocalDeployment implements AutoCloseable {
       throw new IllegalStateException("template.yaml declares no function " + functionLogicalId);
     }
     return new HashMap<>(environment);
+  }
+
+  /** SES sends only from a verified identity; on the emulator, asking for it verifies it. */
+  public void verifyEmailSender(String sender) {
+    try (SesV2Client ses = clients.configure(SesV2Client.builder()).build()) {
+      ses.createEmailIdentity(request -> request.emailIdentity(sender));
+    } catch (AlreadyExistsException verifiedBefore) {
+      // Verified by an earlier run against the same emulator.
+    }
   }
 
   @Override

@@ -113,6 +113,7 @@ public final class IntakeBenchmark {
       long kms = requests.entrySet().stream().filter(e -> e.getKey().startsWith("KMS.")).mapToLong(Map.Entry::getValue).sum();
       figures.put("dynamodb_requests_per_10k_rows", String.format("%.1f", dynamoDb * per10k));
       figures.put("kms_requests_per_10k_rows", String.format("%.3f", kms * per10k));
+      figures.put("kms_requests_per_100k_rows_written", String.format("%.3f", kms * 100_000.0 / rows));
       figures.put("kms_requests_total", Long.toString(kms));
       requests.forEach((operation, count) -> figures.put("requests." + operation, Long.toString(count)));
       figures.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " "
