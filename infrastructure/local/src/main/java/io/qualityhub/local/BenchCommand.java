@@ -3,6 +3,7 @@ package io.qualityhub.local;
 import io.qualityhub.local.bench.ColdStartBenchmark;
 import io.qualityhub.local.bench.IntakeBenchmark;
 import io.qualityhub.local.bench.MonitorBenchmark;
+import io.qualityhub.local.bench.ReadBackBenchmark;
 import io.qualityhub.local.bench.ReportsBenchmark;
 import io.qualityhub.local.bench.SamplingBenchmark;
 import java.io.PrintStream;
@@ -17,7 +18,8 @@ final class BenchCommand {
       + "       qualityhub bench coldstart [--runs N]  (default 5)\n"
       + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
-      + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)";
+      + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
+      + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)";
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -30,6 +32,11 @@ final class BenchCommand {
   int run(List<String> args) throws Exception {
     Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open"),
         Set.of(), USAGE);
+    if (options.positional().equals(List.of("readback"))) {
+      ReadBackBenchmark.run(projectRoot, positive(options, "--rows", "100000"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
     if (options.positional().equals(List.of("reports"))) {
       ReportsBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.deadlines.CorrectiveActionSnapshot;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.reports.function.AggregateHandler;
+import io.qualityhub.reports.function.ReportHandler;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.SampleDifference;
@@ -43,7 +47,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Sampling and findings on the local emulator with the resources template.yaml declares: sales uploaded through
- * intake, the month drawn, drawn again, verified, tampered with, and findings applied to the drawn tasks.
+ * intake, the month drawn, drawn again, verified, tampered with, and findings applied to the drawn tasks and counted
+ * in the report of the inspected branch.
  * Period 2026-08 and branches SMP-* keep this test's data apart from the other end-to-end tests'.
  */
 class SamplingEndToEndTest {
@@ -210,6 +215,59 @@ class SamplingEndToEndTest {
     assertEquals(taskBefore, taskItem(failed), "a replay changes nothing");
   }
 
+  @Test
+  void aPassAndAFailCountInTheMonthsReportOfTheInspectedBranch() throws Exception {
+    // The first two tasks are the other findings test's; a task's first result stands.
+    List<InspectionTask> tasks = ours(first.tasks()).stream().skip(2)
+        .filter(task -> task.branch().equals("SMP-01")).toList();
+    InspectionTask passed = tasks.get(0);
+    InspectionTask failed = tasks.get(1);
+    String key = "incoming/QA/2026-10-02/findings.csv";
+    String findings = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n"
+        + passed.taskId() + ",QA-01,2026-10-01,pass,,,,,,,\n"
+        + failed.taskId() + ",QA-02,2026-10-01,fail,minor,錄音未存檔,補存檔,SMP-01 主管,2026-10-20,open,\n"
+        + "INS-2026-08-eeeeeeeeeeeeeeee,QA-03,2026-10-01,fail,minor,無,無,SMP-01 主管,2026-10-20,open,\n";
+    upload(key, findings.getBytes(StandardCharsets.UTF_8));
+    deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
+        "IntakeFunction");
+    deliver("FindingsQueue", new FindingsHandler(local.settingsOf("FindingsFunction"), local.clients()),
+        "FindingsFunction");
+    assertEquals("open", actionItem(failed).get("action_status").s(), "the fail opened a corrective action");
+
+    assertEquals(List.of(), deliver("AggregatesQueue",
+        new AggregateHandler(local.settingsOf("AggregateFunction"), local.clients()), "AggregateFunction"));
+    Clock novemberSecond = Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC);
+    Map<String, Object> produced = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), novemberSecond)
+        .produce(Map.of("period", "2026-10", "scope", "branch:SMP-01"));
+
+    JsonNode indicators = reportJson(produced).get("indicators");
+    JsonNode passRate = indicator(indicators, "inspections.pass_rate_pct.sales_recording");
+    assertEquals(50.0, passRate.get("value").asDouble(), 1e-9, "one pass of two inspections; the unknown one not counted");
+    assertEquals(2, passRate.get("basis").asLong());
+    assertEquals(1, indicator(indicators, "actions.open").get("value").asLong(), "the fail's action is open");
+    assertEquals(1, indicator(indicators, "actions.overdue").get("value").asLong(), "due 2026-10-20, open at month end");
+  }
+
+  private static JsonNode reportJson(Map<String, Object> produced) throws java.io.IOException {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> formats = (Map<String, Object>) produced.values().iterator().next();
+    @SuppressWarnings("unchecked")
+    String jsonKey = (String) ((Map<String, Object>) formats.get("json")).get("key");
+    byte[] json = local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket"))
+        .key(jsonKey)).asByteArray();
+    return new ObjectMapper().readTree(json);
+  }
+
+  private static JsonNode indicator(JsonNode indicators, String id) {
+    for (JsonNode node : indicators) {
+      if (node.get("id").asText().equals(id)) {
+        return node;
+      }
+    }
+    throw new AssertionError("no indicator " + id + " in " + indicators);
+  }
+
   private static final List<String> inspectionMessagesSeen = new ArrayList<>();
 
   /** Every message on the inspection queue so far (received once, kept for the other tests). */
@@ -280,11 +338,12 @@ class SamplingEndToEndTest {
         .asString(StandardCharsets.UTF_8);
   }
 
-  private static void deliver(String queue,
+  /** @return the ids of the messages the handler failed */
+  private static List<String> deliver(String queue,
       com.amazonaws.services.lambda.runtime.RequestHandler<SQSEvent, com.amazonaws.services.lambda.runtime.events.SQSBatchResponse> handler,
       String function) {
     SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-    new QueueDelivery(sqs, local.attribute(queue, "QueueUrl"), local.attribute(queue, "Arn"),
+    return new QueueDelivery(sqs, local.attribute(queue, "QueueUrl"), local.attribute(queue, "Arn"),
         local.clients().region().id(), functionLog).drain(handler, function, 2);
   }
 
