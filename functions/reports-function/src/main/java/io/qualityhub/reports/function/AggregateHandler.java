@@ -57,7 +57,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     this.dynamoDb = clients.dynamoDb();
     this.recordsTable = settings.required("RECORDS_TABLE");
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
-        new DeadlineVerdicts(deadlinePolicy(settings)));
+        new DeadlineVerdicts(deadlinePolicy(settings)), new SampledTasks(dynamoDb, recordsTable));
     this.store = new AggregateStore(dynamoDb, settings.required("REPORTS_TABLE"));
   }
 

@@ -19,8 +19,7 @@ import java.util.Optional;
  * hands them over) to the non-sensitive fact the aggregates count. Only enum, boolean, date and
  * timestamp columns are read; sensitive and free-text columns are never touched.
  *
- * <p>Findings rows give no fact yet: the inspected branch and inspection type of an
- * {@code inspection_id} are known to sampling, not to the findings file.
+ * <p>Findings rows are not read here: their facts need the inspection's task ({@link FindingsReader}).
  */
 final class FactReader {
 
@@ -32,11 +31,6 @@ final class FactReader {
     this.type = type;
     this.branch = branch;
     this.verdicts = verdicts;
-  }
-
-  /** Whether rows of this type yield facts at all. */
-  static boolean counts(RecordType type) {
-    return type != RecordType.FINDINGS;
   }
 
   Optional<Fact> read(String[] values) {
@@ -60,7 +54,8 @@ final class FactReader {
           row.enumValue("department", ViolationFact.Department.class),
           row.enumValue("severity", ViolationFact.Severity.class),
           row.enumValue("sanction", ViolationFact.Sanction.class));
-      case FINDINGS -> null;
+      case FINDINGS -> throw new IllegalArgumentException(
+          "findings rows name only an inspection; FindingsReader reads them with the inspection's task");
     });
   }
 

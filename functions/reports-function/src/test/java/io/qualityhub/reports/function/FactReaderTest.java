@@ -1,6 +1,7 @@
 package io.qualityhub.reports.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.deadlines.DeadlinePolicyLoader;
@@ -12,7 +13,6 @@ import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class FactReaderTest {
@@ -57,9 +57,10 @@ class FactReaderTest {
   }
 
   @Test
-  void findingsGiveNoFactUntilSamplingNamesTheInspectedBranch() {
-    assertEquals(Optional.empty(), new FactReader(RecordType.FINDINGS, "QA", VERDICTS).read(
-        values(RecordType.FINDINGS, Map.of("inspection_id", "I-1", "result", "pass"))));
+  void findingsRowsAreLeftToTheFindingsReader() {
+    FactReader findings = new FactReader(RecordType.FINDINGS, "QA", VERDICTS);
+    String[] row = values(RecordType.FINDINGS, Map.of("inspection_id", "I-1", "result", "pass"));
+    assertThrows(IllegalArgumentException.class, () -> findings.read(row));
   }
 
   private static ClaimFact settledClaim(String closedAt) {
