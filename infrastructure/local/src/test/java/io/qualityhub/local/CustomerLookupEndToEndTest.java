@@ -138,6 +138,8 @@ class CustomerLookupEndToEndTest {
     List<Map<String, AttributeValue>> before = rowItemsOf("REC#claims#TXG-03#CLM-TXG-2611-0520");
     assertEquals(2, before.size(), "the rows this test erases: " + before);
     assertEquals(1, lookup().find(BlindIndexedColumn.ID_NUMBER, "B121212123").size());
+    List<Map<String, AttributeValue>> reportInputsBefore = reportsTableItems();
+    assertFalse(reportInputsBefore.isEmpty(), "the demo stored report aggregates and reports");
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int status = QualityHubCli.run(new String[] {"erase", "--id-no", "B121212123", "--endpoint", local.endpoint().toString()},
@@ -162,6 +164,8 @@ class CustomerLookupEndToEndTest {
       assertFalse(now.containsKey("biIdNo") || now.containsKey("biPhone"), "blind-index terms removed");
       assertEquals(facts(old), facts(now), "every non-personal fact stays for the reports");
     }
+    assertEquals(reportInputsBefore, reportsTableItems(),
+        "report figures come from aggregates and reports the erasure leaves exactly as they were");
     List<Map<String, AttributeValue>> audits = new ArrayList<>();
     local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)
             .filterExpression("begins_with(pk, :erasure)").expressionAttributeValues(Map.of(":erasure", AttributeValue.fromS("ERASURE#"))))
@@ -205,6 +209,16 @@ class CustomerLookupEndToEndTest {
     facts.keySet().removeAll(Set.of("customer_name", "customer_id_no", "customer_phone", "diagnosis", "occupation", "health_notes",
         "description", "biIdNo", "biPhone", ItemAuthenticator.TAG, CustomerErasure.ERASURE_ID));
     return facts;
+  }
+
+  /** Every item of the reports table (aggregates, report index, audit chain), in key order. */
+  private static List<Map<String, AttributeValue>> reportsTableItems() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(local.physicalId("ReportsTable")).consistentRead(true))
+        .items().forEach(items::add);
+    items.sort(java.util.Comparator.comparing((Map<String, AttributeValue> item) -> item.get("pk").s())
+        .thenComparing(item -> item.get("sk").s()));
+    return items;
   }
 
   private static void copyTree(Path from, Path to) throws IOException {
