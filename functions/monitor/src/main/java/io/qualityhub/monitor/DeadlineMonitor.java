@@ -21,6 +21,7 @@ import io.qualityhub.monitor.AlertClaimStore.Standing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -66,10 +67,12 @@ final class DeadlineMonitor {
   private final MailSender mailSender;
   private final AlertTopicPublisher topic;
   private final AlertRecordWriter alertRecords;
+  private final OverdueClaimsSnapshot snapshots;
   private final Clock clock;
 
   DeadlineMonitor(DueIndex index, AlertClaimStore claims, DeadlineIndexer deadlines, AlertRouter router, DigestMail mail,
-      MailSender mailSender, AlertTopicPublisher topic, AlertRecordWriter alertRecords, Clock clock) {
+      MailSender mailSender, AlertTopicPublisher topic, AlertRecordWriter alertRecords, OverdueClaimsSnapshot snapshots,
+      Clock clock) {
     this.index = index;
     this.claims = claims;
     this.deadlines = deadlines;
@@ -80,6 +83,7 @@ final class DeadlineMonitor {
     this.mailSender = mailSender;
     this.topic = topic;
     this.alertRecords = alertRecords;
+    this.snapshots = snapshots;
     this.clock = clock;
   }
 
@@ -130,6 +134,9 @@ final class DeadlineMonitor {
       }
     }
     Moved moved = advance(looks, claimed, unsent, now);
+    if (request.scope() == MonitorScope.ALL) {
+      writeSnapshots(now, runId, problems);
+    }
 
     MonitorRun.Counts counts = new MonitorRun.Counts(due.size(), claimed.size(), finished,
         count(claimed, Standing.FINISHED), count(claimed, Standing.HELD), topicMessages, moved.advanced(), moved.removed());
@@ -139,6 +146,27 @@ final class DeadlineMonitor {
     alertRecords.write(run, recordsOf(told, recipient -> !recipient.equals(TOPIC_RECIPIENT)),
         recordsOf(told, TOPIC_RECIPIENT::equals));
     return run;
+  }
+
+  /**
+   * Per branch with an open claim, how many are overdue or severely overdue now, for the reports'
+   * "overdue claims open". Read after {@link #advance}, so the severely overdue items parked by
+   * this very run are counted too.
+   */
+  private void writeSnapshots(Instant now, String runId, List<String> problems) {
+    Map<String, Long> overdueByBranch = new TreeMap<>();
+    for (Map<String, AttributeValue> item : index.openClaims()) {
+      try {
+        List<OpenDeadline> open = deadlines.openDeadlines(item);
+        boolean overdue = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream)
+            .anyMatch(alert -> alert.level().compareTo(AlertLevel.OVERDUE) >= 0);
+        open.stream().findFirst().ifPresent(deadline -> overdueByBranch.merge(deadline.branch(), overdue ? 1L : 0L, Long::sum));
+      } catch (UnreadableStateItemException unreadable) {
+        problems.add(unreadable.getMessage());
+      }
+    }
+    LocalDate day = LocalDate.ofInstant(now, deadlines.policy().timeZone());
+    overdueByBranch.forEach((branch, count) -> snapshots.put(branch, day, now, runId, count));
   }
 
   /** An item read from the index, its running clocks and the alert each is at now. */
@@ -238,7 +266,7 @@ final class DeadlineMonitor {
           .map(deadline -> levels.nextLevelStartsAt(deadline, now))
           .flatMap(Optional::stream)
           .min(Comparator.naturalOrder());
-      if (index.advance(look.item(), next)) {
+      if (index.advance(look.item(), next, !look.deadlines().isEmpty())) {
         if (next.isPresent()) {
           advanced++;
         } else {

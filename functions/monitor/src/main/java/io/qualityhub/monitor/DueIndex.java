@@ -59,17 +59,42 @@ final class DueIndex {
   }
 
   /**
-   * Moves an item's entry to {@code next}, or removes it when empty. Conditional on the state being
+   * Where an item waits once nothing is left to alert but a clock still runs (severely overdue):
+   * after every run's {@code dueAt <= now}, yet still in the index, so the daily snapshot counts it
+   * until intake writes a state with no running clock, which drops it.
+   */
+  static final String PARKED = "9999-12-31T23:59:59Z";
+
+  /** Every claim in the index, parked ones included: the claims with a running clock. */
+  List<Map<String, AttributeValue>> openClaims() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
+    for (String shard : DeadlineIndexer.shards()) {
+      QueryRequest query = QueryRequest.builder()
+          .tableName(table)
+          .indexName(DeadlineIndexer.DUE_INDEX)
+          .keyConditionExpression("dueShard = :shard")
+          .filterExpression("recordType = :claims")
+          .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
+              ":claims", AttributeValue.fromS(DeadlineItems.CLAIMS)))
+          .build();
+      dynamoDb.queryPaginator(query).items().forEach(items::add);
+    }
+    return items;
+  }
+
+  /**
+   * Moves an item's entry to {@code next}; when empty, parks it while a clock still runs
+   * ({@code stillOpen}), else removes it. Conditional on the state being
    * the one the run read ({@code sourceSk}): a state intake wrote meanwhile keeps the entry intake
    * gave it, and an item that no longer exists is not recreated.
    */
-  boolean advance(Map<String, AttributeValue> item, Optional<Instant> next) {
+  boolean advance(Map<String, AttributeValue> item, Optional<Instant> next, boolean stillOpen) {
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":source", item.get(RecordItemMapper.SOURCE_SK));
     String update;
-    if (next.isPresent()) {
+    if (next.isPresent() || stillOpen) {
       values.put(":shard", AttributeValue.fromS(DeadlineIndexer.shardOf(item.get(ItemKeys.PK).s())));
-      values.put(":due", AttributeValue.fromS(DeadlineIndexer.indexTime(next.get())));
+      values.put(":due", AttributeValue.fromS(next.map(DeadlineIndexer::indexTime).orElse(PARKED)));
       update = "SET dueShard = :shard, dueAt = :due";
     } else {
       update = "REMOVE dueShard, dueAt";

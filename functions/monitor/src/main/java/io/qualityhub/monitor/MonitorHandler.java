@@ -69,6 +69,7 @@ public final class MonitorHandler implements RequestStreamHandler {
         new MailSender(clients.configure(SesV2Client.builder()).build(), sender),
         new AlertTopicPublisher(clients.configure(SnsClient.builder()).build(), settings.required("ALERT_TOPIC_ARN")),
         new AlertRecordWriter(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN"), zone),
+        new OverdueClaimsSnapshot(dynamoDb, settings.required("REPORTS_TABLE")),
         clock);
     LocalDate today = LocalDate.now(clock.withZone(zone));
     this.calendarProblems = deadlines.policy().calendars().coverageProblems(today, today.plusDays(CALENDAR_HORIZON_DAYS));

@@ -16,12 +16,18 @@ import io.qualityhub.monitor.MonitorHandler;
 import io.qualityhub.monitor.MonitorRequest;
 import io.qualityhub.monitor.MonitorRun;
 import io.qualityhub.monitor.MonitorScope;
+import io.qualityhub.reports.aggregate.AggregateJson;
+import io.qualityhub.reports.aggregate.DailyAggregate;
+import io.qualityhub.reports.aggregate.Gauge;
+import io.qualityhub.reports.aggregate.GaugeReading;
+import io.qualityhub.reports.function.ReportHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -150,7 +156,53 @@ class DeadlineMonitorEndToEndTest {
 
     MonitorRun severe = monitor(at("2026-11-23T08:00"));
     assertTrue(severe.records().contains(new AlertRecord("severely_overdue", HEAD_OFFICE, "claim", "TPE-01", List.of("CLM-A"))));
-    assertFalse(state("REC#claims#TPE-01#CLM-A").containsKey("dueAt"), "severely overdue: nothing further to alert");
+    assertEquals("9999-12-31T23:59:59Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(),
+        "severely overdue: nothing further to alert, parked after every run's reach but still open");
+    assertEquals(List.of(), monitor(at("2026-11-24T08:00")).records().stream()
+        .filter(record -> record.itemIds().contains("CLM-A")).toList(), "a parked item is not alerted again");
+  }
+
+  @Test
+  void theDailyRunsSnapshotGivesTheMonthsReportItsOverdueOpenClaims() throws Exception {
+    // CLM-B: settlement from 10 Nov 10:00, overdue from 21 Nov. CLM-C: settlement from 20 Nov, due 1 Dec.
+    upload("incoming/TPE-01/2026-11-12/claims.csv", CLAIMS_HEADER
+        + "CLM-B,P-4,HLT-1,health,simple,N,under_review,2026-11-09T09:00:00+08:00,2026-11-10T10:00:00+08:00,,5000,,TWD,CH-1,"
+        + "2026-11-10T10:00:00+08:00,,,,\n"
+        + "CLM-C,P-5,HLT-1,health,simple,N,under_review,2026-11-19T09:00:00+08:00,2026-11-20T10:00:00+08:00,,5000,,TWD,CH-1,"
+        + "2026-11-20T10:00:00+08:00,,,,\n");
+    deliverQueued();
+    monitor(at("2026-11-13T08:00"));
+    assertEquals(1, overdueOpenClaims("2026-11-13", "TPE-01"), "CLM-A overdue; CLM-B and CLM-C not yet");
+
+    monitor(at("2026-11-23T08:00"));
+    assertEquals(2, overdueOpenClaims("2026-11-23", "TPE-01"), "CLM-A severely overdue and CLM-B overdue; CLM-C not yet");
+    assertTrue(reportsItem("2026-11-23#KHH-02#MONITOR_SNAPSHOT").isEmpty(), "a complaint is not a claim");
+
+    upload("incoming/TPE-01/2026-11-23/claims.csv", CLAIMS_HEADER
+        + "CLM-B,P-4,HLT-1,health,simple,N,paid,2026-11-09T09:00:00+08:00,2026-11-10T10:00:00+08:00,2026-11-23T09:00:00+08:00,"
+        + "5000,5000,TWD,CH-1,2026-11-23T09:00:00+08:00,,,,\n");
+    deliverQueued();
+    monitor(at("2026-11-23T10:00"));
+    assertEquals(1, overdueOpenClaims("2026-11-23", "TPE-01"), "a rerun the same day replaces the day's snapshot");
+    monitor(at("2026-11-23T09:30"));
+    assertEquals(1, overdueOpenClaims("2026-11-23", "TPE-01"), "a late retry of an earlier run does not undo a later one");
+
+    ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(),
+        Clock.fixed(Instant.parse("2026-12-01T01:00:00Z"), ZoneOffset.UTC));
+    Map<String, Object> produced = reports.produce(Map.of("period", "2026-11", "scope", "branch:TPE-01"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> formats = (Map<String, Object>) produced.values().iterator().next();
+    @SuppressWarnings("unchecked")
+    String jsonKey = (String) ((Map<String, Object>) formats.get("json")).get("key");
+    JsonNode report = new ObjectMapper().readTree(local.clients().s3()
+        .getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket")).key(jsonKey)).asByteArray());
+    JsonNode overdue = null;
+    for (JsonNode indicator : report.get("indicators")) {
+      if (indicator.get("id").asText().equals("claims.overdue_open")) {
+        overdue = indicator;
+      }
+    }
+    assertEquals(1.0, overdue.get("value").asDouble(), 1e-9, "the month's latest snapshot: CLM-A still open, CLM-B paid");
   }
 
   @Test
@@ -347,6 +399,20 @@ class DeadlineMonitorEndToEndTest {
           entry.get("branch").asText(), ids));
     }
     return records;
+  }
+
+  private long overdueOpenClaims(String day, String branch) {
+    Map<String, AttributeValue> item = reportsItem(day + "#" + branch + "#MONITOR_SNAPSHOT");
+    assertFalse(item.isEmpty(), "no snapshot of " + branch + " on " + day);
+    DailyAggregate aggregate = AggregateJson.read(item.get("aggregate").s());
+    GaugeReading reading = aggregate.byBranch().get(branch).gauge(Gauge.OVERDUE_OPEN_CLAIMS);
+    assertEquals(LocalDate.parse(day), reading.asOf());
+    return reading.value();
+  }
+
+  private Map<String, AttributeValue> reportsItem(String sk) {
+    return local.clients().dynamoDb().getItem(request -> request.tableName(local.physicalId("ReportsTable")).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("AGG#" + sk.substring(0, 7)), "sk", AttributeValue.fromS(sk)))).item();
   }
 
   private Map<String, AttributeValue> state(String pk) {
