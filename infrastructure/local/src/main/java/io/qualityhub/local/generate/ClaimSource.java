@@ -14,7 +14,7 @@ import java.util.Set;
  * {@code updated_at}, now and then newest first. Claims were reported up to 60 days before the business
  * date, so some have been open long enough to be overdue.
  */
-final class ClaimSource implements RecordSource {
+final class ClaimSource extends GeneratedSource {
 
     private static final List<String> PAID = List.of("reported", "documents_pending", "under_review", "approved", "paid", "closed");
     private static final List<String> PAID_COMPLEX = List.of("reported", "documents_pending", "under_review", "investigating", "approved", "paid", "closed");
@@ -24,24 +24,10 @@ final class ClaimSource implements RecordSource {
     private static final Set<String> TERMINAL = Set.of("closed", "rejected", "withdrawn");
     private static final int MAX_ROWS_PER_CLAIM = 4;
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.CLAIMS);
-    private final Fakes fakes;
-    private final String branch;
-    private final String monthPart;
-    private final long dayStart;
     private final ArrayDeque<Row> pending = new ArrayDeque<>();
-    private int sequence;
 
     ClaimSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.monthPart = businessDate.toString().substring(2, 7).replace("-", "");
-        this.dayStart = Fakes.startOfDay(businessDate);
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.CLAIMS, fakes, branch, businessDate);
     }
 
     @Override

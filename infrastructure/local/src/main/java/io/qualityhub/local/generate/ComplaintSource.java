@@ -7,7 +7,7 @@ import java.util.ArrayDeque;
 import java.util.List;
 
 /** Complaints of the last 30 days, one row per state change; some major ones still open. */
-final class ComplaintSource implements RecordSource {
+final class ComplaintSource extends GeneratedSource {
 
     private static final List<String> PLAIN = List.of("open", "responded", "resolved", "closed");
     private static final List<String> ESCALATED = List.of("open", "responded", "escalated", "resolved", "closed");
@@ -15,24 +15,10 @@ final class ComplaintSource implements RecordSource {
     private static final String[] CONCERNS = {"policy", "claim", "sales", "service"};
     private static final int MAX_ROWS_PER_COMPLAINT = 3;
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.COMPLAINTS);
-    private final Fakes fakes;
-    private final String branch;
-    private final String monthPart;
-    private final long dayStart;
     private final ArrayDeque<Row> pending = new ArrayDeque<>();
-    private int sequence;
 
     ComplaintSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.monthPart = businessDate.toString().substring(2, 7).replace("-", "");
-        this.dayStart = Fakes.startOfDay(businessDate);
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.COMPLAINTS, fakes, branch, businessDate);
     }
 
     @Override

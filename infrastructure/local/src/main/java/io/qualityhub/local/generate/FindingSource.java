@@ -4,28 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The quality department's inspection results; a failed one carries its corrective action. */
-final class FindingSource implements RecordSource {
+final class FindingSource extends GeneratedSource {
 
     private static final String[] SEVERITIES = {"minor", "minor", "major", "critical"};
     private static final List<String> REQUIRED_ON_FAIL = List.of("severity", "corrective_action", "action_owner", "action_due_on");
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.FINDINGS);
-    private final Fakes fakes;
-    private final String branch;
-    private final LocalDate businessDate;
-    private final String datePart;
-    private int sequence;
-
     FindingSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.businessDate = businessDate;
-        this.datePart = businessDate.toString().replace("-", "");
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.FINDINGS, fakes, branch, businessDate);
     }
 
     @Override

@@ -3,28 +3,13 @@ package io.qualityhub.local.generate;
 import java.time.LocalDate;
 
 /** Post-issue visits and calls of the last few days. */
-final class FollowupSource implements RecordSource {
+final class FollowupSource extends GeneratedSource {
 
     private static final String[] OUTCOMES = {"understood", "understood", "understood", "understood",
         "not_understood", "unreachable", "issue_raised"};
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.FOLLOWUPS);
-    private final Fakes fakes;
-    private final String branch;
-    private final LocalDate businessDate;
-    private final String datePart;
-    private int sequence;
-
     FollowupSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.businessDate = businessDate;
-        this.datePart = businessDate.toString().replace("-", "");
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.FOLLOWUPS, fakes, branch, businessDate);
     }
 
     @Override

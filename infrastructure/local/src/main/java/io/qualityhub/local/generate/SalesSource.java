@@ -3,28 +3,13 @@ package io.qualityhub.local.generate;
 import java.time.LocalDate;
 
 /** Policies sold on the business date, with the salesperson's disclosure steps and call recording. */
-final class SalesSource implements RecordSource {
+final class SalesSource extends GeneratedSource {
 
     private static final String[] CHANNELS = {"agent", "agent", "agent", "agent", "agent", "bancassurance",
         "bancassurance", "telemarketing", "telemarketing", "online", "broker"};
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.SALES);
-    private final Fakes fakes;
-    private final String branch;
-    private final LocalDate businessDate;
-    private final long dayStart;
-    private int sequence;
-
     SalesSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.businessDate = businessDate;
-        this.dayStart = Fakes.startOfDay(businessDate);
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.SALES, fakes, branch, businessDate);
     }
 
     @Override

@@ -3,27 +3,12 @@ package io.qualityhub.local.generate;
 import java.time.LocalDate;
 
 /** Satisfaction surveys: an overall score, and scores for the services the customer met. */
-final class SurveySource implements RecordSource {
+final class SurveySource extends GeneratedSource {
 
     private static final String[] SCORE_COLUMNS = {"sales_score", "underwriting_score", "claims_score", "enquiry_score"};
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.SURVEYS);
-    private final Fakes fakes;
-    private final String branch;
-    private final LocalDate businessDate;
-    private final String datePart;
-    private int sequence;
-
     SurveySource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.businessDate = businessDate;
-        this.datePart = businessDate.toString().replace("-", "");
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.SURVEYS, fakes, branch, businessDate);
     }
 
     @Override

@@ -4,29 +4,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
 /** Underwriting files received in the last two weeks, decided or still pending. */
-final class UnderwritingSource implements RecordSource {
+final class UnderwritingSource extends GeneratedSource {
 
     private static final String[] DECISIONS = {"accept", "accept", "accept", "accept", "accept", "decline", "refer",
         "more_evidence", "pending", "pending"};
     private static final String[] RISK_LEVELS = {"low", "low", "medium", "medium", "high"};
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.UNDERWRITING);
-    private final Fakes fakes;
-    private final String branch;
-    private final String datePart;
-    private final long dayStart;
-    private int sequence;
-
     UnderwritingSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.datePart = businessDate.toString().replace("-", "");
-        this.dayStart = Fakes.startOfDay(businessDate);
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.UNDERWRITING, fakes, branch, businessDate);
     }
 
     @Override

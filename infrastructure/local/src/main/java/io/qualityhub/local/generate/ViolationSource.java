@@ -3,29 +3,14 @@ package io.qualityhub.local.generate;
 import java.time.LocalDate;
 
 /** Staff violations of the last month and their sanctions; a fine carries its amount and currency. */
-final class ViolationSource implements RecordSource {
+final class ViolationSource extends GeneratedSource {
 
     private static final String[] DEPARTMENTS = {"sales", "sales", "sales", "underwriting", "claims", "service"};
     private static final String[] SEVERITIES = {"minor", "minor", "major", "severe"};
     private static final String[] SANCTIONS = {"warning", "warning", "training", "fine", "fine", "suspension", "termination"};
 
-    private final RecordSchema schema = RecordSchema.of(RecordSchema.VIOLATIONS);
-    private final Fakes fakes;
-    private final String branch;
-    private final LocalDate businessDate;
-    private final String monthPart;
-    private int sequence;
-
     ViolationSource(Fakes fakes, String branch, LocalDate businessDate) {
-        this.fakes = fakes;
-        this.branch = branch;
-        this.businessDate = businessDate;
-        this.monthPart = businessDate.toString().substring(2, 7).replace("-", "");
-    }
-
-    @Override
-    public RecordSchema schema() {
-        return schema;
+        super(RecordSchema.VIOLATIONS, fakes, branch, businessDate);
     }
 
     @Override
