@@ -9,6 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -62,9 +65,15 @@ class ProjectTemplateTest {
 
     @Test
     void createsTheRecordsTableWithItsIndexes() {
-        List<String> indexes = clients.dynamoDb().describeTable(b -> b.tableName(result.physicalIds().get("RecordsTable")))
-                .table().globalSecondaryIndexes().stream().map(index -> index.indexName()).sorted().toList();
-        assertEquals(List.of("ByIdNumber", "ByPhone", "DueIndex"), indexes);
+        List<GlobalSecondaryIndexDescription> indexes = clients.dynamoDb()
+                .describeTable(b -> b.tableName(result.physicalIds().get("RecordsTable"))).table().globalSecondaryIndexes();
+        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex"),
+                indexes.stream().map(GlobalSecondaryIndexDescription::indexName).sorted().toList());
+        Projection actions = indexes.stream().filter(index -> index.indexName().equals("ActionsByBranch")).findFirst()
+                .orElseThrow().projection();
+        assertEquals(ProjectionType.INCLUDE, actions.projectionType(), "the action index copies no record's fields");
+        assertEquals(List.of("action_closed_on", "action_due_on", "action_owner", "action_status", "inspected_record_type",
+                "inspection_id", "severity", "versionMillis"), actions.nonKeyAttributes().stream().sorted().toList());
     }
 
     @Test

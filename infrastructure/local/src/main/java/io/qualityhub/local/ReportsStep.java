@@ -34,7 +34,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
  * The demo's reports step: aggregates the uploads announced on the file-events topic, builds the
- * company and one branch report of the month containing the as-of date, requests the company
+ * company and one branch report of the month containing the as-of date and the special report
+ * that tracks the month's corrective actions, requests the company
  * report as an auditor through the access function (as API Gateway would call it, with the JWT
  * authoriser's claims), downloads it through the signed URL into {@code OUT/reports/}, shows a
  * branch manager denied another branch's report, writes the day's audit digest and verifies the
@@ -67,6 +68,7 @@ final class ReportsStep implements DemoStep {
     String branchId = branchReport.keySet().iterator().next();
     context.out().println("  Built " + companyId + " and " + branchId + " (PDF, CSV, JSON) into s3://"
         + local.physicalId("ReportsBucket") + "/reports/");
+    trackCorrectiveActions(context, reports, period);
 
     ReportAccessHandler access = new ReportAccessHandler(local.settingsOf("ReportAccessFunction"), local.clients(),
         Clock.systemUTC());
@@ -109,6 +111,27 @@ final class ReportsStep implements DemoStep {
     context.out().println("  Audit trail: " + verification.recordsChecked() + " records, "
         + (verification.intact() ? "intact" : "BROKEN: " + verification.firstBroken().get())
         + "; digest s3://" + local.physicalId("ReportsBucket") + "/" + digestKey);
+  }
+
+  /** The special report on corrective actions: every action open during the month, with its latest status. */
+  private static void trackCorrectiveActions(DemoContext context, ReportHandler reports, String period) throws IOException {
+    Map<String, Object> special = quietly(context, () -> reports.produce(Map.of("period", period, "scope", "company",
+        "topic", "corrective-actions")));
+    String reportId = special.keySet().iterator().next();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) special.get(reportId)).get("json");
+    LocalDeployment local = context.local();
+    JsonNode actions = JSON.readTree(local.clients().s3().getObjectAsBytes(request -> request
+        .bucket(local.physicalId("ReportsBucket")).key((String) json.get("key"))).asByteArray())
+        .path("special").path("correctiveActions");
+    long overdue = 0;
+    for (JsonNode action : actions) {
+      overdue += "overdue".equals(action.path("state").asText()) ? 1 : 0;
+    }
+    context.summary().putObject("specialReport").put("report", reportId).put("topic", "corrective-actions")
+        .put("correctiveActions", actions.size()).put("overdue", overdue);
+    context.out().println("  Built " + reportId + ": " + actions.size() + " corrective action(s) tracked, "
+        + overdue + " overdue");
   }
 
   private static List<String> drainAggregates(DemoContext context) {

@@ -53,6 +53,8 @@ class NoLeaksTest {
       assertEquals(0, erased, printed);
       assertTrue(printed.contains("Files: 12 taken, 0 refused."), printed);
       assertTrue(printed.contains(": 1 stored rows erased"), printed);
+      assertTrue(printed.contains("special-report_2026-11_company_corrective-actions: 1 corrective action(s) tracked,"
+          + " 1 overdue"), "the demo's failed inspection is tracked: " + printed);
 
       LeakScanner scanner = new LeakScanner(local.clients(), local.endpoint());
       List<String> leaks = new ArrayList<>(scanner.scanEmulator(MARK));

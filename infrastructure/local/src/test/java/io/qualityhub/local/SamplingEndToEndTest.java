@@ -49,7 +49,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * Sampling and findings on the local emulator with the resources template.yaml declares: sales uploaded through
  * intake, the month drawn, drawn again, verified, tampered with, and findings applied to the drawn tasks and counted
  * in the report of the inspected branch.
- * Period 2026-08 and branches SMP-* keep this test's data apart from the other end-to-end tests'.
+ * Period 2026-08 and branches SMP-* keep this test's data apart from the other end-to-end tests'; branches ACT-*
+ * (all of their sales drawn) are the corrective-action report's alone.
  */
 class SamplingEndToEndTest {
 
@@ -73,6 +74,8 @@ class SamplingEndToEndTest {
     table = local.physicalId("RecordsTable");
     upload("incoming/SMP-01/2026-08-14/sales.csv", sales("SMP-01", 40));
     upload("incoming/SMP-02/2026-08-14/sales.csv", sales("SMP-02", 3));
+    upload("incoming/ACT-01/2026-08-14/sales.csv", sales("ACT-01", 3));
+    upload("incoming/ACT-02/2026-08-14/sales.csv", sales("ACT-02", 2));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
         "IntakeFunction");
     Clock clock = Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC);
@@ -247,6 +250,79 @@ class SamplingEndToEndTest {
     assertEquals(2, passRate.get("basis").asLong());
     assertEquals(1, indicator(indicators, "actions.open").get("value").asLong(), "the fail's action is open");
     assertEquals(1, indicator(indicators, "actions.overdue").get("value").asLong(), "due 2026-10-20, open at month end");
+  }
+
+  @Test
+  void aCorrectiveActionsReportTracksTheActionsOpenInItsPeriodWithTheirLatestStatus() throws Exception {
+    List<InspectionTask> act01 = tasksOf("ACT-01");
+    InspectionTask overdue = act01.get(0);
+    InspectionTask closedLater = act01.get(1);
+    InspectionTask closedBefore = act01.get(2);
+    InspectionTask otherBranch = tasksOf("ACT-02").getFirst();
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    upload("incoming/QA/2026-10-03/findings.csv", (header
+        + overdue.taskId() + ",QA-01,2026-10-02,fail,major,告知不完整,重新告知,ACT-01 主管,2026-10-10,open,\n"
+        + closedLater.taskId() + ",QA-01,2026-10-02,fail,minor,錄音缺漏,補錄音,ACT-01 業務主管,2026-10-20,open,\n"
+        + closedBefore.taskId() + ",QA-02,2026-09-20,fail,minor,簽名缺漏,補簽,ACT-01 主管,2026-09-25,done,2026-09-28\n"
+        + otherBranch.taskId() + ",QA-02,2026-10-02,fail,critical,未告知風險,重新告知,ACT-02 主管,2026-11-30,open,\n")
+        .getBytes(StandardCharsets.UTF_8));
+    applyFindings();
+    upload("incoming/QA/2026-10-16/findings.csv", (header
+        + closedLater.taskId() + ",QA-01,2026-10-02,fail,minor,錄音缺漏,補錄音,ACT-01 業務主管,2026-10-20,done,2026-10-15\n")
+        .getBytes(StandardCharsets.UTF_8));
+    applyFindings();
+    ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(),
+        Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC));
+
+    JsonNode branchReport = reportJson(reports.produce(Map.of("period", "2026-10", "scope", "branch:ACT-01",
+        "topic", "corrective-actions")));
+
+    assertEquals(new ObjectMapper().readTree("["
+            + "{\"branch\":\"ACT-01\",\"inspectionId\":\"" + overdue.taskId() + "\",\"severity\":\"major\","
+            + "\"owner\":\"ACT-01 主管\",\"raisedOn\":\"2026-10-02\",\"dueOn\":\"2026-10-10\",\"status\":\"open\","
+            + "\"state\":\"overdue\"},"
+            + "{\"branch\":\"ACT-01\",\"inspectionId\":\"" + closedLater.taskId() + "\",\"severity\":\"minor\","
+            + "\"owner\":\"ACT-01 業務主管\",\"raisedOn\":\"2026-10-02\",\"dueOn\":\"2026-10-20\",\"status\":\"done\","
+            + "\"closedOn\":\"2026-10-15\",\"state\":\"closed_on_time\"}]"),
+        branchReport.get("special").get("correctiveActions"),
+        "the branch's actions open in October, the later file's status kept; the one closed in September left out");
+    JsonNode indicators = branchReport.get("indicators");
+    assertEquals(1, indicator(indicators, "actions.open").get("value").asLong(),
+        "raised in October and still open; the action the later file closed is not counted open from the first file");
+    assertEquals(1, indicator(indicators, "actions.overdue").get("value").asLong());
+    JsonNode closedOnTime = indicator(indicators, "actions.closed_on_time_pct");
+    assertEquals(100.0, closedOnTime.get("value").asDouble(), 1e-9);
+    assertEquals(1, closedOnTime.get("basis").asLong(), "each action counted once, at its latest status");
+    JsonNode companyReport = reportJson(reports.produce(Map.of("period", "2026-10", "scope", "company",
+        "topic", "corrective-actions")));
+    List<String> companyActions = new ArrayList<>();
+    companyReport.get("special").get("correctiveActions").forEach(action -> {
+      if (action.get("branch").asText().startsWith("ACT-")) {
+        companyActions.add(action.get("branch").asText() + " " + action.get("inspectionId").asText());
+      }
+    });
+    assertEquals(List.of("ACT-01 " + overdue.taskId(), "ACT-02 " + otherBranch.taskId(),
+        "ACT-01 " + closedLater.taskId()), companyActions, "every branch's, open ones first by due date");
+    JsonNode claimsReport = reportJson(reports.produce(Map.of("period", "2026-10", "scope", "branch:ACT-01",
+        "topic", "claims-timeliness")));
+    assertEquals(0, claimsReport.get("special").get("correctiveActions").size(),
+        "actions raised by sales inspections are not a claims topic's");
+  }
+
+  private static List<InspectionTask> tasksOf(String branch) {
+    return first.tasks().stream().filter(task -> task.branch().equals(branch))
+        .sorted(Comparator.comparing(InspectionTask::taskId)).toList();
+  }
+
+  /** Intake takes the findings uploads, the findings function applies them, the aggregates count them. */
+  private static void applyFindings() {
+    deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
+        "IntakeFunction");
+    assertEquals(List.of(), deliver("FindingsQueue", new FindingsHandler(local.settingsOf("FindingsFunction"),
+        local.clients()), "FindingsFunction"));
+    assertEquals(List.of(), deliver("AggregatesQueue", new AggregateHandler(local.settingsOf("AggregateFunction"),
+        local.clients()), "AggregateFunction"));
   }
 
   private static JsonNode reportJson(Map<String, Object> produced) throws java.io.IOException {

@@ -50,7 +50,7 @@ final class FileAggregator {
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0));
     List<ProblemItem> problems = new ArrayList<>();
     if (key.type() == io.qualityhub.core.format.RecordType.FINDINGS) {
-      FindingsReader findings = new FindingsReader(tasks, key.businessDate(), accumulator::accept);
+      FindingsReader findings = new FindingsReader(tasks, accumulator::accept);
       scan(event, key, (line, values) -> findings.accept(values));
       findings.finish();
       return new FileAggregate(accumulator.toAggregate(), problems);

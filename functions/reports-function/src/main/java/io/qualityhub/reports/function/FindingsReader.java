@@ -1,29 +1,26 @@
 package io.qualityhub.reports.function;
 
 import io.qualityhub.core.format.RecordType;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact;
 import io.qualityhub.reports.aggregate.Fact;
 import io.qualityhub.reports.aggregate.InspectionFact;
 import io.qualityhub.reports.aggregate.InspectionType;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * Reduces the accepted rows of a findings file to facts about the inspected branches. A row names only its
- * {@code inspection_id}; the branch and record type inspected are on sampling's task, looked up for up to
+ * Reduces the accepted rows of a findings file to inspection facts about the inspected branches. A row names only
+ * its {@code inspection_id}; the branch and record type inspected are on sampling's task, looked up for up to
  * {@link #BATCH} rows at a time, so memory stays constant however long the file. Rows naming no task give no fact
  * (sampling rejects them back to the quality department). Only the structured columns are read, never
  * {@code finding} or {@code corrective_action}.
  *
- * <p>The corrective action is counted as the row states it. A done or verified action without
- * {@code action_closed_on} counts as closed on the file's business date, the latest day it can have been closed.
+ * <p>Corrective actions are not counted here: a later findings file may restate an action to report it done, so
+ * the reports count them from the findings function's latest state instead ({@link ActionAggregates}).
  */
 final class FindingsReader {
 
@@ -43,13 +40,11 @@ final class FindingsReader {
   private static final RecordType TYPE = RecordType.FINDINGS;
 
   private final TaskLookup tasks;
-  private final LocalDate businessDate;
   private final Consumer<Fact> sink;
   private final List<String[]> pending = new ArrayList<>(BATCH);
 
-  FindingsReader(TaskLookup tasks, LocalDate businessDate, Consumer<Fact> sink) {
+  FindingsReader(TaskLookup tasks, Consumer<Fact> sink) {
     this.tasks = tasks;
-    this.businessDate = businessDate;
     this.sink = sink;
   }
 
@@ -85,26 +80,12 @@ final class FindingsReader {
     for (String[] values : pending) {
       InspectedRecord record = found.get(text(values, "inspection_id"));
       if (record != null) {
-        factsOf(values, record);
+        boolean passed = "pass".equals(text(values, "result"));
+        inspectionTypeOf(record.recordType())
+            .ifPresent(type -> sink.accept(new InspectionFact(record.branch(), type, passed)));
       }
     }
     pending.clear();
-  }
-
-  private void factsOf(String[] values, InspectedRecord record) {
-    boolean passed = "pass".equals(text(values, "result"));
-    inspectionTypeOf(record.recordType()).ifPresent(type -> sink.accept(new InspectionFact(record.branch(), type, passed)));
-    if (passed) {
-      return;
-    }
-    String status = text(values, "action_status");
-    CorrectiveActionFact.ActionStatus actionStatus = status == null ? CorrectiveActionFact.ActionStatus.OPEN
-        : CorrectiveActionFact.ActionStatus.valueOf(status.toUpperCase(Locale.ROOT));
-    String closedOn = text(values, "action_closed_on");
-    LocalDate closed = actionStatus == CorrectiveActionFact.ActionStatus.OPEN ? null
-        : closedOn == null ? businessDate : LocalDate.parse(closedOn);
-    sink.accept(new CorrectiveActionFact(record.branch(), actionStatus,
-        LocalDate.parse(text(values, "action_due_on")), closed));
   }
 
   private static String text(String[] values, String column) {

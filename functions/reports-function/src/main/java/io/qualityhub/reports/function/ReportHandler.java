@@ -35,6 +35,7 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
   public ReportHandler(Settings settings, AwsClients clients, Clock clock) {
     String table = settings.required("REPORTS_TABLE");
     this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
+        new TrackedActions(clients.dynamoDb(), settings.required("RECORDS_TABLE")),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));

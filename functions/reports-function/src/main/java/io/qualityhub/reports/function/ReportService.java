@@ -1,10 +1,12 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import io.qualityhub.reports.render.CsvReportRenderer;
 import io.qualityhub.reports.render.JsonReportRenderer;
 import io.qualityhub.reports.render.PdfReportRenderer;
+import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportBuilder;
@@ -30,15 +32,26 @@ final class ReportService {
       ReportTopic.CLAIMS_TIMELINESS, Set.of(FileAggregate.SETTLED_LATE),
       ReportTopic.COMPLAINTS, Set.of(FileAggregate.RESOLVED_LATE));
 
+  /** Open actions first, the most overdue at the top; then closed ones, latest due first. */
+  static final Comparator<CorrectiveActionItem> ACTION_ORDER = Comparator
+      .comparing((CorrectiveActionItem action) -> action.status() != ActionStatus.OPEN)
+      .thenComparing(action -> action.status() == ActionStatus.OPEN ? action.dueOn().toEpochDay()
+          : -action.dueOn().toEpochDay())
+      .thenComparing(CorrectiveActionItem::branch)
+      .thenComparing(CorrectiveActionItem::inspectionId);
+
   private final AggregateStore aggregates;
+  private final TrackedActions actions;
   private final ReportBuilder builder;
   private final ReportStore store;
   private final Clock clock;
   private final ZoneId zone;
 
-  ReportService(AggregateStore aggregates, ReportStore store, Clock clock, ZoneId zone) {
+  ReportService(AggregateStore aggregates, TrackedActions actions, ReportStore store, Clock clock, ZoneId zone) {
     this.aggregates = aggregates;
-    this.builder = new ReportBuilder(aggregates, IndicatorTargets.loadDefault(), FindingRules.standard());
+    this.actions = actions;
+    this.builder = new ReportBuilder(new ActionAggregates(aggregates, actions), IndicatorTargets.loadDefault(),
+        FindingRules.standard());
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -51,7 +64,8 @@ final class ReportService {
   /**
    * The ordered report, and for a scheduled order one per branch of the company report. Special
    * reports list the problem items the period's files counted (claims settled late, complaints
-   * resolved late); corrective actions are not listed yet.
+   * resolved late) and the corrective actions of the topic's inspections that were open during the
+   * period, with their latest status.
    */
   List<StoredReport> produce(ReportOrder order) {
     Instant now = clock.instant();
@@ -70,8 +84,23 @@ final class ReportService {
 
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf);
-    order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic), List.of()));
+    order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic), actions(order, scope, topic)));
     return request.build();
+  }
+
+  /** A company report asks each branch with data in the period: the index is kept per branch. */
+  private List<CorrectiveActionItem> actions(ReportOrder order, ReportScope scope, ReportTopic topic) {
+    LocalDate from = order.period().start();
+    LocalDate to = order.period().endInclusive();
+    Set<String> branches = scope.isCompany()
+        ? ActionAggregates.branchesOf(aggregates.aggregatesBetween(from, to))
+        : Set.of(scope.branch());
+    List<CorrectiveActionItem> found = new ArrayList<>();
+    for (String branch : branches) {
+      found.addAll(actions.openDuring(branch, topic.inspectedRecordTypes(), from, to));
+    }
+    found.sort(ACTION_ORDER);
+    return found;
   }
 
   private List<ProblemItem> problems(ReportOrder order, ReportScope scope, ReportTopic topic) {

@@ -3,12 +3,9 @@ package io.qualityhub.reports.function;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qualityhub.core.format.RecordType;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.aggregate.Fact;
 import io.qualityhub.reports.aggregate.InspectionFact;
 import io.qualityhub.reports.aggregate.InspectionType;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +17,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class FindingsReaderTest {
 
-  private static final LocalDate FILE_DAY = LocalDate.parse("2026-11-23");
   private static final Map<String, FindingsReader.InspectedRecord> TASKS = Map.of(
       "INS-2026-11-0000000000000001", new FindingsReader.InspectedRecord("TPE-01", "sales"),
       "INS-2026-11-0000000000000002", new FindingsReader.InspectedRecord("KHH-02", "claims"),
@@ -35,27 +31,13 @@ class FindingsReaderTest {
 
     assertEquals(List.of(
         new InspectionFact("TPE-01", InspectionType.SALES_RECORDING, true),
-        new InspectionFact("KHH-02", InspectionType.CLAIM_FILE, false),
-        new CorrectiveActionFact("KHH-02", ActionStatus.OPEN, LocalDate.parse("2026-12-01"), null)), facts);
+        new InspectionFact("KHH-02", InspectionType.CLAIM_FILE, false)), facts,
+        "the fail's corrective action is counted from the action index, not from the file");
   }
 
   @Test
-  void aClosedActionCountsOnItsClosingDayOrElseOnTheFilesDay() {
-    List<Fact> facts = read(List.of(
-        row("INS-2026-11-0000000000000001", "fail", "2026-11-20", "verified", "2026-11-18"),
-        row("INS-2026-11-0000000000000002", "fail", "2026-11-20", "done", null)));
-
-    assertEquals(List.of(
-        new InspectionFact("TPE-01", InspectionType.SALES_RECORDING, false),
-        new CorrectiveActionFact("TPE-01", ActionStatus.VERIFIED, LocalDate.parse("2026-11-20"),
-            LocalDate.parse("2026-11-18")),
-        new InspectionFact("KHH-02", InspectionType.CLAIM_FILE, false),
-        new CorrectiveActionFact("KHH-02", ActionStatus.DONE, LocalDate.parse("2026-11-20"), FILE_DAY)), facts);
-  }
-
-  @Test
-  void aFailedFollowUpInspectionRaisesAnActionThoughReportsHaveNoFollowUpInspectionType() {
-    assertEquals(List.of(new CorrectiveActionFact("TXG-03", ActionStatus.OPEN, LocalDate.parse("2026-12-01"), null)),
+  void aFollowUpInspectionGivesNoFactForReportsHaveNoFollowUpInspectionType() {
+    assertEquals(List.of(),
         read(List.<String[]>of(row("INS-2026-11-0000000000000003", "fail", "2026-12-01", "open", null))));
   }
 
@@ -75,14 +57,14 @@ class FindingsReaderTest {
       Map<String, FindingsReader.InspectedRecord> found = new HashMap<>(tasks);
       found.keySet().retainAll(ids);
       return found;
-    }, FILE_DAY, facts::add);
+    }, facts::add);
     rows.forEach(reader::accept);
     reader.finish();
 
     assertEquals(List.of(100, 100, 50), lookups);
     assertEquals(250, facts.stream().filter(InspectionFact.class::isInstance).count());
     assertEquals(200, facts.stream().filter(fact -> fact instanceof InspectionFact inspection && inspection.passed()).count());
-    assertEquals(50, facts.stream().filter(CorrectiveActionFact.class::isInstance).count());
+    assertEquals(250, facts.size(), "one inspection fact per row and nothing else");
   }
 
   @Test
@@ -101,7 +83,7 @@ class FindingsReaderTest {
       Map<String, FindingsReader.InspectedRecord> found = new HashMap<>(TASKS);
       found.keySet().retainAll(ids);
       return found;
-    }, FILE_DAY, facts::add);
+    }, facts::add);
     rows.forEach(reader::accept);
     reader.finish();
     return facts;

@@ -132,8 +132,11 @@ public final class JsonReportRenderer {
         ArrayNode actions = node.putArray("correctiveActions");
         for (CorrectiveActionItem action : special.actions()) {
             ObjectNode a = actions.addObject();
+            a.put("branch", action.branch());
             a.put("inspectionId", action.inspectionId());
-            a.put("ownerId", action.ownerId());
+            a.put("severity", action.severity());
+            a.put("owner", action.owner());
+            a.put("raisedOn", action.raisedOn().toString());
             a.put("dueOn", action.dueOn().toString());
             a.put("status", lower(action.status()));
             if (action.closedOn() != null) {

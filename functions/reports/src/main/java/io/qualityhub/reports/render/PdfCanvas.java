@@ -98,6 +98,19 @@ final class PdfCanvas implements AutoCloseable {
         return font.getStringWidth(drawable(text)) / 1000f * size;
     }
 
+    /** The text cut to {@code maxWidth}, ending in an ellipsis when cut, so a table cell never runs into the next. */
+    String fitted(String text, PDFont font, float size, float maxWidth) throws IOException {
+        String drawn = drawable(text);
+        if (textWidth(drawn, font, size) <= maxWidth) {
+            return drawn;
+        }
+        int end = drawn.length();
+        while (end > 0 && textWidth(drawn.substring(0, end) + "…", font, size) > maxWidth) {
+            end = drawn.offsetByCodePoints(end, -1);
+        }
+        return drawn.substring(0, end) + "…";
+    }
+
     void text(float x, float baseline, String text, PDFont font, float size, Color color) throws IOException {
         stream.beginText();
         stream.setFont(font, size);

@@ -276,27 +276,40 @@ public final class PdfReportRenderer {
                     + " more items are in the JSON report.", canvas.regular(), 8, PdfCanvas.MUTED, 0);
         }
         heading(canvas, "整改措施追蹤", "Corrective actions and their status");
-        float[] columns = {0, 130, 230, 300, 370, 430};
-        String[] headers = {"抽檢編號 Inspection", "負責人 Owner", "期限 Due", "狀態 Status", "完成日 Closed", "判定 State"};
+        if (special.actions().isEmpty()) {
+            canvas.paragraph("無 None.", canvas.regular(), 9, PdfCanvas.TEXT, 0);
+            return;
+        }
+        float[] columns = {0, 40, 158, 196, 282, 332, 374, 424, PdfCanvas.width()};
+        String[] headers = {"分支 Branch", "抽檢編號 Inspection", "嚴重度", "負責人 Owner", "期限 Due", "狀態 Status",
+                "完成日 Closed", "判定 State"};
         canvas.moveDown(12);
         for (int i = 0; i < headers.length; i++) {
-            canvas.text(PdfCanvas.left() + columns[i], canvas.y(), headers[i], canvas.bold(), 8, PdfCanvas.MUTED);
+            canvas.text(PdfCanvas.left() + columns[i], canvas.y(), canvas.fitted(headers[i], canvas.bold(), 7,
+                    columns[i + 1] - columns[i] - 3), canvas.bold(), 7, PdfCanvas.MUTED);
         }
         canvas.moveDown(4);
         canvas.rule();
-        for (CorrectiveActionItem action : special.actions()) {
+        List<CorrectiveActionItem> actions = special.actions();
+        for (CorrectiveActionItem action : actions.subList(0, Math.min(MAX_ITEMS, actions.size()))) {
             canvas.ensureSpace(14);
             canvas.moveDown(13);
             float y = canvas.y();
             CorrectiveActionItem.State state = action.state(report.asOf());
-            String[] cells = {action.inspectionId(), action.ownerId(), action.dueOn().toString(),
-                    action.status().name().toLowerCase(Locale.ROOT),
+            String[] cells = {action.branch(), action.inspectionId(), action.severity(), action.owner(),
+                    action.dueOn().toString(), action.status().name().toLowerCase(Locale.ROOT),
                     action.closedOn() == null ? "—" : action.closedOn().toString(), stateLabel(state)};
             for (int i = 0; i < cells.length; i++) {
-                Color colour = i == 5 && (state == CorrectiveActionItem.State.OVERDUE
+                Color colour = i == cells.length - 1 && (state == CorrectiveActionItem.State.OVERDUE
                         || state == CorrectiveActionItem.State.CLOSED_LATE) ? RagStyle.RED : PdfCanvas.TEXT;
-                canvas.text(PdfCanvas.left() + columns[i], y, cells[i], canvas.regular(), 8, colour);
+                canvas.text(PdfCanvas.left() + columns[i], y, canvas.fitted(cells[i], canvas.regular(), 7.5f,
+                        columns[i + 1] - columns[i] - 3), canvas.regular(), 7.5f, colour);
             }
+        }
+        if (actions.size() > MAX_ITEMS) {
+            canvas.paragraph("另有 " + (actions.size() - MAX_ITEMS) + " 項整改措施列於 JSON 版報告。 "
+                    + (actions.size() - MAX_ITEMS) + " more corrective actions are in the JSON report.",
+                    canvas.regular(), 8, PdfCanvas.MUTED, 0);
         }
     }
 

@@ -56,10 +56,16 @@ class JsonReportRendererTest {
         assertEquals("CLM-9", special.get("items").get(0).get("id").asText());
         assertEquals("settled_late", special.get("items").get(0).get("reason").asText());
         JsonNode actions = special.get("correctiveActions");
-        assertEquals("overdue", actions.get(0).get("state").asText());
+        assertEquals(new ObjectMapper().readTree("{\"branch\":\"TPE-01\",\"inspectionId\":\"INS-1\",\"severity\":\"major\","
+                + "\"owner\":\"EMP-7\",\"raisedOn\":\"2026-10-02\",\"dueOn\":\"2026-10-20\",\"status\":\"open\","
+                + "\"state\":\"overdue\"}"), actions.get(0));
+        assertEquals(LONG_OWNER, actions.get(1).get("owner").asText(), "the JSON keeps what the PDF cuts to its column");
         assertEquals("closed_late", actions.get(1).get("state").asText());
         assertEquals("2026-10-12", actions.get(1).get("closedOn").asText());
     }
+
+    /** Wider than the PDF's owner column. */
+    static final String LONG_OWNER = "台北一分公司 理賠部 品質改善專案負責人";
 
     static QualityReport report(ReportScope scope, ReportTopic topic) {
         ReportRequest.Builder request = ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), scope,
@@ -67,8 +73,10 @@ class JsonReportRendererTest {
                 "KHH-02", "高雄二分公司"));
         if (topic != null) {
             request.topic(topic, List.of(new ProblemItem("CLM-9", "settled_late"), new ProblemItem("CLM-12", "open_overdue")),
-                    List.of(new CorrectiveActionItem("INS-1", "EMP-7", LocalDate.parse("2026-10-20"), ActionStatus.OPEN, null),
-                            new CorrectiveActionItem("INS-2", "EMP-8", LocalDate.parse("2026-10-10"), ActionStatus.DONE,
+                    List.of(new CorrectiveActionItem("TPE-01", "INS-1", "major", "EMP-7", LocalDate.parse("2026-10-02"),
+                                    LocalDate.parse("2026-10-20"), ActionStatus.OPEN, null),
+                            new CorrectiveActionItem("TPE-01", "INS-2", "minor", LONG_OWNER,
+                                    LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-10"), ActionStatus.DONE,
                                     LocalDate.parse("2026-10-12"))));
         }
         return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard())

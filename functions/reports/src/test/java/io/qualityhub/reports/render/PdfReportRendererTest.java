@@ -89,6 +89,10 @@ class PdfReportRendererTest {
             assertTrue(text.contains("CLM-9"));
             assertTrue(text.contains("INS-1"));
             assertTrue(text.contains("逾期 overdue"));
+            assertTrue(text.contains("逾期完成 late"), "an action closed after its due date");
+            assertTrue(text.contains("台北一分公司 理賠") && text.contains("…")
+                    && !text.contains(JsonReportRendererTest.LONG_OWNER),
+                    "a long owner label is cut to its column: " + text);
             assertTrue(text.contains("分公司與全公司比較"));
             assertTrue(!text.contains("高雄二分公司"), "a branch report must not show other branches");
         }

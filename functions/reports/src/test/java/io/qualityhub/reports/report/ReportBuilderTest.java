@@ -76,8 +76,8 @@ class ReportBuilderTest {
                 .topic(ReportTopic.fromCode("claims-timeliness"),
                         List.of(new ProblemItem("CLM-2026-000123", "settled_late"),
                                 new ProblemItem("CLM-2026-000187", "settled_late")),
-                        List.of(new CorrectiveActionItem("INS-77", "QA-STAFF-3", LocalDate.parse("2026-10-25"),
-                                ActionStatus.OPEN, null)))
+                        List.of(new CorrectiveActionItem(TPE, "INS-77", "major", "QA-STAFF-3",
+                                LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-25"), ActionStatus.OPEN, null)))
                 .build());
 
         assertTrue(report.indicators().stream().allMatch(indicator -> indicator.id().startsWith("claims.")));
@@ -94,10 +94,16 @@ class ReportBuilderTest {
         assertThrows(IllegalArgumentException.class, () -> new ProblemItem("王小明", "settled_late"));
         assertThrows(IllegalArgumentException.class, () -> new ProblemItem("A123456789 0912345678", "settled_late"));
         assertThrows(IllegalArgumentException.class, () -> new ProblemItem("CLM-1", "Customer said: late!"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new CorrectiveActionItem("INS-1", "owner@example.com?", LocalDate.parse("2026-10-01"),
-                        ActionStatus.OPEN, null));
-        assertTrue(!e.getMessage().contains("owner@example.com"), "the refused value must not be echoed");
+        for (String owner : List.of("owner@example.com?", "A123456789", "0912-345-678", "王小明 0912 345 678", "")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new CorrectiveActionItem(TPE, "INS-1", "minor", owner, LocalDate.parse("2026-09-28"),
+                            LocalDate.parse("2026-10-01"), ActionStatus.OPEN, null), owner);
+            assertTrue(owner.isEmpty() || !e.getMessage().contains(owner), "the refused value must not be echoed");
+            assertEquals(CorrectiveActionItem.WITHHELD_OWNER, CorrectiveActionItem.printableOwner(owner));
+        }
+        for (String label : List.of("TPE-01 主管", "分公司經理", "QA-STAFF-3", "Claims lead (north)")) {
+            assertEquals(label, CorrectiveActionItem.printableOwner(label));
+        }
         IllegalArgumentException topic = assertThrows(IllegalArgumentException.class, () -> ReportTopic.fromCode("claims"));
         assertTrue(topic.getMessage().contains("claims-timeliness"), topic.getMessage());
     }

@@ -2,6 +2,7 @@ package io.qualityhub.sampling.function;
 
 import static io.qualityhub.sampling.function.SampleStore.s;
 
+import io.qualityhub.core.store.ActionIndex;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
@@ -24,7 +25,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * Inspection state in the records table: the result on the task item, the corrective action as a {@code STATE}
  * item under {@code ACTION#<branch>#<actionId>} in the shape the deadline monitor reads ({@link DeadlineItems}),
- * indexed for it like a claim ({@link DeadlineIndexer#withIndex}). A closed action leaves the index.
+ * indexed for it like a claim ({@link DeadlineIndexer#withIndex}). A closed action leaves that index, but stays in
+ * the branch's {@link ActionIndex}, which special reports read.
  */
 public final class InspectionStore {
 
@@ -131,6 +133,7 @@ public final class InspectionStore {
     action.closedOn().ifPresent(closed -> item.put("action_closed_on", s(closed.toString())));
     item.put("sourceSk", s(sourceSk));
     item.put("versionMillis", AttributeValue.fromN(Long.toString(versionMillis)));
+    ActionIndex.addKeys(item, action.branch(), result.inspectedOn());
     return item;
   }
 

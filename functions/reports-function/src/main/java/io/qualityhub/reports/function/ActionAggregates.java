@@ -1,0 +1,55 @@
+package io.qualityhub.reports.function;
+
+import io.qualityhub.reports.aggregate.AggregateAccumulator;
+import io.qualityhub.reports.aggregate.AggregateKey;
+import io.qualityhub.reports.aggregate.AggregateSource;
+import io.qualityhub.reports.aggregate.CorrectiveActionFact;
+import io.qualityhub.reports.aggregate.DailyAggregate;
+import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.report.CorrectiveActionItem;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The stored per-file aggregates plus the corrective actions, counted from their latest state in the
+ * {@link TrackedActions} index rather than from the findings files: a later findings file restates an action to
+ * report it done, which must change its status, not count it again. Each action counts once, for its branch, on the
+ * day it was raised, with the status it has now, in an aggregate of its own per branch and day.
+ */
+final class ActionAggregates implements AggregateSource {
+
+  private final AggregateSource stored;
+  private final TrackedActions actions;
+
+  ActionAggregates(AggregateSource stored, TrackedActions actions) {
+    this.stored = stored;
+    this.actions = actions;
+  }
+
+  /** The branches the aggregates hold tallies for: those with data in their period. */
+  static Set<String> branchesOf(List<DailyAggregate> aggregates) {
+    Set<String> branches = new TreeSet<>();
+    aggregates.forEach(aggregate -> branches.addAll(aggregate.byBranch().keySet()));
+    return branches;
+  }
+
+  @Override
+  public List<DailyAggregate> aggregatesBetween(LocalDate from, LocalDate toInclusive) {
+    List<DailyAggregate> aggregates = new ArrayList<>(stored.aggregatesBetween(from, toInclusive));
+    Map<AggregateKey, AggregateAccumulator> byBranchAndDay = new HashMap<>();
+    for (String branch : branchesOf(aggregates)) {
+      for (CorrectiveActionItem action : actions.raisedBetween(branch, from, toInclusive)) {
+        byBranchAndDay.computeIfAbsent(new AggregateKey(branch, action.raisedOn(), RecordType.FINDINGS, 0),
+                AggregateAccumulator::new)
+            .accept(new CorrectiveActionFact(branch, action.status(), action.dueOn(), action.closedOn()));
+      }
+    }
+    byBranchAndDay.values().forEach(accumulator -> aggregates.add(accumulator.toAggregate()));
+    return aggregates;
+  }
+}
