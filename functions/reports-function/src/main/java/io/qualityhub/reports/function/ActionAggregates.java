@@ -25,6 +25,9 @@ final class ActionAggregates implements AggregateSource {
 
   private final AggregateSource stored;
   private final TrackedActions actions;
+  private LocalDate lastFrom;
+  private LocalDate lastTo;
+  private List<DailyAggregate> lastRead;
 
   ActionAggregates(AggregateSource stored, TrackedActions actions) {
     this.stored = stored;
@@ -38,8 +41,21 @@ final class ActionAggregates implements AggregateSource {
     return branches;
   }
 
+  /**
+   * The span's aggregates. The answer for the last span asked is kept: a scheduled order builds the company report
+   * and one per branch over the same span, which is then read once, not once per report. Use one instance per order.
+   */
   @Override
   public List<DailyAggregate> aggregatesBetween(LocalDate from, LocalDate toInclusive) {
+    if (!from.equals(lastFrom) || !toInclusive.equals(lastTo)) {
+      lastRead = List.copyOf(read(from, toInclusive));
+      lastFrom = from;
+      lastTo = toInclusive;
+    }
+    return lastRead;
+  }
+
+  private List<DailyAggregate> read(LocalDate from, LocalDate toInclusive) {
     List<DailyAggregate> aggregates = new ArrayList<>(stored.aggregatesBetween(from, toInclusive));
     Map<AggregateKey, AggregateAccumulator> byBranchAndDay = new HashMap<>();
     for (String branch : branchesOf(aggregates)) {

@@ -42,7 +42,8 @@ final class ReportService {
 
   private final AggregateStore aggregates;
   private final TrackedActions actions;
-  private final ReportBuilder builder;
+  private final IndicatorTargets targets = IndicatorTargets.loadDefault();
+  private final FindingRules rules = FindingRules.standard();
   private final ReportStore store;
   private final Clock clock;
   private final ZoneId zone;
@@ -50,8 +51,6 @@ final class ReportService {
   ReportService(AggregateStore aggregates, TrackedActions actions, ReportStore store, Clock clock, ZoneId zone) {
     this.aggregates = aggregates;
     this.actions = actions;
-    this.builder = new ReportBuilder(new ActionAggregates(aggregates, actions), IndicatorTargets.loadDefault(),
-        FindingRules.standard());
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -72,6 +71,8 @@ final class ReportService {
     LocalDate asOf = LocalDate.ofInstant(now, zone);
     asOf = asOf.isAfter(order.period().endInclusive()) ? order.period().endInclusive() : asOf;
     List<StoredReport> stored = new ArrayList<>();
+    // One source per order: its reports read the same span, which the source then reads once.
+    ReportBuilder builder = new ReportBuilder(new ActionAggregates(aggregates, actions), targets, rules);
     QualityReport main = builder.build(request(order, order.scope(), asOf, now));
     stored.add(store(main));
     if (order.withBranchReports()) {
