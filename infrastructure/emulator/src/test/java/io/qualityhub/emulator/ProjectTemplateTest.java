@@ -67,13 +67,19 @@ class ProjectTemplateTest {
     void createsTheRecordsTableWithItsIndexes() {
         List<GlobalSecondaryIndexDescription> indexes = clients.dynamoDb()
                 .describeTable(b -> b.tableName(result.physicalIds().get("RecordsTable"))).table().globalSecondaryIndexes();
-        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex"),
+        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex", "InspectionsByBranch"),
                 indexes.stream().map(GlobalSecondaryIndexDescription::indexName).sorted().toList());
-        Projection actions = indexes.stream().filter(index -> index.indexName().equals("ActionsByBranch")).findFirst()
-                .orElseThrow().projection();
-        assertEquals(ProjectionType.INCLUDE, actions.projectionType(), "the action index copies no record's fields");
         assertEquals(List.of("action_closed_on", "action_due_on", "action_owner", "action_status", "inspected_record_type",
-                "inspection_id", "severity", "versionMillis"), actions.nonKeyAttributes().stream().sorted().toList());
+                "inspection_id", "severity", "versionMillis"), projected(indexes, "ActionsByBranch"));
+        assertEquals(List.of("inspectedRecordType", "taskId", "verdict"), projected(indexes, "InspectionsByBranch"));
+    }
+
+    /** What an INCLUDE index copies besides keys: the reports' indexes copy no record's fields. */
+    private static List<String> projected(List<GlobalSecondaryIndexDescription> indexes, String name) {
+        Projection projection = indexes.stream().filter(index -> index.indexName().equals(name)).findFirst()
+                .orElseThrow().projection();
+        assertEquals(ProjectionType.INCLUDE, projection.projectionType(), name);
+        return projection.nonKeyAttributes().stream().sorted().toList();
     }
 
     @Test

@@ -259,6 +259,12 @@ class SamplingEndToEndTest {
     InspectionTask closedLater = act01.get(1);
     InspectionTask closedBefore = act01.get(2);
     InspectionTask otherBranch = tasksOf("ACT-02").getFirst();
+    // A company report covers the branches with data in its period: both uploaded a survey in October.
+    for (String branch : List.of("ACT-01", "ACT-02")) {
+      upload("incoming/" + branch + "/2026-10-05/surveys.csv", ("survey_id,surveyed_on,policy_id,sales_score,"
+          + "underwriting_score,claims_score,enquiry_score,overall_score,comment\nSV-" + branch + "-1,2026-10-05,P-1,5,4,,5,5,\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
     String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
         + "action_due_on,action_status,action_closed_on\n";
     upload("incoming/QA/2026-10-03/findings.csv", (header
@@ -294,6 +300,15 @@ class SamplingEndToEndTest {
     JsonNode closedOnTime = indicator(indicators, "actions.closed_on_time_pct");
     assertEquals(100.0, closedOnTime.get("value").asDouble(), 1e-9);
     assertEquals(1, closedOnTime.get("basis").asLong(), "each action counted once, at its latest status");
+    JsonNode passRate = indicator(reportJson(reports.produce(Map.of("period", "2026-10", "scope", "branch:ACT-01")))
+        .get("indicators"), "inspections.pass_rate_pct.sales_recording");
+    assertEquals(2, passRate.get("basis").asLong(), "two inspections done in October, one of them restated later");
+    assertEquals(0.0, passRate.get("value").asDouble(), 1e-9);
+    Map<String, AttributeValue> findingsAggregate = local.clients().dynamoDb().getItem(request -> request
+        .tableName(local.physicalId("ReportsTable")).key(Map.of("pk", AttributeValue.fromS("AGG#2026-10"),
+            "sk", AttributeValue.fromS("2026-10-03#QA#FINDINGS")))).item();
+    assertTrue(findingsAggregate == null || findingsAggregate.isEmpty(),
+        "findings files are not aggregated: they count from the findings function's state");
     JsonNode companyReport = reportJson(reports.produce(Map.of("period", "2026-10", "scope", "company",
         "topic", "corrective-actions")));
     List<String> companyActions = new ArrayList<>();

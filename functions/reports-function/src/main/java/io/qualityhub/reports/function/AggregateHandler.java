@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.deadlines.DeadlinePolicy;
@@ -39,8 +40,12 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
   private static final Logger LOG = LoggerFactory.getLogger(AggregateHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What happened to one file event. */
-  public enum Outcome { STORED, STALE_IGNORED, NOT_CURRENT }
+  /**
+   * What happened to one file event. Findings files are {@code NOT_AGGREGATED}: a later findings file restates
+   * an inspection to report its action done, so inspections and actions count from the findings function's latest
+   * state ({@link FindingsAggregates}) instead.
+   */
+  public enum Outcome { STORED, STALE_IGNORED, NOT_CURRENT, NOT_AGGREGATED }
 
   private final DynamoDbClient dynamoDb;
   private final String recordsTable;
@@ -57,7 +62,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     this.dynamoDb = clients.dynamoDb();
     this.recordsTable = settings.required("RECORDS_TABLE");
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
-        new DeadlineVerdicts(deadlinePolicy(settings)), new SampledTasks(dynamoDb, recordsTable));
+        new DeadlineVerdicts(deadlinePolicy(settings)));
     this.store = new AggregateStore(dynamoDb, settings.required("REPORTS_TABLE"));
   }
 
@@ -87,6 +92,9 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Builds and stores the aggregate of the event's file, if its generation is still current. */
   public Outcome process(FileCurrentEvent file) throws IOException {
+    if (RecordType.FINDINGS.wireName().equals(file.recordType())) {
+      return Outcome.NOT_AGGREGATED;
+    }
     Optional<String> orderToken = currentOrderToken(file);
     if (orderToken.isEmpty()) {
       return Outcome.NOT_CURRENT;

@@ -19,7 +19,8 @@ import java.util.Optional;
  * hands them over) to the non-sensitive fact the aggregates count. Only enum, boolean, date and
  * timestamp columns are read; sensitive and free-text columns are never touched.
  *
- * <p>Findings rows are not read here: their facts need the inspection's task ({@link FindingsReader}).
+ * <p>Findings rows are not read here: inspections and corrective actions are counted from the findings
+ * function's latest state ({@link FindingsAggregates}), not from the files that report them.
  */
 final class FactReader {
 
@@ -55,7 +56,7 @@ final class FactReader {
           row.enumValue("severity", ViolationFact.Severity.class),
           row.enumValue("sanction", ViolationFact.Sanction.class));
       case FINDINGS -> throw new IllegalArgumentException(
-          "findings rows name only an inspection; FindingsReader reads them with the inspection's task");
+          "findings rows are not aggregated; inspections and corrective actions count from their latest state");
     });
   }
 

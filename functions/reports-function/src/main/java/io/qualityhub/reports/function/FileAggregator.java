@@ -27,21 +27,19 @@ import software.amazon.awssdk.services.s3.S3Client;
 /**
  * Builds the aggregate of one upload, read again from its exact object version with the same
  * decoder and scanner intake used, so it counts exactly the rows intake accepted. Claims and
- * complaints count once per id, at the id's latest row in the file (found in a first pass). Findings count for
- * the branches their inspections' tasks name ({@link FindingsReader}).
+ * complaints count once per id, at the id's latest row in the file (found in a first pass). Findings files are
+ * not aggregated ({@link AggregateHandler} skips them).
  */
 final class FileAggregator {
 
   private final S3Client s3;
   private final AcceptedRows acceptedRows;
   private final DeadlineVerdicts verdicts;
-  private final FindingsReader.TaskLookup tasks;
 
-  FileAggregator(S3Client s3, UploadDecoder decoder, DeadlineVerdicts verdicts, FindingsReader.TaskLookup tasks) {
+  FileAggregator(S3Client s3, UploadDecoder decoder, DeadlineVerdicts verdicts) {
     this.s3 = s3;
     this.acceptedRows = new AcceptedRows(decoder);
     this.verdicts = verdicts;
-    this.tasks = tasks;
   }
 
   FileAggregate aggregate(FileCurrentEvent event) throws IOException {
@@ -49,12 +47,6 @@ final class FileAggregator {
     AggregateAccumulator accumulator = new AggregateAccumulator(
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0));
     List<ProblemItem> problems = new ArrayList<>();
-    if (key.type() == io.qualityhub.core.format.RecordType.FINDINGS) {
-      FindingsReader findings = new FindingsReader(tasks, accumulator::accept);
-      scan(event, key, (line, values) -> findings.accept(values));
-      findings.finish();
-      return new FileAggregate(accumulator.toAggregate(), problems);
-    }
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
     int idIndex = key.type().idIndex();
     if (key.type().keepsLatestState()) {

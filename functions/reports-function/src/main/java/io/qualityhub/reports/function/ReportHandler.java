@@ -34,8 +34,9 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
   /** Used by the local run and tests, with the emulator's clients and their own clock. */
   public ReportHandler(Settings settings, AwsClients clients, Clock clock) {
     String table = settings.required("REPORTS_TABLE");
+    String recordsTable = settings.required("RECORDS_TABLE");
     this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
-        new TrackedActions(clients.dynamoDb(), settings.required("RECORDS_TABLE")),
+        new TrackedInspections(clients.dynamoDb(), recordsTable), new TrackedActions(clients.dynamoDb(), recordsTable),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));

@@ -41,6 +41,7 @@ final class ReportService {
       .thenComparing(CorrectiveActionItem::inspectionId);
 
   private final AggregateStore aggregates;
+  private final TrackedInspections inspections;
   private final TrackedActions actions;
   private final IndicatorTargets targets = IndicatorTargets.loadDefault();
   private final FindingRules rules = FindingRules.standard();
@@ -48,8 +49,10 @@ final class ReportService {
   private final Clock clock;
   private final ZoneId zone;
 
-  ReportService(AggregateStore aggregates, TrackedActions actions, ReportStore store, Clock clock, ZoneId zone) {
+  ReportService(AggregateStore aggregates, TrackedInspections inspections, TrackedActions actions, ReportStore store,
+      Clock clock, ZoneId zone) {
     this.aggregates = aggregates;
+    this.inspections = inspections;
     this.actions = actions;
     this.store = store;
     this.clock = clock;
@@ -72,7 +75,8 @@ final class ReportService {
     asOf = asOf.isAfter(order.period().endInclusive()) ? order.period().endInclusive() : asOf;
     List<StoredReport> stored = new ArrayList<>();
     // One source per order: its reports read the same span, which the source then reads once.
-    ReportBuilder builder = new ReportBuilder(new ActionAggregates(aggregates, actions), targets, rules);
+    ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, inspections, actions), targets,
+        rules);
     QualityReport main = builder.build(request(order, order.scope(), asOf, now));
     stored.add(store(main));
     if (order.withBranchReports()) {
@@ -94,7 +98,7 @@ final class ReportService {
     LocalDate from = order.period().start();
     LocalDate to = order.period().endInclusive();
     Set<String> branches = scope.isCompany()
-        ? ActionAggregates.branchesOf(aggregates.aggregatesBetween(from, to))
+        ? FindingsAggregates.branchesOf(aggregates.aggregatesBetween(from, to))
         : Set.of(scope.branch());
     List<CorrectiveActionItem> found = new ArrayList<>();
     for (String branch : branches) {

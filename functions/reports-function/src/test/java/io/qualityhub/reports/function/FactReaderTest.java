@@ -57,7 +57,7 @@ class FactReaderTest {
   }
 
   @Test
-  void findingsRowsAreLeftToTheFindingsReader() {
+  void findingsRowsAreNotReadForTheyCountFromTheFindingsFunctionsState() {
     FactReader findings = new FactReader(RecordType.FINDINGS, "QA", VERDICTS);
     String[] row = values(RecordType.FINDINGS, Map.of("inspection_id", "I-1", "result", "pass"));
     assertThrows(IllegalArgumentException.class, () -> findings.read(row));

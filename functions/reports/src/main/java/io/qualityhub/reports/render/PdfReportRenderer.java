@@ -281,7 +281,7 @@ public final class PdfReportRenderer {
             return;
         }
         float[] columns = {0, 40, 158, 196, 282, 332, 374, 424, PdfCanvas.width()};
-        String[] headers = {"分支 Branch", "抽檢編號 Inspection", "嚴重度", "負責人 Owner", "期限 Due", "狀態 Status",
+        String[] headers = {"分支", "抽檢編號 Inspection", "嚴重度", "負責人 Owner", "期限 Due", "狀態 Status",
                 "完成日 Closed", "判定 State"};
         canvas.moveDown(12);
         for (int i = 0; i < headers.length; i++) {

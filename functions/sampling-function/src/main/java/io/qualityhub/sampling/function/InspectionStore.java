@@ -3,6 +3,7 @@ package io.qualityhub.sampling.function;
 import static io.qualityhub.sampling.function.SampleStore.s;
 
 import io.qualityhub.core.store.ActionIndex;
+import io.qualityhub.core.store.InspectionIndex;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
@@ -23,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Inspection state in the records table: the result on the task item, the corrective action as a {@code STATE}
+ * Inspection state in the records table: the result on the task item (which then carries the key of the branch's
+ * {@link InspectionIndex}), the corrective action as a {@code STATE}
  * item under {@code ACTION#<branch>#<actionId>} in the shape the deadline monitor reads ({@link DeadlineItems}),
  * indexed for it like a claim ({@link DeadlineIndexer#withIndex}). A closed action leaves that index, but stays in
  * the branch's {@link ActionIndex}, which special reports read.
@@ -95,12 +97,15 @@ public final class InspectionStore {
     Map<String, String> names = new HashMap<>();
     Map<String, AttributeValue> values = new HashMap<>();
     StringBuilder update = new StringBuilder("SET #status = :status, verdict = :verdict, inspectorId = :inspector,"
-        + " inspectedOn = :inspectedOn");
+        + " #inspectedOn = :inspectedOn, #inspectionBranch = :branch");
     names.put("#status", "status");
+    names.put("#inspectedOn", InspectionIndex.INSPECTED_ON);
+    names.put("#inspectionBranch", InspectionIndex.BRANCH);
     values.put(":status", s(state.status().name().toLowerCase(Locale.ROOT)));
     values.put(":verdict", s(result.verdict().name().toLowerCase(Locale.ROOT)));
     values.put(":inspector", s(result.inspectorId()));
     values.put(":inspectedOn", s(result.inspectedOn().toString()));
+    values.put(":branch", s(state.task().branch()));
     if (result.severity() != null) {
       update.append(", severity = :severity");
       values.put(":severity", s(result.severity().name().toLowerCase(Locale.ROOT)));

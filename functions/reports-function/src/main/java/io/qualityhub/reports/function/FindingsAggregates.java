@@ -16,21 +16,25 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The stored per-file aggregates plus the corrective actions, counted from their latest state in the
- * {@link TrackedActions} index rather than from the findings files: a later findings file restates an action to
- * report it done, which must change its status, not count it again. Each action counts once, for its branch, on the
- * day it was raised, with the status it has now, in an aggregate of its own per branch and day.
+ * The stored per-file aggregates plus the findings: inspections and corrective actions, counted from their latest
+ * state in the findings function's indexes ({@link TrackedInspections}, {@link TrackedActions}) rather than from the
+ * findings files. A later findings file restates an inspection to report its action done, which must change the
+ * action's status, not count the inspection or the action again. Each inspection counts once, on the day it was
+ * done, at its latest result; each action once, on the day it was raised, with the status it has now; both in an
+ * aggregate of their own per branch and day.
  */
-final class ActionAggregates implements AggregateSource {
+final class FindingsAggregates implements AggregateSource {
 
   private final AggregateSource stored;
+  private final TrackedInspections inspections;
   private final TrackedActions actions;
   private LocalDate lastFrom;
   private LocalDate lastTo;
   private List<DailyAggregate> lastRead;
 
-  ActionAggregates(AggregateSource stored, TrackedActions actions) {
+  FindingsAggregates(AggregateSource stored, TrackedInspections inspections, TrackedActions actions) {
     this.stored = stored;
+    this.inspections = inspections;
     this.actions = actions;
   }
 
@@ -59,13 +63,21 @@ final class ActionAggregates implements AggregateSource {
     List<DailyAggregate> aggregates = new ArrayList<>(stored.aggregatesBetween(from, toInclusive));
     Map<AggregateKey, AggregateAccumulator> byBranchAndDay = new HashMap<>();
     for (String branch : branchesOf(aggregates)) {
+      for (TrackedInspections.Inspected inspected : inspections.inspectedBetween(branch, from, toInclusive)) {
+        accumulator(byBranchAndDay, branch, inspected.inspectedOn()).accept(inspected.fact());
+      }
       for (CorrectiveActionItem action : actions.raisedBetween(branch, from, toInclusive)) {
-        byBranchAndDay.computeIfAbsent(new AggregateKey(branch, action.raisedOn(), RecordType.FINDINGS, 0),
-                AggregateAccumulator::new)
+        accumulator(byBranchAndDay, branch, action.raisedOn())
             .accept(new CorrectiveActionFact(branch, action.status(), action.dueOn(), action.closedOn()));
       }
     }
     byBranchAndDay.values().forEach(accumulator -> aggregates.add(accumulator.toAggregate()));
     return aggregates;
+  }
+
+  /** The findings of one branch and day, in a slot no upload has: uploads of findings come from branch QA. */
+  private static AggregateAccumulator accumulator(Map<AggregateKey, AggregateAccumulator> byBranchAndDay, String branch,
+      LocalDate day) {
+    return byBranchAndDay.computeIfAbsent(new AggregateKey(branch, day, RecordType.FINDINGS, 0), AggregateAccumulator::new);
   }
 }
