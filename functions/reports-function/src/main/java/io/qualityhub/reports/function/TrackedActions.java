@@ -75,7 +75,7 @@ final class TrackedActions {
   /**
    * Reads an action item in the findings function's shape. A missing {@code action_status} means open; a closed
    * action without {@code action_closed_on} counts as closed on the business date of the findings file that said so
-   * ({@code versionMillis}), the latest day it can have been closed, as the aggregates count it.
+   * ({@code versionMillis}), the latest day it can have been closed.
    */
   static CorrectiveActionItem itemOf(Map<String, AttributeValue> item) {
     AttributeValue statusValue = item.get("action_status");
