@@ -3,6 +3,7 @@ package io.qualityhub.reports.report;
 import io.qualityhub.reports.aggregate.AggregateSource;
 import io.qualityhub.reports.aggregate.BranchTallies;
 import io.qualityhub.reports.aggregate.DailyAggregate;
+import io.qualityhub.reports.aggregate.GaugeLevels;
 import io.qualityhub.reports.finding.Finding;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.Indicator;
@@ -93,7 +94,8 @@ public final class ReportBuilder {
                     .ifPresent(period -> grouped.get(period).add(aggregate));
         }
         Map<ReportPeriod, Map<String, BranchTallies>> combined = new TreeMap<>((a, b) -> a.start().compareTo(b.start()));
-        grouped.forEach((period, aggregates) -> combined.put(period, DailyAggregate.combineByBranch(aggregates)));
+        grouped.forEach((period, aggregates) -> combined.put(period,
+                GaugeLevels.asOfLatestRun(DailyAggregate.combineByBranch(aggregates))));
         return combined;
     }
 

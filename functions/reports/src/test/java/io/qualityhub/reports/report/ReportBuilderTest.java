@@ -51,6 +51,16 @@ class ReportBuilderTest {
     }
 
     @Test
+    void aBranchTheMonthsLastMonitorRunLeftOutHadNoClaimOverdueThen() {
+        QualityReport report = builder().build(ReportRequest.builder(OCTOBER, ReportScope.company(), GENERATED).build());
+
+        // The last run (10-31) wrote TPE-01's 2 and nothing for KHH-02, whose reading of 1 dates from 10-20.
+        assertEquals(0.0, find(report.branchIndicators().get(KHH), "claims.overdue_open").value());
+        assertEquals(2.0, find(report.branchIndicators().get(TPE), "claims.overdue_open").value());
+        assertEquals(2.0, find(report.indicators(), "claims.overdue_open").value());
+    }
+
+    @Test
     void branchReportHidesOtherBranchesAndComparesWithTheCompany() {
         QualityReport report = builder().build(ReportRequest.builder(OCTOBER, ReportScope.branch(TPE), GENERATED).build());
 
