@@ -15,7 +15,7 @@ import java.util.Set;
 final class BenchCommand {
 
   static final String USAGE = "usage: qualityhub bench intake [--rows N]   (default 1000000)\n"
-      + "       qualityhub bench coldstart [--runs N]  (default 5)\n"
+      + "       qualityhub bench coldstart [--runs N] [--tier 1|4]  (default 5, 1: Lambda's default C1 only)\n"
       + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
@@ -30,7 +30,7 @@ final class BenchCommand {
   }
 
   int run(List<String> args) throws Exception {
-    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open"),
+    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open", "--tier"),
         Set.of(), USAGE);
     if (options.positional().equals(List.of("readback"))) {
       ReadBackBenchmark.run(projectRoot, positive(options, "--rows", "100000"), System.err)
@@ -53,7 +53,11 @@ final class BenchCommand {
       return 0;
     }
     if (options.positional().equals(List.of("coldstart"))) {
-      ColdStartBenchmark.run(projectRoot, positive(options, "--runs", "5"), System.err)
+      String tier = options.value("--tier").orElse("1");
+      if (!tier.equals("1") && !tier.equals("4")) {
+        throw new UsageException("--tier must be 1 (C1 only, Lambda's default) or 4 (C1 then C2)\n" + USAGE);
+      }
+      ColdStartBenchmark.run(projectRoot, positive(options, "--runs", "5"), Integer.parseInt(tier), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }

@@ -15,8 +15,9 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * Cold start of the intake function, as Lambda runs Java (C1 only: -XX:TieredStopAtLevel=1):
- * fresh JVMs, each building the handler and completing one small file against the local emulator.
+ * Cold start of the intake function, as Lambda runs Java (by default C1 only: -XX:TieredStopAtLevel=1; tier 4
+ * adds C2, as a function that sets it in JAVA_TOOL_OPTIONS runs): fresh JVMs, each building the handler and
+ * completing one small file against the local emulator.
  * Reports the median over runs of JVM uptime at handler construction and at the end of the first call.
  */
 public final class ColdStartBenchmark {
@@ -25,7 +26,7 @@ public final class ColdStartBenchmark {
 
   private ColdStartBenchmark() {}
 
-  public static Map<String, String> run(Path projectRoot, int runs, PrintStream progress) throws IOException, InterruptedException {
+  public static Map<String, String> run(Path projectRoot, int runs, int tier, PrintStream progress) throws IOException, InterruptedException {
     try (LocalDeployment local = LocalDeployment.open(projectRoot, Optional.empty())) {
       String bucket = local.physicalId("IntakeBucket");
       local.clients().s3().putObject(request -> request.bucket(bucket).key(KEY)
@@ -35,10 +36,11 @@ public final class ColdStartBenchmark {
       local.functionEnvironment("IntakeFunction").forEach((name, value) -> environment.add(name + "=" + value));
       String jar = Path.of(ColdStartProbe.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      String tierFlag = "-XX:TieredStopAtLevel=" + tier;
       long[] constructed = new long[runs];
       long[] invoked = new long[runs];
       for (int i = 0; i < runs; i++) {
-        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
+        List<String> command = new ArrayList<>(List.of(java, tierFlag, "-XX:+UseSerialGC", "-Xshare:auto",
             "-cp", jar, ColdStartProbe.class.getName(), local.endpoint().toString(), KEY));
         command.addAll(environment);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -53,14 +55,14 @@ public final class ColdStartBenchmark {
       }
       long[] logging = new long[runs];
       for (int i = 0; i < runs; i++) {
-        String output = probe(List.of(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", jar,
+        String output = probe(List.of(java, tierFlag, "-XX:+UseSerialGC", "-Xshare:auto", "-cp", jar,
             LoggingStartProbe.class.getName()));
         long ready = Long.parseLong(output.replaceAll("(?s).*jvm_ready_ms=(\\d+).*", "$1"));
         logging[i] = Long.parseLong(output.replaceAll("(?s).*logging_ready_ms=(\\d+).*", "$1")) - ready;
       }
       Map<String, String> figures = new LinkedHashMap<>();
       figures.put("runs", Integer.toString(runs));
-      figures.put("jvm_flags", "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+      figures.put("jvm_flags", tierFlag + " -XX:+UseSerialGC");
       figures.put("handler_constructed_ms_median", Long.toString(median(constructed)));
       figures.put("first_invocation_done_ms_median", Long.toString(median(invoked)));
       figures.put("first_invocation_done_ms_min", Long.toString(Arrays.stream(invoked).min().orElseThrow()));
