@@ -9,12 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -28,6 +31,10 @@ final class IntakeLedger {
 
   /** TransactWriteItems takes at most 100 actions. */
   static final int MAX_STATES_PER_REQUEST = 100;
+  /** BatchGetItem takes at most 100 keys. */
+  static final int MAX_STATES_PER_READ = 100;
+  private static final int MAX_READ_ROUNDS = 8;
+  private static final long FIRST_READ_PAUSE_MILLIS = 50;
   private static final int MAX_SWITCH_ATTEMPTS = 5;
 
   private final DynamoDbClient dynamoDb;
@@ -177,11 +184,44 @@ final class IntakeLedger {
         .build()).build();
   }
 
-  /** The state item of a record, if any. */
-  Optional<Map<String, AttributeValue>> state(String recordPk) {
-    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
-        .tableName(table).key(itemKey(recordPk, ItemKeys.STATE_SK)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  /**
+   * The row each record's state item was taken from ({@code sourceSk}), for at most {@value #MAX_STATES_PER_READ}
+   * records in one consistent BatchGetItem; records without a state are left out. Keys DynamoDB leaves unprocessed
+   * (throttling) are asked for again after a growing pause.
+   */
+  Map<String, String> stateSources(Set<String> recordPks) {
+    if (recordPks.size() > MAX_STATES_PER_READ) {
+      throw new IllegalArgumentException("asked for " + recordPks.size() + " states at once; BatchGetItem takes at most "
+          + MAX_STATES_PER_READ + " keys");
+    }
+    Map<String, String> sources = new HashMap<>();
+    Map<String, KeysAndAttributes> request = recordPks.isEmpty() ? Map.of() : Map.of(table, KeysAndAttributes.builder()
+        .keys(recordPks.stream().map(pk -> itemKey(pk, ItemKeys.STATE_SK)).toList())
+        .consistentRead(true).projectionExpression("pk, " + RecordItemMapper.SOURCE_SK).build());
+    for (int round = 0; !request.isEmpty(); round++) {
+      if (round == MAX_READ_ROUNDS) {
+        throw new IllegalStateException("DynamoDB left states of table " + table + " unread after " + MAX_READ_ROUNDS
+            + " rounds of BatchGetItem; the upload will be retried");
+      }
+      if (round > 0) {
+        pause(FIRST_READ_PAUSE_MILLIS << (round - 1));
+      }
+      Map<String, KeysAndAttributes> asked = request;
+      BatchGetItemResponse response = dynamoDb.batchGetItem(batch -> batch.requestItems(asked));
+      response.responses().getOrDefault(table, List.of()).forEach(item ->
+          sources.put(item.get(ItemKeys.PK).s(), item.get(RecordItemMapper.SOURCE_SK).s()));
+      request = response.unprocessedKeys();
+    }
+    return sources;
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting to read states again", e);
+    }
   }
 
   /**

@@ -196,18 +196,15 @@ public final class IntakeService {
     ObjectVersion previous = new ObjectVersion(current.previousVersionId(), null, null);
     RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, current.previousGeneration(), null, null, null);
     try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
+      WithdrawnStates states = new WithdrawnStates(ledger, writer, key.type());
       rescan(object, key, previous, (line, values) -> {
         Map<String, AttributeValue> rowKey = mapper.keyOf(values);
         writer.delete(rowKey);
         if (key.type().keepsLatestState()) {
-          String pk = rowKey.get(ItemKeys.PK).s();
-          String sk = rowKey.get(ItemKeys.SK).s();
-          if (ledger.state(pk).filter(state -> sk.equals(state.get(RecordItemMapper.SOURCE_SK).s())).isPresent()) {
-            writer.flush(); // the rebuild must not pick a row whose deletion is still buffered
-            ledger.rebuildState(pk, sk, key.type());
-          }
+          states.add(rowKey.get(ItemKeys.PK).s(), rowKey.get(ItemKeys.SK).s());
         }
       });
+      states.finish();
     }
   }
 

@@ -139,6 +139,26 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void aCorrectedClaimsFileReadsTheStatesItReplacesAHundredClaimsAtATime() throws Exception {
+    String key = "incoming/RUP-01/2026-11-20/claims.csv";
+    upload(key, claims(250, "reported", "2026-11-02T09:00:00+08:00"));
+    deliverQueued();
+    upload(key, claims(200, "under_review", "2026-11-03T09:00:00+08:00"));
+    drainQueueWithoutProcessing();
+    Map<String, Integer> requests = new java.util.concurrent.ConcurrentHashMap<>();
+    IntakeHandler counting = handler(local.clients().withInterceptors(counting(requests)), outcome -> { });
+
+    assertTrue(counting.handleRequest(eventFor(key), LocalContext.forFunction("IntakeFunction", 900_000))
+        .getBatchItemFailures().isEmpty());
+
+    assertEquals(3, requests.get("BatchGetItem"), "the 250 replaced rows' states read 100 claims at a time");
+    assertTrue(requests.getOrDefault("GetItem", 0) < 10, "no GetItem per replaced row: " + requests);
+    assertEquals("under_review", state("claims", "RUP-01", "D-200").get("status").s());
+    assertTrue(state("claims", "RUP-01", "D-201").isEmpty(), "a claim the correction no longer has loses its state");
+    assertEquals(200, rowItems(fileIdOf(key)).size());
+  }
+
+  @Test
   void claimsKeepTheirNewestStateWhateverOrderRowsAndFilesArriveIn() throws Exception {
     String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,amount_claimed,"
         + "amount_paid,currency,handler_id,updated_at,closed_at\n";
@@ -247,12 +267,25 @@ class IntakeEndToEndTest {
     };
   }
 
+  private static ExecutionInterceptor counting(Map<String, Integer> requests) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        requests.merge(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), 1, Integer::sum);
+      }
+    };
+  }
+
   private static byte[] claims(int rows) {
+    return claims(rows, "reported", "2026-11-02T09:00:00+08:00");
+  }
+
+  private static byte[] claims(int rows, String status, String updatedAt) {
     StringBuilder csv = new StringBuilder("claim_id,policy_id,product_code,product_line,complexity,green_channel,status,"
         + "reported_at,amount_claimed,currency,handler_id,updated_at,customer_name\n");
     for (int i = 1; i <= rows; i++) {
-      csv.append("D-").append(i).append(",P,HLT,health,simple,N,reported,2026-11-01T09:00:00+08:00,100,TWD,H,2026-11-02T09:00:00+08:00,")
-          .append("Customer D-").append(i).append('\n');
+      csv.append("D-").append(i).append(",P,HLT,health,simple,N,").append(status)
+          .append(",2026-11-01T09:00:00+08:00,100,TWD,H,").append(updatedAt).append(",Customer D-").append(i).append('\n');
     }
     return csv.toString().getBytes(StandardCharsets.UTF_8);
   }
