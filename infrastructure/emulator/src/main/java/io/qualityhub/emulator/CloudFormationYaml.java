@@ -21,7 +21,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
  * ({@code !Ref X}, {@code !GetAtt X.Arn}, {@code !Sub ...}) into the long form ({@code {"Ref": "X"}},
  * {@code {"Fn::GetAtt": ["X", "Arn"]}}, {@code {"Fn::Sub": ...}}) that the JSON syntax uses.
  */
-final class CloudFormationYaml {
+public final class CloudFormationYaml {
 
     private static final Set<String> FUNCTION_TAGS = Set.of(
             "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue", "Join", "Select", "Split", "Sub",
@@ -33,7 +33,7 @@ final class CloudFormationYaml {
     private CloudFormationYaml() {
     }
 
-    static ObjectNode read(Path template) {
+    public static ObjectNode read(Path template) {
         try (Reader reader = Files.newBufferedReader(template, StandardCharsets.UTF_8)) {
             return read(reader, template.toString());
         } catch (IOException e) {

@@ -59,7 +59,7 @@ final class DeadlineMonitorStep implements DemoStep {
     PrintStream console = System.out;
     System.setOut(context.functionLog());
     try {
-      MonitorHandler monitor = new MonitorHandler(settings, context.local().clients(), Clock.fixed(asOf, ZoneOffset.UTC));
+      MonitorHandler monitor = new MonitorHandler(settings, context.local().clientsFor("MonitorFunction"), Clock.fixed(asOf, ZoneOffset.UTC));
       return monitor.run(MonitorRequest.at(asOf, MonitorScope.ALL));
     } finally {
       context.functionLog().flush();

@@ -41,6 +41,14 @@ final class DemoCommand {
   }
 
   int run(Options options) throws Exception {
+    try (LocalDeployment local = LocalDeployment.open(projectRoot,
+        EmulatorEndpoint.choose(options.value("--endpoint"), System.getenv(), projectRoot))) {
+      return run(options, local);
+    }
+  }
+
+  /** Runs the demo on a deployment the caller opened and closes. */
+  int run(Options options, LocalDeployment local) throws Exception {
     List<Path> dataDirs = options.path("--data").map(List::of)
         .orElse(List.of(projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused")));
     Path outDir = options.path("--out").orElse(projectRoot.resolve("out/demo"));
@@ -52,39 +60,36 @@ final class DemoCommand {
       throw new UsageException("no branch files under " + dataDirs + " (expected {branch}/{date}/{type}.{csv|jsonl}[.gz])");
     }
     Files.createDirectories(outDir.resolve("logs"));
-    try (LocalDeployment local = LocalDeployment.open(projectRoot,
-        EmulatorEndpoint.choose(options.value("--endpoint"), System.getenv(), projectRoot))) {
-      out.println("QualityHub demo on " + local.endpoint() + " (stage " + LocalDeployment.STAGE + ")");
-      String bucket = local.physicalId("IntakeBucket");
-      uploadAll(local, bucket, uploads);
+    out.println("QualityHub demo on " + local.endpoint() + " (stage " + LocalDeployment.STAGE + ")");
+    String bucket = local.physicalId("IntakeBucket");
+    uploadAll(local, bucket, uploads);
 
-      Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
-      List<String> failedMessages;
-      ObjectNode summary;
-      try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/functions.log")), true, "UTF-8")) {
-        IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> {
-          outcomes.put(outcome.key(), outcome);
-          out.printf("  [%d/%d] %s%n", outcomes.size(), uploads.size(), describe(outcome));
-        });
-        SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-        QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
-            local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), functionLog);
-        failedMessages = delivery.drain(intake, "IntakeFunction", 2);
-        printTotals(outcomes, failedMessages, bucket);
-        summary = summary(uploads, outcomes);
-        LocalDate asOf = options.value("--as-of").map(LocalDate::parse).orElseGet(() -> dayAfterLatest(uploads));
-        DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog);
-        for (DemoStep step : DemoSteps.all()) {
-          out.println(capitalised(step.name()) + " (as of " + asOf + "):");
-          step.run(context);
-        }
+    Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
+    List<String> failedMessages;
+    ObjectNode summary;
+    try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/functions.log")), true, "UTF-8")) {
+      IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clientsFor("IntakeFunction"), outcome -> {
+        outcomes.put(outcome.key(), outcome);
+        out.printf("  [%d/%d] %s%n", outcomes.size(), uploads.size(), describe(outcome));
+      });
+      SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+      QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
+          local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), functionLog);
+      failedMessages = delivery.drain(intake, "IntakeFunction", 2);
+      printTotals(outcomes, failedMessages, bucket);
+      summary = summary(uploads, outcomes);
+      LocalDate asOf = options.value("--as-of").map(LocalDate::parse).orElseGet(() -> dayAfterLatest(uploads));
+      DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog);
+      for (DemoStep step : DemoSteps.all()) {
+        out.println(capitalised(step.name()) + " (as of " + asOf + "):");
+        step.run(context);
       }
-      Path summaryFile = outDir.resolve("summary.json");
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
-      out.println("Function logs: " + outDir.resolve("logs/functions.log"));
-      out.println("Summary: " + summaryFile);
-      return failedMessages.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
     }
+    Path summaryFile = outDir.resolve("summary.json");
+    new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
+    out.println("Function logs: " + outDir.resolve("logs/functions.log"));
+    out.println("Summary: " + summaryFile);
+    return failedMessages.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
   }
 
   private void uploadAll(LocalDeployment local, String bucket, List<Upload> uploads) {

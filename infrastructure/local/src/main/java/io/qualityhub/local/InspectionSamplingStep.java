@@ -53,7 +53,7 @@ final class InspectionSamplingStep implements DemoStep {
     Settings settings = local.settingsOf("SamplingFunction");
     ZoneId zone = ZoneId.of(settings.required("COMPANY_TIME_ZONE"));
     Clock asOf = Clock.fixed(context.asOf().atStartOfDay(zone).toInstant(), zone);
-    SamplingHandler sampling = new SamplingHandler(settings, local.clients(), asOf);
+    SamplingHandler sampling = new SamplingHandler(settings, local.clientsFor("SamplingFunction"), asOf);
 
     List<SamplingOutcome> outcomes = new ArrayList<>();
     for (PeriodType type : List.of(PeriodType.MONTHLY, PeriodType.WEEKLY)) {
@@ -91,7 +91,7 @@ final class InspectionSamplingStep implements DemoStep {
     local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(key)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
         RequestBody.fromString(csv, StandardCharsets.UTF_8));
-    IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome ->
+    IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clientsFor("IntakeFunction"), outcome ->
         context.out().printf("  Findings upload %s: %d accepted, %d rejected%n", outcome.key(), outcome.accepted(),
             outcome.rejected()));
     drain(context, "IntakeQueue", intake, "IntakeFunction");
@@ -99,7 +99,7 @@ final class InspectionSamplingStep implements DemoStep {
 
   private static void deliverFindings(DemoContext context) {
     LocalDeployment local = context.local();
-    FindingsHandler findings = new FindingsHandler(local.settingsOf("FindingsFunction"), local.clients());
+    FindingsHandler findings = new FindingsHandler(local.settingsOf("FindingsFunction"), local.clientsFor("FindingsFunction"));
     List<String> failed = drain(context, "FindingsQueue", findings, "FindingsFunction");
     context.out().println("  Findings applied; unknown inspections in s3://" + local.physicalId("IntakeBucket")
         + "/rejects/QA/<business date>/findings-inspections.csv"

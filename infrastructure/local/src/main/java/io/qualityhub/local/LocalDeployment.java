@@ -26,6 +26,7 @@ public final class LocalDeployment implements AutoCloseable {
   private final LocalEmulator emulator;
   private final AwsClients clients;
   private final TemplateBootstrap.Result resources;
+  private final FunctionCalls calls = new FunctionCalls();
 
   private LocalDeployment(LocalEmulator emulator, AwsClients clients, TemplateBootstrap.Result resources) {
     this.emulator = emulator;
@@ -65,6 +66,16 @@ public final class LocalDeployment implements AutoCloseable {
 
   public AwsClients clients() {
     return clients;
+  }
+
+  /** The clients a function's handler gets: the emulator's, recording the IAM actions its requests need. */
+  public AwsClients clientsFor(String functionLogicalId) {
+    return clients.withInterceptors(calls.recorderFor(functionLogicalId));
+  }
+
+  /** What the handlers built with {@link #clientsFor} have called so far. */
+  public FunctionCalls calls() {
+    return calls;
   }
 
   public URI endpoint() {

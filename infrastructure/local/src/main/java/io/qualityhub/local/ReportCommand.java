@@ -40,7 +40,7 @@ final class ReportCommand {
       PrintStream console = System.out;
       System.setOut(new PrintStream(OutputStream.nullOutputStream()));
       try {
-        produced = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), Clock.systemUTC()).produce(order);
+        produced = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"), Clock.systemUTC()).produce(order);
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage() + "\n" + USAGE);
       } finally {

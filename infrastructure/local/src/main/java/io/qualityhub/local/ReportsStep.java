@@ -60,7 +60,7 @@ final class ReportsStep implements DemoStep {
 
     Clock asOf = Clock.fixed(context.asOf().atTime(8, 0).atZone(zone).toInstant(), zone);
     String period = YearMonth.from(context.asOf()).toString();
-    ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), asOf);
+    ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"), asOf);
     Map<String, Object> company = quietly(context, () -> reports.produce(Map.of("period", period, "scope", "company")));
     String branch = firstBranch(local, period).orElse("TPE-01");
     Map<String, Object> branchReport = quietly(context, () -> reports.produce(Map.of("period", period, "scope", "branch:" + branch)));
@@ -70,7 +70,7 @@ final class ReportsStep implements DemoStep {
         + local.physicalId("ReportsBucket") + "/reports/");
     trackCorrectiveActions(context, reports, period);
 
-    ReportAccessHandler access = new ReportAccessHandler(local.settingsOf("ReportAccessFunction"), local.clients(),
+    ReportAccessHandler access = new ReportAccessHandler(local.settingsOf("ReportAccessFunction"), local.clientsFor("ReportAccessFunction"),
         Clock.systemUTC());
     Path reportsDir = Files.createDirectories(context.outDir().resolve("reports"));
     ObjectNode summary = context.summary();
@@ -99,7 +99,7 @@ final class ReportsStep implements DemoStep {
     String otherManager = "branch-manager:" + (branch.equals("KHH-02") ? "TPE-01" : "KHH-02");
     request(context, access, "manager-demo", "[" + otherManager + "]", branchId, "pdf", accessNode);
 
-    AuditDigestHandler digests = new AuditDigestHandler(local.settingsOf("AuditDigestFunction"), local.clients(), Clock.systemUTC());
+    AuditDigestHandler digests = new AuditDigestHandler(local.settingsOf("AuditDigestFunction"), local.clientsFor("AuditDigestFunction"), Clock.systemUTC());
     String digestKey = quietly(context, () -> digests.write(LocalDate.now(zone)));
     AuditVerifier.Result verification = AuditCommand.verify(local);
     summary.putObject("auditVerification")
@@ -137,7 +137,7 @@ final class ReportsStep implements DemoStep {
   private static List<String> drainAggregates(DemoContext context) {
     LocalDeployment local = context.local();
     SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-    RequestHandler<SQSEvent, SQSBatchResponse> handler = new AggregateHandler(local.settingsOf("AggregateFunction"), local.clients());
+    RequestHandler<SQSEvent, SQSBatchResponse> handler = new AggregateHandler(local.settingsOf("AggregateFunction"), local.clientsFor("AggregateFunction"));
     return new QueueDelivery(sqs, local.attribute("AggregatesQueue", "QueueUrl"), local.attribute("AggregatesQueue", "Arn"),
         local.clients().region().id(), context.functionLog()).drain(handler, "AggregateFunction", 2);
   }
