@@ -15,7 +15,8 @@ import java.util.Set;
 final class BenchCommand {
 
   static final String USAGE = "usage: qualityhub bench intake [--rows N]   (default 1000000)\n"
-      + "       qualityhub bench coldstart [--runs N] [--tier 1|4]  (default 5, 1: Lambda's default C1 only)\n"
+      + "       qualityhub bench coldstart [--runs N] [--tier 1|4] [--function intake|report-access]"
+      + "  (default 5, 1: Lambda's default C1 only, intake)\n"
       + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
@@ -30,7 +31,7 @@ final class BenchCommand {
   }
 
   int run(List<String> args) throws Exception {
-    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open", "--tier"),
+    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open", "--tier", "--function"),
         Set.of(), USAGE);
     if (options.positional().equals(List.of("readback"))) {
       ReadBackBenchmark.run(projectRoot, positive(options, "--rows", "100000"), System.err)
@@ -57,7 +58,12 @@ final class BenchCommand {
       if (!tier.equals("1") && !tier.equals("4")) {
         throw new UsageException("--tier must be 1 (C1 only, Lambda's default) or 4 (C1 then C2)\n" + USAGE);
       }
-      ColdStartBenchmark.run(projectRoot, positive(options, "--runs", "5"), Integer.parseInt(tier), System.err)
+      ColdStartBenchmark.Function function = switch (options.value("--function").orElse("intake")) {
+        case "intake" -> ColdStartBenchmark.Function.INTAKE;
+        case "report-access" -> ColdStartBenchmark.Function.REPORT_ACCESS;
+        default -> throw new UsageException("--function must be intake or report-access\n" + USAGE);
+      };
+      ColdStartBenchmark.run(projectRoot, positive(options, "--runs", "5"), Integer.parseInt(tier), function, System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }

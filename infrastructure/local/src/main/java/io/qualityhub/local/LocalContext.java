@@ -8,9 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 /** The Lambda context a local invocation gets: a fresh request id, the function's name and timeout. */
-record LocalContext(String functionName, String awsRequestId, int timeoutMillis, long startedAtMillis) implements Context {
+public record LocalContext(String functionName, String awsRequestId, int timeoutMillis, long startedAtMillis) implements Context {
 
-  static LocalContext forFunction(String functionName, int timeoutMillis) {
+  public static LocalContext forFunction(String functionName, int timeoutMillis) {
     return new LocalContext(functionName, UUID.randomUUID().toString(), timeoutMillis, System.currentTimeMillis());
   }
 

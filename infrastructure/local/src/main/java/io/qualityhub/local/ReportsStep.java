@@ -157,7 +157,7 @@ final class ReportsStep implements DemoStep {
   /** Calls the access function with the event API Gateway (HTTP API, JWT authoriser) would send. */
   private static JsonNode request(DemoContext context, ReportAccessHandler access, String who, String groups, String reportId,
       String format, ArrayNode accessNode) throws IOException {
-    APIGatewayV2HTTPEvent event = event(who, groups, reportId, format, Instant.now().plusSeconds(3600));
+    APIGatewayV2HTTPEvent event = ReportRequests.get(who, groups, reportId, format, Instant.now().plusSeconds(3600));
     APIGatewayV2HTTPResponse response = quietly(context,
         () -> access.handleRequest(event, LocalContext.forFunction("ReportAccessFunction", 30_000)));
     String decision = response.getStatusCode() == 200 ? "allow" : "deny";
@@ -167,31 +167,6 @@ final class ReportsStep implements DemoStep {
     context.out().printf("  %-14s %-20s %s.%s: %s%s%n", who, groups, reportId, format, decision,
         body.has("error") ? " (" + body.get("error").asText() + ")" : "");
     return body;
-  }
-
-  static APIGatewayV2HTTPEvent event(String who, String groups, String reportId, String format, Instant expires) {
-    APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
-    jwt.setClaims(Map.of("sub", who + "-sub", "cognito:username", who, "cognito:groups", groups,
-        "exp", Long.toString(expires.getEpochSecond())));
-    jwt.setScopes(List.of());
-    APIGatewayV2HTTPEvent.RequestContext.Authorizer authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
-    authorizer.setJwt(jwt);
-    APIGatewayV2HTTPEvent.RequestContext.Http http = new APIGatewayV2HTTPEvent.RequestContext.Http();
-    http.setMethod("GET");
-    http.setPath("/reports/" + reportId);
-    http.setSourceIp("127.0.0.1");
-    http.setUserAgent("qualityhub-demo");
-    APIGatewayV2HTTPEvent.RequestContext requestContext = new APIGatewayV2HTTPEvent.RequestContext();
-    requestContext.setAuthorizer(authorizer);
-    requestContext.setHttp(http);
-    requestContext.setRouteKey("GET /reports/{reportId}");
-    APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
-    event.setRouteKey("GET /reports/{reportId}");
-    event.setRawPath("/reports/" + reportId);
-    event.setPathParameters(Map.of("reportId", reportId));
-    event.setQueryStringParameters(Map.of("format", format));
-    event.setRequestContext(requestContext);
-    return event;
   }
 
   private static String withoutQuery(URI url) {

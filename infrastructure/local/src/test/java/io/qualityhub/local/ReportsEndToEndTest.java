@@ -162,14 +162,14 @@ class ReportsEndToEndTest {
     String reportId = reports().produce(Map.of("period", "2026-10", "scope", "branch:AGG-02")).keySet().iterator().next();
     ReportAccessHandler access = access();
     Instant later = Instant.now().plusSeconds(3600);
-    APIGatewayV2HTTPEvent anonymous = ReportsStep.event("nobody", "[auditor]", reportId, "pdf", later);
+    APIGatewayV2HTTPEvent anonymous = ReportRequests.get("nobody", "[auditor]", reportId, "pdf", later);
     anonymous.getRequestContext().setAuthorizer(null);
     List<APIGatewayV2HTTPEvent> requests = List.of(
-        ReportsStep.event("auditor-7", "[auditor]", reportId, "pdf", later),
-        ReportsStep.event("manager-3", "[branch-manager:TPE-01]", reportId, "pdf", later),
-        ReportsStep.event("manager-4", "[branch-manager:AGG-02]", reportId, "csv", later),
+        ReportRequests.get("auditor-7", "[auditor]", reportId, "pdf", later),
+        ReportRequests.get("manager-3", "[branch-manager:TPE-01]", reportId, "pdf", later),
+        ReportRequests.get("manager-4", "[branch-manager:AGG-02]", reportId, "csv", later),
         anonymous,
-        ReportsStep.event("auditor-8", "[auditor]", reportId, "pdf", Instant.now().minusSeconds(60)));
+        ReportRequests.get("auditor-8", "[auditor]", reportId, "pdf", Instant.now().minusSeconds(60)));
     ByteArrayOutputStream accessLog = new ByteArrayOutputStream();
     List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
     PrintStream console = System.out;
@@ -250,7 +250,7 @@ class ReportsEndToEndTest {
   void tamperingWithOneAuditRecordIsReportedAtThatRecord() throws Exception {
     String reportId = reports().produce(Map.of("period", "2026-10", "scope", "company")).keySet().iterator().next();
     for (String who : List.of("auditor-a", "auditor-b", "auditor-c")) {
-      access().handleRequest(ReportsStep.event(who, "[auditor]", reportId, "json", Instant.now().plusSeconds(600)), context());
+      access().handleRequest(ReportRequests.get(who, "[auditor]", reportId, "json", Instant.now().plusSeconds(600)), context());
     }
     AuditVerifier verifier = new AuditVerifier(new AuditTrail(local.clients().dynamoDb(), reportsTable));
     assertTrue(verifier.verify().intact(), () -> verifier.verify().firstBroken().orElse(""));

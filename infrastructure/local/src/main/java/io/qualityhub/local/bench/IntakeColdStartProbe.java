@@ -17,16 +17,12 @@ import software.amazon.awssdk.regions.Region;
  * invocation against the endpoint, then prints how long after JVM start each point was reached.
  * Arguments: endpoint, object key, then the function's environment as NAME=VALUE pairs.
  */
-public final class ColdStartProbe {
+public final class IntakeColdStartProbe {
 
-  private ColdStartProbe() {}
+  private IntakeColdStartProbe() {}
 
   public static void main(String[] args) {
-    Map<String, String> environment = new HashMap<>();
-    for (int i = 2; i < args.length; i++) {
-      int eq = args[i].indexOf('=');
-      environment.put(args[i].substring(0, eq), args[i].substring(eq + 1));
-    }
+    Map<String, String> environment = environmentOf(args);
     PrintStream console = System.out;
     System.setOut(new PrintStream(PrintStream.nullOutputStream()));
     IntakeHandler handler = new IntakeHandler(new Settings(environment),
@@ -44,8 +40,18 @@ public final class ColdStartProbe {
     System.out.println("constructed_ms=" + constructed + " first_invocation_done_ms=" + invoked);
   }
 
+  /** The function's environment: the arguments after the first two, as NAME=VALUE pairs. */
+  static Map<String, String> environmentOf(String[] args) {
+    Map<String, String> environment = new HashMap<>();
+    for (int i = 2; i < args.length; i++) {
+      int eq = args[i].indexOf('=');
+      environment.put(args[i].substring(0, eq), args[i].substring(eq + 1));
+    }
+    return environment;
+  }
+
   /** Milliseconds since the JVM started (its own clock, so process spawn time is not counted). */
-  private static long uptimeMillis() {
+  static long uptimeMillis() {
     return ManagementFactory.getRuntimeMXBean().getUptime();
   }
 }
