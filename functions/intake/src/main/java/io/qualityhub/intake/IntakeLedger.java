@@ -40,6 +40,7 @@ final class IntakeLedger {
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final DeadlineIndexer deadlines;
+  private final Set<String> branchesListed = new java.util.HashSet<>();
 
   IntakeLedger(DynamoDbClient dynamoDb, String table, DeadlineIndexer deadlines) {
     this.dynamoDb = dynamoDb;
@@ -57,6 +58,13 @@ final class IntakeLedger {
         .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
         .consistentRead(true)).item();
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+  }
+
+  /** Lists the branch in the branch directory ({@link ItemKeys#BRANCHES_PK}); once per branch per function instance. */
+  void listBranch(String branch) {
+    if (branchesListed.add(branch)) {
+      dynamoDb.putItem(request -> request.tableName(table).item(itemKey(ItemKeys.BRANCHES_PK, branch)));
+    }
   }
 
   void putBatchRecord(String fileId, String generation, Map<String, AttributeValue> attributes) {

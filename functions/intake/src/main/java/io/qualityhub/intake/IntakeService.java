@@ -118,6 +118,9 @@ public final class IntakeService {
         advanceStates(object, key, version, generation, validated.latest());
       }
       withdrawReplaced(object, key, current.get());
+      if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
+        ledger.listBranch(key.branch());
+      }
       // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
       events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
           generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),

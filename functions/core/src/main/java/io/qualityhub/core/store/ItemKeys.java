@@ -16,6 +16,11 @@ public final class ItemKeys {
   public static final String SK = "sk";
   public static final String STATE_SK = "STATE";
   public static final String CURRENT_SK = "CURRENT";
+  /**
+   * The branch directory's partition: one item per branch that ever sent a file, sort key the branch code, so
+   * company-wide readers can ask every branch's per-branch indexes, including a branch that has gone quiet.
+   */
+  public static final String BRANCHES_PK = "BRANCHES";
 
   private ItemKeys() {}
 

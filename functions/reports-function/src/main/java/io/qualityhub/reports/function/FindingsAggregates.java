@@ -26,24 +26,22 @@ import java.util.TreeSet;
 final class FindingsAggregates implements AggregateSource {
 
   private final AggregateSource stored;
+  private final Set<String> knownBranches;
   private final TrackedInspections inspections;
   private final TrackedActions actions;
   private LocalDate lastFrom;
   private LocalDate lastTo;
   private List<DailyAggregate> lastRead;
 
-  FindingsAggregates(AggregateSource stored, TrackedInspections inspections, TrackedActions actions) {
+  /** @param knownBranches every branch that ever sent a file, asked besides those with data in the span */
+  FindingsAggregates(AggregateSource stored, Set<String> knownBranches, TrackedInspections inspections,
+      TrackedActions actions) {
     this.stored = stored;
+    this.knownBranches = knownBranches;
     this.inspections = inspections;
     this.actions = actions;
   }
 
-  /** The branches the aggregates hold tallies for: those with data in their period. */
-  static Set<String> branchesOf(List<DailyAggregate> aggregates) {
-    Set<String> branches = new TreeSet<>();
-    aggregates.forEach(aggregate -> branches.addAll(aggregate.byBranch().keySet()));
-    return branches;
-  }
 
   /**
    * The span's aggregates. The answer for the last span asked is kept: a scheduled order builds the company report
@@ -62,7 +60,9 @@ final class FindingsAggregates implements AggregateSource {
   private List<DailyAggregate> read(LocalDate from, LocalDate toInclusive) {
     List<DailyAggregate> aggregates = new ArrayList<>(stored.aggregatesBetween(from, toInclusive));
     Map<AggregateKey, AggregateAccumulator> byBranchAndDay = new HashMap<>();
-    for (String branch : branchesOf(aggregates)) {
+    Set<String> branches = new TreeSet<>(knownBranches);
+    aggregates.forEach(aggregate -> branches.addAll(aggregate.byBranch().keySet()));
+    for (String branch : branches) {
       for (TrackedInspections.Inspected inspected : inspections.inspectedBetween(branch, from, toInclusive)) {
         accumulator(byBranchAndDay, branch, inspected.inspectedOn()).accept(inspected.fact());
       }

@@ -36,7 +36,8 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
     String table = settings.required("REPORTS_TABLE");
     String recordsTable = settings.required("RECORDS_TABLE");
     this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
-        new TrackedInspections(clients.dynamoDb(), recordsTable), new TrackedActions(clients.dynamoDb(), recordsTable),
+        new BranchDirectory(clients.dynamoDb(), recordsTable), new TrackedInspections(clients.dynamoDb(), recordsTable),
+        new TrackedActions(clients.dynamoDb(), recordsTable),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));

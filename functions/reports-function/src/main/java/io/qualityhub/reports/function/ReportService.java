@@ -41,6 +41,7 @@ final class ReportService {
       .thenComparing(CorrectiveActionItem::inspectionId);
 
   private final AggregateStore aggregates;
+  private final BranchDirectory directory;
   private final TrackedInspections inspections;
   private final TrackedActions actions;
   private final IndicatorTargets targets = IndicatorTargets.loadDefault();
@@ -49,9 +50,10 @@ final class ReportService {
   private final Clock clock;
   private final ZoneId zone;
 
-  ReportService(AggregateStore aggregates, TrackedInspections inspections, TrackedActions actions, ReportStore store,
-      Clock clock, ZoneId zone) {
+  ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
+      TrackedActions actions, ReportStore store, Clock clock, ZoneId zone) {
     this.aggregates = aggregates;
+    this.directory = directory;
     this.inspections = inspections;
     this.actions = actions;
     this.store = store;
@@ -75,31 +77,33 @@ final class ReportService {
     asOf = asOf.isAfter(order.period().endInclusive()) ? order.period().endInclusive() : asOf;
     List<StoredReport> stored = new ArrayList<>();
     // One source per order: its reports read the same span, which the source then reads once.
-    ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, inspections, actions), targets,
-        rules);
-    QualityReport main = builder.build(request(order, order.scope(), asOf, now));
+    Set<String> knownBranches = directory.branches();
+    ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, knownBranches, inspections, actions),
+        targets, rules);
+    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches));
     stored.add(store(main));
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
-        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now))));
+        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches))));
       }
     }
     return stored;
   }
 
-  private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now) {
+  private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
+      Set<String> knownBranches) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf);
-    order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic), actions(order, scope, topic)));
+    order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
+        actions(order, scope, topic, knownBranches)));
     return request.build();
   }
 
-  /** A company report asks each branch with data in the period: the index is kept per branch. */
-  private List<CorrectiveActionItem> actions(ReportOrder order, ReportScope scope, ReportTopic topic) {
+  /** A company report asks every known branch: the index is kept per branch. */
+  private List<CorrectiveActionItem> actions(ReportOrder order, ReportScope scope, ReportTopic topic,
+      Set<String> knownBranches) {
     LocalDate from = order.period().start();
     LocalDate to = order.period().endInclusive();
-    Set<String> branches = scope.isCompany()
-        ? FindingsAggregates.branchesOf(aggregates.aggregatesBetween(from, to))
-        : Set.of(scope.branch());
+    Set<String> branches = scope.isCompany() ? knownBranches : Set.of(scope.branch());
     List<CorrectiveActionItem> found = new ArrayList<>();
     for (String branch : branches) {
       found.addAll(actions.openDuring(branch, topic.inspectedRecordTypes(), from, to));
