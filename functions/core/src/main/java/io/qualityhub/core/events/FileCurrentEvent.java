@@ -1,6 +1,7 @@
 package io.qualityhub.core.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Objects;
 
@@ -44,5 +45,14 @@ public record FileCurrentEvent(
 
   public static FileCurrentEvent fromJson(String json) throws JsonProcessingException {
     return JSON.readValue(json, FileCurrentEvent.class);
+  }
+
+  /**
+   * The event in an SQS message body from the file-events topic: raw when the subscription delivers raw messages,
+   * else inside SNS's {@code {"Type":"Notification","Message":"..."}} envelope, which is unwrapped.
+   */
+  public static FileCurrentEvent fromQueueMessage(String body) throws JsonProcessingException {
+    JsonNode node = JSON.readTree(body);
+    return fromJson(node.has("Type") && node.has("Message") ? node.get("Message").asText() : body);
   }
 }

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
@@ -38,7 +36,6 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(AggregateHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /**
    * What happened to one file event. Findings files are {@code NOT_AGGREGATED}: a later findings file restates
@@ -75,7 +72,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
-        FileCurrentEvent file = FileCurrentEvent.fromJson(unwrap(message.getBody()));
+        FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
         Outcome outcome = process(file);
         LOG.info("file aggregate {}", outcome.name().toLowerCase(java.util.Locale.ROOT),
             entry("fileId", file.fileId()), entry("generation", file.generation()),
@@ -113,12 +110,6 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
       return Optional.empty();
     }
     return Optional.of(current.get("orderToken").s());
-  }
-
-  /** SNS delivers {@code {"Type":"Notification","Message":"..."}} unless the subscription is raw. */
-  static String unwrap(String body) throws IOException {
-    JsonNode node = JSON.readTree(body);
-    return node.has("Type") && node.has("Message") ? node.get("Message").asText() : body;
   }
 
   private static DeadlinePolicy deadlinePolicy(Settings settings) {

@@ -6,8 +6,6 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
@@ -26,7 +24,6 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(FindingsHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final FindingsService service;
 
@@ -51,7 +48,7 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
-        FileCurrentEvent file = fileEvent(message.getBody());
+        FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
         FindingsResult result = service.apply(file);
         LOG.info("findings applied", entry("objectKey", file.objectKey()), entry("generation", file.generation()),
             entry("applied", result.applied()), entry("unchanged", result.unchanged()),
@@ -66,12 +63,4 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
   }
 
-  /** The subscription delivers raw messages; an SNS envelope (raw delivery off) is unwrapped all the same. */
-  static FileCurrentEvent fileEvent(String body) throws java.io.IOException {
-    JsonNode node = JSON.readTree(body);
-    if (node.has("Type") && node.has("Message")) {
-      return FileCurrentEvent.fromJson(node.get("Message").asText());
-    }
-    return FileCurrentEvent.fromJson(body);
-  }
 }
