@@ -1,5 +1,7 @@
 package io.qualityhub.core.store;
 
+import java.util.Optional;
+
 /**
  * The sensitive columns a customer can be found by, each with its blind-index term attribute and
  * the index over it (template.yaml: ByIdNumber, ByPhone). The domain keeps an ID number and a
@@ -19,6 +21,16 @@ public enum BlindIndexedColumn {
     this.domain = domain;
     this.termAttribute = termAttribute;
     this.indexName = indexName;
+  }
+
+  /** The blind-indexed column of that upload-format name, if it is one. */
+  public static Optional<BlindIndexedColumn> forColumn(String column) {
+    for (BlindIndexedColumn indexed : values()) {
+      if (indexed.column.equals(column)) {
+        return Optional.of(indexed);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The upload-format column holding the value, e.g. {@code customer_id_no}. */

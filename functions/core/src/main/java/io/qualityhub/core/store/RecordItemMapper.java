@@ -70,7 +70,7 @@ public final class RecordItemMapper {
 
   public Map<String, AttributeValue> toItem(int line, String[] values) {
     Map<String, AttributeValue> item = keyOf(values);
-    String itemKey = item.get(ItemKeys.PK).s() + "|" + item.get(ItemKeys.SK).s();
+    String itemKey = ItemAuthenticator.itemKey(item);
     provenance(item);
     item.put(LINE, n(Integer.toString(line)));
     item.put(DATA_KEY, s(dataKeyRef));
@@ -122,8 +122,7 @@ public final class RecordItemMapper {
   public static Map<String, AttributeValue> stateFromRowItem(Map<String, AttributeValue> rowItem, RecordType type) {
     Map<String, AttributeValue> state = new HashMap<>();
     rowItem.forEach((name, value) -> {
-      if (value.b() == null && !name.equals(LINE) && !name.equals(DATA_KEY)
-          && !name.equals(BLIND_ID_NO) && !name.equals(BLIND_PHONE)) {
+      if (value.b() == null && !name.equals(LINE) && !name.equals(DATA_KEY) && !isBlindIndexTerm(name)) {
         state.put(name, value);
       }
     });
@@ -132,6 +131,15 @@ public final class RecordItemMapper {
     state.put(SOURCE_SK, rowItem.get(ItemKeys.SK));
     state.put(VERSION_MILLIS, n(Long.toString(OffsetDateTime.parse(rowItem.get(versionColumn).s()).toInstant().toEpochMilli())));
     return state;
+  }
+
+  private static boolean isBlindIndexTerm(String attribute) {
+    for (BlindIndexedColumn indexed : BlindIndexedColumn.values()) {
+      if (indexed.termAttribute().equals(attribute)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Instant version(String[] values) {
@@ -150,11 +158,8 @@ public final class RecordItemMapper {
     if (blindIndex == null) {
       return;
     }
-    if (column.equals("customer_id_no")) {
-      item.put(BLIND_ID_NO, s(blindIndex.term("id_no", value)));
-    } else if (column.equals("customer_phone")) {
-      item.put(BLIND_PHONE, s(blindIndex.term("phone", value)));
-    }
+    BlindIndexedColumn.forColumn(column)
+        .ifPresent(indexed -> item.put(indexed.termAttribute(), s(blindIndex.term(indexed.domain(), value))));
   }
 
   private static AttributeValue plain(Column column, String value) {
