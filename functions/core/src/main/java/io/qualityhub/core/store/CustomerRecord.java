@@ -21,4 +21,12 @@ public record CustomerRecord(
     Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(recordId, "recordId");
   }
+
+  /** Everything but the name, so that logging or printing a record never shows it in clear. */
+  @Override
+  public String toString() {
+    return "CustomerRecord[type=" + type + ", branch=" + branch + ", recordId=" + recordId + ", businessDate="
+        + businessDate + ", date=" + date + ", status=" + status + ", customerName=" + (customerName == null ? "absent"
+        : "(masked)") + "]";
+  }
 }
