@@ -320,6 +320,34 @@ class SamplingEndToEndTest {
         "actions raised by sales inspections are not a claims topic's");
   }
 
+  @Test
+  void aLateEventOfAReplacedFindingsUploadChangesNothing() throws Exception {
+    InspectionTask failed = tasksOf("ACT-02").get(1);
+    String key = "incoming/QA/2026-09-20/findings.csv";
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    FindingsHandler findings = new FindingsHandler(local.settingsOf("FindingsFunction"), local.clients());
+    IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { });
+    upload(key, (header + failed.taskId() + ",QA-02,2026-09-15,fail,minor,簽名缺漏,補簽,ACT-02 主管,2026-09-22,done,"
+        + "2026-09-25\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), deliver("IntakeQueue", intake, "IntakeFunction"));
+    SQSEvent first = receive("FindingsQueue", key);
+    assertTrue(findings.handleRequest(first, LocalContext.forFunction("FindingsFunction", 300_000))
+        .getBatchItemFailures().isEmpty());
+    upload(key, (header + failed.taskId() + ",QA-02,2026-09-15,fail,minor,簽名缺漏,補簽,ACT-02 經理,2026-09-22,done,"
+        + "2026-09-26\n").getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), deliver("IntakeQueue", intake, "IntakeFunction"));
+    assertTrue(findings.handleRequest(receive("FindingsQueue", key), LocalContext.forFunction("FindingsFunction", 300_000))
+        .getBatchItemFailures().isEmpty());
+    Map<String, AttributeValue> corrected = actionItem(failed);
+    assertEquals("ACT-02 經理", corrected.get("action_owner").s());
+
+    assertTrue(findings.handleRequest(first, LocalContext.forFunction("FindingsFunction", 300_000))
+        .getBatchItemFailures().isEmpty());
+
+    assertEquals(corrected, actionItem(failed), "the first upload's event, delivered late, does not undo the correction");
+  }
+
   private static List<InspectionTask> tasksOf(String branch) {
     return first.tasks().stream().filter(task -> task.branch().equals(branch))
         .sorted(Comparator.comparing(InspectionTask::taskId)).toList();

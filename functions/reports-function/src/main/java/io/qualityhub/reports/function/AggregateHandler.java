@@ -11,7 +11,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.parse.UploadDecoder;
-import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.deadlines.DeadlinePolicy;
 import io.qualityhub.deadlines.DeadlinePolicyLoader;
 import java.io.ByteArrayInputStream;
@@ -19,12 +19,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -44,8 +41,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
    */
   public enum Outcome { STORED, STALE_IGNORED, NOT_CURRENT, NOT_AGGREGATED }
 
-  private final DynamoDbClient dynamoDb;
-  private final String recordsTable;
+  private final CurrentFiles currentFiles;
   private final FileAggregator aggregator;
   private final AggregateStore store;
 
@@ -56,11 +52,10 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Used by the local run and tests, with the emulator's clients. */
   public AggregateHandler(Settings settings, AwsClients clients) {
-    this.dynamoDb = clients.dynamoDb();
-    this.recordsTable = settings.required("RECORDS_TABLE");
+    this.currentFiles = new CurrentFiles(clients.dynamoDb(), settings.required("RECORDS_TABLE"));
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
         new DeadlineVerdicts(deadlinePolicy(settings)));
-    this.store = new AggregateStore(dynamoDb, settings.required("REPORTS_TABLE"));
+    this.store = new AggregateStore(clients.dynamoDb(), settings.required("REPORTS_TABLE"));
   }
 
   @Override
@@ -92,24 +87,13 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     if (RecordType.FINDINGS.wireName().equals(file.recordType())) {
       return Outcome.NOT_AGGREGATED;
     }
-    Optional<String> orderToken = currentOrderToken(file);
+    Optional<String> orderToken = currentFiles.ifCurrent(file).map(current -> current.get("orderToken").s());
     if (orderToken.isEmpty()) {
       return Outcome.NOT_CURRENT;
     }
     FileAggregate aggregate = aggregator.aggregate(file);
     return store.put(file.fileId(), file.generation(), orderToken.get(), aggregate) == AggregateStore.PutOutcome.STORED
         ? Outcome.STORED : Outcome.STALE_IGNORED;
-  }
-
-  /** Intake's order token for the file, when the event's generation is the current one. */
-  private Optional<String> currentOrderToken(FileCurrentEvent file) {
-    Map<String, AttributeValue> current = dynamoDb.getItem(request -> request.tableName(recordsTable).consistentRead(true)
-        .key(Map.of(ItemKeys.PK, AttributeValue.fromS(ItemKeys.filePk(file.fileId())),
-            ItemKeys.SK, AttributeValue.fromS(ItemKeys.CURRENT_SK)))).item();
-    if (current == null || current.isEmpty() || !file.generation().equals(current.get("generation").s())) {
-      return Optional.empty();
-    }
-    return Optional.of(current.get("orderToken").s());
   }
 
   private static DeadlinePolicy deadlinePolicy(Settings settings) {

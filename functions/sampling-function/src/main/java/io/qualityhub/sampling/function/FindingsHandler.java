@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,10 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   /** Used by the local run and tests. */
   public FindingsHandler(Settings settings, AwsClients clients) {
+    String table = settings.required("RECORDS_TABLE");
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
-        new InspectionStore(clients.dynamoDb(), settings.required("RECORDS_TABLE"),
-            DeadlineIndexer.fromSettings(settings)));
+        new CurrentFiles(clients.dynamoDb(), table),
+        new InspectionStore(clients.dynamoDb(), table, DeadlineIndexer.fromSettings(settings)));
   }
 
   @Override
@@ -49,10 +51,12 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
         FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
-        FindingsResult result = service.apply(file);
-        LOG.info("findings applied", entry("objectKey", file.objectKey()), entry("generation", file.generation()),
-            entry("applied", result.applied()), entry("unchanged", result.unchanged()),
-            entry("rejected", result.rejected().size()), entry("rejectsKey", result.rejectsKey()));
+        service.apply(file).ifPresentOrElse(result -> LOG.info("findings applied", entry("objectKey", file.objectKey()),
+                entry("generation", file.generation()), entry("applied", result.applied()),
+                entry("unchanged", result.unchanged()), entry("rejected", result.rejected().size()),
+                entry("rejectsKey", result.rejectsKey())),
+            () -> LOG.info("findings of a replaced upload skipped", entry("objectKey", file.objectKey()),
+                entry("generation", file.generation())));
       } catch (Exception e) {
         // Our messages carry keys, ids and positions only; findings text is never read.
         LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),

@@ -5,6 +5,7 @@ import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.validate.AcceptedRows;
+import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.sampling.domain.ActionStatus;
 import io.qualityhub.sampling.domain.FindingOutcome;
@@ -20,6 +21,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -37,12 +39,14 @@ public final class FindingsService {
 
   private final S3Client s3;
   private final String reportsKmsKeyArn;
+  private final CurrentFiles currentFiles;
   private final InspectionStore inspections;
   private final AcceptedRows acceptedRows = AcceptedRows.formatVersion1();
 
-  public FindingsService(S3Client s3, String reportsKmsKeyArn, InspectionStore inspections) {
+  public FindingsService(S3Client s3, String reportsKmsKeyArn, CurrentFiles currentFiles, InspectionStore inspections) {
     this.s3 = s3;
     this.reportsKmsKeyArn = reportsKmsKeyArn;
+    this.currentFiles = currentFiles;
     this.inspections = inspections;
   }
 
@@ -50,11 +54,18 @@ public final class FindingsService {
     return "rejects/" + UploadKey.QUALITY_BRANCH + "/" + businessDate + "/findings-inspections.csv";
   }
 
-  public FindingsResult apply(FileCurrentEvent event) throws IOException, FileRefusedException {
+  /**
+   * @return what the file did, or empty when a newer upload of the same file replaced the event's generation
+   *     before it arrived: its own event applies the newer rows, and the older ones must not undo them
+   */
+  public Optional<FindingsResult> apply(FileCurrentEvent event) throws IOException, FileRefusedException {
     UploadKey key = UploadKey.parse(event.objectKey());
     if (key.type() != RecordType.FINDINGS) {
       throw new IllegalArgumentException("file event for " + event.objectKey() + " is not a findings upload;"
           + " the findings queue's subscription must filter on recordType findings");
+    }
+    if (currentFiles.ifCurrent(event).isEmpty()) {
+      return Optional.empty();
     }
     String sourceSk = ItemKeys.rowSk(key.businessDate(), event.generation(), null);
     long versionMillis = key.businessDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
@@ -81,7 +92,7 @@ public final class FindingsService {
     s3.putObject(request -> request.bucket(event.bucket()).key(rejectsKey).contentType("text/csv; charset=utf-8")
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(reportsKmsKeyArn).bucketKeyEnabled(true),
         RequestBody.fromString(report(rejected), StandardCharsets.UTF_8));
-    return new FindingsResult(rejectsKey, applied[0], applied[1], rejected);
+    return Optional.of(new FindingsResult(rejectsKey, applied[0], applied[1], rejected));
   }
 
   /** Same columns as intake's rejects reports; the message explains the reason, never repeats row content. */
