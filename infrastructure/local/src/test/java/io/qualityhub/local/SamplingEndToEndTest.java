@@ -355,8 +355,8 @@ class SamplingEndToEndTest {
 
   /** Intake takes the findings uploads, the findings function applies them, the aggregates count them. */
   private static void applyFindings() {
-    deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
-        "IntakeFunction");
+    assertEquals(List.of(), deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(),
+        outcome -> { }), "IntakeFunction"));
     assertEquals(List.of(), deliver("FindingsQueue", new FindingsHandler(local.settingsOf("FindingsFunction"),
         local.clients()), "FindingsFunction"));
     assertEquals(List.of(), deliver("AggregatesQueue", new AggregateHandler(local.settingsOf("AggregateFunction"),
