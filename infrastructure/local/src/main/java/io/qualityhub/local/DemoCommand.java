@@ -66,6 +66,7 @@ final class DemoCommand {
 
     Map<String, FileOutcome> outcomes = new LinkedHashMap<>();
     List<String> failedMessages;
+    List<String> stepFailures = new ArrayList<>();
     ObjectNode summary;
     try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/functions.log")), true, "UTF-8")) {
       IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clientsFor("IntakeFunction"), outcome -> {
@@ -79,7 +80,7 @@ final class DemoCommand {
       printTotals(outcomes, failedMessages, bucket);
       summary = summary(uploads, outcomes);
       LocalDate asOf = options.value("--as-of").map(LocalDate::parse).orElseGet(() -> dayAfterLatest(uploads));
-      DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog);
+      DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog, stepFailures);
       for (DemoStep step : DemoSteps.all()) {
         out.println(capitalised(step.name()) + " (as of " + asOf + "):");
         step.run(context);
@@ -89,7 +90,8 @@ final class DemoCommand {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
     out.println("Function logs: " + outDir.resolve("logs/functions.log"));
     out.println("Summary: " + summaryFile);
-    return failedMessages.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
+    stepFailures.forEach(failure -> out.println("FAILED: " + failure + "; see the function log"));
+    return failedMessages.isEmpty() && stepFailures.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
   }
 
   private void uploadAll(LocalDeployment local, String bucket, List<Upload> uploads) {

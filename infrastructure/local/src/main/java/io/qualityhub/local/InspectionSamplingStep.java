@@ -94,13 +94,14 @@ final class InspectionSamplingStep implements DemoStep {
     IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clientsFor("IntakeFunction"), outcome ->
         context.out().printf("  Findings upload %s: %d accepted, %d rejected%n", outcome.key(), outcome.accepted(),
             outcome.rejected()));
-    drain(context, "IntakeQueue", intake, "IntakeFunction");
+    context.failedMessages("IntakeFunction", drain(context, "IntakeQueue", intake, "IntakeFunction").size());
   }
 
   private static void deliverFindings(DemoContext context) {
     LocalDeployment local = context.local();
     FindingsHandler findings = new FindingsHandler(local.settingsOf("FindingsFunction"), local.clientsFor("FindingsFunction"));
     List<String> failed = drain(context, "FindingsQueue", findings, "FindingsFunction");
+    context.failedMessages("FindingsFunction", failed.size());
     context.out().println("  Findings applied; unknown inspections in s3://" + local.physicalId("IntakeBucket")
         + "/rejects/QA/<business date>/findings-inspections.csv"
         + (failed.isEmpty() ? "" : "; FAILED: " + failed.size() + " findings messages, see the function log"));

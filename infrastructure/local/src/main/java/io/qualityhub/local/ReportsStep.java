@@ -56,6 +56,7 @@ final class ReportsStep implements DemoStep {
     LocalDeployment local = context.local();
     ZoneId zone = ZoneId.of(local.functionEnvironment("ReportFunction").get("COMPANY_TIME_ZONE"));
     List<String> failed = drainAggregates(context);
+    context.failedMessages("AggregateFunction", failed.size());
     context.out().println("  Aggregates: file events delivered" + (failed.isEmpty() ? "" : ", " + failed.size() + " FAILED"));
 
     Clock asOf = Clock.fixed(context.asOf().atTime(8, 0).atZone(zone).toInstant(), zone);
