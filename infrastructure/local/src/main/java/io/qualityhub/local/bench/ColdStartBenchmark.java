@@ -43,14 +43,14 @@ public final class ColdStartBenchmark {
     }
   }
 
-  private static final String KEY = "incoming/COLD-01/2026-11-23/surveys.csv";
+  private static final String KEY_FORMAT = "incoming/COLD-%02d/2026-11-23/surveys.csv";
 
   private ColdStartBenchmark() {}
 
   public static Map<String, String> run(Path projectRoot, int runs, int tier, Function function, PrintStream progress)
       throws IOException, InterruptedException {
     try (LocalDeployment local = LocalDeployment.open(projectRoot, Optional.empty())) {
-      String invocation = function == Function.INTAKE ? uploadSmallFile(local) : storeReport(local);
+      String reportId = function == Function.REPORT_ACCESS ? storeReport(local) : null;
       List<String> environment = new ArrayList<>();
       local.functionEnvironment(function.logicalId()).forEach((name, value) -> environment.add(name + "=" + value));
       String jar = Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
@@ -59,6 +59,8 @@ public final class ColdStartBenchmark {
       long[] constructed = new long[runs];
       long[] invoked = new long[runs];
       for (int i = 0; i < runs; i++) {
+        // A file of its own for each run: the same file again would take intake's already-processed path.
+        String invocation = function == Function.INTAKE ? uploadSmallFile(local, i) : reportId;
         List<String> command = new ArrayList<>(List.of(java, tierFlag, "-XX:+UseSerialGC", "-Xshare:auto",
             "-cp", jar, function.probe.getName(), local.endpoint().toString(), invocation));
         command.addAll(environment);
@@ -92,12 +94,13 @@ public final class ColdStartBenchmark {
     }
   }
 
-  /** @return the key of a one-row file the intake probe takes */
-  private static String uploadSmallFile(LocalDeployment local) {
-    local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(KEY)
+  /** @return the key of a one-row file, new for each run, that the intake probe takes */
+  private static String uploadSmallFile(LocalDeployment local, int run) {
+    String key = String.format(KEY_FORMAT, run);
+    local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(key)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
         RequestBody.fromString("survey_id,surveyed_on,overall_score\nS-1,2026-11-23,4\n", StandardCharsets.UTF_8));
-    return KEY;
+    return key;
   }
 
   /** @return the id of a company report (of no data) the report-access probe asks for */

@@ -1,12 +1,16 @@
 package io.qualityhub.local.bench;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +29,10 @@ public final class IntakeColdStartProbe {
     Map<String, String> environment = environmentOf(args);
     PrintStream console = System.out;
     System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+    List<FileOutcome> outcomes = new ArrayList<>();
     IntakeHandler handler = new IntakeHandler(new Settings(environment),
-        AwsClients.forEndpoint(URI.create(args[0]), Region.of(environment.getOrDefault("AWS_REGION", "us-east-1"))), outcome -> { });
+        AwsClients.forEndpoint(URI.create(args[0]), Region.of(environment.getOrDefault("AWS_REGION", "us-east-1"))),
+        outcomes::add);
     long constructed = uptimeMillis();
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setMessageId("cold-start");
@@ -34,9 +40,13 @@ public final class IntakeColdStartProbe {
         + environment.get("INTAKE_BUCKET") + "\"},\"object\":{\"key\":\"" + args[1] + "\"}}}]}");
     SQSEvent event = new SQSEvent();
     event.setRecords(List.of(message));
-    handler.handleRequest(event, null);
+    SQSBatchResponse response = handler.handleRequest(event, null);
     long invoked = uptimeMillis();
     System.setOut(console);
+    if (!response.getBatchItemFailures().isEmpty() || outcomes.size() != 1
+        || outcomes.getFirst().status() != FileStatus.PROCESSED) {
+      throw new IllegalStateException("the cold-start probe's file was not processed: " + outcomes.stream().map(FileOutcome::status).toList());
+    }
     System.out.println("constructed_ms=" + constructed + " first_invocation_done_ms=" + invoked);
   }
 

@@ -1,9 +1,12 @@
 package io.qualityhub.local.bench;
 
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.RecordDecryptor;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.local.LocalDeployment;
 import io.qualityhub.local.generate.SampleDataGenerator;
@@ -15,6 +18,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,10 +66,17 @@ public final class ReadBackBenchmark {
       progress.println("writing " + rows + " claims rows through intake (the emulator stores ~3,000 items/s)...");
       PrintStream console = System.out;
       System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+      List<FileOutcome> outcomes = new ArrayList<>();
+      SQSBatchResponse response;
       try {
-        new IntakeHandler(local.settingsOf("IntakeFunction"), counted, outcome -> { }).handleRequest(event(bucket), null);
+        response = new IntakeHandler(local.settingsOf("IntakeFunction"), counted, outcomes::add)
+            .handleRequest(event(bucket), null);
       } finally {
         System.setOut(console);
+      }
+      if (!response.getBatchItemFailures().isEmpty() || outcomes.size() != 1
+          || outcomes.getFirst().status() != FileStatus.PROCESSED) {
+        throw new IllegalStateException("the benchmark file was not processed, so no figure is printed: " + outcomes.stream().map(FileOutcome::status).toList());
       }
       long written = kms.getAndSet(0);
 
