@@ -16,7 +16,8 @@ public record Finding(int rank, Kind kind, Severity severity, double score, Repo
 
     public enum Severity { HIGH, MEDIUM, LOW }
 
-    Finding withRank(int newRank) {
+    /** The same finding at another place in a ranked list. */
+    public Finding withRank(int newRank) {
         return new Finding(newRank, kind, severity, score, scope, indicatorId, titleEn, titleZh, detailEn, detailZh,
                 suggestedActionEn, suggestedActionZh);
     }

@@ -147,9 +147,7 @@ public final class ReportBuilder {
     private static List<Finding> renumber(List<Finding> findings) {
         List<Finding> ranked = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
-            Finding f = findings.get(i);
-            ranked.add(new Finding(i + 1, f.kind(), f.severity(), f.score(), f.scope(), f.indicatorId(), f.titleEn(),
-                    f.titleZh(), f.detailEn(), f.detailZh(), f.suggestedActionEn(), f.suggestedActionZh()));
+            ranked.add(findings.get(i).withRank(i + 1));
         }
         return ranked;
     }
