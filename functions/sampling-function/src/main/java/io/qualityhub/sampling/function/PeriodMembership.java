@@ -42,7 +42,7 @@ public final class PeriodMembership {
 
   public static boolean belongs(String recordType, Map<String, String> attributes, Period period) {
     return localDate(attributes.get(dateColumn(recordType)))
-        .filter(date -> !date.isBefore(period.start()) && !date.isAfter(period.end()))
+        .filter(period::contains)
         .isPresent();
   }
 }
