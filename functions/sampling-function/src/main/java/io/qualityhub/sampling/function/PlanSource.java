@@ -2,10 +2,6 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.sampling.domain.SamplingPlan;
 import io.qualityhub.sampling.domain.SamplingPlanLoader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * The sampling plan in force (the packaged plan with the deployment's {@code SAMPLING_PLAN_OVERRIDE}), and the plan
@@ -20,7 +16,7 @@ public final class PlanSource {
 
   /** @param overrideJson the deployment's merge patch, or {@code null} or blank for none */
   public PlanSource(String overrideJson) {
-    this.packagedJson = packagedJson();
+    this.packagedJson = SamplingPlanLoader.packagedPlanJson();
     this.overrideJson = overrideJson == null || overrideJson.isBlank() ? null : overrideJson;
   }
 
@@ -44,18 +40,5 @@ public final class PlanSource {
     return overrideJson == null
         ? SamplingPlanLoader.parse(planJson, SamplingPlanLoader.DEFAULT_RESOURCE)
         : SamplingPlanLoader.parse(planJson, SamplingPlanLoader.DEFAULT_RESOURCE, overrideJson, OVERRIDE_VARIABLE);
-  }
-
-  private static String packagedJson() {
-    try (InputStream in = SamplingPlanLoader.class.getClassLoader()
-        .getResourceAsStream(SamplingPlanLoader.DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(SamplingPlanLoader.DEFAULT_RESOURCE + " is missing from the class path;"
-            + " the function jar was built without functions/sampling's resources");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the packaged sampling plan", e);
-    }
   }
 }

@@ -48,12 +48,12 @@ public final class SamplingPlanLoader {
 
     /** The plan packaged with QualityHub ({@value #DEFAULT_RESOURCE} on the class path). */
     public static SamplingPlan loadDefault() {
-        return parse(defaultPlanJson(), DEFAULT_RESOURCE);
+        return parse(packagedPlanJson(), DEFAULT_RESOURCE);
     }
 
     /** The packaged plan with a deployment's merge patch applied. */
     public static SamplingPlan loadDefaultWithOverride(String overrideJson, String overrideSource) {
-        return parse(defaultPlanJson(), DEFAULT_RESOURCE, overrideJson, overrideSource);
+        return parse(packagedPlanJson(), DEFAULT_RESOURCE, overrideJson, overrideSource);
     }
 
     public static SamplingPlan parse(String planJson, String source) {
@@ -75,7 +75,8 @@ public final class SamplingPlanLoader {
         return validate(mergePatch(base, override), baseSource + " overridden by " + overrideSource);
     }
 
-    private static String defaultPlanJson() {
+    /** The text of the packaged plan, as samples record it beside the plan that drew them. */
+    public static String packagedPlanJson() {
         try (InputStream in = SamplingPlanLoader.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the class path; the sampling"
