@@ -21,6 +21,7 @@ public final class QualityHubCli {
       "  sample     verify a stored inspection sample:           verify --period P [--endpoint URL]",
       "  report     build one quality report on demand:          --period P [--branch B] [--topic T] [--endpoint URL]",
       "  audit      verify the report-access audit chain:        verify [--endpoint URL]",
+      "  faults     run the fault scenarios on the emulator:     [--list] [--only NAME] [--out DIR] [--endpoint URL]",
       "  emulator   a local AWS emulator that outlives commands:  start | stop | status",
       "  help       this text");
 
@@ -51,6 +52,7 @@ public final class QualityHubCli {
         case "emulator" -> new EmulatorCommand(root, out).run(rest);
         case "audit" -> new AuditCommand(root, out).run(rest);
         case "report" -> new ReportCommand(root, out).run(rest);
+        case "faults" -> new FaultsCommand(root, out).run(rest);
         default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
       };
     } catch (UsageException e) {
