@@ -26,9 +26,9 @@ class ValidateCommandTest {
 
   @Test
   void exitStatusSaysCleanRejectedRefusedOrInternalError() throws Exception {
-    assertEquals(0, validate(write("surveys.csv", HEADER + "S-1,2026-11-20,3,ok\n"));
-    assertEquals(1, validate(write("surveys.csv", HEADER + "S-1,2026-11-20,9,ok\n"));
-    assertEquals(2, validate(write("surveys.csv", "S-1,2026-11-20,3,ok\n"));
+    assertEquals(0, validate(write("surveys.csv", HEADER + "S-1,2026-11-20,3,ok\n")));
+    assertEquals(1, validate(write("surveys.csv", HEADER + "S-1,2026-11-20,9,ok\n")));
+    assertEquals(2, validate(write("surveys.csv", "S-1,2026-11-20,3,ok\n")));
   }
 
   @Test
