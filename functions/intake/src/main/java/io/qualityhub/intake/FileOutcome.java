@@ -1,5 +1,6 @@
 package io.qualityhub.intake;
 
+import io.qualityhub.core.format.RefusalReason;
 import io.qualityhub.core.validate.Reject;
 import java.util.List;
 
@@ -22,6 +23,11 @@ public record FileOutcome(
 
   public FileOutcome {
     firstRejects = List.copyOf(firstRejects);
+  }
+
+  /** A file given up on after failing every attempt: its message must still fail so that SQS dead-letters it. */
+  public boolean isUnprocessable() {
+    return refusal != null && refusal.startsWith(RefusalReason.UNPROCESSABLE.name() + ":");
   }
 
   static FileOutcome refused(String key, String generation, String refusal) {

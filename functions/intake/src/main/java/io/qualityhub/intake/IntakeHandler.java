@@ -73,23 +73,36 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
   private SQSBatchResponse handle(SQSEvent event) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
-      try {
-        for (S3ObjectRef object : S3Notifications.objectsIn(message.getBody())) {
-          FileOutcome outcome = service.process(object);
-          metrics.accept(outcome);
-          LOG.info("upload {}", outcome.status().wireName(),
-              entry("objectKey", outcome.key()), entry("rowsRead", outcome.rowsRead()),
-              entry("accepted", outcome.accepted()), entry("rejected", outcome.rejected()),
-              entry("refusal", outcome.refusal()), entry("generation", outcome.generation()));
-        }
-      } catch (Exception e) {
-        // Messages of our own exceptions hold keys, names and positions only, never row values.
-        LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
-            entry("error", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+      if (!processedInFull(message)) {
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
       }
     }
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  /**
+   * Whether every object of the message reached an outcome that needs no retry. Whatever goes wrong
+   * in one message, an {@link Error} included, fails that message only: the others of the batch go on.
+   */
+  private boolean processedInFull(SQSEvent.SQSMessage message) {
+    boolean done = true;
+    try {
+      for (S3ObjectRef object : S3Notifications.objectsIn(message.getBody())) {
+        FileOutcome outcome = service.process(object);
+        metrics.accept(outcome);
+        LOG.info("upload {}", outcome.status().wireName(),
+            entry("objectKey", outcome.key()), entry("rowsRead", outcome.rowsRead()),
+            entry("accepted", outcome.accepted()), entry("rejected", outcome.rejected()),
+            entry("refusal", outcome.refusal()), entry("generation", outcome.generation()));
+        done &= !outcome.isUnprocessable();
+      }
+      return done;
+    } catch (Exception | Error e) {
+      // Messages of our own exceptions hold keys, names and positions only, never row values.
+      LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
+          entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+      return false;
+    }
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -60,6 +60,20 @@ final class IntakeLedger {
     return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
   }
 
+  /**
+   * Counts one more attempt at a generation on its batch record and returns the count. Counted
+   * before the work, so attempts that never finish (a crash, a timeout, memory exhausted) count too.
+   */
+  int startAttempt(UploadKey key, String generation) {
+    Map<String, AttributeValue> updated = dynamoDb.updateItem(request -> request
+        .tableName(table)
+        .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
+        .updateExpression("ADD attempts :one")
+        .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
+        .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)).attributes();
+    return Integer.parseInt(updated.get("attempts").n());
+  }
+
   /** Lists the branch in the branch directory ({@link ItemKeys#BRANCHES_PK}); once per branch per function instance. */
   void listBranch(String branch) {
     if (branchesListed.add(branch)) {

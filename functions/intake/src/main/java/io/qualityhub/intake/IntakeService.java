@@ -1,5 +1,7 @@
 package io.qualityhub.intake;
 
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
 import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.crypto.DataKey;
 import io.qualityhub.core.crypto.DataKeySource;
@@ -33,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -53,6 +57,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class IntakeService {
 
   static final int REJECTS_KEPT_IN_MEMORY = 1000;
+  /** Attempts at one object version before the file is refused as unprocessable. */
+  static final int MAX_ATTEMPTS = 3;
+  private static final Logger LOG = LoggerFactory.getLogger(IntakeService.class);
 
   private final UploadObjects uploads;
   private final IntakeLedger ledger;
@@ -93,7 +100,50 @@ public final class IntakeService {
     if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
       return BatchRecords.toOutcome(object.key(), earlier.get());
     }
+    int attempt = ledger.startAttempt(key, generation);
+    if (attempt > MAX_ATTEMPTS && mayGiveUp(key, generation)) {
+      // The earlier attempts ended without a word (a timeout, a crash, memory exhausted).
+      return giveUp(object, key, generation, attempt - 1, null, started);
+    }
+    try {
+      return processAttempt(object, key, version, started);
+    } catch (IOException | RuntimeException | Error e) {
+      if (attempt >= MAX_ATTEMPTS && mayGiveUp(key, generation)) {
+        return giveUp(object, key, generation, attempt, e, started);
+      }
+      throw e;
+    }
+  }
 
+  /**
+   * A file may be given up on only while its generation is not current: once it is, its rows are
+   * what readers see, and the steps left (states, withdrawal) must be finished by a redrive, not undone.
+   */
+  private boolean mayGiveUp(UploadKey key, String generation) {
+    return ledger.current(key).map(current -> !current.generation().equals(generation)).orElse(true);
+  }
+
+  /**
+   * Refuses a file that failed every attempt, so the branch hears of it; the outcome still fails the
+   * message, which SQS then dead-letters for the operators. The reference in the rejects report is
+   * logged here with the failure's class and place, which never carry row values.
+   */
+  private FileOutcome giveUp(S3ObjectRef object, UploadKey key, String generation, int attempts, Throwable failure,
+      Instant started) throws IOException {
+    String reference = UnprocessableFiles.reference(key, generation);
+    LOG.error("upload given up", entry("reference", reference), entry("objectKey", object.key()),
+        entry("generation", generation), entry("attempts", attempts),
+        entry("failure", failure == null ? "attempts ended without an outcome (timeout or crash)" : failure.getClass().getName()),
+        entry("at", UnprocessableFiles.where(failure)));
+    FileRefusedException refusal = UnprocessableFiles.refusal(attempts, reference);
+    try (RejectsReport rejects = new RejectsReport(0)) {
+      return refuse(object, key, generation, refusal, rejects, started);
+    }
+  }
+
+  private FileOutcome processAttempt(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started)
+      throws IOException {
+    String generation = version.generation();
     try (RejectsReport rejects = new RejectsReport(REJECTS_KEPT_IN_MEMORY)) {
       Validated validated;
       try {

@@ -50,7 +50,8 @@ final class DemoCommand {
   /** Runs the demo on a deployment the caller opened and closes. */
   int run(Options options, LocalDeployment local) throws Exception {
     List<Path> dataDirs = options.path("--data").map(List::of)
-        .orElse(List.of(projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused")));
+        .orElse(List.of(projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused"),
+            projectRoot.resolve("events/hostile")));
     Path outDir = options.path("--out").orElse(projectRoot.resolve("out/demo"));
     List<Upload> uploads = new ArrayList<>();
     for (Path data : dataDirs) {

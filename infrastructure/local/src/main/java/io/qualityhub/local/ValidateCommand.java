@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * {@code ./qualityhub validate FILE}: checks a branch file offline by exactly the rules intake
  * applies, so branch IT can test an export before going live. Exit status 0 when every row is
- * good, 1 when any row is rejected, 2 when the file would be refused as a whole.
+ * good, 1 when any row is rejected, 2 when the file would be refused as a whole, 3 when the
+ * validator itself failed (one line says where its log is; never a stack trace on the terminal).
  */
 final class ValidateCommand {
 
@@ -29,10 +30,21 @@ final class ValidateCommand {
   private static final Pattern FILE_NAME = Pattern.compile("([a-z]+)\\.(csv|jsonl)(\\.gz)?");
   private static final Pattern BRANCH = Pattern.compile("[A-Z0-9-]{2,16}");
 
+  /** Opens the file to check; tests give one that fails the way disks and networks do. */
+  interface FileOpener {
+    InputStream open(Path file) throws IOException;
+  }
+
   private final PrintStream out;
+  private final FileOpener opener;
 
   ValidateCommand(PrintStream out) {
+    this(out, Files::newInputStream);
+  }
+
+  ValidateCommand(PrintStream out, FileOpener opener) {
     this.out = out;
+    this.opener = opener;
   }
 
   int run(List<String> args) throws IOException {
@@ -54,7 +66,7 @@ final class ValidateCommand {
     boolean gzipped = name.endsWith(".gz");
     String branch = options.value("--branch").orElse(branchFromPath(file));
 
-    try (InputStream raw = Files.newInputStream(file);
+    try (InputStream raw = opener.open(file);
          RowReader rows = UploadDecoder.formatVersion1().open(raw, type, format, gzipped)) {
       ScanResult result = new FileScanner(type, branch).scan(rows, (line, values) -> { },
           reject -> out.printf("%s:%d: %s: %s: %s%n", file, reject.line(),
@@ -66,6 +78,10 @@ final class ValidateCommand {
     } catch (FileRefusedException e) {
       out.printf("%s: refused: %s%n", file, e.describe());
       return 2;
+    } catch (IOException | RuntimeException | Error e) {
+      out.printf("%s: internal error of the validator (%s), not a problem of the file; details in %s%n", file,
+          e.getClass().getSimpleName(), InternalErrorLog.write("validate", e));
+      return 3;
     }
   }
 

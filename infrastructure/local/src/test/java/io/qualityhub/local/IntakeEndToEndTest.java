@@ -122,6 +122,108 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void aFileThatFailsThreeAttemptsIsRefusedAsUnprocessableAndItsMessageStillDeadLetters() throws Exception {
+    String key = "incoming/UNP-01/2026-11-20/claims.csv";
+    upload(key, claims(60));
+    drainQueueWithoutProcessing();
+    SQSEvent event = eventFor(key);
+    IntakeHandler failing = handler(local.clients().withInterceptors(failingOn("BatchWriteItem")), o -> { });
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      assertEquals(1, failing.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().size());
+      assertFalse(exists("rejects/UNP-01/2026-11-20/claims.csv"), "no refusal before the third attempt: " + attempt);
+    }
+    List<FileOutcome> outcomes = new ArrayList<>();
+    IntakeHandler failingAgain = handler(local.clients().withInterceptors(failingOn("BatchWriteItem")), outcomes::add);
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(log, true, StandardCharsets.UTF_8));
+    try {
+      assertEquals(1, failingAgain.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().size(),
+          "the given-up message still fails, so SQS dead-letters it");
+    } finally {
+      System.setOut(console);
+    }
+
+    String report = read("rejects/UNP-01/2026-11-20/claims.csv");
+    assertTrue(report.matches("(?s)line,column,reason,message\n0,,UNPROCESSABLE,\"?intake failed on all 3 attempts at this file; "
+        + "nothing of it is stored\\. .*quote reference QH-[0-9A-F]{12} .*"), report);
+    assertEquals(FileStatus.REFUSED, outcomes.get(0).status());
+    assertTrue(rowItems(fileIdOf(key)).isEmpty(), "nothing of the file is visible");
+    assertTrue(state("claims", "UNP-01", "D-1").isEmpty(), "no state advanced");
+    String reference = report.replaceAll("(?s).*(QH-[0-9A-F]{12}).*", "$1");
+    assertTrue(log.toString(StandardCharsets.UTF_8).lines().anyMatch(line -> line.contains("upload given up")
+        && line.contains(reference) && line.contains("IllegalStateException")), "the reference and the cause are in the log");
+
+    IntakeHandler healthy = handler(local.clients(), o -> { });
+    assertEquals(1, healthy.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().size(),
+        "a redelivery of the given-up file fails again without processing it");
+    assertTrue(rowItems(fileIdOf(key)).isEmpty());
+  }
+
+  @Test
+  void attemptsThatEndedWithoutAnOutcomeCountTowardsGivingUp() throws Exception {
+    String key = "incoming/UNP-02/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\n".getBytes(StandardCharsets.UTF_8));
+    drainQueueWithoutProcessing();
+    String generation = local.clients().s3().headObject(request -> request.bucket(bucket).key(key)).versionId();
+    for (int i = 0; i < 3; i++) { // what three attempts that timed out or crashed the runtime leave behind
+      local.clients().dynamoDb().updateItem(request -> request.tableName(table)
+          .key(Map.of("pk", AttributeValue.fromS("FILE#UNP-02#surveys#2026-11-20"), "sk", AttributeValue.fromS("GEN#" + generation)))
+          .updateExpression("ADD attempts :one").expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"))));
+    }
+
+    SQSBatchResponse response = handler(local.clients(), o -> { })
+        .handleRequest(eventFor(key), LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertEquals(1, response.getBatchItemFailures().size());
+    assertTrue(read("rejects/UNP-02/2026-11-20/surveys.csv").contains("UNPROCESSABLE,intake failed on all 3 attempts"));
+    assertTrue(rowItems(fileIdOf(key)).isEmpty());
+  }
+
+  @Test
+  void aFileWhoseGenerationBecameCurrentIsFinishedByRetriesNeverGivenUp() throws Exception {
+    String key = "incoming/UNP-03/2026-11-20/claims.csv";
+    upload(key, claims(10));
+    drainQueueWithoutProcessing();
+    SQSEvent event = eventFor(key);
+    IntakeHandler failingStates = handler(local.clients().withInterceptors(failingOn("TransactWriteItems")), o -> { });
+
+    for (int attempt = 1; attempt <= 4; attempt++) {
+      assertEquals(1, failingStates.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000))
+          .getBatchItemFailures().size());
+    }
+    assertEquals("line,column,reason,message", read("rejects/UNP-03/2026-11-20/claims.csv").strip(),
+        "not refused: its rows are already what readers see");
+    List<FileOutcome> outcomes = new ArrayList<>();
+    assertTrue(handler(local.clients(), outcomes::add).handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000))
+        .getBatchItemFailures().isEmpty(), "a redrive finishes it");
+    assertEquals(FileStatus.PROCESSED, outcomes.get(0).status());
+    assertEquals("reported", state("claims", "UNP-03", "D-10").get("status").s());
+  }
+
+  @Test
+  void anErrorInOneFileOfABatchFailsThatFilesMessageOnly() throws Exception {
+    List<String> keys = List.of("incoming/ISO-01/2026-11-20/claims.csv", "incoming/ISO-02/2026-11-20/claims.csv",
+        "incoming/ISO-03/2026-11-20/claims.csv");
+    keys.forEach(key -> upload(key, claims(30)));
+    drainQueueWithoutProcessing();
+    SQSEvent batch = new SQSEvent();
+    batch.setRecords(keys.stream().map(key -> eventFor(key).getRecords().get(0)).toList());
+    List<FileOutcome> outcomes = new ArrayList<>();
+    IntakeHandler handler = handler(local.clients().withInterceptors(errorReading("ISO-02")), outcomes::add);
+
+    SQSBatchResponse response = handler.handleRequest(batch, LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertEquals(List.of(batch.getRecords().get(1).getMessageId()),
+        response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList());
+    assertEquals(List.of(keys.get(0), keys.get(2)), outcomes.stream().map(FileOutcome::key).toList());
+    assertEquals(30, rowItems(fileIdOf(keys.get(0))).size());
+    assertEquals(30, rowItems(fileIdOf(keys.get(2))).size());
+    assertTrue(rowItems(fileIdOf(keys.get(1))).isEmpty());
+  }
+
+  @Test
   void aCorrectedReUploadReplacesTheFirstUploadsRows() throws Exception {
     String key = "incoming/RE-01/2026-11-20/surveys.csv";
     upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\nB,2026-11-20,2\nC,2026-11-20,oops\n".getBytes(StandardCharsets.UTF_8));
@@ -267,6 +369,30 @@ class IntakeEndToEndTest {
     };
   }
 
+  private static ExecutionInterceptor failingOn(String operation) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+          throw new IllegalStateException("simulated failure of every " + operation);
+        }
+      }
+    };
+  }
+
+  /** The runtime running out of memory while it reads one branch's upload. */
+  private static ExecutionInterceptor errorReading(String branch) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof software.amazon.awssdk.services.s3.model.GetObjectRequest get
+            && get.key().contains("/" + branch + "/")) {
+          throw new OutOfMemoryError("simulated: Java heap space");
+        }
+      }
+    };
+  }
+
   private static ExecutionInterceptor counting(Map<String, Integer> requests) {
     return new ExecutionInterceptor() {
       @Override
@@ -297,6 +423,10 @@ class IntakeEndToEndTest {
 
   private static String read(String key) {
     return local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket).key(key)).asUtf8String();
+  }
+
+  private static boolean exists(String key) {
+    return local.clients().s3().listObjectsV2(request -> request.bucket(bucket).prefix(key)).keyCount() > 0;
   }
 
   private static String fileIdOf(String key) {

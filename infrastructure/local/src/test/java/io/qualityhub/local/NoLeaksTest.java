@@ -51,7 +51,7 @@ class NoLeaksTest {
           consoleStream, consoleStream);
       String printed = console.toString(StandardCharsets.UTF_8);
       assertEquals(0, erased, printed);
-      assertTrue(printed.contains("Files: 12 taken, 0 refused."), printed);
+      assertTrue(printed.contains("Files: 13 taken, 1 refused."), printed);
       assertTrue(printed.contains(": 1 stored rows erased"), printed);
       assertTrue(printed.contains("special-report_2026-11_company_corrective-actions: 1 corrective action(s) tracked,"
           + " 1 overdue"), "the demo's failed inspection is tracked: " + printed);
@@ -129,7 +129,29 @@ class NoLeaksTest {
         Files.write(jsonlFile, bytes);
       }
     }
+    plantedInHeadersAndKeys(json, data.resolve("PLT-03/2026-11-20"));
     return data;
+  }
+
+  /**
+   * Branch PLT-03: values where names belong. A sales CSV exported without its header row, so its
+   * first "header" cell is a customer's name; and complaints whose JSON keys are an ID number and a
+   * formula typed in the wrong place.
+   */
+  private static void plantedInHeadersAndKeys(ObjectMapper json, Path day) throws Exception {
+    Files.createDirectories(day);
+    Files.writeString(day.resolve("sales.csv"), "PLANTED-headerless-customer-name,PLANTED-headerless-idno,S-1\n"
+        + "PLANTED-headerless-second-row,PLANTED-headerless-idno-2,S-2\n", StandardCharsets.UTF_8);
+    String complaints = PlantedFiles.csvByType().get("complaints");
+    List<String> lines = complaints.lines().toList();
+    ObjectNode good = toJson(json, RecordType.COMPLAINTS, lines.get(0).split(","), lines.get(1).split(",", -1));
+    StringBuilder jsonl = new StringBuilder();
+    for (String key : List.of("PLANTED-key-A123456789", "=HYPERLINK(\"PLANTED-formula-key\")", "@PLANTED-at-key")) {
+      ObjectNode row = good.deepCopy();
+      row.put(key, "x");
+      jsonl.append(json.writeValueAsString(row)).append('\n');
+    }
+    Files.writeString(day.resolve("complaints.jsonl"), jsonl, StandardCharsets.UTF_8);
   }
 
   private static ObjectNode toJson(ObjectMapper json, RecordType type, String[] header, String[] values) {

@@ -2,7 +2,13 @@ package io.qualityhub.core.format;
 
 /** The value types of the upload format; each knows the reject reason its malformed values get. */
 public enum ColumnType {
-  TEXT(null),
+  /** Free text: anything but NUL and lone surrogates, which storage and encryption cannot keep as sent. */
+  TEXT(RejectReason.INVALID_TEXT),
+  /**
+   * An id that names or refers to a record: short, NFC, no control or format characters, so one
+   * id is one record and every key built from it fits DynamoDB's limits.
+   */
+  IDENTIFIER(RejectReason.INVALID_IDENTIFIER),
   DATE(RejectReason.INVALID_DATE),
   TIMESTAMP(RejectReason.INVALID_TIMESTAMP),
   BOOLEAN(RejectReason.INVALID_BOOLEAN),
@@ -17,7 +23,7 @@ public enum ColumnType {
     this.invalidReason = invalidReason;
   }
 
-  /** The reason a value that does not parse as this type is rejected with; {@code null} for free text. */
+  /** The reason a value that does not parse as this type is rejected with. */
   public RejectReason invalidReason() {
     return invalidReason;
   }

@@ -9,6 +9,7 @@ import static io.qualityhub.core.format.ColumnType.AMOUNT;
 import static io.qualityhub.core.format.ColumnType.BOOLEAN;
 import static io.qualityhub.core.format.ColumnType.CURRENCY;
 import static io.qualityhub.core.format.ColumnType.DATE;
+import static io.qualityhub.core.format.ColumnType.IDENTIFIER;
 import static io.qualityhub.core.format.ColumnType.SCORE;
 import static io.qualityhub.core.format.ColumnType.TEXT;
 import static io.qualityhub.core.format.ColumnType.TIMESTAMP;
@@ -29,13 +30,13 @@ import java.util.Set;
  */
 public enum RecordType {
   SALES("sales", "record_id", null, List.of(
-      required("record_id", TEXT),
-      required("policy_id", TEXT),
+      required("record_id", IDENTIFIER),
+      required("policy_id", IDENTIFIER),
       required("sold_at", TIMESTAMP),
-      required("salesperson_id", TEXT),
-      optional("salesperson_licence_no", TEXT),
+      required("salesperson_id", IDENTIFIER),
+      optional("salesperson_licence_no", IDENTIFIER),
       required("salesperson_hired_on", DATE),
-      required("product_code", TEXT),
+      required("product_code", IDENTIFIER),
       requiredEnum("product_line", ProductLines.ALL),
       requiredEnum("channel", "agent", "bancassurance", "telemarketing", "online", "broker"),
       required("premium", AMOUNT),
@@ -46,18 +47,18 @@ public enum RecordType {
       required("terms_given", BOOLEAN),
       required("risk_notice_given", BOOLEAN),
       required("customer_signed", BOOLEAN),
-      optional("recording_id", TEXT)),
+      optional("recording_id", IDENTIFIER)),
       List.of(
           new RequiredWhen("recording_id", "channel", Set.of("telemarketing", "bancassurance")),
           new RequiredWhen("recording_id", "product_line", Set.of("life", "health")),
           new NotBefore("sold_at", "salesperson_hired_on"))),
 
   UNDERWRITING("underwriting", "record_id", null, List.of(
-      required("record_id", TEXT),
-      required("application_id", TEXT),
-      optional("policy_id", TEXT),
-      required("underwriter_id", TEXT),
-      required("product_code", TEXT),
+      required("record_id", IDENTIFIER),
+      required("application_id", IDENTIFIER),
+      optional("policy_id", IDENTIFIER),
+      required("underwriter_id", IDENTIFIER),
+      required("product_code", IDENTIFIER),
       requiredEnum("product_line", ProductLines.ALL),
       required("received_at", TIMESTAMP),
       optional("decided_at", TIMESTAMP),
@@ -73,18 +74,18 @@ public enum RecordType {
       List.of(new NotBefore("decided_at", "received_at"))),
 
   FOLLOWUPS("followups", "record_id", null, List.of(
-      required("record_id", TEXT),
-      required("policy_id", TEXT),
+      required("record_id", IDENTIFIER),
+      required("policy_id", IDENTIFIER),
       required("visited_on", DATE),
-      required("visitor_id", TEXT),
+      required("visitor_id", IDENTIFIER),
       requiredEnum("outcome", "understood", "not_understood", "unreachable", "issue_raised"),
       sensitive("issue_notes", false)),
       List.of()),
 
   CLAIMS("claims", "claim_id", "updated_at", List.of(
-      required("claim_id", TEXT),
-      required("policy_id", TEXT),
-      required("product_code", TEXT),
+      required("claim_id", IDENTIFIER),
+      required("policy_id", IDENTIFIER),
+      required("product_code", IDENTIFIER),
       requiredEnum("product_line", ProductLines.ALL),
       requiredEnum("complexity", "simple", "complex"),
       required("green_channel", BOOLEAN),
@@ -98,7 +99,7 @@ public enum RecordType {
       required("amount_claimed", AMOUNT),
       optional("amount_paid", AMOUNT),
       required("currency", CURRENCY),
-      required("handler_id", TEXT),
+      required("handler_id", IDENTIFIER),
       required("updated_at", TIMESTAMP),
       sensitive("customer_name", false),
       sensitive("customer_id_no", false),
@@ -115,14 +116,14 @@ public enum RecordType {
           new NotBefore("closed_at", "reported_at"))),
 
   COMPLAINTS("complaints", "complaint_id", "updated_at", List.of(
-      required("complaint_id", TEXT),
+      required("complaint_id", IDENTIFIER),
       required("received_at", TIMESTAMP),
       requiredEnum("channel", "phone", "email", "branch", "online", "regulator"),
       required("category", TEXT),
       requiredEnum("severity", "general", "major"),
       optionalEnum("concerns_type", "policy", "claim", "sales", "service"),
-      optional("concerns_id", TEXT),
-      optional("staff_id", TEXT),
+      optional("concerns_id", IDENTIFIER),
+      optional("staff_id", IDENTIFIER),
       requiredEnum("status", "open", "responded", "escalated", "resolved", "closed"),
       optional("first_response_at", TIMESTAMP),
       optional("resolved_at", TIMESTAMP),
@@ -135,9 +136,9 @@ public enum RecordType {
           new NotBefore("resolved_at", "received_at"))),
 
   SURVEYS("surveys", "survey_id", null, List.of(
-      required("survey_id", TEXT),
+      required("survey_id", IDENTIFIER),
       required("surveyed_on", DATE),
-      optional("policy_id", TEXT),
+      optional("policy_id", IDENTIFIER),
       optional("sales_score", SCORE),
       optional("underwriting_score", SCORE),
       optional("claims_score", SCORE),
@@ -147,8 +148,8 @@ public enum RecordType {
       List.of()),
 
   VIOLATIONS("violations", "record_id", null, List.of(
-      required("record_id", TEXT),
-      required("staff_id", TEXT),
+      required("record_id", IDENTIFIER),
+      required("staff_id", IDENTIFIER),
       requiredEnum("department", "sales", "underwriting", "claims", "service"),
       required("occurred_on", DATE),
       required("violation_type", TEXT),
@@ -161,8 +162,8 @@ public enum RecordType {
           new RequiredWhen("currency", "sanction", Set.of("fine")))),
 
   FINDINGS("findings", "inspection_id", null, List.of(
-      required("inspection_id", TEXT),
-      required("inspector_id", TEXT),
+      required("inspection_id", IDENTIFIER),
+      required("inspector_id", IDENTIFIER),
       required("inspected_on", DATE),
       requiredEnum("result", "pass", "fail"),
       optionalEnum("severity", "minor", "major", "critical"),

@@ -7,5 +7,7 @@ public enum RefusalReason {
   UNREADABLE_ENCODING,
   INVALID_HEADER,
   TOO_MANY_ROWS,
-  FILE_TOO_LARGE
+  FILE_TOO_LARGE,
+  /** Every attempt to process the file failed in intake itself; operators find the cause by the reference given. */
+  UNPROCESSABLE
 }

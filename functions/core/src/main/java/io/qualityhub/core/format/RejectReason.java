@@ -7,7 +7,8 @@ package io.qualityhub.core.format;
 public enum RejectReason {
   MALFORMED_ROW("the row cannot be read: %s"),
   ROW_TOO_LARGE("the row is larger than 64 KiB"),
-  UNKNOWN_COLUMN("column '%s' is not part of this record type (custom columns must start with x_)"),
+  UNKNOWN_COLUMN("key number %s of the object is not a column of this record type; fix its spelling"
+      + " (names are case sensitive) or prefix custom columns with x_"),
   BRANCH_MISMATCH("the row names another branch than the one in the file's key"),
   MISSING_REQUIRED("required column '%s' is empty or absent"),
   INVALID_DATE("'%s' must be a date written YYYY-MM-DD"),
@@ -21,7 +22,10 @@ public enum RejectReason {
   CONDITIONAL_FORBIDDEN("'%s' must be empty when %s"),
   DATE_ORDER("'%s' must not be earlier than '%s'"),
   DUPLICATE_ID("this id already appeared earlier in the file (line %s)"),
-  UNKNOWN_INSPECTION("no inspection task with this inspection_id exists");
+  UNKNOWN_INSPECTION("no inspection task with this inspection_id exists"),
+  INVALID_IDENTIFIER("'%s' must be an id of at most 128 characters in Unicode NFC, without control or format"
+      + " characters (NUL, byte-order mark, zero-width or bidi controls)"),
+  INVALID_TEXT("'%s' holds a NUL character or a lone UTF-16 surrogate; remove it");
 
   private final String template;
 

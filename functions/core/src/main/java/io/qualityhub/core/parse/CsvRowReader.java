@@ -8,20 +8,23 @@ import io.qualityhub.core.format.RejectReason;
 import java.io.IOException;
 import java.io.Reader;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * RFC 4180 rows (comma separated, double-quote quoting, quoted fields may span lines, LF or CRLF)
  * mapped onto a record type's columns by the header row. Written by hand rather than with a CSV
  * library because intake needs, for every row, the line where it starts and a size check that
- * stops buffering a runaway row at 64 KiB.
+ * stops buffering a runaway row at 64 KiB: past it, fields are counted, not kept, so memory stays
+ * bounded whatever a row holds (a billion commas included).
  */
 public final class CsvRowReader implements RowReader {
 
   private static final int IGNORED = -1;
   private static final int BRANCH = -2;
+  /** A header holds names only; the longest valid one is well under 2 KiB. */
+  static final int MAX_HEADER_BYTES = 16 * 1024;
 
   private final CharCursor in;
   private final RecordType type;
@@ -29,12 +32,14 @@ public final class CsvRowReader implements RowReader {
   private final List<String> fields = new ArrayList<>();
   private final StringBuilder field = new StringBuilder();
   private int[] targetIndex;
+  private int keepLimit;
   private int line = 1;
   private boolean headerRead;
 
   // The outcome of the last readRecord call, besides the fields themselves.
   private int recordLine;
-  private int recordBytes;
+  private long recordBytes;
+  private long recordFields;
   private String recordProblem;
 
   public CsvRowReader(Reader reader, RecordType type, int maxRowBytes) {
@@ -48,9 +53,9 @@ public final class CsvRowReader implements RowReader {
     if (!headerRead) {
       readHeader();
     }
-    while (readRecord()) {
-      if (recordProblem == null && fields.size() == 1 && fields.get(0).isEmpty()) {
-        continue; // a blank line
+    while (readRecord(maxRowBytes)) {
+      if (isBlankLine()) {
+        continue;
       }
       if (recordBytes > maxRowBytes) {
         return ParsedRow.broken(recordLine, RejectReason.ROW_TOO_LARGE, "", "");
@@ -58,9 +63,9 @@ public final class CsvRowReader implements RowReader {
       if (recordProblem != null) {
         return ParsedRow.broken(recordLine, RejectReason.MALFORMED_ROW, "", recordProblem);
       }
-      if (fields.size() != targetIndex.length) {
+      if (recordFields != targetIndex.length) {
         return ParsedRow.broken(recordLine, RejectReason.MALFORMED_ROW, "",
-            "it has " + fields.size() + " fields where the header has " + targetIndex.length);
+            "it has " + recordFields + " fields where the header has " + targetIndex.length);
       }
       return toRow();
     }
@@ -88,21 +93,27 @@ public final class CsvRowReader implements RowReader {
   private void readHeader() throws IOException, FileRefusedException {
     headerRead = true;
     do {
-      if (!readRecord()) {
+      if (!readRecord(MAX_HEADER_BYTES)) {
         throw new FileRefusedException(RefusalReason.EMPTY_FILE, "the file holds no header row and no data");
       }
-    } while (recordProblem == null && fields.size() == 1 && fields.get(0).isEmpty());
-    if (recordProblem != null || recordBytes > maxRowBytes) {
-      throw new FileRefusedException(RefusalReason.INVALID_HEADER,
-          "the header row (line " + recordLine + ") cannot be read as CSV" + (recordProblem == null ? "" : ": " + recordProblem));
+    } while (isBlankLine());
+    if (recordBytes > MAX_HEADER_BYTES) {
+      throw new FileRefusedException(RefusalReason.INVALID_HEADER, "the header row (line " + recordLine + ") is longer than "
+          + (MAX_HEADER_BYTES >> 10) + " KiB, more than column names can take; check that the file starts with its header row");
     }
+    if (recordProblem != null) {
+      throw new FileRefusedException(RefusalReason.INVALID_HEADER,
+          "the header row (line " + recordLine + ") cannot be read as CSV: " + recordProblem);
+    }
+    // Messages name header cells by position only: in a file without its header row, they are customer data.
     targetIndex = new int[fields.size()];
-    Set<String> seen = new HashSet<>();
+    Map<String, Integer> seen = new HashMap<>();
     for (int i = 0; i < fields.size(); i++) {
       String name = fields.get(i);
-      String where = " (header line " + recordLine + ", column " + (i + 1) + ")";
-      if (!seen.add(name)) {
-        throw new FileRefusedException(RefusalReason.INVALID_HEADER, "column '" + name + "' appears twice" + where);
+      Integer earlier = seen.putIfAbsent(name, i + 1);
+      if (earlier != null) {
+        throw new FileRefusedException(RefusalReason.INVALID_HEADER, "header line " + recordLine + ", columns " + earlier
+            + " and " + (i + 1) + " carry the same name; remove one of them");
       }
       int index = type.indexOf(name);
       if (index >= 0) {
@@ -112,28 +123,35 @@ public final class CsvRowReader implements RowReader {
       } else if (RecordType.isCustomColumn(name)) {
         targetIndex[i] = IGNORED;
       } else {
-        throw new FileRefusedException(RefusalReason.INVALID_HEADER, "column '" + name + "' is not part of "
-            + type.wireName() + where + "; remove it, fix its spelling (names are case sensitive), or prefix it with x_");
+        throw new FileRefusedException(RefusalReason.INVALID_HEADER, "header line " + recordLine + ", column " + (i + 1)
+            + " is not a known column of " + type.wireName() + "; the file may lack its header row. Otherwise fix the"
+            + " name's spelling (names are case sensitive), remove the column, or prefix it with x_");
       }
     }
     for (Column column : type.columns()) {
-      if (column.required() && !seen.contains(column.name())) {
+      if (column.required() && !seen.containsKey(column.name())) {
         throw new FileRefusedException(RefusalReason.INVALID_HEADER,
             "required column '" + column.name() + "' is missing from the header (line " + recordLine + ")");
       }
     }
   }
 
+  private boolean isBlankLine() {
+    return recordProblem == null && recordFields == 1 && fields.get(0).isEmpty();
+  }
+
   /**
    * Reads one record into {@link #fields}. Returns false at the end of input with nothing read.
-   * Stops keeping characters once the record exceeds the row limit, but still reads to its end so
-   * the next record starts in the right place.
+   * Stops keeping characters and fields once the record exceeds {@code limit} bytes, but still
+   * reads (and counts fields) to its end so the next record starts in the right place.
    */
-  private boolean readRecord() throws IOException {
+  private boolean readRecord(int limit) throws IOException {
     fields.clear();
     field.setLength(0);
+    keepLimit = limit;
     recordLine = line;
     recordBytes = 0;
+    recordFields = 0;
     recordProblem = null;
     int c = in.read();
     if (c == CharCursor.END) {
@@ -147,7 +165,7 @@ public final class CsvRowReader implements RowReader {
           && c != '\r' && c != '"')) {
         // An ordinary character: take it and the run of ordinary ones after it in one go.
         recordBytes += CharCursor.utf8Length(c);
-        boolean keep = recordBytes <= maxRowBytes;
+        boolean keep = recordBytes <= keepLimit;
         if (keep) {
           field.append((char) c);
         }
@@ -166,7 +184,7 @@ public final class CsvRowReader implements RowReader {
         return true;
       }
       recordBytes += CharCursor.utf8Length(c);
-      boolean keep = recordBytes <= maxRowBytes;
+      boolean keep = recordBytes <= keepLimit;
       if (quoted) {
         if (c == '"') {
           if (in.peek() == '"') {
@@ -215,7 +233,10 @@ public final class CsvRowReader implements RowReader {
   }
 
   private void endField() {
-    fields.add(field.toString());
+    recordFields++;
+    if (recordBytes <= keepLimit) {
+      fields.add(field.toString());
+    }
     field.setLength(0);
   }
 

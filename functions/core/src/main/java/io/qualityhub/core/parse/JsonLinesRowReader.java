@@ -1,10 +1,12 @@
 package io.qualityhub.core.parse;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import io.qualityhub.core.format.Column;
 import io.qualityhub.core.format.ColumnType;
 import io.qualityhub.core.format.FileRefusedException;
@@ -12,17 +14,25 @@ import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.RejectReason;
 import java.io.IOException;
 import java.io.Reader;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * JSON Lines rows: one object per line, read with Jackson's token stream (no tree or map per row).
  * JSON booleans become {@code Y}/{@code N} so that validation reads both formats alike; a value of
- * the wrong JSON kind is recorded as that column's type problem.
+ * the wrong JSON kind is recorded as that column's type problem. Explicit stream limits (nesting,
+ * number, string and name length) and a repeated key are row rejects that name a position, never
+ * the text: a key can itself be a value typed in the wrong place.
  */
 public final class JsonLinesRowReader implements RowReader {
 
-  private static final JsonFactory JSON = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-      .build();
+  /** Rows are flat objects; custom {@code x_} columns may nest a little. */
+  static final int MAX_NESTING_DEPTH = 16;
+  /** An amount has at most 15 integer digits and 2 decimals; a score one digit. */
+  static final int MAX_NUMBER_LENGTH = 64;
+  static final int MAX_NAME_LENGTH = 256;
+
+  private final JsonFactory json;
 
   private final CharCursor in;
   private final RecordType type;
@@ -34,6 +44,15 @@ public final class JsonLinesRowReader implements RowReader {
     this.in = new CharCursor(reader);
     this.type = type;
     this.maxRowBytes = maxRowBytes;
+    this.json = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(MAX_NESTING_DEPTH)
+            .maxNumberLength(MAX_NUMBER_LENGTH)
+            .maxNameLength(MAX_NAME_LENGTH)
+            .maxStringLength(maxRowBytes)
+            .maxDocumentLength(maxRowBytes)
+            .build())
+        .build();
   }
 
   @Override
@@ -75,13 +94,27 @@ public final class JsonLinesRowReader implements RowReader {
     String[] values = new String[type.columns().size()];
     RejectReason[] problems = null;
     String branch = null;
-    try (JsonParser parser = JSON.createParser(json)) {
+    JsonParser parser = null;
+    Map<String, Integer> keyNumbers = new HashMap<>();
+    int reading = 0; // the top-level key being read, for messages: Jackson reads a name and its value's start in one step
+    try (JsonParser opened = this.json.createParser(json)) {
+      parser = opened;
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         return ParsedRow.broken(rowLine, RejectReason.MALFORMED_ROW, "", "the line is not a JSON object");
       }
       JsonToken token;
-      while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
+      while (true) {
+        reading = keyNumbers.size() + 1;
+        token = parser.nextToken();
+        if (token != JsonToken.FIELD_NAME) {
+          break;
+        }
         String name = parser.currentName();
+        int keyNumber = reading;
+        if (keyNumbers.putIfAbsent(name, keyNumber) != null) {
+          return ParsedRow.broken(rowLine, RejectReason.MALFORMED_ROW, "", "key number " + keyNumber
+              + " of the object repeats an earlier key");
+        }
         JsonToken value = parser.nextToken();
         int index = type.indexOf(name);
         if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
@@ -105,8 +138,8 @@ public final class JsonLinesRowReader implements RowReader {
             continue;
           }
           if (value == JsonToken.VALUE_TRUE || value == JsonToken.VALUE_FALSE) {
-            RejectReason reason = column.type().invalidReason();
-            problems = markProblem(problems, index, reason == null ? RejectReason.MALFORMED_ROW : reason);
+            boolean anyText = column.type() == ColumnType.TEXT || column.type() == ColumnType.IDENTIFIER;
+            problems = markProblem(problems, index, anyText ? RejectReason.MALFORMED_ROW : column.type().invalidReason());
             values[index] = "";
             continue;
           }
@@ -115,18 +148,26 @@ public final class JsonLinesRowReader implements RowReader {
         } else if (name.equals(RecordType.BRANCH_COLUMN)) {
           branch = value == JsonToken.VALUE_NULL ? null : parser.getText();
         } else if (!RecordType.isCustomColumn(name)) {
-          return ParsedRow.broken(rowLine, RejectReason.UNKNOWN_COLUMN, name, name);
+          return ParsedRow.broken(rowLine, RejectReason.UNKNOWN_COLUMN, "", Integer.toString(keyNumber));
         }
       }
       if (token != JsonToken.END_OBJECT || parser.nextToken() != null) {
         return ParsedRow.broken(rowLine, RejectReason.MALFORMED_ROW, "", "the line holds more than one JSON object");
       }
+    } catch (StreamConstraintsException e) {
+      return ParsedRow.broken(rowLine, RejectReason.MALFORMED_ROW, "",
+          JsonLimit.of(e).describe(reading));
     } catch (JsonProcessingException e) {
       // The parser's own message can quote the offending text, which may be sensitive: keep the position only.
-      return ParsedRow.broken(rowLine, RejectReason.MALFORMED_ROW, "",
-          "invalid JSON at column " + e.getLocation().getColumnNr());
+      return ParsedRow.broken(rowLine, RejectReason.MALFORMED_ROW, "", "invalid JSON at column " + column(e, parser));
     }
     return ParsedRow.of(rowLine, values, problems, branch);
+  }
+
+  /** Where the parser stopped; constraint violations carry no location of their own. */
+  private static int column(JsonProcessingException e, JsonParser parser) {
+    JsonLocation location = e.getLocation() != null ? e.getLocation() : parser == null ? null : parser.currentLocation();
+    return location == null ? 1 : Math.max(1, location.getColumnNr());
   }
 
   private RejectReason[] markProblem(RejectReason[] problems, int index, RejectReason reason) {

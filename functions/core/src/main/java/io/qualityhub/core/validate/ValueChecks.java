@@ -1,6 +1,7 @@
 package io.qualityhub.core.validate;
 
 import io.qualityhub.core.format.Column;
+import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,12 +16,15 @@ final class ValueChecks {
       .map(Currency::getCurrencyCode)
       .collect(Collectors.toUnmodifiableSet());
   private static final int MAX_AMOUNT_INTEGER_DIGITS = 15;
+  /** Ids become parts of item keys; 128 code points is at most 512 bytes, well inside DynamoDB's key limits. */
+  static final int MAX_IDENTIFIER_LENGTH = 128;
 
   private ValueChecks() {}
 
   static boolean isValid(Column column, String value) {
     return switch (column.type()) {
-      case TEXT -> true;
+      case TEXT -> isText(value);
+      case IDENTIFIER -> isIdentifier(value);
       case DATE -> parseDate(value) != null;
       case TIMESTAMP -> parseTimestamp(value) != null;
       case BOOLEAN -> value.equals("Y") || value.equals("N");
@@ -29,6 +33,40 @@ final class ValueChecks {
       case SCORE -> value.length() == 1 && value.charAt(0) >= '1' && value.charAt(0) <= '5';
       case ENUM -> column.allowed().contains(value);
     };
+  }
+
+  /** No NUL, no lone surrogate: what storage and encryption keep exactly as sent. */
+  static boolean isText(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == 0) {
+        return false;
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** At most {@link #MAX_IDENTIFIER_LENGTH} code points, NFC, no control, format or separator characters. */
+  static boolean isIdentifier(String value) {
+    if (value.length() > 2 * MAX_IDENTIFIER_LENGTH || !isText(value)
+        || value.codePointCount(0, value.length()) > MAX_IDENTIFIER_LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); ) {
+      int c = value.codePointAt(i);
+      switch (Character.getType(c)) {
+        case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
+          return false;
+        default:
+          i += Character.charCount(c);
+      }
+    }
+    return Normalizer.isNormalized(value, Normalizer.Form.NFC);
   }
 
   static LocalDate parseDate(String value) {

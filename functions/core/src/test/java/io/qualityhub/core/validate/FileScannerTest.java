@@ -84,7 +84,7 @@ class FileScannerTest {
     assertEquals("5000", scan.acceptedValues.get(0)[RecordType.VIOLATIONS.indexOf("fine_amount")]);
     assertEquals(List.of(
         "2:fine_amount:CONDITIONAL_REQUIRED",
-        "3:unexpected:UNKNOWN_COLUMN",
+        "3::UNKNOWN_COLUMN",
         "4::MALFORMED_ROW",
         "5:branch:BRANCH_MISMATCH"), scan.rejectSummary());
   }

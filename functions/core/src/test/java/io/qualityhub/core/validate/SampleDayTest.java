@@ -25,7 +25,7 @@ class SampleDayTest {
 
   static Stream<JsonNode> expectations() throws Exception {
     List<JsonNode> all = new ArrayList<>();
-    for (String set : List.of("sample-day", "refused")) {
+    for (String set : List.of("sample-day", "refused", "hostile")) {
       JsonNode expected = new ObjectMapper().readTree(EVENTS.resolve(set).resolve("EXPECTED.json").toFile());
       expected.forEach(entry -> all.add(((com.fasterxml.jackson.databind.node.ObjectNode) entry.deepCopy()).put("set", set)));
     }

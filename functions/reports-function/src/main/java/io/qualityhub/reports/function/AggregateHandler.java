@@ -75,7 +75,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
       } catch (Exception e) {
         // Our messages name keys and generations only, never row values.
         LOG.error("file event failed and will be retried", entry("messageId", message.getMessageId()),
-            entry("error", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+            entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
       }
     }

@@ -60,7 +60,7 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
       } catch (Exception e) {
         // Our messages carry keys, ids and positions only; findings text is never read.
         LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
-            entry("error", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+            entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
       }
     }

@@ -20,7 +20,9 @@ enum Defect {
     CONDITIONAL_REQUIRED,
     CONDITIONAL_FORBIDDEN,
     DATE_ORDER,
-    DUPLICATE_ID;
+    DUPLICATE_ID,
+    INVALID_IDENTIFIER,
+    INVALID_TEXT;
 
     String reasonCode() {
         return name();

@@ -54,7 +54,7 @@ final class DefectInjector {
             case UNKNOWN_COLUMN -> {
                 String key = UNKNOWN_KEYS[random.nextInt(UNKNOWN_KEYS.length)];
                 row.unknownKey(key);
-                yield key;
+                yield ""; // named by its position only: an unknown key may be a value typed in the wrong place
             }
             case BRANCH_MISMATCH -> {
                 row.branch(otherBranch);
@@ -70,6 +70,27 @@ final class DefectInjector {
             case INVALID_ENUM -> mistype(row, Kind.ENUM);
             case CONDITIONAL_REQUIRED, CONDITIONAL_FORBIDDEN, DATE_ORDER -> source.breakRule(defect, row);
             case DUPLICATE_ID -> throw new IllegalArgumentException("a duplicate is a copy of an earlier row, not a damaged one");
+            case INVALID_IDENTIFIER -> {
+                int id = row.schema().indexOf(row.schema().idColumn());
+                row.set(id, invalidIdentifier(String.valueOf(row.get(id))));
+                yield row.schema().idColumn();
+            }
+            case INVALID_TEXT -> {
+                int text = row.schema().indexOf(row.schema().freeTextColumn());
+                String value = row.get(text) == null ? "note" : String.valueOf(row.get(text));
+                row.set(text, random.nextBoolean() ? value + "\u0000" : "\u0000" + value);
+                yield row.schema().freeTextColumn();
+            }
+        };
+    }
+
+    /** What careless exports do to ids: an invisible character, a byte-order mark, a runaway length. */
+    private String invalidIdentifier(String valid) {
+        return switch (random.nextInt(4)) {
+            case 0 -> valid.substring(0, 1) + "\u200B" + valid.substring(1);
+            case 1 -> "\uFEFF" + valid;
+            case 2 -> valid + "\u202E";
+            default -> valid + "9".repeat(129);
         };
     }
 

@@ -211,7 +211,8 @@ class SampleDataGeneratorTest {
         // Claims have no date or score column, and a CSV file cannot carry an unknown column in a row.
         Set<String> csvClaimReasons = Set.of("MALFORMED_ROW", "ROW_TOO_LARGE", "BRANCH_MISMATCH", "MISSING_REQUIRED",
                 "INVALID_TIMESTAMP", "INVALID_BOOLEAN", "INVALID_AMOUNT", "INVALID_CURRENCY", "INVALID_ENUM",
-                "CONDITIONAL_REQUIRED", "CONDITIONAL_FORBIDDEN", "DATE_ORDER", "DUPLICATE_ID");
+                "CONDITIONAL_REQUIRED", "CONDITIONAL_FORBIDDEN", "DATE_ORDER", "DUPLICATE_ID", "INVALID_IDENTIFIER",
+                "INVALID_TEXT");
         assertEquals(csvClaimReasons, counts.badRowsByReason().keySet());
         assertEquals(1L, counts.badRowsByReason().get("ROW_TOO_LARGE"));
         assertEquals(counts.badRows(), counts.badRowsByReason().values().stream().mapToLong(Long::longValue).sum());
@@ -252,6 +253,9 @@ class SampleDataGeneratorTest {
                         OffsetDateTime.parse(fields.get(header.indexOf("received_at")))));
                 case "DUPLICATE_ID" -> assertTrue(goodKeys.contains(
                         value + "@" + fields.get(header.indexOf("updated_at"))));
+                case "INVALID_IDENTIFIER" -> assertTrue(value.codePointCount(0, value.length()) > 128
+                        || value.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT), value.length() + " chars");
+                case "INVALID_TEXT" -> assertTrue(value.contains("\u0000"));
                 default -> throw new AssertionError("complaints CSV cannot carry " + bad[2]);
             }
         }
