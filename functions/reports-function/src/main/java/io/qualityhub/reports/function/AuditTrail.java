@@ -62,12 +62,31 @@ public final class AuditTrail {
         dynamoDb.transactWriteItems(request -> request.transactItems(
             TransactWriteItem.builder().put(recordPut).build(), TransactWriteItem.builder().put(headPut).build()));
         return record;
-      } catch (TransactionCanceledException anotherRequestExtendedTheHead) {
-        backOff(attempt); // then chain after whoever won
+      } catch (TransactionCanceledException cancelled) {
+        if (!contention(cancelled)) {
+          throw new IllegalStateException("the audit record could not be appended: DynamoDB cancelled the transaction for "
+              + reasonCodes(cancelled) + ", which retrying does not mend; no URL is handed out", cancelled);
+        }
+        backOff(attempt); // another request extended the head: chain after whoever won
       }
     }
     throw new IllegalStateException("the audit chain head changed " + MAX_ATTEMPTS
         + " times while appending one record; the request should be retried");
+  }
+
+  /**
+   * Whether another append got there first: the head's condition failed, or a concurrent transaction on the same
+   * items conflicted. Any other reason (a validation error, say) would fail again however often it is retried.
+   */
+  static boolean contention(TransactionCanceledException cancelled) {
+    return cancelled.hasCancellationReasons() && cancelled.cancellationReasons().stream()
+        .anyMatch(reason -> "ConditionalCheckFailed".equals(reason.code()) || "TransactionConflict".equals(reason.code()));
+  }
+
+  private static String reasonCodes(TransactionCanceledException cancelled) {
+    return cancelled.hasCancellationReasons()
+        ? cancelled.cancellationReasons().stream().map(reason -> String.valueOf(reason.code())).toList().toString()
+        : "no stated reason";
   }
 
   private static void backOff(int attempt) {
