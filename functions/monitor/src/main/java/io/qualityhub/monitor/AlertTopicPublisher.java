@@ -10,6 +10,7 @@ import io.qualityhub.deadlines.OpenDeadline;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -33,8 +34,12 @@ final class AlertTopicPublisher {
     this.topicArn = topicArn;
   }
 
-  /** Publishes the alerts of one branch and level; returns, once SNS has accepted every part, how many parts. */
-  int publish(String branch, AlertLevel level, List<Alert> alerts, RunInfo run) {
+  /**
+   * Publishes the alerts of one branch and level, part by part, handing each part's alerts to {@code accepted} as soon
+   * as SNS has accepted it, so that a failure on a later part leaves only the unsent parts to send again. Returns how
+   * many parts, once SNS has accepted every one; throws at the first part it does not accept.
+   */
+  int publish(String branch, AlertLevel level, List<Alert> alerts, RunInfo run, Consumer<List<Alert>> accepted) {
     int parts = (alerts.size() + ALERTS_PER_MESSAGE - 1) / ALERTS_PER_MESSAGE;
     for (int part = 0; part < parts; part++) {
       List<Alert> slice = alerts.subList(part * ALERTS_PER_MESSAGE, Math.min(alerts.size(), (part + 1) * ALERTS_PER_MESSAGE));
@@ -46,6 +51,7 @@ final class AlertTopicPublisher {
           .messageAttributes(Map.of(
               "branch", text(branch),
               "level", text(level.wireName()))));
+      accepted.accept(slice);
     }
     return parts;
   }

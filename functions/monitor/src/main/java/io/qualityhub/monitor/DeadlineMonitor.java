@@ -228,25 +228,26 @@ final class DeadlineMonitor {
             .computeIfAbsent(alert.level(), level -> new ArrayList<>()).add(alert);
       }
     }
-    int messages = 0;
+    int[] messages = {0};
     for (var branch : byBranch.entrySet()) {
       for (var level : branch.getValue().entrySet()) {
-        List<Alert> alerts = level.getValue();
         try {
-          messages += topic.publish(branch.getKey(), level.getKey(), alerts, run);
+          // Each part is recorded as soon as SNS accepts it: a retry sends only the parts that did not go.
+          topic.publish(branch.getKey(), level.getKey(), level.getValue(), run, part -> {
+            messages[0]++;
+            for (Alert alert : part) {
+              claims.recordSent(claimed.get(alert).key(), TOPIC_RECIPIENT);
+              unsent.get(alert).remove(TOPIC_RECIPIENT);
+              told.get(alert).add(TOPIC_RECIPIENT);
+            }
+          });
         } catch (SdkException notAccepted) {
           problems.add("topic message for " + branch.getKey() + " " + level.getKey().wireName()
-              + " not accepted (" + notAccepted.getClass().getSimpleName() + "); its alerts stay claimed and the next run resumes them");
-          continue;
-        }
-        for (Alert alert : alerts) {
-          claims.recordSent(claimed.get(alert).key(), TOPIC_RECIPIENT);
-          unsent.get(alert).remove(TOPIC_RECIPIENT);
-          told.get(alert).add(TOPIC_RECIPIENT);
+              + " not accepted (" + notAccepted.getClass().getSimpleName() + "); its unsent alerts stay claimed and the next run resumes them");
         }
       }
     }
-    return messages;
+    return messages[0];
   }
 
   /**

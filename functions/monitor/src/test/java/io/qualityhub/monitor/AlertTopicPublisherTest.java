@@ -44,6 +44,43 @@ class AlertTopicPublisherTest {
   }
 
   @Test
+  void eachAcceptedPartIsHandedOverBeforeALaterPartFails() {
+    List<Alert> alerts = new java.util.ArrayList<>();
+    for (int i = 0; i < AlertTopicPublisher.ALERTS_PER_MESSAGE + 1; i++) {
+      alerts.add(new Alert(new OpenDeadline(ItemType.CLAIM, "C-" + i, "TPE-01", DeadlineClockName.SETTLEMENT,
+          Instant.parse("2026-11-02T03:20:00Z"), Instant.parse("2026-11-17T16:00:00Z"),
+          DeadlineLimit.of(15, LimitUnit.CALENDAR_DAYS), "health, simple", "CH-1", false), AlertLevel.DUE, 15, 0));
+    }
+    java.util.concurrent.atomic.AtomicInteger publishes = new java.util.concurrent.atomic.AtomicInteger();
+    software.amazon.awssdk.services.sns.SnsClient sns = new software.amazon.awssdk.services.sns.SnsClient() {
+      @Override
+      public software.amazon.awssdk.services.sns.model.PublishResponse publish(
+          java.util.function.Consumer<software.amazon.awssdk.services.sns.model.PublishRequest.Builder> request) {
+        if (publishes.incrementAndGet() == 2) {
+          throw software.amazon.awssdk.services.sns.model.InternalErrorException.builder().message("second part refused").build();
+        }
+        return software.amazon.awssdk.services.sns.model.PublishResponse.builder().messageId("m").build();
+      }
+
+      @Override
+      public String serviceName() {
+        return "sns";
+      }
+
+      @Override
+      public void close() {
+      }
+    };
+    List<List<Alert>> accepted = new java.util.ArrayList<>();
+
+    org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.services.sns.model.InternalErrorException.class,
+        () -> new AlertTopicPublisher(sns, "arn:topic").publish("TPE-01", AlertLevel.DUE, alerts, RUN, accepted::add));
+
+    assertEquals(List.of(alerts.subList(0, AlertTopicPublisher.ALERTS_PER_MESSAGE)), accepted,
+        "the first part is recorded as sent, so a retry sends only the second");
+  }
+
+  @Test
   void theSubjectNamesBranchLevelAndCount() {
     assertEquals("QualityHub KHH-02: 3 severely overdue items", AlertTopicPublisher.subject("KHH-02", AlertLevel.SEVERELY_OVERDUE, 3));
     assertEquals("QualityHub KHH-02: 1 due item", AlertTopicPublisher.subject("KHH-02", AlertLevel.DUE, 1));
