@@ -20,11 +20,14 @@ final class BatchRecords {
     return record.containsKey("status");
   }
 
-  static FileOutcome toOutcome(String key, Map<String, AttributeValue> record) {
+  /**
+   * The outcome a finished batch record stands for, as a redelivery reports it. The record is keyed by its
+   * generation ({@code GEN#{generation}}) and does not repeat it, so the caller, who looked it up, passes it.
+   */
+  static FileOutcome toOutcome(String key, String generation, Map<String, AttributeValue> record) {
     FileStatus status = FileStatus.valueOf(record.get("status").s());
     return new FileOutcome(key, status, number(record, "rowsRead"), number(record, "accepted"), number(record, "rejected"),
-        List.of(), record.containsKey("refusal") ? record.get("refusal").s() : null,
-        record.containsKey("generation") ? record.get("generation").s() : null,
+        List.of(), record.containsKey("refusal") ? record.get("refusal").s() : null, generation,
         record.containsKey("sha256") ? record.get("sha256").s() : null);
   }
 

@@ -98,7 +98,7 @@ public final class IntakeService {
     String generation = version.generation();
     Optional<Map<String, AttributeValue>> earlier = ledger.batchRecord(key, generation);
     if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
-      return BatchRecords.toOutcome(object.key(), earlier.get());
+      return BatchRecords.toOutcome(object.key(), generation, earlier.get());
     }
     int attempt = ledger.startAttempt(key, generation);
     if (attempt > MAX_ATTEMPTS && mayGiveUp(key, generation)) {
