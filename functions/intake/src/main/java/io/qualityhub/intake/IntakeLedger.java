@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -29,8 +30,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 final class IntakeLedger {
 
-  /** TransactWriteItems takes at most 100 actions. */
-  static final int MAX_STATES_PER_REQUEST = 100;
+  /** TransactWriteItems takes at most 100 actions: 99 states and the check that their generation is still current. */
+  static final int MAX_STATES_PER_REQUEST = 99;
   /** BatchGetItem takes at most 100 keys. */
   static final int MAX_STATES_PER_READ = 100;
   private static final int MAX_READ_ROUNDS = 8;
@@ -169,20 +170,37 @@ final class IntakeLedger {
    * older, or it came from an earlier upload of this same file. An older row never overwrites a
    * newer one, whatever order files arrive in. The open-deadline index entry rides on the same
    * conditional put, so it always belongs to the state that won.
+   *
+   * <p>Every request also checks that {@code generation} is still the file's current one. A re-upload
+   * that became current meanwhile has written its own states and withdrawn this generation's rows;
+   * this generation's states (equal in version where the re-upload corrected values, not times) must
+   * not overwrite them. Returns false, having written nothing more, once the generation is replaced.
    */
-  void advanceStates(List<Map<String, AttributeValue>> states) {
+  boolean advanceStates(UploadKey key, String generation, List<Map<String, AttributeValue>> states) {
     List<Map<String, AttributeValue>> pending = states.stream().map(deadlines::withIndex).toList();
+    TransactWriteItem stillCurrent = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
+        .tableName(table)
+        .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.CURRENT_SK))
+        .conditionExpression("generation = :g")
+        .expressionAttributeValues(Map.of(":g", AttributeValue.fromS(generation)))
+        .build()).build();
     while (!pending.isEmpty()) {
       List<Map<String, AttributeValue>> sending = pending;
+      List<TransactWriteItem> actions = new ArrayList<>(sending.size() + 1);
+      actions.add(stillCurrent);
+      sending.stream().map(this::conditionalStatePut).forEach(actions::add);
       try {
-        dynamoDb.transactWriteItems(request -> request.transactItems(sending.stream().map(this::conditionalStatePut).toList()));
-        return;
+        dynamoDb.transactWriteItems(request -> request.transactItems(actions));
+        return true;
       } catch (TransactionCanceledException e) {
+        List<CancellationReason> reasons = e.hasCancellationReasons() ? e.cancellationReasons() : List.of();
+        if (!reasons.isEmpty() && "ConditionalCheckFailed".equals(reasons.get(0).code())) {
+          return false; // replaced by a newer upload meanwhile: its states stand
+        }
         // All or nothing: drop the states a newer one already beat, send the rest again.
         List<Map<String, AttributeValue>> retry = new ArrayList<>();
-        List<CancellationReason> reasons = e.cancellationReasons();
         for (int i = 0; i < sending.size(); i++) {
-          String code = i < reasons.size() ? reasons.get(i).code() : null;
+          String code = i + 1 < reasons.size() ? reasons.get(i + 1).code() : null;
           if (!"ConditionalCheckFailed".equals(code)) {
             retry.add(sending.get(i));
           }
@@ -193,6 +211,7 @@ final class IntakeLedger {
         pending = retry;
       }
     }
+    return true;
   }
 
   private TransactWriteItem conditionalStatePut(Map<String, AttributeValue> state) {

@@ -212,22 +212,28 @@ public final class IntakeService {
     }
   }
 
-  /** Offers each record's latest row of this file as its state: one conditional write per record, 100 per request. */
+  /**
+   * Offers each record's latest row of this file as its state: one conditional write per record, 99 per request.
+   * Stops as soon as a newer upload of the file has become current: that upload's states stand.
+   */
   private void advanceStates(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation, IdIndex latest)
       throws IOException {
     RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, null, null, null);
     int idIndex = key.type().idIndex();
     List<Map<String, AttributeValue>> batch = new ArrayList<>(IntakeLedger.MAX_STATES_PER_REQUEST);
+    boolean[] current = {true};
     rescan(object, key, version, (line, values) -> {
-      if (latest.lineOf(values[idIndex]) == line) {
+      if (current[0] && latest.lineOf(values[idIndex]) == line) {
         batch.add(mapper.toStateItem(values));
         if (batch.size() == IntakeLedger.MAX_STATES_PER_REQUEST) {
-          ledger.advanceStates(batch);
+          current[0] = ledger.advanceStates(key, generation, batch);
           batch.clear();
         }
       }
     });
-    ledger.advanceStates(batch);
+    if (current[0]) {
+      ledger.advanceStates(key, generation, batch);
+    }
   }
 
   /** Removes this generation's rows again: a newer upload of the same key won the switch. */
