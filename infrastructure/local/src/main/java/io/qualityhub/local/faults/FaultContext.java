@@ -19,14 +19,34 @@ public final class FaultContext {
   private final LocalDeployment local;
   private final String token;
   private final PrintStream functionLog;
+  private final boolean recovers;
 
   public FaultContext(LocalDeployment local, String token, PrintStream functionLog) {
+    this(local, token, functionLog, true);
+  }
+
+  private FaultContext(LocalDeployment local, String token, PrintStream functionLog, boolean recovers) {
+    this.recovers = recovers;
     this.local = Objects.requireNonNull(local, "local");
     if (!token.matches("[A-Z0-9]{1,6}")) {
       throw new IllegalArgumentException("the run token is 1-6 capital letters or digits, was " + token);
     }
     this.token = token;
     this.functionLog = functionLog;
+  }
+
+  /**
+   * The same context, but the platform's recovery is left out: a failed SQS message is dropped instead of
+   * redelivered, a failed scheduled run is not retried. Scenarios must then FAIL; tests use it to prove that their
+   * checks can fail.
+   */
+  public FaultContext withoutRecovery() {
+    return new FaultContext(local, token, functionLog, false);
+  }
+
+  /** Whether failed messages are redelivered and failed runs retried (always, outside tests). */
+  public boolean recovers() {
+    return recovers;
   }
 
   public LocalDeployment local() {

@@ -45,7 +45,7 @@ final class IntakeRig {
   private static final AtomicLong SEQUENCER = new AtomicLong(System.currentTimeMillis() << 8);
   /** Attributes that differ between attempts by design: timings, data-key references, order tokens. */
   private static final Set<String> PER_ATTEMPT = Set.of("dataKey", "itemTag", "startedAt", "validateMillis", "storeMillis",
-      "totalMillis", "orderToken");
+      "totalMillis", "orderToken", "attempts");
 
   private final FaultContext context;
   private final LocalDeployment local;
@@ -150,8 +150,8 @@ final class IntakeRig {
 
   /** Drains the intake queue through {@code invocation}, redelivering failed messages until none is left. */
   QueueRun deliver(QueueRun.Invocation invocation, int batchSize) {
-    QueueRun run = new QueueRun(sqs, queueUrl, local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), batchSize)
-        .drain(invocation, 60);
+    QueueRun run = new QueueRun(sqs, queueUrl, local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), batchSize,
+        context.recovers()).drain(invocation, 60);
     trace("deliver " + run.invocations() + " batches");
     return run;
   }

@@ -33,6 +33,7 @@ final class QueueRun {
   private final String queueArn;
   private final String region;
   private final int batchSize;
+  private final boolean redeliver;
 
   private int invocations;
   private final Map<String, Integer> receives = new LinkedHashMap<>();
@@ -40,7 +41,9 @@ final class QueueRun {
   private final Map<String, String> bodies = new HashMap<>();
   private final List<List<String>> batches = new ArrayList<>();
 
-  QueueRun(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize) {
+  /** @param redeliver false drops a failed message instead of redelivering it: recovery left out, for tests */
+  QueueRun(SqsClient sqs, String queueUrl, String queueArn, String region, int batchSize, boolean redeliver) {
+    this.redeliver = redeliver;
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
@@ -79,11 +82,14 @@ final class QueueRun {
       });
       Set<String> failed = invocation.failedIds(toEvent(messages));
       for (Message message : messages) {
-        if (failed.contains(message.messageId())) {
+        if (failed.contains(message.messageId()) && redeliver) {
           failures.merge(message.messageId(), 1, Integer::sum);
           sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
               .visibilityTimeout(0));
         } else {
+          if (failed.contains(message.messageId())) {
+            failures.merge(message.messageId(), 1, Integer::sum);
+          }
           sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }
       }
