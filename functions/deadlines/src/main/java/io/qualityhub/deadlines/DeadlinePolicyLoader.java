@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,10 +86,8 @@ public final class DeadlinePolicyLoader {
     private static JsonNode read(String source, InputStream in) {
         try {
             return JsonChecker.parse(in);
-        } catch (JsonProcessingException malformed) {
-            var location = malformed.getLocation();
-            throw new InvalidDeadlinePolicyException(source, "not valid JSON at line " + location.getLineNr()
-                    + ", column " + location.getColumnNr() + ": " + malformed.getOriginalMessage(), malformed);
+        } catch (JsonProcessingException | CharConversionException malformed) {
+            throw new InvalidDeadlinePolicyException(source, JsonChecker.describeMalformed(malformed), malformed);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the deadline policy from " + source, unreadable);
         }

@@ -1,11 +1,14 @@
 package io.qualityhub.deadlines;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -34,6 +37,20 @@ final class JsonChecker {
     /** Parses JSON rejecting duplicate keys and trailing content, reading decimals exactly. */
     static JsonNode parse(InputStream in) throws IOException {
         return STRICT.readTree(in);
+    }
+
+    /**
+     * Why a document could not be parsed, with its position when the parser knows it. Jackson's stream limits (nesting
+     * depth, number length) are reported without a location, and text that is not in a Unicode encoding fails before
+     * any JSON is read, as a {@link CharConversionException} rather than a {@link JsonProcessingException}.
+     */
+    static String describeMalformed(IOException malformed) {
+        if (malformed instanceof JsonProcessingException json) {
+            JsonLocation location = json.getLocation();
+            return "not valid JSON" + (location == null ? "" : " at line " + location.getLineNr() + ", column "
+                    + location.getColumnNr()) + ": " + json.getOriginalMessage();
+        }
+        return "not valid JSON: the text is not UTF-8, UTF-16 or UTF-32 (" + malformed.getMessage() + ")";
     }
 
     static String at(String parentPath, String key) {

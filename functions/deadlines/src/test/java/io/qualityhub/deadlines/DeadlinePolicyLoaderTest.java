@@ -264,4 +264,21 @@ class DeadlinePolicyLoaderTest {
 
         assertTrue(error.problems().get(0).contains("Duplicate field 'version'"), error.problems().get(0));
     }
+
+    @Test
+    void jsonBeyondTheParsersLimitsIsInvalidNotACrash() {
+        String deep = "[".repeat(1100) + "]".repeat(1100);
+        String problem = rejected("{\"version\": \"v2\", \"x\": " + deep + "}").problems().get(0);
+        assertTrue(problem.startsWith("not valid JSON: ") && problem.contains("nesting depth"), problem);
+        assertTrue(rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 0." + "9".repeat(1100) + "}}")
+                .problems().get(0).contains("Number value length"));
+    }
+
+    @Test
+    void textInNoUnicodeEncodingIsInvalidNotAnIoFailure() {
+        byte[] utf32WithAnImpossibleCharacter = {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        InvalidDeadlinePolicyException invalid = assertThrows(InvalidDeadlinePolicyException.class,
+                () -> DeadlinePolicyLoader.load(new ByteArrayInputStream(utf32WithAnImpossibleCharacter)));
+        assertTrue(invalid.problems().get(0).startsWith("not valid JSON: the text is not UTF-8"), invalid.getMessage());
+    }
 }
