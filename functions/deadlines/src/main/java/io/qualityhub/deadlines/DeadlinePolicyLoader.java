@@ -116,13 +116,13 @@ public final class DeadlinePolicyLoader {
             warningShare = check.number(levels, "$.levels", "warningShare", "use a share such as 0.8");
             if (warningShare != null && (warningShare.signum() <= 0 || warningShare.compareTo(BigDecimal.ONE) >= 0)) {
                 check.problem("$.levels.warningShare", "must be greater than 0 and less than 1 (0.8 warns when 80%"
-                        + " of the time is used), was " + warningShare.toPlainString());
+                        + " of the time is used), was " + shown(warningShare));
                 warningShare = null;
             }
             severeMultiplier = check.number(levels, "$.levels", "severeMultiplier", "use a multiple such as 2");
             if (severeMultiplier != null && severeMultiplier.compareTo(BigDecimal.ONE) <= 0) {
                 check.problem("$.levels.severeMultiplier", "must be greater than 1 (2 escalates at twice the limit),"
-                        + " was " + severeMultiplier.toPlainString());
+                        + " was " + shown(severeMultiplier));
                 severeMultiplier = null;
             }
         }
@@ -133,6 +133,15 @@ public final class DeadlinePolicyLoader {
             throw new InvalidDeadlinePolicyException(source, check.problems());
         }
         return new DeadlinePolicy(version, zone, warningShare, severeMultiplier, calendars, claims, complaints);
+    }
+
+    /**
+     * A number as the policy wrote it, for a problem message: plain digits when short, else scientific notation. A
+     * plain rendering of 1e999999999 alone would be a billion digits long.
+     */
+    private static String shown(BigDecimal number) {
+        return Math.abs((long) number.precision() - number.scale()) <= 30 && Math.abs(number.scale()) <= 30
+                ? number.toPlainString() : number.toString();
     }
 
     private static ZoneId zone(JsonChecker check, JsonNode root) {

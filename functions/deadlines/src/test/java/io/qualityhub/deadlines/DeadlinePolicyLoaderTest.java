@@ -281,4 +281,13 @@ class DeadlinePolicyLoaderTest {
                 () -> DeadlinePolicyLoader.load(new ByteArrayInputStream(utf32WithAnImpossibleCharacter)));
         assertTrue(invalid.problems().get(0).startsWith("not valid JSON: the text is not UTF-8"), invalid.getMessage());
     }
+
+    @Test
+    void anOutOfRangeNumberIsQuotedShortWhateverItsExponent() {
+        String message = rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1e999999999,"
+                + " \"severeMultiplier\": 1e-999999999}}").getMessage();
+        assertTrue(message.contains("was 1E+999999999") && message.contains("was 1E-999999999"), message);
+        assertTrue(rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1.5}}").getMessage()
+                .contains("was 1.5"));
+    }
 }
