@@ -1,6 +1,7 @@
 package io.qualityhub.deadlines;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -36,7 +37,15 @@ final class JsonChecker {
 
     /** Parses JSON rejecting duplicate keys and trailing content, reading decimals exactly. */
     static JsonNode parse(InputStream in) throws IOException {
-        return STRICT.readTree(in);
+        try {
+            return STRICT.readTree(in);
+        } catch (NumberFormatException outOfRange) {
+            // Reading decimals exactly, Jackson throws this bare for a number its BigDecimal parser refuses (an
+            // exponent past an int, as in 1e-99999999999); the message quotes the number, so it is cut short.
+            String detail = String.valueOf(outOfRange.getMessage());
+            throw new JsonParseException(null, "a number is out of range ("
+                    + (detail.length() <= 200 ? detail : detail.substring(0, 200) + "...") + ")", outOfRange);
+        }
     }
 
     /**

@@ -275,6 +275,13 @@ class DeadlinePolicyLoaderTest {
     }
 
     @Test
+    void anExponentPastAnIntIsInvalidNotACrash() {
+        String problem = rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1e-99999999999}}")
+                .problems().get(0);
+        assertTrue(problem.startsWith("not valid JSON: a number is out of range"), problem);
+    }
+
+    @Test
     void textInNoUnicodeEncodingIsInvalidNotAnIoFailure() {
         byte[] utf32WithAnImpossibleCharacter = {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
         InvalidDeadlinePolicyException invalid = assertThrows(InvalidDeadlinePolicyException.class,
