@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -85,10 +86,8 @@ public final class DeadlinePolicyLoader {
     private static JsonNode read(String source, InputStream in) {
         try {
             return JsonChecker.parse(in);
-        } catch (JsonProcessingException malformed) {
-            var location = malformed.getLocation();
-            throw new InvalidDeadlinePolicyException(source, "not valid JSON at line " + location.getLineNr()
-                    + ", column " + location.getColumnNr() + ": " + malformed.getOriginalMessage(), malformed);
+        } catch (JsonProcessingException | CharConversionException malformed) {
+            throw new InvalidDeadlinePolicyException(source, JsonChecker.describeMalformed(malformed), malformed);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the deadline policy from " + source, unreadable);
         }
@@ -117,13 +116,13 @@ public final class DeadlinePolicyLoader {
             warningShare = check.number(levels, "$.levels", "warningShare", "use a share such as 0.8");
             if (warningShare != null && (warningShare.signum() <= 0 || warningShare.compareTo(BigDecimal.ONE) >= 0)) {
                 check.problem("$.levels.warningShare", "must be greater than 0 and less than 1 (0.8 warns when 80%"
-                        + " of the time is used), was " + warningShare.toPlainString());
+                        + " of the time is used), was " + shown(warningShare));
                 warningShare = null;
             }
             severeMultiplier = check.number(levels, "$.levels", "severeMultiplier", "use a multiple such as 2");
             if (severeMultiplier != null && severeMultiplier.compareTo(BigDecimal.ONE) <= 0) {
                 check.problem("$.levels.severeMultiplier", "must be greater than 1 (2 escalates at twice the limit),"
-                        + " was " + severeMultiplier.toPlainString());
+                        + " was " + shown(severeMultiplier));
                 severeMultiplier = null;
             }
         }
@@ -134,6 +133,15 @@ public final class DeadlinePolicyLoader {
             throw new InvalidDeadlinePolicyException(source, check.problems());
         }
         return new DeadlinePolicy(version, zone, warningShare, severeMultiplier, calendars, claims, complaints);
+    }
+
+    /**
+     * A number as the policy wrote it, for a problem message: plain digits when short, else scientific notation. A
+     * plain rendering of 1e999999999 alone would be a billion digits long.
+     */
+    private static String shown(BigDecimal number) {
+        return Math.abs((long) number.precision() - number.scale()) <= 30 && Math.abs(number.scale()) <= 30
+                ? number.toPlainString() : number.toString();
     }
 
     private static ZoneId zone(JsonChecker check, JsonNode root) {

@@ -3,6 +3,7 @@ package io.qualityhub.deadlines;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,10 +51,8 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
         JsonNode root;
         try {
             root = JsonChecker.parse(json);
-        } catch (JsonProcessingException malformed) {
-            var location = malformed.getLocation();
-            throw new InvalidRecipientsDirectoryException("not valid JSON at line " + location.getLineNr()
-                    + ", column " + location.getColumnNr() + ": " + malformed.getOriginalMessage(), malformed);
+        } catch (JsonProcessingException | CharConversionException malformed) {
+            throw new InvalidRecipientsDirectoryException(JsonChecker.describeMalformed(malformed), malformed);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the recipients directory", unreadable);
         }

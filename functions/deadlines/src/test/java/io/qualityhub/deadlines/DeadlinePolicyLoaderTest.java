@@ -264,4 +264,37 @@ class DeadlinePolicyLoaderTest {
 
         assertTrue(error.problems().get(0).contains("Duplicate field 'version'"), error.problems().get(0));
     }
+
+    @Test
+    void jsonBeyondTheParsersLimitsIsInvalidNotACrash() {
+        String deep = "[".repeat(1100) + "]".repeat(1100);
+        String problem = rejected("{\"version\": \"v2\", \"x\": " + deep + "}").problems().get(0);
+        assertTrue(problem.startsWith("not valid JSON: ") && problem.contains("nesting depth"), problem);
+        assertTrue(rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 0." + "9".repeat(1100) + "}}")
+                .problems().get(0).contains("Number value length"));
+    }
+
+    @Test
+    void anExponentPastAnIntIsInvalidNotACrash() {
+        String problem = rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1e-99999999999}}")
+                .problems().get(0);
+        assertTrue(problem.startsWith("not valid JSON: a number is out of range"), problem);
+    }
+
+    @Test
+    void textInNoUnicodeEncodingIsInvalidNotAnIoFailure() {
+        byte[] utf32WithAnImpossibleCharacter = {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        InvalidDeadlinePolicyException invalid = assertThrows(InvalidDeadlinePolicyException.class,
+                () -> DeadlinePolicyLoader.load(new ByteArrayInputStream(utf32WithAnImpossibleCharacter)));
+        assertTrue(invalid.problems().get(0).startsWith("not valid JSON: the text is not UTF-8"), invalid.getMessage());
+    }
+
+    @Test
+    void anOutOfRangeNumberIsQuotedShortWhateverItsExponent() {
+        String message = rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1e999999999,"
+                + " \"severeMultiplier\": 1e-999999999}}").getMessage();
+        assertTrue(message.contains("was 1E+999999999") && message.contains("was 1E-999999999"), message);
+        assertTrue(rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1.5}}").getMessage()
+                .contains("was 1.5"));
+    }
 }

@@ -1,5 +1,6 @@
 package io.qualityhub.local;
 
+import io.qualityhub.local.bench.BurstBenchmark;
 import io.qualityhub.local.bench.ColdStartBenchmark;
 import io.qualityhub.local.bench.IntakeBenchmark;
 import io.qualityhub.local.bench.MonitorBenchmark;
@@ -20,7 +21,9 @@ final class BenchCommand {
       + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
-      + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)";
+      + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)\n"
+      + "       qualityhub bench burst [--branches B] [--pollers P]  (default 50 branches of eight files each, uploaded at once,"
+      + " and the template's 5 pollers; on the emulator)";
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -31,8 +34,14 @@ final class BenchCommand {
   }
 
   int run(List<String> args) throws Exception {
-    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--closed", "--open", "--tier", "--function"),
+    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function"),
         Set.of(), USAGE);
+    if (options.positional().equals(List.of("burst"))) {
+      BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
+              positive(options, "--pollers", Integer.toString(BurstBenchmark.TEMPLATE_POLLERS)), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
     if (options.positional().equals(List.of("readback"))) {
       ReadBackBenchmark.run(projectRoot, positive(options, "--rows", "100000"), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  * failed, and leaves the failed ones on the queue, invisible until their visibility timeout ends, for
  * redelivery and, in the end, the dead-letter queue.
  */
-final class QueueDelivery {
+public final class QueueDelivery {
 
   private static final int BATCH_SIZE = 5;
 
@@ -29,17 +29,33 @@ final class QueueDelivery {
   private final String queueArn;
   private final String region;
   private final PrintStream functionOutput;
+  private final int retryAfterSeconds;
 
-  QueueDelivery(SqsClient sqs, String queueUrl, String queueArn, String region, PrintStream functionOutput) {
+  public QueueDelivery(SqsClient sqs, String queueUrl, String queueArn, String region, PrintStream functionOutput) {
+    this(sqs, queueUrl, queueArn, region, functionOutput, -1);
+  }
+
+  private QueueDelivery(SqsClient sqs, String queueUrl, String queueArn, String region, PrintStream functionOutput,
+      int retryAfterSeconds) {
     this.sqs = sqs;
     this.queueUrl = queueUrl;
     this.queueArn = queueArn;
     this.region = region;
     this.functionOutput = functionOutput;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
-  /** Delivers until the queue stays empty; returns the ids of messages the handler failed. */
-  List<String> drain(RequestHandler<SQSEvent, SQSBatchResponse> handler, String functionName, int idlePolls) {
+  /**
+   * The same delivery, but a failed message comes back after {@code seconds} instead of the queue's
+   * visibility timeout (90 minutes for intake), so one run sees retries through to success or the
+   * dead-letter queue.
+   */
+  public QueueDelivery retryingAfter(int seconds) {
+    return new QueueDelivery(sqs, queueUrl, queueArn, region, functionOutput, seconds);
+  }
+
+  /** Delivers until the queue stays empty; returns the ids of messages the handler failed, once per failed delivery. */
+  public List<String> drain(RequestHandler<SQSEvent, SQSBatchResponse> handler, String functionName, int idlePolls) {
     List<String> failed = new ArrayList<>();
     int idle = 0;
     while (idle < idlePolls) {
@@ -60,6 +76,10 @@ final class QueueDelivery {
       for (Message message : messages) {
         if (failedIds.contains(message.messageId())) {
           failed.add(message.messageId()); // back on the queue after its visibility timeout, as on AWS
+          if (retryAfterSeconds >= 0) {
+            sqs.changeMessageVisibility(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                .visibilityTimeout(retryAfterSeconds));
+          }
         } else {
           sqs.deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
         }

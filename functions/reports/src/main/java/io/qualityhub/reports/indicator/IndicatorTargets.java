@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,8 +57,14 @@ public final class IndicatorTargets {
         try {
             root = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
+            // Jackson's stream limits (nesting depth, number length) come without a location.
+            throw new InvalidIndicatorTargetsException(sourceName, List.of("not valid JSON"
+                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": "
+                    + e.getOriginalMessage()));
+        } catch (CharConversionException e) {
+            // Bytes that look like UTF-16/32 but are not: a broken file, not a failed read.
             throw new InvalidIndicatorTargetsException(sourceName,
-                    List.of("not valid JSON at line " + e.getLocation().getLineNr() + ": " + e.getOriginalMessage()));
+                    List.of("not valid JSON: the text is not UTF-8, UTF-16 or UTF-32 (" + e.getMessage() + ")"));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + sourceName, e);
         }

@@ -63,6 +63,19 @@ class IndicatorTargetsTest {
         assertTrue(e.problems().getFirst().startsWith("not valid JSON at line 4"), e.problems().getFirst());
     }
 
+    @Test
+    void jsonBeyondTheParsersLimitsIsInvalidNotACrash() {
+        InvalidIndicatorTargetsException deep = assertThrows(InvalidIndicatorTargetsException.class,
+                () -> IndicatorTargets.load(stream("{\"indicators\": " + "[".repeat(1100) + "]".repeat(1100) + "}"),
+                        "targets.json"));
+        assertTrue(deep.problems().getFirst().startsWith("not valid JSON: "), deep.problems().getFirst());
+        InvalidIndicatorTargetsException notUnicode = assertThrows(InvalidIndicatorTargetsException.class,
+                () -> IndicatorTargets.load(new ByteArrayInputStream(
+                        new byte[] {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}), "targets.json"));
+        assertTrue(notUnicode.problems().getFirst().contains("not UTF-8, UTF-16 or UTF-32"),
+                notUnicode.problems().getFirst());
+    }
+
     private static ByteArrayInputStream stream(String json) {
         return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
     }
