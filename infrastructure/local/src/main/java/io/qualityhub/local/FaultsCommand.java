@@ -21,7 +21,7 @@ final class FaultsCommand {
   static final String USAGE = String.join("\n",
       "usage: qualityhub faults [--list] [--only NAME] [--out DIR] [--endpoint URL]",
       "  --list          name and describe every scenario, run nothing",
-      "  --only NAME     run only the scenario NAME (repeatable as a comma-separated list)",
+      "  --only NAME     run only the scenario NAME (several: NAME,NAME,...)",
       "  --out DIR       where the functions' log goes (default out/faults)",
       "  --endpoint URL  an emulator to use instead of starting moto");
 
