@@ -91,6 +91,35 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void theHostileSetEndsInExactlyItsExpectedOutcomesAndStoresOnlyItsGoodRows() throws Exception {
+    JsonNode expected = JSON.readTree(ROOT.resolve("events/hostile/EXPECTED.json").toFile());
+    for (JsonNode file : expected) {
+      String key = file.get("key").asText();
+      upload(key, Files.readAllBytes(ROOT.resolve("events/hostile").resolve(key.substring("incoming/".length()))));
+    }
+    Map<String, FileOutcome> outcomes = deliverQueued();
+
+    for (JsonNode file : expected) {
+      String key = file.get("key").asText();
+      FileOutcome outcome = outcomes.get(key);
+      String report = read("rejects/" + key.substring("incoming/".length()).replaceAll("\\.(csv|jsonl)(\\.gz)?$", ".csv"));
+      List<String> reported = report.lines().skip(1).map(line -> String.join(":", List.of(line.split(",", 4)).subList(0, 3))).toList();
+      if (file.get("status").asText().equals("refused")) {
+        assertEquals(FileStatus.REFUSED, outcome.status(), key);
+        assertEquals(List.of("0::" + file.get("refusal").asText()), reported, key);
+        continue;
+      }
+      List<String> rejects = new ArrayList<>();
+      file.get("rejects").forEach(r -> rejects.add(r.get("line").asInt() + ":" + r.get("column").asText() + ":" + r.get("reason").asText()));
+      assertEquals(FileStatus.PROCESSED, outcome.status(), key);
+      assertEquals(rejects, reported, "rejects report of " + key);
+      assertEquals(file.get("accepted").asInt(), rowItems(fileIdOf(key)).size(), "row items stored for " + key);
+    }
+    assertEquals("closed", state("claims", "XHF-01", "\uD840\uDC00".repeat(128)).get("status").s(),
+        "the longest id allowed is a key DynamoDB takes, state and index entries included");
+  }
+
+  @Test
   void aDeliveredTwiceOrCrashedAndRedeliveredMessageStoresEachRowOnce() throws Exception {
     String key = "incoming/DUP-01/2026-11-20/claims.csv";
     upload(key, claims(100));
