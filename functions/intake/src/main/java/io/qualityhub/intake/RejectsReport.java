@@ -1,5 +1,6 @@
 package io.qualityhub.intake;
 
+import io.qualityhub.core.format.CsvCell;
 import io.qualityhub.core.validate.Reject;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.List;
  * The rejects of one file, written as CSV ({@code line,column,reason,message}) to a temporary file
  * as they are found, so that ten million rejects take disk, not heap; the first few are also kept
  * in memory for the summary. Messages never hold row values, so the report is safe to hand to the
- * branch.
+ * branch; its cells are neutralised against formulas all the same, as every CSV we write for people.
  */
 final class RejectsReport implements AutoCloseable {
 
@@ -38,7 +39,7 @@ final class RejectsReport implements AutoCloseable {
       first.add(reject);
     }
     try {
-      out.write(reject.line() + "," + quote(reject.column()) + "," + reject.reason() + "," + quote(reject.message()) + "\n");
+      out.write(reject.line() + "," + CsvCell.of(reject.column()) + "," + reject.reason() + "," + CsvCell.of(reject.message()) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the rejects report to " + file, e);
     }
@@ -47,7 +48,7 @@ final class RejectsReport implements AutoCloseable {
   /** A report for a file refused as a whole: one line, line 0. */
   void refusal(String code, String message) {
     try {
-      out.write("0,," + code + "," + quote(message) + "\n");
+      out.write("0,," + code + "," + CsvCell.of(message) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the rejects report to " + file, e);
     }
@@ -61,11 +62,6 @@ final class RejectsReport implements AutoCloseable {
   Path finish() throws IOException {
     out.flush();
     return file;
-  }
-
-  private static String quote(String text) {
-    boolean needsQuotes = text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0;
-    return needsQuotes ? '"' + text.replace("\"", "\"\"") + '"' : text;
   }
 
   @Override

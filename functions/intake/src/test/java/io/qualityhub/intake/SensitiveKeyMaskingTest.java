@@ -48,6 +48,33 @@ class SensitiveKeyMaskingTest {
   }
 
   @Test
+  void valuesShapedLikeIdNumbersOrMobilePhonesAreMaskedInAnyFieldAndTheMessage() throws Exception {
+    List<String> identifiers = List.of("A123456789", "f823456789", "11010519491231002X", "0912-345-678", "0912345678",
+        "+886912345678", "13812345678", "+86 13812345678");
+    String line = logged(() -> LoggerFactory.getLogger(IntakeHandler.class).info("lookup for " + identifiers.get(0) + " done",
+        entry("detail", "values " + String.join(" and ", identifiers)),
+        entry("nested", Map.of("list", identifiers.subList(3, 5)))));
+
+    JsonNode json = new ObjectMapper().readTree(line);
+    identifiers.forEach(identifier -> assertFalse(line.contains(identifier), identifier + " in " + line));
+    assertEquals("lookup for *** done", json.get("message").asText());
+    assertEquals("values *** and *** and *** and *** and *** and *** and *** and ***", json.get("detail").asText());
+    assertEquals("***", json.at("/nested/list/1").asText());
+  }
+
+  @Test
+  void timestampsIdsAmountsAndKeysAreNotTakenForIdentifiers() throws Exception {
+    List<String> kept = List.of("2026-11-24T09:00:00+08:00", "1764921600000", "17f5eaf4-ce51-4d72-ae67-72fdd32843f0",
+        "QH-2710873AED52", "CLM-TPE-2611-0107", "12000.50", "incoming/TPE-01/2026-11-23/claims.csv", "AZ12345678", "TPE12345678");
+    String line = logged(() -> LoggerFactory.getLogger(IntakeHandler.class).info("kept", entry("values", kept)));
+
+    JsonNode json = new ObjectMapper().readTree(line);
+    for (int i = 0; i < kept.size(); i++) {
+      assertEquals(kept.get(i), json.at("/values/" + i).asText());
+    }
+  }
+
+  @Test
   void aLineWithoutSensitiveKeysIsWrittenUnchanged() throws Exception {
     String line = logged(() -> LoggerFactory.getLogger(IntakeHandler.class).info("upload processed",
         entry("objectKey", "incoming/TPE-01/2026-11-23/claims.csv"), entry("accepted", 14)));

@@ -28,8 +28,10 @@ import org.apache.logging.log4j.core.layout.AbstractStringLayout;
 /**
  * A guard around a JSON layout: any field, at any depth, whose name is that of a sensitive column
  * (in any spelling: {@code customer_id_no}, {@code customerIdNo}, {@code CUSTOMER-ID-NO}) has its
- * value replaced by {@value #MASK} before the line is written. Code never logs such keys on
- * purpose; this catches the day someone does, in structured arguments, MDC or nested maps alike.
+ * value replaced by {@value #MASK} before the line is written, and so has any run of text shaped
+ * like an ID number or a mobile phone number, in any field ({@link SensitiveValueShapes}). Code
+ * never logs such keys or values on purpose; this catches the day someone does, in messages,
+ * structured arguments, MDC or nested maps alike.
  *
  * <pre>{@code
  * <SensitiveKeyMaskingLayout additionalKeys="address,email">
@@ -101,16 +103,32 @@ public final class SensitiveKeyMaskingLayout extends AbstractStringLayout {
       List<String> names = new ArrayList<>();
       object.fieldNames().forEachRemaining(names::add);
       for (String name : names) {
+        JsonNode value = object.get(name);
         if (sensitiveKeys.contains(normalised(name))) {
           object.set(name, TextNode.valueOf(MASK));
           masked = true;
+        } else if (value.isTextual()) {
+          String shaped = SensitiveValueShapes.mask(value.asText());
+          if (!shaped.equals(value.asText())) {
+            object.set(name, TextNode.valueOf(shaped));
+            masked = true;
+          }
         } else {
-          masked |= mask(object.get(name));
+          masked |= mask(value);
         }
       }
     } else if (node instanceof ArrayNode array) {
-      for (JsonNode element : array) {
-        masked |= mask(element);
+      for (int i = 0; i < array.size(); i++) {
+        JsonNode element = array.get(i);
+        if (element.isTextual()) {
+          String shaped = SensitiveValueShapes.mask(element.asText());
+          if (!shaped.equals(element.asText())) {
+            array.set(i, TextNode.valueOf(shaped));
+            masked = true;
+          }
+        } else {
+          masked |= mask(element);
+        }
       }
     }
     return masked;
