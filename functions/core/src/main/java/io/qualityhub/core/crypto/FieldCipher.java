@@ -17,12 +17,16 @@ import javax.crypto.spec.SecretKeySpec;
  * per file being written or read.
  *
  * <p>Stored form of both: {@code version (1 byte) | IV (12) | ciphertext | tag (16)}; an item tag
- * has no ciphertext and is 29 bytes.
+ * has no ciphertext and is 29 bytes. Values are sealed under scheme 2 (length-prefixed associated
+ * data, {@link FieldBinding}) and read under the scheme their first byte names; item tags keep
+ * scheme 1, whose associated data the item authenticator builds itself.
  */
 public final class FieldCipher {
 
-  /** Bumped when the layout or the associated data changes; old values stay readable by their version. */
-  public static final byte SCHEME_VERSION = 1;
+  /** Bumped when the layout or the associated data of values changes; old values stay readable by their version. */
+  public static final byte SCHEME_VERSION = 2;
+  private static final byte FIRST_SCHEME = 1;
+  private static final byte TAG_SCHEME = 1;
 
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -54,14 +58,15 @@ public final class FieldCipher {
   }
 
   public byte[] encrypt(String plaintext, FieldBinding binding) {
-    return seal(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData(SCHEME_VERSION));
+    return seal(plaintext.getBytes(StandardCharsets.UTF_8), binding.associatedData(SCHEME_VERSION), SCHEME_VERSION);
   }
 
   /** Decrypts a stored value; a value moved, altered or bound to another item fails with {@link TamperedValueException}. */
   public String decrypt(byte[] stored, FieldBinding binding) {
-    if (stored.length < OVERHEAD || stored[0] != SCHEME_VERSION) {
+    if (stored.length < OVERHEAD || stored[0] < FIRST_SCHEME || stored[0] > SCHEME_VERSION) {
       throw new TamperedValueException(binding.itemKey(), TamperedValueException.Check.ENCRYPTED_VALUE, binding.attribute(),
-          "attribute " + binding.attribute() + " of " + binding.itemKey() + " is not a scheme-" + SCHEME_VERSION + " ciphertext");
+          "attribute " + binding.attribute() + " of " + binding.itemKey() + " is not a ciphertext of scheme "
+              + FIRST_SCHEME + " to " + SCHEME_VERSION);
     }
     try {
       return new String(open(stored, binding.associatedData(stored[0])), StandardCharsets.UTF_8);
@@ -74,12 +79,12 @@ public final class FieldCipher {
 
   /** A tag authenticating {@code associatedData} (GCM with an empty plaintext). */
   public byte[] tag(byte[] associatedData) {
-    return seal(NOTHING, associatedData);
+    return seal(NOTHING, associatedData, TAG_SCHEME);
   }
 
   /** Whether {@code stored} is a tag this key made over exactly {@code associatedData}. */
   public boolean tagMatches(byte[] stored, byte[] associatedData) {
-    if (stored.length != OVERHEAD || stored[0] != SCHEME_VERSION) {
+    if (stored.length != OVERHEAD || stored[0] != TAG_SCHEME) {
       return false;
     }
     try {
@@ -90,7 +95,8 @@ public final class FieldCipher {
     }
   }
 
-  private byte[] seal(byte[] clear, byte[] associatedData) {
+  /** Package-private for tests that need a value of an earlier scheme. */
+  byte[] seal(byte[] clear, byte[] associatedData, byte scheme) {
     if (++uses > MAX_USES_PER_KEY) {
       throw new IllegalStateException("data key used " + MAX_USES_PER_KEY + " times; generate a new one");
     }
@@ -100,7 +106,7 @@ public final class FieldCipher {
       cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
       cipher.updateAAD(associatedData);
       byte[] out = new byte[1 + IV_BYTES + cipher.getOutputSize(clear.length)];
-      out[0] = SCHEME_VERSION;
+      out[0] = scheme;
       System.arraycopy(iv, 0, out, 1, IV_BYTES);
       cipher.doFinal(clear, 0, clear.length, out, 1 + IV_BYTES);
       return out;
