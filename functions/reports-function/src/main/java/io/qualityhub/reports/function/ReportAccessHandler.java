@@ -102,8 +102,7 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
     Optional<StoredReport.StoredObject> object = report.map(r -> r.objects().get(format));
     if (object.isEmpty()) {
       record(caller, "none", reportId, AccessRecord.Decision.DENY, now);
-      return respond(404, Map.of("error", "no report '" + reportId + "' in format " + format.extension()
-          + "; report ids look like quality-report_2026-11_company"));
+      return noSuchReport(reportId, format);
     }
     ReportScope scope = report.get().scope().equals("company")
         ? ReportScope.company() : ReportScope.branch(report.get().scope());
@@ -111,7 +110,8 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
     String objectKey = object.get().key();
     record(caller, decision.role(), objectKey, decision.decision(), now);
     if (!decision.allowed()) {
-      return respond(403, Map.of("error", "access to " + reportId + " denied: " + decision.reason()));
+      // Answered like an unknown report, so a caller cannot learn which reports exist; the trail and the log keep the decision.
+      return noSuchReport(reportId, format);
     }
     URI url = signer.sign(reports.bucket(), objectKey, object.get().versionId(), urlValidity);
     Map<String, Object> body = new LinkedHashMap<>();
@@ -122,6 +122,11 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
     body.put("expiresInSeconds", urlValidity.toSeconds());
     body.put("url", url.toString());
     return respond(200, body);
+  }
+
+  private static APIGatewayV2HTTPResponse noSuchReport(String reportId, ReportFormat format) {
+    return respond(404, Map.of("error", "no report '" + reportId + "' in format " + format.extension()
+        + " that you may read; report ids look like quality-report_2026-11_company"));
   }
 
   /** The audit record goes first: if it cannot be written, no URL is handed out. */

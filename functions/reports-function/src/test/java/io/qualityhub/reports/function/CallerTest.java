@@ -19,6 +19,16 @@ class CallerTest {
     assertEquals(Set.of("auditor", "quality"), Caller.groups("[\"auditor\",\"quality\"]"));
     assertEquals(Set.of("quality"), Caller.groups("quality"));
     assertEquals(Set.of(), Caller.groups(null));
+    assertEquals(Set.of(), Caller.groups("[]"));
+  }
+
+  @Test
+  void aCommaIsPartOfAGroupsNameSoNoNameGrantsAnotherGroup() {
+    assertEquals(Set.of("x,auditor"), Caller.groups("x,auditor"));
+    assertEquals(Set.of("x,auditor"), Caller.groups("[x,auditor]"));
+    assertEquals(Set.of("x,auditor", "quality"), Caller.groups("[\"x,auditor\",\"quality\"]"));
+    assertEquals(Set.of(), Caller.groups("[\"auditor\",1]"), "an array that is not all names grants nothing");
+    assertEquals(Set.of(), Caller.groups("[\"auditor\",]"), "nor one that does not parse");
   }
 
   @Test
