@@ -100,6 +100,11 @@ public final class QueueDelivery {
   }
 
   private SQSEvent toEvent(List<Message> messages) {
+    return sqsEvent(messages, queueArn, region);
+  }
+
+  /** The event Lambda's SQS event source mapping hands a function for these received messages. */
+  public static SQSEvent sqsEvent(List<Message> messages, String queueArn, String region) {
     List<SQSEvent.SQSMessage> records = new ArrayList<>();
     for (Message message : messages) {
       SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();

@@ -64,11 +64,7 @@ class IntakeEndToEndTest {
 
   @Test
   void theSampleDayYieldsExactlyTheExpectedRowsRejectsAndLatestStates() throws Exception {
-    JsonNode expected = JSON.readTree(ROOT.resolve("events/sample-day/EXPECTED.json").toFile());
-    for (JsonNode file : expected) {
-      String key = file.get("key").asText();
-      upload(key, Files.readAllBytes(ROOT.resolve("events/sample-day").resolve(key.substring("incoming/".length()))));
-    }
+    JsonNode expected = uploadSampleSet("sample-day");
     Map<String, FileOutcome> outcomes = deliverQueued();
 
     for (JsonNode file : expected) {
@@ -92,11 +88,7 @@ class IntakeEndToEndTest {
 
   @Test
   void theHostileSetEndsInExactlyItsExpectedOutcomesAndStoresOnlyItsGoodRows() throws Exception {
-    JsonNode expected = JSON.readTree(ROOT.resolve("events/hostile/EXPECTED.json").toFile());
-    for (JsonNode file : expected) {
-      String key = file.get("key").asText();
-      upload(key, Files.readAllBytes(ROOT.resolve("events/hostile").resolve(key.substring("incoming/".length()))));
-    }
+    JsonNode expected = uploadSampleSet("hostile");
     Map<String, FileOutcome> outcomes = deliverQueued();
 
     for (JsonNode file : expected) {
@@ -452,6 +444,16 @@ class IntakeEndToEndTest {
 
   private static String read(String key) {
     return local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket).key(key)).asUtf8String();
+  }
+
+  /** Uploads every file an events/ set's EXPECTED.json names, and returns that oracle. */
+  private static JsonNode uploadSampleSet(String set) throws java.io.IOException {
+    JsonNode expected = JSON.readTree(ROOT.resolve("events").resolve(set).resolve("EXPECTED.json").toFile());
+    for (JsonNode file : expected) {
+      String key = file.get("key").asText();
+      upload(key, Files.readAllBytes(ROOT.resolve("events").resolve(set).resolve(key.substring("incoming/".length()))));
+    }
+    return expected;
   }
 
   private static boolean exists(String key) {

@@ -2,6 +2,7 @@ package io.qualityhub.local.faults;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.local.QueueDelivery;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -125,23 +126,6 @@ final class QueueRun {
   }
 
   private SQSEvent toEvent(List<Message> messages) {
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (Message message : messages) {
-      SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-      record.setMessageId(message.messageId());
-      record.setReceiptHandle(message.receiptHandle());
-      record.setBody(message.body());
-      record.setMd5OfBody(message.md5OfBody());
-      Map<String, String> attributes = new HashMap<>();
-      message.attributes().forEach((name, value) -> attributes.put(name.toString(), value));
-      record.setAttributes(attributes);
-      record.setEventSource("aws:sqs");
-      record.setEventSourceArn(queueArn);
-      record.setAwsRegion(region);
-      records.add(record);
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
+    return QueueDelivery.sqsEvent(messages, queueArn, region);
   }
 }
