@@ -161,6 +161,30 @@ class HostileFilesTest {
     }
   }
 
+  @Test
+  void aFileWithMoreRowsThanTheLimitIsRefusedAsAWhole() throws Exception {
+    String csv = SURVEYS_HEADER + "\nS-1,2026-11-20,3,ok\nS-2,2026-11-20,3,ok\nS-3,2026-11-20,3,ok\n";
+    try (var rows = io.qualityhub.core.parse.UploadDecoder.formatVersion1().open(
+        new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), RecordType.SURVEYS, FileFormat.CSV, false)) {
+      FileRefusedException refused = assertThrows(FileRefusedException.class,
+          () -> new FileScanner(RecordType.SURVEYS, "TPE-01", 2).scan(rows, (line, values) -> { }, reject -> { }));
+      assertEquals("TOO_MANY_ROWS: the file has more than 2 rows; split it into several files", refused.describe());
+    }
+  }
+
+  @Test
+  void aFileLargerThanTheLimitUncompressedIsRefusedWhateverItsCompressedSize() throws Exception {
+    byte[] csv = (SURVEYS_HEADER + "\n" + "S-1,2026-11-20,3,ok\n".repeat(200_000)).getBytes(StandardCharsets.UTF_8);
+    io.qualityhub.core.parse.UploadDecoder oneMebibyte = new io.qualityhub.core.parse.UploadDecoder(1 << 20, 64 * 1024);
+    try (var rows = oneMebibyte.open(new java.io.ByteArrayInputStream(ScanFixture.gzip(csv)), RecordType.SURVEYS,
+        FileFormat.CSV, true)) {
+      FileRefusedException refused = assertThrows(FileRefusedException.class,
+          () -> new FileScanner(RecordType.SURVEYS, "TPE-01").scan(rows, (line, values) -> { }, reject -> { }));
+      assertEquals("FILE_TOO_LARGE: the file is larger than 1 MiB uncompressed; split it by business date or type",
+          refused.describe());
+    }
+  }
+
   private static FileRefusedException refusedCsv(RecordType type, String csv) {
     FileRefusedException refused = assertThrows(FileRefusedException.class, () -> ScanFixture.scan(type, FileFormat.CSV, csv));
     assertFalse(refused.getMessage().contains(PLANTED_NAME) || refused.getMessage().contains(PLANTED_ID_NO), refused.getMessage());

@@ -53,35 +53,58 @@ class AggregateMergePropertiesTest {
         assertEquals(tallies(RecordType.CLAIMS, claims), first.merge(second));
     }
 
-    /** All empty, all full, each alone, then seeded random cases. */
-    static Stream<Arguments> salesViolationsAndClaims() {
+    /**
+     * Three tallies of the same branch and type, so their counters and histograms overlap, each with
+     * or without a gauge reading from one of three days with a small value, so readings tie on day
+     * and on value: all empty, all full, each alone, then seeded random cases.
+     */
+    static Stream<Arguments> overlappingTallies() {
         Random random = new Random(20261011L);
-        List<SaleFact> sales = sales(random, MAX_FACTS_TO_MERGE);
-        List<ViolationFact> violations = violations(random, MAX_FACTS_TO_MERGE);
-        List<ClaimFact> claims = claims(random, MAX_FACTS_TO_MERGE);
         List<Arguments> cases = new ArrayList<>(List.of(
-                Arguments.of(List.of(), List.of(), List.of()),
-                Arguments.of(sales, violations, claims),
-                Arguments.of(sales, List.of(), List.of()),
-                Arguments.of(List.of(), violations, List.of()),
-                Arguments.of(List.of(), List.of(), claims)));
+                Arguments.of(BranchTallies.empty(), BranchTallies.empty(), BranchTallies.empty()),
+                Arguments.of(withGauge(random, MAX_FACTS_TO_MERGE), withGauge(random, MAX_FACTS_TO_MERGE),
+                        withGauge(random, MAX_FACTS_TO_MERGE)),
+                Arguments.of(withGauge(random, MAX_FACTS_TO_MERGE), BranchTallies.empty(), BranchTallies.empty()),
+                Arguments.of(BranchTallies.empty(), withGauge(random, MAX_FACTS_TO_MERGE), BranchTallies.empty()),
+                Arguments.of(BranchTallies.empty(), BranchTallies.empty(), withGauge(random, MAX_FACTS_TO_MERGE))));
         while (cases.size() < 200) {
-            cases.add(Arguments.of(sales(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)),
-                    violations(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)),
-                    claims(random, random.nextInt(MAX_FACTS_TO_MERGE + 1))));
+            cases.add(Arguments.of(someTallies(random), someTallies(random), someTallies(random)));
         }
         return cases.stream();
     }
 
     @ParameterizedTest(name = "case {index}")
-    @MethodSource("salesViolationsAndClaims")
-    void mergeIsAssociativeAndCommutative(List<SaleFact> a, List<ViolationFact> b, List<ClaimFact> c) {
-        BranchTallies x = tallies(RecordType.SALES, a);
-        BranchTallies y = tallies(RecordType.VIOLATIONS, b);
-        BranchTallies z = tallies(RecordType.CLAIMS, c);
+    @MethodSource("overlappingTallies")
+    void mergeIsAssociativeCommutativeAndKeepsTheLatestGaugeReading(BranchTallies x, BranchTallies y, BranchTallies z) {
         assertEquals(x.merge(y).merge(z), x.merge(y.merge(z)));
         assertEquals(x.merge(y), y.merge(x));
         assertEquals(x, x.merge(BranchTallies.empty()));
+
+        BranchTallies all = x.merge(y).merge(z);
+        for (CounterKey key : all.counters().keySet()) {
+            assertEquals(x.counters().getOrDefault(key, 0L) + y.counters().getOrDefault(key, 0L)
+                    + z.counters().getOrDefault(key, 0L), all.counters().get(key), "counter " + key + " adds up");
+        }
+        GaugeReading latest = Stream.of(x, y, z).map(t -> t.gauge(Gauge.OVERDUE_OPEN_CLAIMS)).filter(r -> r != null)
+                .max(java.util.Comparator.comparing(GaugeReading::asOf).thenComparingLong(GaugeReading::value)).orElse(null);
+        assertEquals(latest, all.gauge(Gauge.OVERDUE_OPEN_CLAIMS), "the latest day's reading, the larger on a tie");
+        assertEquals(all, all.merge(all.gauges().isEmpty() ? BranchTallies.empty()
+                : new BranchTallies(java.util.Map.of(), java.util.Map.of(), all.gauges())), "a reading merged again changes nothing");
+    }
+
+    private static BranchTallies someTallies(Random random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> BranchTallies.empty();
+            case 1 -> tallies(RecordType.CLAIMS, claims(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)));
+            default -> withGauge(random, random.nextInt(MAX_FACTS_TO_MERGE + 1));
+        };
+    }
+
+    private static BranchTallies withGauge(Random random, int claims) {
+        BranchTallies counted = tallies(RecordType.CLAIMS, claims(random, claims));
+        GaugeReading reading = new GaugeReading(DAY.plusDays(random.nextInt(3) - 1), random.nextInt(4));
+        return new BranchTallies(counted.counters(), counted.claimCycleTimes(),
+                java.util.Map.of(Gauge.OVERDUE_OPEN_CLAIMS, reading));
     }
 
     /** Empty, full, and seeded random lists. */
@@ -113,14 +136,6 @@ class AggregateMergePropertiesTest {
         return Stream.generate(() -> claim(random)).limit(size).toList();
     }
 
-    private static List<SaleFact> sales(Random random, int size) {
-        return Stream.generate(() -> sale(random)).limit(size).toList();
-    }
-
-    private static List<ViolationFact> violations(Random random, int size) {
-        return Stream.generate(() -> violation(random)).limit(size).toList();
-    }
-
     /**
      * Closed within {@link #DAY} after 0 to 400 days open. The first and last minute of the day and the shortest and
      * longest time open each come a twentieth of the time, as they are where a day or histogram bucket could be
@@ -133,16 +148,6 @@ class AggregateMergePropertiesTest {
         ClaimFact.Status[] finished = {ClaimFact.Status.CLOSED, ClaimFact.Status.REJECTED, ClaimFact.Status.WITHDRAWN};
         return new ClaimFact(oneOf(random, ClaimFact.Complexity.values()), random.nextBoolean(),
                 oneOf(random, finished), closed.minusHours(hoursOpen), closed, random.nextBoolean());
-    }
-
-    private static SaleFact sale(Random random) {
-        return new SaleFact(oneOf(random, SaleFact.Channel.values()), oneOf(random, ProductLine.values()),
-                random.nextBoolean(), random.nextBoolean(), random.nextBoolean(), random.nextBoolean());
-    }
-
-    private static ViolationFact violation(Random random) {
-        return new ViolationFact(oneOf(random, ViolationFact.Department.values()),
-                oneOf(random, ViolationFact.Severity.values()), oneOf(random, ViolationFact.Sanction.values()));
     }
 
     private static int intBetween(Random random, int min, int max) {
