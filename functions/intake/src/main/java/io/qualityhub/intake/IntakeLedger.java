@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -71,7 +72,7 @@ final class IntakeLedger {
         .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
         .updateExpression("ADD attempts :one")
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
-        .returnValues(software.amazon.awssdk.services.dynamodb.model.ReturnValue.UPDATED_NEW)).attributes();
+        .returnValues(ReturnValue.UPDATED_NEW)).attributes();
     return Integer.parseInt(updated.get("attempts").n());
   }
 

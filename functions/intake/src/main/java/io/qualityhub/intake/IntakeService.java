@@ -101,26 +101,26 @@ public final class IntakeService {
       return BatchRecords.toOutcome(object.key(), generation, earlier.get());
     }
     int attempt = ledger.startAttempt(key, generation);
-    if (attempt > MAX_ATTEMPTS && mayGiveUp(key, generation)) {
+    if (attempt > MAX_ATTEMPTS && !isCurrent(key, generation)) {
       // The earlier attempts ended without a word (a timeout, a crash, memory exhausted).
-      return giveUp(object, key, generation, attempt - 1, null, started);
+      return giveUp(object, key, version, attempt - 1, null, started);
     }
     try {
       return processAttempt(object, key, version, started);
     } catch (IOException | RuntimeException | Error e) {
-      if (attempt >= MAX_ATTEMPTS && mayGiveUp(key, generation)) {
-        return giveUp(object, key, generation, attempt, e, started);
+      if (attempt >= MAX_ATTEMPTS && !isCurrent(key, generation)) {
+        return giveUp(object, key, version, attempt, e, started);
       }
       throw e;
     }
   }
 
   /**
-   * A file may be given up on only while its generation is not current: once it is, its rows are
-   * what readers see, and the steps left (states, withdrawal) must be finished by a redrive, not undone.
+   * A file is given up on only while its generation is not current: once it is, its rows are what
+   * readers see, and the steps left (states, withdrawal) must be finished by a redrive, not undone.
    */
-  private boolean mayGiveUp(UploadKey key, String generation) {
-    return ledger.current(key).map(current -> !current.generation().equals(generation)).orElse(true);
+  private boolean isCurrent(UploadKey key, String generation) {
+    return ledger.current(key).map(current -> current.generation().equals(generation)).orElse(false);
   }
 
   /**
@@ -128,14 +128,21 @@ public final class IntakeService {
    * message, which SQS then dead-letters for the operators. The reference in the rejects report is
    * logged here with the failure's class and place, which never carry row values.
    */
-  private FileOutcome giveUp(S3ObjectRef object, UploadKey key, String generation, int attempts, Throwable failure,
+  private FileOutcome giveUp(S3ObjectRef object, UploadKey key, ObjectVersion version, int attempts, Throwable failure,
       Instant started) throws IOException {
+    String generation = version.generation();
     String reference = UnprocessableFiles.reference(key, generation);
     LOG.error("upload given up", entry("reference", reference), entry("objectKey", object.key()),
         entry("generation", generation), entry("attempts", attempts),
         entry("failure", failure == null ? "attempts ended without an outcome (timeout or crash)" : failure.getClass().getName()),
         entry("at", UnprocessableFiles.where(failure)));
     FileRefusedException refusal = UnprocessableFiles.refusal(attempts, reference);
+    boolean newerIsCurrent = ledger.current(key)
+        .map(current -> current.orderToken().compareTo(orderToken(object, version)) > 0).orElse(false);
+    if (newerIsCurrent) {
+      // The file's rejects report speaks of the newer upload, which readers see; this one's fate is in its batch record.
+      return recordRefusal(object, key, generation, refusal, started);
+    }
     try (RejectsReport rejects = new RejectsReport(0)) {
       return refuse(object, key, generation, refusal, rejects, started);
     }
@@ -284,6 +291,11 @@ public final class IntakeService {
       RejectsReport rejects, Instant started) throws IOException {
     rejects.refusal(refusal.reason().name(), refusal.getMessage());
     uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+    return recordRefusal(object, key, generation, refusal, started);
+  }
+
+  private FileOutcome recordRefusal(S3ObjectRef object, UploadKey key, String generation, FileRefusedException refusal,
+      Instant started) {
     ledger.putBatchRecord(key.fileId(), generation, BatchRecords.refused(object.key(), refusal.describe(), started, clock.instant()));
     return FileOutcome.refused(object.key(), generation, refusal.describe());
   }

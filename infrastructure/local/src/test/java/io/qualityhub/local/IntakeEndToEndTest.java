@@ -224,6 +224,31 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void anOlderUploadGivenUpAfterANewerOneBecameCurrentLeavesTheNewerOnesRejectsReport() throws Exception {
+    String key = "incoming/UNP-04/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\n".getBytes(StandardCharsets.UTF_8));
+    String older = local.clients().s3().headObject(request -> request.bucket(bucket).key(key)).versionId();
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\nB,2026-11-20,oops\n".getBytes(StandardCharsets.UTF_8));
+    String newer = local.clients().s3().headObject(request -> request.bucket(bucket).key(key)).versionId();
+    drainQueueWithoutProcessing();
+    assertTrue(handler(local.clients(), o -> { }).handleRequest(eventFor(key, newer, "0069235300000002"),
+        LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
+    String newerReport = read("rejects/UNP-04/2026-11-20/surveys.csv");
+    SQSEvent olderEvent = eventFor(key, older, "0069235300000001");
+    IntakeHandler failing = handler(local.clients().withInterceptors(failingOn("BatchWriteItem")), o -> { });
+
+    List<Integer> failures = new ArrayList<>();
+    for (int attempt = 1; attempt <= 3; attempt++) {
+      failures.add(failing.handleRequest(olderEvent, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().size());
+    }
+
+    assertEquals(List.of(1, 1, 1), failures);
+    assertEquals(newerReport, read("rejects/UNP-04/2026-11-20/surveys.csv"), "the report of the upload readers see stands");
+    assertTrue(newerReport.contains("3,overall_score,INVALID_SCORE"), newerReport);
+    assertEquals(Map.of("A", "1"), surveyScores(key));
+  }
+
+  @Test
   void anErrorInOneFileOfABatchFailsThatFilesMessageOnly() throws Exception {
     List<String> keys = List.of("incoming/ISO-01/2026-11-20/claims.csv", "incoming/ISO-02/2026-11-20/claims.csv",
         "incoming/ISO-03/2026-11-20/claims.csv");
@@ -369,10 +394,16 @@ class IntakeEndToEndTest {
   }
 
   private static SQSEvent eventFor(String key) {
+    return eventFor(key, null, null);
+  }
+
+  /** The notification of one object version as S3 sends it, or as moto does (no version, no sequencer) when both are null. */
+  private static SQSEvent eventFor(String key, String versionId, String sequencer) {
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setMessageId("m-" + key.hashCode());
     message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
-        + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\"}}}]}");
+        + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\""
+        + (versionId == null ? "" : ",\"versionId\":\"" + versionId + "\",\"sequencer\":\"" + sequencer + "\"") + "}}}]}");
     SQSEvent event = new SQSEvent();
     event.setRecords(List.of(message));
     return event;
