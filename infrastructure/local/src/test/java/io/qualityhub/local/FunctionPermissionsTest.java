@@ -35,9 +35,11 @@ class FunctionPermissionsTest {
   void everyActionAFunctionTakesInTheDemoIsAllowedByItsPolicies(@TempDir Path out) throws Exception {
     Map<String, Set<String>> taken;
     try (LocalDeployment local = LocalDeployment.open(ROOT, Optional.empty())) {
-      PrintStream console = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-      new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
+      int status = new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
           Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
+      assertEquals(0, status, "a demo that failed a step took fewer actions than it checks: " + printed);
       reUploadCorrectedClaims(local);
       taken = local.calls().actions();
     }

@@ -44,12 +44,13 @@ class NoLeaksTest {
     try (LocalDeployment local = LocalDeployment.open(ROOT, Optional.empty())) {
       ByteArrayOutputStream console = new ByteArrayOutputStream();
       PrintStream consoleStream = new PrintStream(console, true, StandardCharsets.UTF_8);
-      new DemoCommand(ROOT, consoleStream).run(Options.parse(
+      int demo = new DemoCommand(ROOT, consoleStream).run(Options.parse(
           List.of("--data", data.toString(), "--out", out.toString(), "--endpoint", local.endpoint().toString()),
           Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE));
       int erased = QualityHubCli.run(new String[] {"erase", "--id-no", "PLANTED-claim-idno", "--endpoint", local.endpoint().toString()},
           consoleStream, consoleStream);
       String printed = console.toString(StandardCharsets.UTF_8);
+      assertEquals(0, demo, "a demo that failed a step leaves less to scan: " + printed);
       assertEquals(0, erased, printed);
       assertTrue(printed.contains("Files: 13 taken, 1 refused."), printed);
       assertTrue(printed.contains(": 1 stored rows erased"), printed);
