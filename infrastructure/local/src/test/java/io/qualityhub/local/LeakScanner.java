@@ -12,10 +12,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +39,8 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  * clear values), gzip unpacked and PDF text extracted; every message waiting in every SQS queue; whatever
  * else the emulator keeps (SNS publishes, SES mails, EventBridge events: moto's state dump); and
  * files and captured text such as function logs, summaries and console output. Text is searched as
- * UTF-8 and UTF-16.
+ * UTF-8 and UTF-16, case-insensitively and after NFKC normalisation, so a marker that was upper- or
+ * lower-cased, or turned into full-width or other compatibility forms, is found all the same.
  */
 final class LeakScanner {
 
@@ -147,7 +150,15 @@ final class LeakScanner {
   }
 
   List<String> text(String marker, String where, String text) {
-    return text.contains(marker) ? List.of(where + ": ..." + around(text, marker) + "...") : List.of();
+    String folded = folded(text);
+    int at = folded.indexOf(folded(marker));
+    if (at < 0) {
+      return List.of();
+    }
+    // Folding keeps most text's length; then the hit is shown as written, else as folded.
+    String shown = folded.length() == text.length() ? text : folded;
+    return List.of(where + ": ..." + shown.substring(Math.max(0, at - 40), Math.min(shown.length(), at + marker.length() + 40))
+        .replace('\n', ' ') + "...");
   }
 
   private List<String> bytes(String marker, String where, byte[] content, String name) {
@@ -188,12 +199,12 @@ final class LeakScanner {
   }
 
   private static List<String> containsIn(String marker, String where, String text) {
-    return text.contains(marker) ? List.of(where) : List.of();
+    return folded(text).contains(folded(marker)) ? List.of(where) : List.of();
   }
 
-  private static String around(String text, String marker) {
-    int at = text.indexOf(marker);
-    return text.substring(Math.max(0, at - 40), Math.min(text.length(), at + marker.length() + 40)).replace('\n', ' ');
+  /** Text as compared: NFKC, then lower case, so only the letters matter, not their case or width. */
+  private static String folded(String text) {
+    return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
   }
 
   private static byte[] gunzip(byte[] content) {

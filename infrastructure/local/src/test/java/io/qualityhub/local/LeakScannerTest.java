@@ -35,6 +35,16 @@ class LeakScannerTest {
   private static final String MARK = "SCANME-4711";
 
   @Test
+  void findsAMarkerWhoseCaseOrWidthWasChanged() {
+    LeakScanner scanner = new LeakScanner(null, null);
+    String marker = "PLANTED-王小明-Id";
+
+    assertEquals(List.of("log: ...name=planted-王小明-id..."), scanner.text(marker, "log", "name=planted-王小明-id"));
+    assertEquals(1, scanner.text(marker, "pdf", "ＰＬＡＮＴＥＤ－王小明－ＩＤ").size(), "full-width forms");
+    assertEquals(List.of(), scanner.text(marker, "log", "PLANTED-王小明"), "a part of the marker is not the marker");
+  }
+
+  @Test
   void findsTheMarkerInEveryKindOfPlaceAndNotInUploads(@TempDir Path directory) throws Exception {
     try (LocalEmulator emulator = LocalEmulator.startOrConnect(Path.of("..", "..").toAbsolutePath().normalize())) {
       AwsClients clients = AwsClients.forEndpoint(emulator.endpoint(), LocalEmulator.region());
