@@ -8,7 +8,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -39,14 +38,11 @@ final class LookupCommand {
     Map.Entry<BlindIndexedColumn, String> identifier = identifiers.entrySet().iterator().next();
     String what = LocalRecords.describe(identifier.getKey());
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      Optional<BlindIndex> blindIndex = LocalRecords.blindIndex(local);
-      if (blindIndex.isEmpty()) {
-        out.println("No records for the " + what + " given: nothing has been stored on " + local.endpoint() + " yet.");
-        return 1;
-      }
+      // A missing or unreadable blind-index key fails the command (exit status 3): it never silently finds nothing.
+      BlindIndex blindIndex = LocalRecords.blindIndex(local);
       // A failed integrity check fails the command with its message and exit status 3.
       String dataKeyArn = LocalRecords.dataKeyArn(local, options);
-      CustomerLookup lookup = new CustomerLookup(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex.get(),
+      CustomerLookup lookup = new CustomerLookup(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex,
           LocalRecords.decryptor(local, dataKeyArn, failure -> { }));
       List<CustomerRecord> records;
       try {
