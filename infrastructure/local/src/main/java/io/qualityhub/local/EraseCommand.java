@@ -4,11 +4,13 @@ import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerErasure;
 import io.qualityhub.core.store.ErasureResult;
+import io.qualityhub.reports.audit.AccessRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -46,6 +48,9 @@ final class EraseCommand {
       } catch (KmsException e) {
         throw LocalRecords.unwrapRefused(dataKeyArn, e);
       }
+      CliAudit.append(local, AccessRecord.ERASE, "customer records by " + identifiers.keySet().stream()
+          .map(BlindIndexedColumn::column).sorted().collect(Collectors.joining(",")) + ", request " + result.requestId(),
+          result.itemsErased());
       out.println("Erasure " + result.requestId() + " at " + result.erasedAt() + ": " + result.itemsErased()
           + " stored rows erased (sensitive values replaced by " + CustomerErasure.MARKER + ", blind-index terms removed).");
       if (result.itemsFailingIntegrity() > 0) {

@@ -4,6 +4,7 @@ import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerLookup;
 import io.qualityhub.core.store.CustomerRecord;
+import io.qualityhub.reports.audit.AccessRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,6 +51,8 @@ final class LookupCommand {
       } catch (KmsException e) {
         throw LocalRecords.unwrapRefused(dataKeyArn, e);
       }
+      // On the trail before anything is shown: kind of identifier and count, never the value.
+      CliAudit.append(local, AccessRecord.LOOKUP, "customer records by " + identifier.getKey().column(), records.size());
       if (records.isEmpty()) {
         out.println("No records for the " + what + " given.");
         return 1;
