@@ -36,9 +36,12 @@ final class CliAudit {
       return new AuditTrail(local.clients().dynamoDb(), local.physicalId("ReportsTable")).append(action, principal.who(),
           principal.role(), subject, records, AccessRecord.Decision.ALLOW, Instant.now(), SOURCE, "qualityhub " + action);
     } catch (RuntimeException e) {
+      String consequence = AccessRecord.LOOKUP.equals(action)
+          ? "Its result is not shown; check access to the reports table and run it again."
+          : "It WAS carried out but is not on the trail: check access to the reports table and report the gap to whoever"
+              + " reviews the trail (running it again is recorded, but with 0 records, as nothing is left to do).";
       throw new IllegalStateException("the " + action + " could not be put on the audit trail (table "
-          + local.physicalId("ReportsTable") + "): " + e.getMessage() + ". Its result is not shown; check access to the"
-          + " reports table and run it again.", e);
+          + local.physicalId("ReportsTable") + "): " + e.getMessage() + ". " + consequence, e);
     }
   }
 
