@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.crypto.BlindIndex;
+import io.qualityhub.core.crypto.BlindIndexKeyMissingException;
 import io.qualityhub.core.crypto.BlindIndexKeyStore;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.parse.UploadDecoder;
@@ -36,14 +37,23 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   private final IntakeService service;
   private final Consumer<FileOutcome> metrics;
+  private final Runnable blindIndexKeyMissing;
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public IntakeHandler() {
-    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), IntakeMetrics::publish);
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), IntakeMetrics::publish, IntakeMetrics::blindIndexKeyMissing);
   }
 
   /** Used by the local run and tests, which give the emulator's clients and their own metrics sink. */
   public IntakeHandler(Settings settings, AwsClients clients, Consumer<FileOutcome> metrics) {
+    this(settings, clients, metrics, () -> { });
+  }
+
+  /**
+   * @param blindIndexKeyMissing called each time a message fails because the blind-index key is missing or
+   *     unreadable (in Lambda: the {@code BlindIndexKeyMissing} metric, which an alarm watches)
+   */
+  public IntakeHandler(Settings settings, AwsClients clients, Consumer<FileOutcome> metrics, Runnable blindIndexKeyMissing) {
     String table = settings.required("RECORDS_TABLE");
     String dataKeyArn = settings.required("DATA_KEY_ARN");
     DynamoDbClient dynamoDb = clients.dynamoDb();
@@ -63,6 +73,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             .orElse(FileEvents.NONE),
         Clock.systemUTC());
     this.metrics = metrics;
+    this.blindIndexKeyMissing = blindIndexKeyMissing;
   }
 
   @Override
@@ -97,6 +108,13 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         done &= !outcome.isUnprocessable();
       }
       return done;
+    } catch (BlindIndexKeyMissingException e) {
+      // Fails closed: the message is retried, then dead-lettered; nothing was stored and no key is minted.
+      LOG.error("blind-index key missing or unreadable: intake stores nothing until it is restored",
+          entry("messageId", message.getMessageId()), entry("failure", e.getClass().getSimpleName()),
+          entry("detail", e.getMessage()));
+      blindIndexKeyMissing.run();
+      return false;
     } catch (Exception | Error e) {
       // Messages of our own exceptions hold keys, names and positions only, never row values.
       LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),

@@ -17,6 +17,13 @@ final class IntakeMetrics {
     metrics.flush();
   }
 
+  /** One message failed because the blind-index key is missing or unreadable; the alarm BlindIndexKeyMissing watches it. */
+  static void blindIndexKeyMissing() {
+    Metrics metrics = MetricsFactory.getMetricsInstance();
+    metrics.addMetric("BlindIndexKeyMissing", 1, MetricUnit.COUNT);
+    metrics.flush();
+  }
+
   private static String capitalised(String word) {
     return Character.toUpperCase(word.charAt(0)) + word.substring(1);
   }

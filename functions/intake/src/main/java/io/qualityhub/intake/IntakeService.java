@@ -100,6 +100,8 @@ public final class IntakeService {
     if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
       return BatchRecords.toOutcome(object.key(), generation, earlier.get());
     }
+    // Before anything is written: without its blind-index key, intake stores nothing (and never mints one).
+    blindIndex.get();
     int attempt = ledger.startAttempt(key, generation);
     if (attempt > MAX_ATTEMPTS && !isCurrent(key, generation)) {
       // The earlier attempts ended without a word (a timeout, a crash, memory exhausted).

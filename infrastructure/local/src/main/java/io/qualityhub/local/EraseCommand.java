@@ -4,12 +4,13 @@ import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerErasure;
 import io.qualityhub.core.store.ErasureResult;
+import io.qualityhub.reports.audit.AccessRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -37,19 +38,19 @@ final class EraseCommand {
       throw new UsageException("give --id-no, --phone or both\n" + USAGE);
     }
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      Optional<BlindIndex> blindIndex = LocalRecords.blindIndex(local);
-      if (blindIndex.isEmpty()) {
-        out.println("Nothing to erase: nothing has been stored on " + local.endpoint() + " yet.");
-        return 1;
-      }
+      // A missing or unreadable blind-index key fails the command (exit status 3): it never silently erases nothing.
+      BlindIndex blindIndex = LocalRecords.blindIndex(local);
       String dataKeyArn = LocalRecords.dataKeyArn(local, options);
       ErasureResult result;
       try {
-        result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex.get(),
+        result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex,
             LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC()).erase(identifiers);
       } catch (KmsException e) {
         throw LocalRecords.unwrapRefused(dataKeyArn, e);
       }
+      CliAudit.append(local, AccessRecord.ERASE, "customer records by " + identifiers.keySet().stream()
+          .map(BlindIndexedColumn::column).sorted().collect(Collectors.joining(",")) + ", request " + result.requestId(),
+          result.itemsErased());
       out.println("Erasure " + result.requestId() + " at " + result.erasedAt() + ": " + result.itemsErased()
           + " stored rows erased (sensitive values replaced by " + CustomerErasure.MARKER + ", blind-index terms removed).");
       if (result.itemsFailingIntegrity() > 0) {

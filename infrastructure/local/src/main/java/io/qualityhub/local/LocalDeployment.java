@@ -2,13 +2,17 @@ package io.qualityhub.local;
 
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.crypto.BlindIndexKeyStore;
+import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.emulator.LocalEmulator;
 import io.qualityhub.emulator.TemplateBootstrap;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.AlreadyExistsException;
 import software.amazon.awssdk.services.sns.SnsClient;
@@ -44,6 +48,7 @@ public final class LocalDeployment implements AutoCloseable {
     URI uri = endpoint.orElseGet(() -> emulator.endpoint());
     AwsClients clients = AwsClients.forEndpoint(uri, LocalEmulator.region());
     try {
+      Set<String> tablesBefore = new HashSet<>(clients.dynamoDb().listTablesPaginator().tableNames().stream().toList());
       TemplateBootstrap.Result resources = TemplateBootstrap.builder()
           .template(projectRoot.resolve("template.yaml"))
           .parameter("Stage", STAGE)
@@ -55,12 +60,27 @@ public final class LocalDeployment implements AutoCloseable {
           .sns(clients.configure(SnsClient.builder()).build())
           .build()
           .apply();
+      createBlindIndexKeyWithItsTable(clients, resources, tablesBefore);
       return new LocalDeployment(emulator, clients, resources);
     } catch (RuntimeException e) {
       if (emulator != null) {
         emulator.close();
       }
       throw e;
+    }
+  }
+
+  /**
+   * The deployment step that creates the blind-index key, once: only when this bootstrap created the
+   * records table. A table that already existed keeps whatever it holds, so a key item lost from it
+   * is reported by intake, lookup and erasure, never silently replaced (docs/decisions/0005).
+   */
+  private static void createBlindIndexKeyWithItsTable(AwsClients clients, TemplateBootstrap.Result resources,
+      Set<String> tablesBefore) {
+    String table = resources.physicalIds().get("RecordsTable");
+    if (table != null && !tablesBefore.contains(table)) {
+      new BlindIndexKeyStore(clients.dynamoDb(), table, new KmsDataKeySource(clients.kms(), resources.attribute("IndexKey", "Arn")))
+          .createIfAbsent();
     }
   }
 

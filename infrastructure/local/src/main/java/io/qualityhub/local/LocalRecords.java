@@ -38,10 +38,15 @@ final class LocalRecords {
     return local.physicalId("RecordsTable");
   }
 
-  /** The blind index, or empty when nothing was ever indexed on this deployment. */
-  static Optional<BlindIndex> blindIndex(LocalDeployment local) {
+  /**
+   * The blind index of the deployment's key, which the bootstrap created with the records table.
+   *
+   * @throws io.qualityhub.core.crypto.BlindIndexKeyMissingException when the key is missing or unreadable: the
+   *     command stops rather than miss rows
+   */
+  static BlindIndex blindIndex(LocalDeployment local) {
     return new BlindIndexKeyStore(local.clients().dynamoDb(), table(local),
-        new KmsDataKeySource(local.clients().kms(), local.attribute("IndexKey", "Arn"))).loadExisting();
+        new KmsDataKeySource(local.clients().kms(), local.attribute("IndexKey", "Arn"))).load();
   }
 
   static RecordDecryptor decryptor(LocalDeployment local, IntegrityFailures failures) {

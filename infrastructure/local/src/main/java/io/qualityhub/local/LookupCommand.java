@@ -4,11 +4,11 @@ import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerLookup;
 import io.qualityhub.core.store.CustomerRecord;
+import io.qualityhub.reports.audit.AccessRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -39,14 +39,11 @@ final class LookupCommand {
     Map.Entry<BlindIndexedColumn, String> identifier = identifiers.entrySet().iterator().next();
     String what = LocalRecords.describe(identifier.getKey());
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      Optional<BlindIndex> blindIndex = LocalRecords.blindIndex(local);
-      if (blindIndex.isEmpty()) {
-        out.println("No records for the " + what + " given: nothing has been stored on " + local.endpoint() + " yet.");
-        return 1;
-      }
+      // A missing or unreadable blind-index key fails the command (exit status 3): it never silently finds nothing.
+      BlindIndex blindIndex = LocalRecords.blindIndex(local);
       // A failed integrity check fails the command with its message and exit status 3.
       String dataKeyArn = LocalRecords.dataKeyArn(local, options);
-      CustomerLookup lookup = new CustomerLookup(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex.get(),
+      CustomerLookup lookup = new CustomerLookup(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex,
           LocalRecords.decryptor(local, dataKeyArn, failure -> { }));
       List<CustomerRecord> records;
       try {
@@ -54,6 +51,8 @@ final class LookupCommand {
       } catch (KmsException e) {
         throw LocalRecords.unwrapRefused(dataKeyArn, e);
       }
+      // On the trail before anything is shown: kind of identifier and count, never the value.
+      CliAudit.append(local, AccessRecord.LOOKUP, "customer records by " + identifier.getKey().column(), records.size());
       if (records.isEmpty()) {
         out.println("No records for the " + what + " given.");
         return 1;

@@ -20,7 +20,7 @@ public final class QualityHubCli {
       "  rekey      move record data under another KMS key:       --to-key ARN [--from-key ARN] [--endpoint URL]",
       "  sample     verify a stored inspection sample:           verify --period P [--endpoint URL]",
       "  report     build one quality report on demand:          --period P [--branch B] [--topic T] [--endpoint URL]",
-      "  audit      verify the report-access audit chain:        verify [--endpoint URL]",
+      "  audit      the audit trail (reports, lookups, erasures, re-keys): list [--since DATE] | verify [--endpoint URL]",
       "  faults     run the fault scenarios on the emulator:     [--list] [--only NAME] [--out DIR] [--endpoint URL]",
       "  emulator   a local AWS emulator that outlives commands:  start | stop | status",
       "  help       this text");

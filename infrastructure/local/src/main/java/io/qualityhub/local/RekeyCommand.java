@@ -3,6 +3,7 @@ package io.qualityhub.local;
 import io.qualityhub.core.crypto.DataKeyRewrapper;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.crypto.RewrapResult;
+import io.qualityhub.reports.audit.AccessRecord;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +35,8 @@ final class RekeyCommand {
       String source = options.value("--from-key").orElse(local.attribute("DataKey", "Arn"));
       RewrapResult result = new DataKeyRewrapper(local.clients().dynamoDb(), LocalRecords.table(local),
           new KmsDataKeySource(local.clients().kms(), source), source).rewrapTo(destination);
+      CliAudit.append(local, AccessRecord.REKEY, "record data keys from " + source + " to " + destination,
+          result.rewrapped());
       out.println("Re-wrapped " + result.rewrapped() + " data keys from " + source + " to " + destination
           + (result.alreadyThere() > 0 ? " (" + result.alreadyThere() + " already were under it)" : "") + ".");
       out.println("Readers and intake must now be given " + destination + " as DATA_KEY_ARN (locally: lookup and erase"

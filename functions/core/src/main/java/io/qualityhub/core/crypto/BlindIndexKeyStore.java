@@ -2,21 +2,27 @@ package io.qualityhub.core.crypto;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
  * The blind-index key: 256 random bits made once by KMS under the index key, stored wrapped in the
- * records table, unwrapped once per function start. Whichever function needs it first creates it,
- * with a conditional write so that two first runs agree on one key.
+ * records table ({@code KEY#blind-index / v1}), unwrapped once per function start.
+ *
+ * <p>It is created once, by deployment (docs/operations/deploy.md) or the local bootstrap, through
+ * {@link #createIfAbsent()}; nothing else ever creates it. When it is missing or unreadable,
+ * {@link #load()} fails closed with {@link BlindIndexKeyMissingException}: a key minted in its place
+ * would make terms that never match those already stored (docs/decisions/0005).
  */
 public final class BlindIndexKeyStore {
 
   /** The version of the blind-index key terms are made with; stored with terms kept for audit. */
   public static final String VERSION = "v1";
+  /** The item's partition key; its sort key is {@link #VERSION}. */
+  public static final String PK = "KEY#blind-index";
   private static final Map<String, String> CONTEXT = Map.of("purpose", "qualityhub-blind-index", "version", VERSION);
 
   private final DynamoDbClient dynamoDb;
@@ -29,19 +35,34 @@ public final class BlindIndexKeyStore {
     this.indexKeys = indexKeys;
   }
 
-  /** The blind index, its key created first when there is none yet (intake, the first writer). */
+  /**
+   * The blind index of the stored key.
+   *
+   * @throws BlindIndexKeyMissingException when the key item is missing, malformed or cannot be unwrapped
+   */
   public BlindIndex load() {
-    byte[] wrapped = readWrapped();
-    return unwrap(wrapped == null ? create() : wrapped);
-  }
-
-  /** The blind index, for readers: empty when no key exists yet, which means nothing was indexed. */
-  public Optional<BlindIndex> loadExisting() {
-    return Optional.ofNullable(readWrapped()).map(this::unwrap);
-  }
-
-  private BlindIndex unwrap(byte[] wrapped) {
-    DataKey key = indexKeys.unwrap(wrapped, CONTEXT);
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key()).consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      throw new BlindIndexKeyMissingException("the blind-index key item (pk " + PK + ", sk " + VERSION + ") is missing from table "
+          + table + ". Nothing creates a replacement, because a new key would never match the terms already stored."
+          + " Restore the item from a backup of the table (point-in-time recovery); only on a deployment that has never stored"
+          + " a record, create it once as docs/operations/deploy.md says.");
+    }
+    AttributeValue wrapped = item.get("wrappedKey");
+    if (wrapped == null || wrapped.b() == null || wrapped.b().asByteArrayUnsafe().length == 0) {
+      throw new BlindIndexKeyMissingException("the blind-index key item (pk " + PK + ", sk " + VERSION + ") in table " + table
+          + " has no binary wrappedKey attribute, so it is unreadable. Restore the item from a backup of the table"
+          + " (point-in-time recovery); do not create a new one over it.");
+    }
+    DataKey key;
+    try {
+      key = indexKeys.unwrap(wrapped.b().asByteArray(), CONTEXT);
+    } catch (KmsException e) {
+      String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+      throw new BlindIndexKeyMissingException("KMS refused to unwrap the blind-index key item (pk " + PK + ", sk " + VERSION
+          + ") of table " + table + " (" + code + "). Check that the index key (INDEX_KEY_ARN) is enabled, that this role may"
+          + " kms:Decrypt with it, and that the item was not replaced; restore it from a backup if it was.", e);
+    }
     try {
       return new BlindIndex(key.plaintext());
     } finally {
@@ -49,26 +70,32 @@ public final class BlindIndexKeyStore {
     }
   }
 
-  private byte[] create() {
+  /**
+   * Creates the key when the table holds none, and otherwise leaves the one there alone: the one
+   * deliberate creation, run by the local bootstrap when it creates the records table, and once by
+   * an operator on a new AWS deployment.
+   *
+   * @return whether this call created it
+   */
+  public boolean createIfAbsent() {
+    Map<String, AttributeValue> existing = dynamoDb.getItem(request -> request.tableName(table).key(key()).consistentRead(true)).item();
+    if (existing != null && !existing.isEmpty()) {
+      return false;
+    }
     byte[] wrapped = indexKeys.generateWrapped(CONTEXT);
     Map<String, AttributeValue> item = key();
     item.put("wrappedKey", AttributeValue.fromB(SdkBytes.fromByteArray(wrapped)));
     try {
       dynamoDb.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-      return wrapped;
+      return true;
     } catch (ConditionalCheckFailedException e) {
-      return readWrapped(); // another function created it first: use that one
+      return false; // created by another run in between: that one stays
     }
-  }
-
-  private byte[] readWrapped() {
-    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).key(key()).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? null : item.get("wrappedKey").b().asByteArray();
   }
 
   private static Map<String, AttributeValue> key() {
     Map<String, AttributeValue> key = new HashMap<>();
-    key.put("pk", AttributeValue.fromS("KEY#blind-index"));
+    key.put("pk", AttributeValue.fromS(PK));
     key.put("sk", AttributeValue.fromS(VERSION));
     return key;
   }

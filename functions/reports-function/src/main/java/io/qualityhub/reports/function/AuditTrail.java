@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * The chained access records in the reports table: {@code AUDIT / REC#000000000001 ...} in order,
+ * The chained access records in the reports table (report access, and the customer lookups,
+ * erasures and re-keys of the command line, in one chain): {@code AUDIT / REC#000000000001 ...} in order,
  * and the chain head {@code AUDIT / HEAD} (sequence and hash of the last record). A record is
  * appended in one transaction with the head, conditional on the head being the one it was chained
  * to, so two concurrent requests cannot both extend the same head and fork the chain: the loser
@@ -38,16 +39,28 @@ public final class AuditTrail {
     this.table = table;
   }
 
-  /** Chains a record with these fields after the current head and stores it. */
+  /** Chains a report access record with these fields after the current head and stores it. */
   public AccessRecord append(String who, String role, String reportKey, AccessRecord.Decision decision, Instant time,
       String sourceIp, String userAgent) {
+    return append(AccessRecord.REPORT_ACCESS, who, role, reportKey, null, decision, time, sourceIp, userAgent);
+  }
+
+  /**
+   * Chains a record of any action after the current head and stores it.
+   *
+   * @param subject what was looked at, never a value searched for
+   * @param records how many records the action returned or changed; null when it does not apply
+   */
+  public AccessRecord append(String action, String who, String role, String subject, Long records,
+      AccessRecord.Decision decision, Instant time, String sourceIp, String userAgent) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Map<String, AttributeValue> head = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
           .key(key(HEAD_SK))).item();
       boolean first = head == null || head.isEmpty();
       long sequence = first ? 1 : Long.parseLong(head.get("sequence").n()) + 1;
       String previousHash = first ? AccessRecord.GENESIS_HASH : head.get("hash").s();
-      AccessRecord record = AccessRecord.next(previousHash, who, role, reportKey, decision, time, sourceIp, userAgent);
+      AccessRecord record = AccessRecord.next(previousHash, action, who, role, subject, records, decision, time, sourceIp,
+          userAgent);
       Map<String, AttributeValue> newHead = new HashMap<>(key(HEAD_SK));
       newHead.put("sequence", AttributeValue.fromN(Long.toString(sequence)));
       newHead.put("hash", AttributeValue.fromS(record.hash()));
@@ -139,6 +152,12 @@ public final class AuditTrail {
     item.put("userAgent", AttributeValue.fromS(record.userAgent()));
     item.put("previousHash", AttributeValue.fromS(record.previousHash()));
     item.put("hash", AttributeValue.fromS(record.hash()));
+    if (!AccessRecord.REPORT_ACCESS.equals(record.action())) {
+      item.put("action", AttributeValue.fromS(record.action())); // absent: a report access, as before the other actions
+    }
+    if (record.records() != null) {
+      item.put("records", AttributeValue.fromN(record.records().toString()));
+    }
     return item;
   }
 
@@ -146,6 +165,8 @@ public final class AuditTrail {
     return new AccessRecord(item.get("who").s(), item.get("role").s(), item.get("reportKey").s(),
         AccessRecord.Decision.valueOf(item.get("decision").s().toUpperCase(java.util.Locale.ROOT)),
         Instant.parse(item.get("time").s()), item.get("sourceIp").s(), item.get("userAgent").s(),
-        item.get("previousHash").s(), item.get("hash").s());
+        item.get("previousHash").s(), item.get("hash").s(),
+        item.containsKey("action") ? item.get("action").s() : AccessRecord.REPORT_ACCESS,
+        item.containsKey("records") ? Long.valueOf(item.get("records").n()) : null);
   }
 }
