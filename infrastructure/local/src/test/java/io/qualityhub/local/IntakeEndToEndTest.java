@@ -211,6 +211,40 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void anUploadByAnotherBranchsSessionIsRefusedAsUploaderMismatchAndNothingIsStored() throws Exception {
+    String key = "incoming/UPL-01/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\n".getBytes(StandardCharsets.UTF_8));
+    drainQueueWithoutProcessing();
+    List<FileOutcome> outcomes = new ArrayList<>();
+
+    SQSBatchResponse response = handler(local.clients(), outcomes::add).handleRequest(
+        eventFor(key, "AWS:AROAEXAMPLEID1234567:branch-UPL-02"), LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertTrue(response.getBatchItemFailures().isEmpty(), "a refusal is an outcome, not a failure to retry");
+    assertEquals(FileStatus.REFUSED, outcomes.get(0).status());
+    assertTrue(outcomes.get(0).refusal().startsWith("UPLOADER_MISMATCH: "), outcomes.get(0).refusal());
+    String report = read("rejects/UPL-01/2026-11-20/surveys.csv");
+    assertTrue(report.contains("UPLOADER_MISMATCH,") && report.contains("credentials of branch UPL-02"), report);
+    assertTrue(storedRowItems(fileIdOf(key)).isEmpty(), "no row of a refused upload is stored");
+    assertTrue(rowItems(fileIdOf(key)).isEmpty(), "no generation became current");
+  }
+
+  @Test
+  void anUploadByTheKeysOwnBranchSessionIsProcessed() throws Exception {
+    String key = "incoming/UPL-03/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\n".getBytes(StandardCharsets.UTF_8));
+    drainQueueWithoutProcessing();
+    List<FileOutcome> outcomes = new ArrayList<>();
+
+    SQSBatchResponse response = handler(local.clients(), outcomes::add).handleRequest(
+        eventFor(key, "AWS:AROAEXAMPLEID1234567:branch-UPL-03"), LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertTrue(response.getBatchItemFailures().isEmpty());
+    assertEquals(FileStatus.PROCESSED, outcomes.get(0).status());
+    assertEquals(1, rowItems(fileIdOf(key)).size());
+  }
+
+  @Test
   void aFileWhoseGenerationBecameCurrentIsFinishedByRetriesNeverGivenUp() throws Exception {
     String key = "incoming/UNP-03/2026-11-20/claims.csv";
     upload(key, claims(10));
@@ -377,9 +411,16 @@ class IntakeEndToEndTest {
   }
 
   private static SQSEvent eventFor(String key) {
+    return eventFor(key, null);
+  }
+
+  /** As S3 sends it, with userIdentity.principalId when {@code principalId} is given (moto sends none). */
+  private static SQSEvent eventFor(String key, String principalId) {
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setMessageId("m-" + key.hashCode());
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
+    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\","
+        + (principalId == null ? "" : "\"userIdentity\":{\"principalId\":\"" + principalId + "\"},")
+        + "\"s3\":{\"bucket\":{\"name\":\"" + bucket
         + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\"}}}]}");
     SQSEvent event = new SQSEvent();
     event.setRecords(List.of(message));
