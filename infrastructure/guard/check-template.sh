@@ -41,8 +41,8 @@ SUPPRESSED_CONTROLS=(
   # CT.S3.PR.9 (S3 Object Lock): elective control. Object Lock can never be turned off, S3
   # access-log delivery does not support a default retention on its target bucket, and intake
   # objects are inputs a branch legitimately replaces: the record of truth is RecordsTable
-  # (point-in-time recovery, deletion protection) and versioning keeps replaced uploads for
-  # RecordRetentionDays. ReportsBucket, where WORM retention is required, has Object Lock
+  # (point-in-time recovery, deletion protection), and raw uploads (customer values in clear)
+  # expire after RawUploadRetentionDays on purpose. ReportsBucket, where WORM retention is required, has Object Lock
   # (compliance mode, ReportRetentionYears).
   ct-s3-pr-9
 )

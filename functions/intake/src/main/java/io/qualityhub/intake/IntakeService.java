@@ -9,6 +9,7 @@ import io.qualityhub.core.crypto.FieldCipher;
 import io.qualityhub.core.crypto.RecordKeyContext;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.RefusalReason;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.BatchItemWriter;
@@ -156,6 +157,7 @@ public final class IntakeService {
     try (RejectsReport rejects = new RejectsReport(REJECTS_KEPT_IN_MEMORY)) {
       Validated validated;
       try {
+        checkUploader(object, key);
         validated = validate(object, key, version, rejects);
       } catch (FileRefusedException e) {
         return refuse(object, key, generation, e, rejects, started);
@@ -186,6 +188,22 @@ public final class IntakeService {
           current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
       return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
           dataKeyRef);
+    }
+  }
+
+  /**
+   * Refuses an upload whose event names a branch uploader session of another branch than the key's
+   * (the bucket policy should already have refused the write; this catches a policy that was
+   * widened). An event without a principal, or naming a principal that is no branch session (the
+   * quality department's role, an operator), passes: docs/security.md says why.
+   */
+  static void checkUploader(S3ObjectRef object, UploadKey key) throws FileRefusedException {
+    Optional<String> sessionBranch = UploaderSession.branchOf(object.uploaderPrincipalId());
+    if (sessionBranch.isPresent() ? !sessionBranch.get().equals(key.branch()) : UploaderSession.claimsABranch(object.uploaderPrincipalId())) {
+      throw new FileRefusedException(RefusalReason.UPLOADER_MISMATCH, "the file was uploaded with the credentials of "
+          + sessionBranch.map(branch -> "branch " + branch).orElse("a branch session whose name is not branch-{CODE}")
+          + ", not of branch " + key.branch() + ": each branch uploads under incoming/{its own code}/ only."
+          + " Upload it again with the credentials of branch " + key.branch() + ", or under your own branch's prefix");
     }
   }
 

@@ -45,7 +45,8 @@ public final class S3Notifications {
         throw new MalformedNotificationException("an S3 record lacks its bucket name or object key", null);
       }
       objects.add(new S3ObjectRef(bucket, URLDecoder.decode(key, StandardCharsets.UTF_8),
-          s3.path("object").path("versionId").asText(null), s3.path("object").path("sequencer").asText(null)));
+          s3.path("object").path("versionId").asText(null), s3.path("object").path("sequencer").asText(null),
+          record.path("userIdentity").path("principalId").asText(null)));
     }
     return objects;
   }

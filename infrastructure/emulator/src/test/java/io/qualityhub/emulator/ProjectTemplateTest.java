@@ -83,6 +83,31 @@ class ProjectTemplateTest {
     }
 
     @Test
+    void rawUploadsExpireAfterRawUploadRetentionDaysAndRejectsReportsAfterRecordRetentionDays() {
+        String bucket = result.physicalIds().get("IntakeBucket");
+        Map<String, software.amazon.awssdk.services.s3.model.LifecycleRule> rules = new java.util.HashMap<>();
+        clients.s3().getBucketLifecycleConfiguration(b -> b.bucket(bucket)).rules().forEach(rule -> rules.put(rule.id(), rule));
+        software.amazon.awssdk.services.s3.model.LifecycleRule raw = rules.get("ExpireRawUploads");
+        assertEquals("incoming/", raw.filter().prefix());
+        assertEquals(35, raw.expiration().days(), "current uploads");
+        assertEquals(35, raw.noncurrentVersionExpiration().noncurrentDays(), "replaced uploads");
+        software.amazon.awssdk.services.s3.model.LifecycleRule rejects = rules.get("ExpireRejectsReports");
+        assertEquals("rejects/", rejects.filter().prefix());
+        assertEquals(400, rejects.expiration().days());
+        assertEquals(400, rejects.noncurrentVersionExpiration().noncurrentDays());
+    }
+
+    @Test
+    void thePerimeterStatementsAreInTheTemplateButLeftOutOfTheEmulator() {
+        // moto cannot evaluate their conditions: template rules QH.S3.6 and QH.S3.7 check them instead.
+        assertTrue(result.notes().containsAll(List.of(
+                "IntakeBucketPolicy (AWS::S3::BucketPolicy): statement DenyUploadsOutsideOwnBranchPrefix left out:"
+                        + " moto cannot evaluate the conditions of a Deny.",
+                "IntakeBucketPolicy (AWS::S3::BucketPolicy): statement DenyRawUploadReadsExceptFunctions left out:"
+                        + " moto cannot evaluate the conditions of a Deny.")), result.notes().toString());
+    }
+
+    @Test
     void anUploadUnderIncomingReachesTheIntakeQueue() {
         String bucket = result.physicalIds().get("IntakeBucket");
         String queueUrl = result.physicalIds().get("IntakeQueue");

@@ -203,6 +203,40 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void anUploadByAnotherBranchsSessionIsRefusedAsUploaderMismatchAndNothingIsStored() throws Exception {
+    String key = "incoming/UPL-01/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\n".getBytes(StandardCharsets.UTF_8));
+    drainQueueWithoutProcessing();
+    List<FileOutcome> outcomes = new ArrayList<>();
+
+    SQSBatchResponse response = handler(local.clients(), outcomes::add).handleRequest(
+        eventFrom(key, "AWS:AROAEXAMPLEID1234567:branch-UPL-02"), LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertTrue(response.getBatchItemFailures().isEmpty(), "a refusal is an outcome, not a failure to retry");
+    assertEquals(FileStatus.REFUSED, outcomes.get(0).status());
+    assertTrue(outcomes.get(0).refusal().startsWith("UPLOADER_MISMATCH: "), outcomes.get(0).refusal());
+    String report = read("rejects/UPL-01/2026-11-20/surveys.csv");
+    assertTrue(report.contains("UPLOADER_MISMATCH,") && report.contains("credentials of branch UPL-02"), report);
+    assertTrue(storedRowItems(fileIdOf(key)).isEmpty(), "no row of a refused upload is stored");
+    assertTrue(rowItems(fileIdOf(key)).isEmpty(), "no generation became current");
+  }
+
+  @Test
+  void anUploadByTheKeysOwnBranchSessionIsProcessed() throws Exception {
+    String key = "incoming/UPL-03/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\n".getBytes(StandardCharsets.UTF_8));
+    drainQueueWithoutProcessing();
+    List<FileOutcome> outcomes = new ArrayList<>();
+
+    SQSBatchResponse response = handler(local.clients(), outcomes::add).handleRequest(
+        eventFrom(key, "AWS:AROAEXAMPLEID1234567:branch-UPL-03"), LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertTrue(response.getBatchItemFailures().isEmpty());
+    assertEquals(FileStatus.PROCESSED, outcomes.get(0).status());
+    assertEquals(1, rowItems(fileIdOf(key)).size());
+  }
+
+  @Test
   void aFileWhoseGenerationBecameCurrentIsFinishedByRetriesNeverGivenUp() throws Exception {
     String key = "incoming/UNP-03/2026-11-20/claims.csv";
     upload(key, claims(10));
@@ -394,14 +428,26 @@ class IntakeEndToEndTest {
   }
 
   private static SQSEvent eventFor(String key) {
-    return eventFor(key, null, null);
+    return event(key, null, null, null);
   }
 
-  /** The notification of one object version as S3 sends it, or as moto does (no version, no sequencer) when both are null. */
+  /** The notification of one object version as S3 sends it, with its version and sequencer. */
   private static SQSEvent eventFor(String key, String versionId, String sequencer) {
+    return event(key, versionId, sequencer, null);
+  }
+
+  /** As S3 sends it for an upload by {@code principalId} (userIdentity.principalId). */
+  private static SQSEvent eventFrom(String key, String principalId) {
+    return event(key, null, null, principalId);
+  }
+
+  /** An S3 notification in an SQS message; what is null is left out, as moto leaves out all three. */
+  private static SQSEvent event(String key, String versionId, String sequencer, String principalId) {
     SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
     message.setMessageId("m-" + key.hashCode());
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
+    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\","
+        + (principalId == null ? "" : "\"userIdentity\":{\"principalId\":\"" + principalId + "\"},")
+        + "\"s3\":{\"bucket\":{\"name\":\"" + bucket
         + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\""
         + (versionId == null ? "" : ",\"versionId\":\"" + versionId + "\",\"sequencer\":\"" + sequencer + "\"") + "}}}]}");
     SQSEvent event = new SQSEvent();

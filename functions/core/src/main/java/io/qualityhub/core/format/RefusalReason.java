@@ -8,6 +8,11 @@ public enum RefusalReason {
   INVALID_HEADER,
   TOO_MANY_ROWS,
   FILE_TOO_LARGE,
+  /**
+   * The event names a branch uploader session ({@code branch-{CODE}}) of another branch than the
+   * key's: a branch's credentials wrote under another branch's prefix. Nothing is stored.
+   */
+  UPLOADER_MISMATCH,
   /** Every attempt to process the file failed in intake itself; operators find the cause by the reference given. */
   UNPROCESSABLE
 }
