@@ -280,6 +280,13 @@ public final class IntakeService {
       return; // first upload of this file, or an unversioned bucket where the old bytes are gone
     }
     ObjectVersion previous = new ObjectVersion(current.previousVersionId(), null, null);
+    if (!uploads.exists(object.bucket(), object.key(), previous)) {
+      // Expired (RawUploadRetentionDays): its rows cannot be listed, but readers ignore them, as their
+      // generation is no longer current; only states it set are left as they were.
+      LOG.warn("replaced upload expired before its rows could be withdrawn", entry("objectKey", object.key()),
+          entry("replacedGeneration", current.previousGeneration()));
+      return;
+    }
     RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, current.previousGeneration(), null, null, null);
     try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
       WithdrawnStates states = new WithdrawnStates(ledger, writer, key.type());

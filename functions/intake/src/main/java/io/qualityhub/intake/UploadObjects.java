@@ -6,6 +6,8 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /** S3 access for intake: pin a version, stream it, write the rejects report. */
@@ -29,6 +31,21 @@ final class UploadObjects {
       }
     });
     return new ObjectVersion(head.versionId(), head.eTag(), head.lastModified());
+  }
+
+  /** Whether that version of the object is still stored (raw uploads expire after RawUploadRetentionDays). */
+  boolean exists(String bucket, String key, ObjectVersion version) {
+    try {
+      s3.headObject(request -> request.bucket(bucket).key(key).versionId(version.versionId()));
+      return true;
+    } catch (NoSuchKeyException e) {
+      return false;
+    } catch (S3Exception e) {
+      if (e.statusCode() == 404) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   InputStream open(String bucket, String key, ObjectVersion version) {

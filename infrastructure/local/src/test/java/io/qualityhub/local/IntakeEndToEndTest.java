@@ -341,6 +341,22 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void aCorrectionOfAnUploadThatAlreadyExpiredStillBecomesCurrent() throws Exception {
+    String key = "incoming/EXP-01/2026-11-20/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,1\nB,2026-11-20,2\n".getBytes(StandardCharsets.UTF_8));
+    deliverQueued();
+    String expired = local.clients().s3().headObject(request -> request.bucket(bucket).key(key)).versionId();
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-11-20,5\n".getBytes(StandardCharsets.UTF_8));
+    local.clients().s3().deleteObject(request -> request.bucket(bucket).key(key).versionId(expired)); // as the lifecycle rule does
+
+    FileOutcome correction = deliverQueued().get(key);
+
+    assertEquals(FileStatus.PROCESSED, correction.status(), "the message does not fail for ever on the expired version");
+    assertEquals(List.of("5"), rowItems(fileIdOf(key)).stream().map(item -> item.get("overall_score").n()).toList(),
+        "readers see the correction only");
+  }
+
+  @Test
   void claimsKeepTheirNewestStateWhateverOrderRowsAndFilesArriveIn() throws Exception {
     String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,amount_claimed,"
         + "amount_paid,currency,handler_id,updated_at,closed_at\n";
