@@ -166,16 +166,16 @@ class CustomerLookupEndToEndTest {
     }
     assertEquals(reportInputsBefore, reportsTableItems(),
         "report figures come from aggregates and reports the erasure leaves exactly as they were");
-    List<Map<String, AttributeValue>> audits = new ArrayList<>();
-    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)
-            .filterExpression("begins_with(pk, :erasure)").expressionAttributeValues(Map.of(":erasure", AttributeValue.fromS("ERASURE#"))))
-        .items().forEach(audits::add);
+    List<Map<String, AttributeValue>> audits = local.clients().dynamoDb().query(request -> request.tableName(table)
+        .consistentRead(true).keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CustomerErasure.AUDIT_PK)))).items();
     assertEquals(1, audits.size());
-    assertEquals(Set.of("pk", "sk", "erasedAt", "blindTerms", "blindTermsKeyVersion", "itemsErased", "itemsFailingIntegrity",
-        "uploadsHoldingValues"),
-        audits.get(0).keySet());
+    assertEquals(Set.of("pk", "sk", "status", "startedAt", "completedAt", "rowItems", "stateRecords", "itemsErased",
+            "itemsFailingIntegrity", "linkedItemsErased", "statesCleaned", "uploadsHoldingValues"),
+        audits.get(0).keySet(), "ids, item keys and counts: no blind-index term, no value");
+    assertEquals(CustomerErasure.COMPLETED, audits.get(0).get("status").s());
     assertEquals("2", audits.get(0).get("itemsErased").n());
-    assertEquals(Set.of("id_no"), audits.get(0).get("blindTerms").m().keySet());
+    assertEquals(Set.of("REC#claims#TXG-03#CLM-TXG-2611-0520"), Set.copyOf(audits.get(0).get("stateRecords").ss()));
     assertEquals(5, lookup().find(BlindIndexedColumn.ID_NUMBER, ID_NUMBER).size(), "other customers are untouched");
   }
 
