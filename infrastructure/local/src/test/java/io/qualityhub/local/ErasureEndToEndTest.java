@@ -148,6 +148,31 @@ class ErasureEndToEndTest {
     }
     assertEquals(3, lookup().find(BlindIndexedColumn.ID_NUMBER, "PLANTC-ID").size());
     assertEquals(3, lookup().find(BlindIndexedColumn.PHONE, "PLANTC-PHONE").size());
+
+    // What intake stored from the rewritten uploads: exactly the remaining rows.
+    assertEquals(Map.of("sales", List.of("S-C"), "underwriting", List.of("U-C"), "claims", List.of("CLM-C", "CLM-C"),
+            "followups", List.of("F-A", "F-B", "F-C"), "surveys", List.of("SV-A", "SV-B", "SV-C"),
+            "complaints", List.of("K-A2", "K-B2", "K-C1", "K-C2")),
+        currentRecordIds(), "the current generation of each file holds the other rows, linked ones without free text");
+  }
+
+  /** Per record type of the branch's day, the record ids of the current generation's row items, sorted. */
+  private static Map<String, List<String>> currentRecordIds() {
+    Map<String, List<String>> ids = new java.util.TreeMap<>();
+    for (String type : List.of("sales", "underwriting", "claims", "followups", "surveys", "complaints")) {
+      String fileId = BRANCH + "#" + type + "#2026-11-23";
+      String generation = local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+          .key(Map.of("pk", AttributeValue.fromS("FILE#" + fileId), "sk", AttributeValue.fromS("CURRENT")))).item().get("generation").s();
+      List<String> found = new ArrayList<>();
+      local.clients().dynamoDb().scanPaginator(request -> request.tableName(table).consistentRead(true)
+              .filterExpression("begins_with(pk, :rec) AND fileId = :file AND generation = :generation AND sk <> :state")
+              .expressionAttributeValues(Map.of(":rec", AttributeValue.fromS("REC#"), ":file", AttributeValue.fromS(fileId),
+                  ":generation", AttributeValue.fromS(generation), ":state", AttributeValue.fromS("STATE"))))
+          .items().forEach(item -> found.add(item.get("pk").s().substring(item.get("pk").s().lastIndexOf('#') + 1)));
+      found.sort(null);
+      ids.put(type, found);
+    }
+    return ids;
   }
 
   // ---------------------------------------------------------------------------------------------
