@@ -45,6 +45,8 @@ final class UploadErasure {
 
   /** The user metadata naming the erasure request a rewritten version was written for. */
   static final String METADATA = "qualityhub-erasure";
+  /** The user metadata naming the version a rewritten version was made from. */
+  static final String SOURCE_METADATA = "qualityhub-erasure-source";
 
   /** What became of one key. */
   enum State {
@@ -94,14 +96,18 @@ final class UploadErasure {
         versions.add(version);
       }
     });
-    String rewrite = null;
+    String rewrite = null; // the newest version written for this request (versions are listed newest first)
+    String rewriteSource = null;
     List<String> holding = new ArrayList<>();
     byte[] currentRewritten = null;
     boolean currentHolds = false;
     for (ObjectVersion version : versions) {
       HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(objectKey).versionId(version.versionId()));
       if (requestId.equals(head.metadata().get(METADATA))) {
-        rewrite = version.versionId();
+        if (rewrite == null) {
+          rewrite = version.versionId();
+          rewriteSource = head.metadata().get(SOURCE_METADATA);
+        }
         continue;
       }
       byte[] bytes = s3.getObjectAsBytes(request -> request.bucket(bucket).key(objectKey).versionId(version.versionId()))
@@ -121,7 +127,8 @@ final class UploadErasure {
       rewritten.accept(objectKey);
     }
     if (currentHolds) {
-      if (rewrite == null) {
+      // A rewrite of an older version does not do: the branch uploaded the customer again since.
+      if (rewrite == null || !currentVersion.equals(rewriteSource)) {
         if (currentRewritten == null) {
           deleteNoncurrent(objectKey, holding, currentVersion, deleting);
           return State.CANNOT_REWRITE;
@@ -129,7 +136,7 @@ final class UploadErasure {
         HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(objectKey).versionId(currentVersion));
         byte[] body = currentRewritten;
         s3.putObject(request -> {
-          request.bucket(bucket).key(objectKey).metadata(Map.of(METADATA, requestId));
+          request.bucket(bucket).key(objectKey).metadata(Map.of(METADATA, requestId, SOURCE_METADATA, currentVersion));
           if (head.contentType() != null) {
             request.contentType(head.contentType());
           }
@@ -145,8 +152,9 @@ final class UploadErasure {
       deleteNoncurrent(objectKey, holding, currentVersion, deleting);
       return State.AWAITING_INTAKE;
     }
-    if (rewrite != null && !(rewrite.equals(currentVersion) && finished(key, rewrite))) {
-      // The rewrite is not taken yet: the version it replaces must stay readable for intake's withdrawal.
+    if (currentVersion != null && !finished(key, current.get().get("generation").s())) {
+      // Intake is still on the current version (the rewrite, or a branch's upload): it may need the
+      // version it replaced to withdraw that one's rows, so nothing is deleted yet.
       return State.AWAITING_INTAKE;
     }
     deleteNoncurrent(objectKey, holding, currentVersion, deleting);
