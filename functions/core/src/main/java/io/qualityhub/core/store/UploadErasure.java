@@ -37,9 +37,9 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * When the <b>current</b> version holds the customer, a new version without those rows is written under the same
  * key (header kept, same format and compression, marked with the request id). Intake takes it like any upload: a
  * new generation of exactly the remaining rows becomes current and the replaced generation's rows, the customer's
- * erased ones among them, are withdrawn. Only once that generation is current and finished are the versions
- * holding the customer deleted; intake needs the replaced version's bytes until then. Versions that are not
- * current are deleted straight away.
+ * erased ones among them, are withdrawn. Only once intake has finished whatever version is current, and that
+ * version no longer holds the customer, are the versions holding the customer deleted: intake needs a replaced
+ * version's bytes until it has withdrawn its rows. The current version is never deleted.
  */
 final class UploadErasure {
 
@@ -130,7 +130,9 @@ final class UploadErasure {
       // A rewrite of an older version does not do: the branch uploaded the customer again since.
       if (rewrite == null || !currentVersion.equals(rewriteSource)) {
         if (currentRewritten == null) {
-          deleteNoncurrent(objectKey, holding, currentVersion, deleting);
+          if (finished(key, current.get().get("generation").s())) {
+            deleteNoncurrent(objectKey, holding, currentVersion, deleting);
+          }
           return State.CANNOT_REWRITE;
         }
         HeadObjectResponse head = s3.headObject(request -> request.bucket(bucket).key(objectKey).versionId(currentVersion));
@@ -149,8 +151,7 @@ final class UploadErasure {
         }, RequestBody.fromBytes(body));
         rewritten.accept(objectKey);
       }
-      deleteNoncurrent(objectKey, holding, currentVersion, deleting);
-      return State.AWAITING_INTAKE;
+      return State.AWAITING_INTAKE; // the versions holding the customer go once intake has taken the rewrite
     }
     if (currentVersion != null && !finished(key, current.get().get("generation").s())) {
       // Intake is still on the current version (the rewrite, or a branch's upload): it may need the
