@@ -44,25 +44,49 @@ final class EraseCommand {
       ErasureResult result;
       try {
         result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex,
-            LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC()).erase(identifiers);
+            LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC())
+            .withUploads(local.clients().s3(), local.physicalId("IntakeBucket"), () -> deliverIntake(local))
+            .erase(identifiers);
       } catch (KmsException e) {
         throw LocalRecords.unwrapRefused(dataKeyArn, e);
       }
       CliAudit.append(local, AccessRecord.ERASE, "customer records by " + identifiers.keySet().stream()
           .map(BlindIndexedColumn::column).sorted().collect(Collectors.joining(",")) + ", request " + result.requestId(),
           result.itemsErased());
-      out.println("Erasure " + result.requestId() + " at " + result.erasedAt() + ": " + result.itemsErased()
-          + " stored rows erased (sensitive values replaced by " + CustomerErasure.MARKER + ", blind-index terms removed).");
+      out.println("Erasure " + result.requestId() + (result.resumed() ? " (resumed)" : "") + " at " + result.erasedAt() + ": "
+          + result.itemsErased() + " stored rows erased (sensitive values replaced by " + CustomerErasure.MARKER
+          + ", blind-index terms removed); " + result.linkedItemsErased() + " linked rows' free text erased; "
+          + result.statesCleaned() + " state items cleaned.");
       if (result.itemsFailingIntegrity() > 0) {
         out.println("WARNING: " + result.itemsFailingIntegrity() + " of them had already failed their integrity check;"
             + " they were erased but stay flagged. Investigate who changed them.");
       }
-      out.println("Recorded as ERASURE#" + result.requestId() + " in " + LocalRecords.table(local) + " (blind terms and counts only).");
+      out.println("Recorded as ERASURE#" + result.requestId() + " in " + LocalRecords.table(local) + " (item keys and counts only).");
+      out.println("Uploads: " + result.uploadsRewritten() + " rewritten without the customer's rows, "
+          + result.uploadVersionsDeleted() + " versions holding them deleted.");
       if (!result.uploadsHoldingValues().isEmpty()) {
-        out.println("These uploaded object versions still hold the values in clear (see docs/operations/erasure.md):");
+        out.println("These uploads still hold values in clear (see docs/operations/erasure.md):");
         result.uploadsHoldingValues().forEach(upload -> out.println("  " + upload));
+      }
+      if (!result.completed()) {
+        out.println("NOT COMPLETE: intake has not taken the rewritten uploads yet; run the same erase again:");
+        result.uploadsAwaitingIntake().forEach(upload -> out.println("  " + upload));
+        return 3;
       }
       return 0;
     }
+  }
+
+  /**
+   * Locally, intake runs only when its queue is delivered: the rewritten uploads' notifications are taken here, as
+   * the Lambda would take them on AWS. Its log goes nowhere (it never holds values, but is not wanted on the console).
+   */
+  private static void deliverIntake(LocalDeployment local) {
+    PrintStream functionLog = new PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
+    new QueueDelivery(local.clients().configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(),
+        local.attribute("IntakeQueue", "QueueUrl"), local.attribute("IntakeQueue", "Arn"), local.clients().region().id(),
+        functionLog)
+        .drain(new io.qualityhub.intake.IntakeHandler(local.settingsOf("IntakeFunction"), local.clientsFor("IntakeFunction"),
+            outcome -> { }), "IntakeFunction", 2);
   }
 }

@@ -9,8 +9,6 @@ import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerErasure;
 import io.qualityhub.core.store.CustomerLookup;
 import io.qualityhub.core.store.CustomerRecord;
-import io.qualityhub.core.store.ItemAuthenticator;
-import io.qualityhub.core.store.RecordDecryptor;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -133,7 +131,7 @@ class CustomerLookupEndToEndTest {
   }
 
   @Test
-  void anErasureLeavesNoValueAndNoTermButEveryFactAndIsRecorded() {
+  void anErasureLeavesNoValueNoTermAndNoRowOfTheCustomerAndIsRecorded() {
     // 王志強 of TXG-03: one claim, stored as its two state rows (his sale was rejected: no policy id).
     List<Map<String, AttributeValue>> before = rowItemsOf("REC#claims#TXG-03#CLM-TXG-2611-0520");
     assertEquals(2, before.size(), "the rows this test erases: " + before);
@@ -147,35 +145,26 @@ class CustomerLookupEndToEndTest {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, status, printed);
     assertTrue(printed.contains(": 2 stored rows erased"), printed);
-    assertTrue(printed.contains("still hold the values in clear (see docs/operations/erasure.md):\n"
-        + "  incoming/TXG-03/2026-11-23/claims.csv (version "), printed);
+    assertTrue(printed.contains("Uploads: ") && printed.contains(" rewritten without the customer's rows"), printed);
     assertFalse(printed.contains("B121212123"), printed);
 
     assertEquals(List.of(), lookup().find(BlindIndexedColumn.ID_NUMBER, "B121212123"));
-    RecordDecryptor decryptor = LocalRecords.decryptor(local, failure -> { throw new AssertionError("integrity failure", failure); });
-    for (Map<String, AttributeValue> old : before) {
-      Map<String, AttributeValue> now = item(old.get("pk"), old.get("sk"));
-      assertEquals(Map.of(), decryptor.sensitiveValues(now), "nothing left to decrypt, and the item is authentic");
-      for (String sensitive : List.of("customer_name", "customer_id_no", "customer_phone", "diagnosis")) {
-        if (old.containsKey(sensitive)) {
-          assertEquals(AttributeValue.fromS(CustomerErasure.MARKER), now.get(sensitive), sensitive);
-        }
-      }
-      assertFalse(now.containsKey("biIdNo") || now.containsKey("biPhone"), "blind-index terms removed");
-      assertEquals(facts(old), facts(now), "every non-personal fact stays for the reports");
-    }
+    assertEquals(List.of(), rowItemsOf("REC#claims#TXG-03#CLM-TXG-2611-0520"),
+        "the rewritten claims upload no longer has his rows, so intake withdrew the erased ones");
+    Map<String, AttributeValue> state = item(AttributeValue.fromS("REC#claims#TXG-03#CLM-TXG-2611-0520"), AttributeValue.fromS("STATE"));
+    assertTrue(state == null || state.isEmpty(), "no rows left, so no state: " + state);
     assertEquals(reportInputsBefore, reportsTableItems(),
-        "report figures come from aggregates and reports the erasure leaves exactly as they were");
-    List<Map<String, AttributeValue>> audits = new ArrayList<>();
-    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table)
-            .filterExpression("begins_with(pk, :erasure)").expressionAttributeValues(Map.of(":erasure", AttributeValue.fromS("ERASURE#"))))
-        .items().forEach(audits::add);
+        "the erasure itself changes no aggregate or report (the next aggregation counts the rewritten upload)");
+    List<Map<String, AttributeValue>> audits = local.clients().dynamoDb().query(request -> request.tableName(table)
+        .consistentRead(true).keyConditionExpression("pk = :pk")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(CustomerErasure.AUDIT_PK)))).items();
     assertEquals(1, audits.size());
-    assertEquals(Set.of("pk", "sk", "erasedAt", "blindTerms", "blindTermsKeyVersion", "itemsErased", "itemsFailingIntegrity",
-        "uploadsHoldingValues"),
-        audits.get(0).keySet());
+    assertEquals(Set.of("pk", "sk", "status", "startedAt", "completedAt", "rowItems", "linkedItems", "stateRecords", "itemsErased",
+            "itemsFailingIntegrity", "linkedItemsErased", "statesCleaned", "uploadsRewritten", "uploadVersionsDeleted"),
+        audits.get(0).keySet(), "ids, item keys and counts: no blind-index term, no value");
+    assertEquals(CustomerErasure.COMPLETED, audits.get(0).get("status").s());
     assertEquals("2", audits.get(0).get("itemsErased").n());
-    assertEquals(Set.of("id_no"), audits.get(0).get("blindTerms").m().keySet());
+    assertEquals(Set.of("REC#claims#TXG-03#CLM-TXG-2611-0520"), Set.copyOf(audits.get(0).get("stateRecords").ss()));
     assertEquals(5, lookup().find(BlindIndexedColumn.ID_NUMBER, ID_NUMBER).size(), "other customers are untouched");
   }
 
@@ -201,14 +190,6 @@ class CustomerLookupEndToEndTest {
   private static Map<String, AttributeValue> item(AttributeValue pk, AttributeValue sk) {
     return local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
         .key(Map.of("pk", pk, "sk", sk))).item();
-  }
-
-  /** The attributes that are neither personal nor part of the protection. */
-  private static Map<String, AttributeValue> facts(Map<String, AttributeValue> item) {
-    Map<String, AttributeValue> facts = new HashMap<>(item);
-    facts.keySet().removeAll(Set.of("customer_name", "customer_id_no", "customer_phone", "diagnosis", "occupation", "health_notes",
-        "description", "biIdNo", "biPhone", ItemAuthenticator.TAG, CustomerErasure.ERASURE_ID));
-    return facts;
   }
 
   /**

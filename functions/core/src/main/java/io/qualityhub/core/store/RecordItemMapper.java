@@ -122,7 +122,11 @@ public final class RecordItemMapper {
   public static Map<String, AttributeValue> stateFromRowItem(Map<String, AttributeValue> rowItem, RecordType type) {
     Map<String, AttributeValue> state = new HashMap<>();
     rowItem.forEach((name, value) -> {
-      if (value.b() == null && !name.equals(LINE) && !name.equals(DATA_KEY) && !isBlindIndexTerm(name)) {
+      // Never a personal attribute, even one an erasure left as its marker: states hold none.
+      int column = type.indexOf(name);
+      boolean sensitive = column >= 0 && type.column(column).sensitive();
+      if (value.b() == null && !sensitive && !name.equals(LINE) && !name.equals(DATA_KEY) && !isBlindIndexTerm(name)
+          && !name.equals(CustomerErasure.ERASURE_ID)) {
         state.put(name, value);
       }
     });
