@@ -108,11 +108,9 @@ public final class SensitiveKeyMaskingLayout extends AbstractStringLayout {
           object.set(name, TextNode.valueOf(MASK));
           masked = true;
         } else if (value.isTextual()) {
-          String shaped = SensitiveValueShapes.mask(value.asText());
-          if (!shaped.equals(value.asText())) {
-            object.set(name, TextNode.valueOf(shaped));
-            masked = true;
-          }
+          JsonNode shaped = withShapesMasked(value);
+          object.set(name, shaped);
+          masked |= shaped != value;
         } else {
           masked |= mask(value);
         }
@@ -121,17 +119,21 @@ public final class SensitiveKeyMaskingLayout extends AbstractStringLayout {
       for (int i = 0; i < array.size(); i++) {
         JsonNode element = array.get(i);
         if (element.isTextual()) {
-          String shaped = SensitiveValueShapes.mask(element.asText());
-          if (!shaped.equals(element.asText())) {
-            array.set(i, TextNode.valueOf(shaped));
-            masked = true;
-          }
+          JsonNode shaped = withShapesMasked(element);
+          array.set(i, shaped);
+          masked |= shaped != element;
         } else {
           masked |= mask(element);
         }
       }
     }
     return masked;
+  }
+
+  /** The text with ID-number and phone shapes masked; the same node when it holds none. */
+  private static JsonNode withShapesMasked(JsonNode text) {
+    String shaped = SensitiveValueShapes.mask(text.asText());
+    return shaped.equals(text.asText()) ? text : TextNode.valueOf(shaped);
   }
 
   private static String normalised(String key) {
