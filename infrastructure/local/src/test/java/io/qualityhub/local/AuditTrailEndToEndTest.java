@@ -243,12 +243,7 @@ class AuditTrailEndToEndTest {
     local.clients().s3().putObject(request -> request.bucket(bucket).key(key)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
         RequestBody.fromString(csv, StandardCharsets.UTF_8));
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId("m-" + key.hashCode());
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
-        + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\"}}}]}");
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
+    SQSEvent event = S3NotificationEvents.objectCreatedEvent(bucket, key);
     return new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcomes::add, keyMissing)
         .handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000));
   }

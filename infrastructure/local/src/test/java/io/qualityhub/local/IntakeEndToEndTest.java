@@ -457,18 +457,9 @@ class IntakeEndToEndTest {
     return event(key, null, null, principalId);
   }
 
-  /** An S3 notification in an SQS message; what is null is left out, as moto leaves out all three. */
   private static SQSEvent event(String key, String versionId, String sequencer, String principalId) {
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId("m-" + key.hashCode());
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\","
-        + (principalId == null ? "" : "\"userIdentity\":{\"principalId\":\"" + principalId + "\"},")
-        + "\"s3\":{\"bucket\":{\"name\":\"" + bucket
-        + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\""
-        + (versionId == null ? "" : ",\"versionId\":\"" + versionId + "\",\"sequencer\":\"" + sequencer + "\"") + "}}}]}");
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
-    return event;
+    return S3NotificationEvents.sqsEvent("m-" + key.hashCode(),
+        S3NotificationEvents.objectCreated(bucket, key, versionId, sequencer, principalId));
   }
 
   private static ExecutionInterceptor crashOnThird(AtomicInteger batchWrites) {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.crypto.TamperedValueException;
@@ -165,19 +164,9 @@ class RecordIntegrityEndToEndTest {
     List<FileOutcome> outcomes = new ArrayList<>();
     AwsClients counted = local.clients().withInterceptors(kmsCalls);
     new IntakeHandler(local.settingsOf("IntakeFunction"), counted, outcomes::add)
-        .handleRequest(event(bucket, key), LocalContext.forFunction("IntakeFunction", 900_000));
+        .handleRequest(S3NotificationEvents.objectCreatedEvent(bucket, key), LocalContext.forFunction("IntakeFunction", 900_000));
     assertEquals(1, outcomes.size(), "intake processed " + key);
     assertEquals(0, outcomes.get(0).rejected(), "rejects in " + key);
-  }
-
-  private static SQSEvent event(String bucket, String key) {
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId("m-" + key.hashCode());
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
-        + "\"},\"object\":{\"key\":\"" + key.replace("/", "%2F") + "\"}}}]}");
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
-    return event;
   }
 
   private static String claims(String prefix, int rows) {

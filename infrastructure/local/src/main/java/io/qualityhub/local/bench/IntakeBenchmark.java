@@ -5,6 +5,7 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.local.S3NotificationEvents;
 import io.qualityhub.local.generate.SampleDataGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -123,12 +124,6 @@ public final class IntakeBenchmark {
   }
 
   private static SQSEvent event() {
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId("bench");
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"bench\"},"
-        + "\"object\":{\"key\":\"" + KEY.replace("/", "%2F") + "\",\"sequencer\":\"0A\"}}}]}");
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
-    return event;
+    return S3NotificationEvents.sqsEvent("bench", S3NotificationEvents.objectCreated("bench", KEY, null, "0A", null));
   }
 }

@@ -1,7 +1,6 @@
 package io.qualityhub.local.bench;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
-import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.RecordDecryptor;
@@ -9,6 +8,7 @@ import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.local.LocalDeployment;
+import io.qualityhub.local.S3NotificationEvents;
 import io.qualityhub.local.generate.SampleDataGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -70,7 +70,7 @@ public final class ReadBackBenchmark {
       SQSBatchResponse response;
       try {
         response = new IntakeHandler(local.settingsOf("IntakeFunction"), counted, outcomes::add)
-            .handleRequest(event(bucket), null);
+            .handleRequest(S3NotificationEvents.objectCreatedEvent(bucket, KEY), null);
       } finally {
         System.setOut(console);
       }
@@ -111,15 +111,5 @@ public final class ReadBackBenchmark {
     } finally {
       Files.deleteIfExists(file);
     }
-  }
-
-  private static SQSEvent event(String bucket) {
-    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
-    message.setMessageId("read-back");
-    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\"" + bucket
-        + "\"},\"object\":{\"key\":\"" + KEY.replace("/", "%2F") + "\"}}}]}");
-    SQSEvent event = new SQSEvent();
-    event.setRecords(List.of(message));
-    return event;
   }
 }

@@ -9,7 +9,7 @@ import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.local.LocalContext;
 import io.qualityhub.local.LocalDeployment;
-import java.io.PrintStream;
+import io.qualityhub.local.S3NotificationEvents;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -69,15 +69,7 @@ final class IntakeRig {
   /** An uploaded object version and the notification S3 sends for it. */
   record Upload(String bucket, String key, String versionId, String sequencer) {
     String notification() {
-      ObjectNode root = JSON.createObjectNode();
-      ObjectNode record = root.putArray("Records").addObject();
-      record.put("eventVersion", "2.1").put("eventSource", "aws:s3").put("awsRegion", "us-east-1")
-          .put("eventName", "ObjectCreated:Put");
-      ObjectNode s3 = record.putObject("s3");
-      s3.putObject("bucket").put("name", bucket);
-      s3.putObject("object").put("key", URLEncoder.encode(key, StandardCharsets.UTF_8)).put("versionId", versionId)
-          .put("sequencer", sequencer);
-      return root.toString();
+      return S3NotificationEvents.objectCreated(bucket, key, versionId, sequencer, null);
     }
   }
 
