@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.deadlines.AlertRouter;
 import io.qualityhub.deadlines.RecipientsDirectory;
 import io.qualityhub.intake.DeadlineIndexer;
@@ -53,7 +54,9 @@ public final class MonitorHandler implements RequestStreamHandler {
   }
 
   /** Used by the local run and tests, which give the emulator's clients and their own clock. */
-  public MonitorHandler(Settings settings, AwsClients clients, Clock clock) {
+  public MonitorHandler(Settings environment, AwsClients clients, Clock clock) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     String sender = settings.required("ALERT_SENDER_EMAIL");
     this.metricsNamespace = settings.required("POWERTOOLS_METRICS_NAMESPACE");

@@ -6,6 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.reports.indicator.IndicatorTargets;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -22,6 +26,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class ReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+  public static final String TARGETS_VARIABLE = "INDICATOR_TARGETS";
+
   private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
 
   private final ReportService service;
@@ -32,15 +38,24 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
   }
 
   /** Used by the local run and tests, with the emulator's clients and their own clock. */
-  public ReportHandler(Settings settings, AwsClients clients, Clock clock) {
+  public ReportHandler(Settings environment, AwsClients clients, Clock clock) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("REPORTS_TABLE");
     String recordsTable = settings.required("RECORDS_TABLE");
     this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
         new BranchDirectory(clients.dynamoDb(), recordsTable), new TrackedInspections(clients.dynamoDb(), recordsTable),
-        new TrackedActions(clients.dynamoDb(), recordsTable),
+        new TrackedActions(clients.dynamoDb(), recordsTable), targets(settings),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));
+  }
+
+  /** {@code INDICATOR_TARGETS} (the targets file as JSON, e.g. from the configuration store) when set, else the packaged file. */
+  static IndicatorTargets targets(Settings settings) {
+    return settings.optional(TARGETS_VARIABLE)
+        .map(json -> IndicatorTargets.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), TARGETS_VARIABLE))
+        .orElseGet(IndicatorTargets::loadDefault);
   }
 
   @Override

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.intake.DeadlineIndexer;
@@ -34,7 +35,9 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   /** Used by the local run and tests. */
-  public FindingsHandler(Settings settings, AwsClients clients) {
+  public FindingsHandler(Settings environment, AwsClients clients) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
         new CurrentFiles(clients.dynamoDb(), table),

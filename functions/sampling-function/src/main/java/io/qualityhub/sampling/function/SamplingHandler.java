@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.sampling.domain.Period;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -37,7 +38,9 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
   }
 
   /** Used by the local run and tests. */
-  public SamplingHandler(Settings settings, AwsClients clients, Clock clock) {
+  public SamplingHandler(Settings environment, AwsClients clients, Clock clock) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     this.sampling = new PeriodSampling(
         new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),
