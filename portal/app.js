@@ -33,7 +33,7 @@ const TEXT = {
 
 const TOKEN = 'qualityhub.token';
 const PKCE = 'qualityhub.pkce';
-const state = { lang: localStorage.getItem('qualityhub.lang') || 'zh-Hant', config: { mode: 'local' }, message: null };
+const state = { lang: localStorage.getItem('qualityhub.lang') || 'zh-Hant', config: { mode: 'local' }, message: null, signedIn: null };
 
 const $ = (selector) => document.querySelector(selector);
 const t = (key, ...args) => {
@@ -49,6 +49,9 @@ function applyLanguage() {
   switcher.textContent = t('switchTo');
   switcher.lang = state.lang === 'en' ? 'zh-Hant' : 'en';
   document.querySelectorAll('td[data-scope="company"]').forEach((cell) => { cell.textContent = t('company'); });
+  if (state.signedIn) {
+    $('#signed-in-as').textContent = t('signedInAs', state.signedIn.who, state.signedIn.groups.join(', '));
+  }
   if (state.message) {
     show(state.message.kind, t(state.message.key, ...state.message.args), state.message);
   }
@@ -77,6 +80,7 @@ async function api(path) {
 
 function signOut(expired) {
   sessionStorage.removeItem(TOKEN);
+  state.signedIn = null;
   $('#reports-panel').hidden = true;
   $('#signed-in-as').hidden = true;
   $('#sign-out').hidden = true;
@@ -100,6 +104,7 @@ async function showReports() {
   $('#sign-in-panel').hidden = true;
   $('#reports-panel').hidden = false;
   $('#sign-out').hidden = false;
+  state.signedIn = { who: body.who, groups: body.groups };
   const who = $('#signed-in-as');
   who.hidden = false;
   who.textContent = t('signedInAs', body.who, body.groups.join(', '));

@@ -12,7 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * a stored document takes the place of the variable it names (the template parameter becomes the
  * fallback of a stack with nothing stored). Read once when the function starts, so a change is
  * picked up by the function's next cold start. The versions read are kept as
- * {@code CONFIGURATION_VERSIONS} and put on every log line as {@code configVersions}.
+ * {@code CONFIGURATION_VERSIONS} and logged at start with the field {@code configVersions}.
  */
 public final class StoredConfiguration {
 
