@@ -16,6 +16,11 @@ const TEXT = {
     denied: (id, format) => `無法下載 ${id}（${format}）：您沒有閱讀此報告的權限，或報告不存在。此次請求已記錄於稽核軌跡。`,
     expired: '登入已逾時，請重新登入。', failed: (status) => `系統暫時無法處理（HTTP ${status}），請稍後再試或聯絡品質管理部。`,
     signInFailed: '登入失敗，請再試一次。',
+    tasksTitle: '抽查樣本與任務清單', tasksHint: '只列出紀錄編號、抽查原因與到期日，不含客戶個人資料。',
+    periodLabel: '期間（月 2026-11 或週 2026-W47）', showTasks: '查看', task: '任務', team: '小組', recordType: '紀錄類型',
+    branch: '分公司', recordId: '紀錄編號', reasons: '抽查原因', dueOn: '到期日',
+    tasksSummary: (period, plan, count, population) => `${period}：抽查計畫 ${plan}，自 ${population} 筆中抽出 ${count} 筆。`,
+    noSample: (period) => `${period} 尚未抽樣。`, tasksDenied: '抽查樣本僅供品質管理部閱讀。',
   },
   en: {
     title: 'Quality reports portal', signIn: 'Sign in', signOut: 'Sign out', signInTitle: 'Sign in', user: 'User',
@@ -28,6 +33,11 @@ const TEXT = {
     denied: (id, format) => `Cannot download ${id} (${format}): you may not read this report, or it does not exist. The request was recorded on the audit trail.`,
     expired: 'Your sign-in has expired; please sign in again.', failed: (status) => `The service could not answer (HTTP ${status}); try again later or contact the quality department.`,
     signInFailed: 'Sign-in failed; please try again.',
+    tasksTitle: 'Inspection samples and task lists', tasksHint: 'Record ids, reasons and due dates only; no customer data.',
+    periodLabel: 'Period (month 2026-11 or week 2026-W47)', showTasks: 'Show', task: 'Task', team: 'Team', recordType: 'Record type',
+    branch: 'Branch', recordId: 'Record id', reasons: 'Reasons', dueOn: 'Due',
+    tasksSummary: (period, plan, count, population) => `${period}: plan ${plan}, ${count} drawn from ${population}.`,
+    noSample: (period) => `No sample has been drawn for ${period} yet.`, tasksDenied: 'Inspection samples are for the quality department.',
   },
 };
 
@@ -82,6 +92,7 @@ function signOut(expired) {
   sessionStorage.removeItem(TOKEN);
   state.signedIn = null;
   $('#reports-panel').hidden = true;
+  $('#tasks-panel').hidden = true;
   $('#signed-in-as').hidden = true;
   $('#sign-out').hidden = true;
   $('#sign-in-panel').hidden = false;
@@ -137,6 +148,44 @@ async function showReports() {
     rows.append(row);
   }
   $('#no-reports').hidden = body.reports.length > 0;
+  $('#tasks-panel').hidden = !body.groups.includes('quality');
+}
+
+async function showTasks(period) {
+  clearMessage();
+  const response = await api('samples/' + encodeURIComponent(period));
+  if (response.status === 401) {
+    signOut(true);
+    return;
+  }
+  if (response.status === 403) {
+    say('denied', 'tasksDenied');
+    return;
+  }
+  if (response.status === 404 || response.status === 400) {
+    say('info', 'noSample', period);
+    return;
+  }
+  if (!response.ok) {
+    say('failed', 'failed', response.status);
+    return;
+  }
+  const body = await response.json();
+  const summary = $('#tasks-summary');
+  summary.hidden = false;
+  summary.textContent = t('tasksSummary', body.period, body.planVersion, body.tasks.length, body.populationSize);
+  const rows = $('#tasks tbody');
+  rows.replaceChildren(...body.tasks.map((task) => {
+    const row = document.createElement('tr');
+    row.dataset.task = task.task;
+    [task.task, task.team, task.recordType, task.branch, task.record, task.reasons.join('; '), task.dueOn].forEach((text) => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    });
+    return row;
+  }));
+  $('#tasks').hidden = false;
 }
 
 async function download(reportId, format) {
@@ -249,6 +298,10 @@ async function start() {
   $('#open-report').addEventListener('submit', (event) => {
     event.preventDefault();
     download($('#report-id').value.trim(), $('#report-format').value);
+  });
+  $('#show-tasks-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    showTasks($('#period').value.trim());
   });
   const params = new URLSearchParams(window.location.search);
   if (state.config.mode === 'cognito') {

@@ -71,11 +71,12 @@ RESOURCE_EXCEPTIONS=(
   # (arn:...:execute-api:<region>:<account>:<api id>/*/GET/reports/*), written as Fn::Sub, which
   # the control does not read, and without aws:SourceAccount, which SAM cannot add. The account
   # in the SourceArn already rules out another account's API.
-  "ct-lambda-pr-2 ReportAccessFunctionGetReportPermission ReportListFunctionListReportsPermission"
+  "ct-lambda-pr-2 ReportAccessFunctionGetReportPermission ReportListFunctionListReportsPermission InspectionTasksFunctionListTasksPermission"
   # Issue 18, the portal: PortalBucket holds the page's own files (no data), so nothing reacts to
   # them arriving (CT.S3.PR.4, above), and SSE-S3 (CT.S3.PR.10, above) lets CloudFront's origin
   # access control read them without a grant on a key of ours; ReportListFunctionListReportsPermission
-  # is as ReportAccessFunctionGetReportPermission (CT.LAMBDA.PR.2, above) for GET /reports.
+  # and InspectionTasksFunctionListTasksPermission are as ReportAccessFunctionGetReportPermission
+  # (CT.LAMBDA.PR.2, above) for GET /reports and GET /samples/{period}.
   # CT.CLOUDFRONT.PR.6, .7, .9 (custom certificate, SNI, TLS 1.2 minimum): PortalDistribution
   # serves on its *.cloudfront.net name with CloudFront's certificate until the company names a
   # domain and an ACM certificate (docs/portal.md); CloudFront's own certificate negotiates TLS

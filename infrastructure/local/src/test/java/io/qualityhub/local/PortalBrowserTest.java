@@ -2,11 +2,17 @@ package io.qualityhub.local;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.local.portal.PortalServer;
 import io.qualityhub.reports.function.ReportHandler;
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.RecordKey;
+import io.qualityhub.sampling.function.SampleHeader;
+import io.qualityhub.sampling.function.SampleStore;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.PrintStream;
@@ -16,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -42,7 +50,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Issue 18 item 3: the portal in headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}) against {@code ./qualityhub portal}'s server on the emulator: sign in,
  * the reports listed, a PDF downloaded through the report-access function and its signed URL, a
- * branch manager confined to their branch, and a denial shown plainly.
+ * branch manager confined to their branch, a denial shown plainly, and the quality department's
+ * view of a period's inspection tasks.
  */
 class PortalBrowserTest {
 
@@ -50,6 +59,7 @@ class PortalBrowserTest {
   private static final String COMPANY = "quality-report_2026-10_company";
   private static final String TAIPEI = "quality-report_2026-10_TPE-01";
   private static final String KAOHSIUNG = "quality-report_2026-10_KHH-02";
+  private static final String TASK = InspectionTask.idFor(Period.parse("2026-10"), new RecordKey("claims", "TPE-01", "CLM-1001"));
 
   private static LocalDeployment local;
   private static PortalServer portal;
@@ -74,6 +84,13 @@ class PortalBrowserTest {
     for (String scope : List.of("company", "branch:TPE-01", "branch:KHH-02")) {
       reports.produce(Map.of("period", "2026-10", "scope", scope));
     }
+    // A drawn sample as the sampling function stores it: a header and one task (a record id, no record content).
+    SampleStore samples = new SampleStore(local.clients().dynamoDb(), local.physicalId("RecordsTable"));
+    Period october = Period.parse("2026-10");
+    samples.putHeaderIfAbsent(new SampleHeader(october, "2026-11-1", "population-fingerprint", 40, 1, "{}", null));
+    RecordKey claim = new RecordKey("claims", "TPE-01", "CLM-1001");
+    samples.putTaskIfAbsent(new InspectionTask(TASK, october, claim, "life", "claims-review", List.of("late_settlement"),
+        0.25, LocalDate.parse("2026-11-14")));
     companyPdf = local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket"))
         .key("reports/2026-10/company/" + COMPANY + ".pdf")).asByteArray();
     portal = PortalServer.start(local, ROOT.resolve("portal"), 0, Clock.systemUTC());
@@ -151,10 +168,31 @@ class PortalBrowserTest {
   }
 
   @Test
-  void aBranchManagerSeesOnlyTheirBranchsReports() {
+  void aBranchManagerSeesOnlyTheirBranchsReportsAndNoInspectionSamples() {
     signInAs("manager-TPE-01");
 
     assertEquals(List.of(TAIPEI), listedReports());
+    assertFalse(browser.findElement(By.id("tasks-panel")).isDisplayed());
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('samples/2026-10', {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('qualityhub.token')}})"
+            + ".then(r => done(r.status));");
+    assertEquals(403L, status, "the function itself refuses a branch manager");
+  }
+
+  @Test
+  void theQualityDepartmentSeesThePeriodsInspectionTasks() {
+    signInAs("quality-demo");
+    listedReports();
+
+    browser.findElement(By.id("period")).sendKeys("2026-10");
+    browser.findElement(By.id("show-tasks")).click();
+
+    WebElement row = waitFor(By.cssSelector("table#tasks tr[data-task]"));
+    assertEquals(TASK, row.getDomAttribute("data-task"));
+    assertEquals(List.of(TASK, "claims-review", "claims", "TPE-01", "CLM-1001", "late_settlement", "2026-11-14"),
+        row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+    assertEquals("2026-10：抽查計畫 2026-11-1，自 40 筆中抽出 1 筆。", browser.findElement(By.id("tasks-summary")).getText());
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.qualityhub.local.LocalContext;
 import io.qualityhub.local.LocalDeployment;
 import io.qualityhub.reports.function.ReportAccessHandler;
 import io.qualityhub.reports.function.ReportListHandler;
+import io.qualityhub.sampling.function.InspectionTasksHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -35,7 +36,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The portal on 127.0.0.1: the same static page that CloudFront serves on AWS, the same functions
- * behind the same paths as the HTTP API ({@code GET /reports}, {@code GET /reports/{reportId}}),
+ * behind the same paths as the HTTP API ({@code GET /reports}, {@code GET /reports/{reportId}},
+ * {@code GET /samples/{period}}),
  * and in place of Cognito a sign-in page issuing tokens for demo users, checked here as the JWT
  * authoriser checks them before a function runs.
  */
@@ -53,6 +55,7 @@ public final class PortalServer implements AutoCloseable {
   private final LocalTokens tokens;
   private final ReportListHandler list;
   private final ReportAccessHandler access;
+  private final InspectionTasksHandler tasks;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -63,6 +66,8 @@ public final class PortalServer implements AutoCloseable {
     this.list = new ReportListHandler(local.settingsOf("ReportListFunction"), local.clientsFor("ReportListFunction"), clock);
     this.access = new ReportAccessHandler(local.settingsOf("ReportAccessFunction"), local.clientsFor("ReportAccessFunction"),
         clock);
+    this.tasks = new InspectionTasksHandler(local.settingsOf("InspectionTasksFunction"),
+        local.clientsFor("InspectionTasksFunction"), clock);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::route);
     server.setExecutor(threads);
@@ -108,6 +113,9 @@ public final class PortalServer implements AutoCloseable {
         String reportId = URLDecoder.decode(path.substring("/reports/".length()), StandardCharsets.UTF_8);
         api(exchange, "GET /reports/{reportId}", Map.of("reportId", reportId),
             event -> access.handleRequest(event, LocalContext.forFunction("ReportAccessFunction", 30_000)));
+      } else if (method.equals("GET") && path.startsWith("/samples/") && path.length() > "/samples/".length()) {
+        String period = URLDecoder.decode(path.substring("/samples/".length()), StandardCharsets.UTF_8);
+        api(exchange, "GET /samples/{period}", Map.of("period", period), event -> tasks.handle(event));
       } else if (method.equals("GET") && path.equals("/config.json")) {
         send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("mode", "local")));
       } else if (method.equals("GET") && path.equals("/local/users")) {
