@@ -22,7 +22,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -211,8 +213,7 @@ public final class DeadlinePolicyLoader {
             check.problem(path, "must be an object with weekend, years, holidays and workingDays");
             return null;
         }
-        check.onlyKeys(node, path, List.of("source", "weekend", "years", "holidays", "workingDays"));
-        check.optionalText(node, path, "source");
+        check.onlyKeys(node, path, List.of("sources", "weekend", "years", "holidays", "workingDays"));
         Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
         JsonNode weekendNode = check.array(node, path, "weekend", "add e.g. [\"SATURDAY\", \"SUNDAY\"]");
         if (weekendNode != null) {
@@ -243,7 +244,8 @@ public final class DeadlinePolicyLoader {
         }
         Map<LocalDate, String> holidays = datedNames(check, node, path, "holidays", years);
         Map<LocalDate, String> workingDays = datedNames(check, node, path, "workingDays", years);
-        if (holidays == null || workingDays == null || weekendNode == null || yearsNode == null) {
+        Map<Integer, CalendarSource> sources = sources(check, node, path, years);
+        if (holidays == null || workingDays == null || weekendNode == null || yearsNode == null || sources == null) {
             return null;
         }
         for (LocalDate day : workingDays.keySet()) {
@@ -254,7 +256,66 @@ public final class DeadlinePolicyLoader {
                         + " day; list only weekend days that are worked");
             }
         }
-        return new HolidayCalendar(code, weekend, holidays, workingDays, years);
+        return new HolidayCalendar(code, weekend, holidays, workingDays, years, sources);
+    }
+
+    private static final String SOURCE_EXAMPLE = "{\"year\": 2027, \"status\": \"official\", \"document\":"
+            + " \"the published calendar\", \"published\": \"2026-06-15\"}";
+
+    /** Every listed year names where its days come from; a provisional year also says how they were derived. */
+    private static Map<Integer, CalendarSource> sources(JsonChecker check, JsonNode calendar, String path,
+                                                        Set<Integer> years) {
+        JsonNode list = check.array(calendar, path, "sources", "add one entry per year, e.g. " + SOURCE_EXAMPLE);
+        if (list == null) {
+            return null;
+        }
+        String sourcesPath = JsonChecker.at(path, "sources");
+        Map<Integer, CalendarSource> byYear = new HashMap<>();
+        Set<Integer> named = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String entryPath = sourcesPath + "[" + i + "]";
+            JsonNode entry = list.get(i);
+            if (!entry.isObject()) {
+                check.problem(entryPath, "must be an object, e.g. " + SOURCE_EXAMPLE);
+                continue;
+            }
+            check.onlyKeys(entry, entryPath, List.of("year", "status", "document", "published", "basis"));
+            Integer year = check.wholeNumber(entry, entryPath, "year", 2000, 2100);
+            String status = check.text(entry, entryPath, "status", "use official or provisional");
+            String document = check.text(entry, entryPath, "document", "name the official calendar or notice");
+            String published = check.optionalText(entry, entryPath, "published");
+            String basis = check.optionalText(entry, entryPath, "basis");
+            if (year != null) {
+                named.add(year);
+            }
+            if (year == null || status == null || document == null || published == null || basis == null) {
+                continue;
+            }
+            boolean provisional = status.equals("provisional");
+            Optional<LocalDate> publishedOn = Optional.empty();
+            try {
+                publishedOn = published.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(published));
+            } catch (DateTimeParseException notADate) {
+                check.problem(entryPath + ".published", "'" + published + "' is not a date; use YYYY-MM-DD");
+            }
+            if (!provisional && !status.equals("official")) {
+                check.problem(entryPath + ".status", "'" + status + "' is not a status; use official or provisional");
+            } else if (provisional && basis.isBlank()) {
+                check.problem(entryPath + ".basis", "a provisional year must say how its days were derived");
+            } else if (!years.contains(year)) {
+                check.problem(entryPath + ".year", year + " is not one of the calendar's years " + years
+                        + "; add it to years or remove this source");
+            } else if (byYear.putIfAbsent(year, new CalendarSource(year, provisional, document, publishedOn, basis))
+                    != null) {
+                check.problem(entryPath + ".year", year + " has two sources; keep one");
+            }
+        }
+        for (int year : new TreeSet<>(years)) {
+            if (!named.contains(year)) {
+                check.problem(sourcesPath, year + " has no source; add an entry like " + SOURCE_EXAMPLE);
+            }
+        }
+        return byYear;
     }
 
     private static Map<LocalDate, String> datedNames(JsonChecker check, JsonNode parent, String parentPath,
