@@ -358,18 +358,21 @@ public final class DeadlinePolicyLoader {
     private static ClaimLimits claims(JsonChecker check, JsonNode root) {
         String path = "$.claims";
         JsonNode node = check.object(root, "$", "claims",
-                "add documents, settlement, payment and greenChannel limits");
+                "add documents, decision, payment, denialNotice, advancePayment and greenChannel limits");
         if (node == null) {
             return null;
         }
-        check.onlyKeys(node, path, List.of("documents", "settlement", "payment", "greenChannel"));
+        check.onlyKeys(node, path,
+                List.of("documents", "decision", "payment", "denialNotice", "advancePayment", "greenChannel"));
         DeadlineLimit documents = limit(check, node, path, "documents");
         DeadlineLimit payment = limit(check, node, path, "payment");
+        DeadlineLimit denialNotice = limit(check, node, path, "denialNotice");
+        DeadlineLimit advancePayment = limit(check, node, path, "advancePayment");
         Map<ProductLine, Map<Complexity, DeadlineLimit>> settlement = new EnumMap<>(ProductLine.class);
-        JsonNode settlementNode = check.object(node, path, "settlement",
+        JsonNode settlementNode = check.object(node, path, "decision",
                 "add one entry per product line: " + WireNamed.accepted(ProductLine.class));
         if (settlementNode != null) {
-            String settlementPath = path + ".settlement";
+            String settlementPath = path + ".decision";
             rejectUnknownKeys(check, settlementNode, settlementPath, ProductLine.class, "product line");
             for (ProductLine line : ProductLine.values()) {
                 Map<Complexity, DeadlineLimit> byComplexity = byComplexity(check, settlementNode, settlementPath,
@@ -380,18 +383,18 @@ public final class DeadlinePolicyLoader {
             }
         }
         ClaimLimits.GreenChannelLimits green = null;
-        JsonNode greenNode = check.object(node, path, "greenChannel", "add documents, settlement and payment limits");
+        JsonNode greenNode = check.object(node, path, "greenChannel", "add documents, decision and payment limits");
         if (greenNode != null) {
             String greenPath = path + ".greenChannel";
-            check.onlyKeys(greenNode, greenPath, List.of("documents", "settlement", "payment"));
+            check.onlyKeys(greenNode, greenPath, List.of("documents", "decision", "payment"));
             DeadlineLimit greenDocuments = limit(check, greenNode, greenPath, "documents");
-            Map<Complexity, DeadlineLimit> greenSettlement = byComplexity(check, greenNode, greenPath, "settlement");
+            Map<Complexity, DeadlineLimit> greenSettlement = byComplexity(check, greenNode, greenPath, "decision");
             DeadlineLimit greenPayment = limit(check, greenNode, greenPath, "payment");
             if (greenDocuments != null && greenSettlement != null && greenPayment != null) {
                 green = new ClaimLimits.GreenChannelLimits(greenDocuments, greenSettlement, greenPayment);
             }
         }
-        if (documents == null || payment == null || green == null
+        if (documents == null || payment == null || denialNotice == null || advancePayment == null || green == null
                 || settlement.size() != ProductLine.values().length) {
             return null;
         }
@@ -400,13 +403,13 @@ public final class DeadlinePolicyLoader {
         notLonger(check, path + ".greenChannel.payment", green.payment(), path + ".payment", payment, tighter);
         for (Complexity complexity : Complexity.values()) {
             for (ProductLine line : ProductLine.values()) {
-                notLonger(check, path + ".greenChannel.settlement." + complexity.wireName(),
-                        green.settlement().get(complexity),
-                        path + ".settlement." + line.wireName() + "." + complexity.wireName(),
+                notLonger(check, path + ".greenChannel.decision." + complexity.wireName(),
+                        green.decision().get(complexity),
+                        path + ".decision." + line.wireName() + "." + complexity.wireName(),
                         settlement.get(line).get(complexity), tighter);
             }
         }
-        return new ClaimLimits(documents, settlement, payment, green);
+        return new ClaimLimits(documents, settlement, payment, denialNotice, advancePayment, green);
     }
 
     private static Map<Complexity, DeadlineLimit> byComplexity(JsonChecker check, JsonNode parent, String parentPath,
@@ -438,21 +441,26 @@ public final class DeadlinePolicyLoader {
         rejectUnknownKeys(check, node, path, ComplaintSeverity.class, "complaint severity");
         Map<ComplaintSeverity, DeadlineLimit> firstResponse = new EnumMap<>(ComplaintSeverity.class);
         Map<ComplaintSeverity, DeadlineLimit> resolution = new EnumMap<>(ComplaintSeverity.class);
+        Map<ComplaintSeverity, DeadlineLimit> extendedResolution = new EnumMap<>(ComplaintSeverity.class);
         for (ComplaintSeverity severity : ComplaintSeverity.values()) {
             String severityPath = JsonChecker.at(path, severity.wireName());
             JsonNode severityNode = check.object(node, path, severity.wireName(),
-                    "add firstResponse and resolution limits");
+                    "add firstResponse, resolution and extendedResolution limits");
             if (severityNode == null) {
                 continue;
             }
-            check.onlyKeys(severityNode, severityPath, List.of("firstResponse", "resolution"));
+            check.onlyKeys(severityNode, severityPath, List.of("firstResponse", "resolution", "extendedResolution"));
             DeadlineLimit first = limit(check, severityNode, severityPath, "firstResponse");
             DeadlineLimit resolve = limit(check, severityNode, severityPath, "resolution");
-            if (first != null && resolve != null) {
+            DeadlineLimit extended = limit(check, severityNode, severityPath, "extendedResolution");
+            if (first != null && resolve != null && extended != null) {
                 notLonger(check, severityPath + ".firstResponse", first, severityPath + ".resolution", resolve,
                         "the first response cannot be due after the resolution");
+                notLonger(check, severityPath + ".resolution", resolve, severityPath + ".extendedResolution", extended,
+                        "an extension cannot shorten the resolution limit");
                 firstResponse.put(severity, first);
                 resolution.put(severity, resolve);
+                extendedResolution.put(severity, extended);
             }
         }
         if (firstResponse.size() != ComplaintSeverity.values().length) {
@@ -464,7 +472,7 @@ public final class DeadlinePolicyLoader {
                     path + ".general." + clock, limits.get(ComplaintSeverity.GENERAL),
                     "major complaints must not be given longer than general ones");
         }
-        return new ComplaintLimits(firstResponse, resolution);
+        return new ComplaintLimits(firstResponse, resolution, extendedResolution);
     }
 
     // ---- shared

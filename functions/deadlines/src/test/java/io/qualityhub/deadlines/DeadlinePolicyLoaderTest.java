@@ -32,21 +32,25 @@ class DeadlinePolicyLoaderTest {
     void defaultsCarryTheDocumentedFigures() {
         DeadlinePolicy policy = DeadlinePolicyLoader.loadDefaults();
 
-        assertEquals("2026-11-1", policy.version());
+        assertEquals("2026-12-1", policy.version());
         assertEquals(ZoneId.of("Asia/Taipei"), policy.timeZone());
         assertEquals(0, new BigDecimal("0.8").compareTo(policy.warningShare()));
         assertEquals(0, new BigDecimal("2").compareTo(policy.severeMultiplier()));
         ClaimLimits claims = policy.claims();
         assertEquals("3 business days", claims.documentsLimit(false).describe());
         assertEquals("24 hours", claims.documentsLimit(true).describe());
-        assertEquals("10 calendar days", claims.settlementLimit(ProductLine.HEALTH, Complexity.SIMPLE, false).describe());
-        assertEquals("15 calendar days", claims.settlementLimit(ProductLine.LIFE, Complexity.COMPLEX, false).describe());
-        assertEquals("30 calendar days", claims.settlementLimit(ProductLine.AUTO, Complexity.COMPLEX, false).describe());
-        assertEquals("3 calendar days", claims.settlementLimit(ProductLine.AUTO, Complexity.SIMPLE, true).describe());
+        assertEquals("10 calendar days", claims.decisionLimit(ProductLine.HEALTH, Complexity.SIMPLE, false).describe());
+        assertEquals("30 calendar days", claims.decisionLimit(ProductLine.LIFE, Complexity.COMPLEX, false).describe());
+        assertEquals("3 calendar days", claims.denialNotice().describe());
+        assertTrue(claims.denialNotice().basis().startsWith("PRC Insurance Law art. 24"));
+        assertEquals("60 calendar days", claims.advancePayment().describe());
+        assertTrue(claims.advancePayment().basis().startsWith("PRC Insurance Law art. 25"));
+        assertEquals("30 calendar days", claims.decisionLimit(ProductLine.AUTO, Complexity.COMPLEX, false).describe());
+        assertEquals("3 calendar days", claims.decisionLimit(ProductLine.AUTO, Complexity.SIMPLE, true).describe());
         assertEquals("10 calendar days", claims.paymentLimit(false).describe());
         assertTrue(claims.paymentLimit(false).basis().contains("PRC Insurance Law art. 23"));
-        assertTrue(claims.settlementLimit(ProductLine.LIFE, Complexity.COMPLEX, false).basis()
-                .contains("15 days of complete documents"));
+        assertTrue(claims.decisionLimit(ProductLine.LIFE, Complexity.COMPLEX, false).basis()
+                .contains("PRC Insurance Law art. 23: decide complex claims within 30 days of complete documents"));
         ComplaintLimits complaints = policy.complaints();
         assertEquals("2 business days", complaints.firstResponseLimit(ComplaintSeverity.GENERAL).describe());
         assertEquals("30 calendar days", complaints.resolutionLimit(ComplaintSeverity.GENERAL).describe());
@@ -169,16 +173,16 @@ class DeadlinePolicyLoaderTest {
                 {"version": "2026-11-1-pilot",
                  "levels": {"warningShare": 0.75},
                  "calendars": {"branchCountries": {"SHA-01": "CN"}},
-                 "claims": {"settlement": {"auto": {"complex": {"amount": 20, "unit": "calendar_days"}}}}}
+                 "claims": {"decision": {"auto": {"complex": {"amount": 20, "unit": "calendar_days"}}}}}
                 """));
 
         assertEquals("2026-11-1-pilot", policy.version());
         assertEquals(0, new BigDecimal("0.75").compareTo(policy.warningShare()));
         assertEquals(0, new BigDecimal("2").compareTo(policy.severeMultiplier()), "untouched default kept");
         assertEquals("20 calendar days",
-                policy.claims().settlementLimit(ProductLine.AUTO, Complexity.COMPLEX, false).describe());
+                policy.claims().decisionLimit(ProductLine.AUTO, Complexity.COMPLEX, false).describe());
         assertEquals("10 calendar days",
-                policy.claims().settlementLimit(ProductLine.AUTO, Complexity.SIMPLE, false).describe());
+                policy.claims().decisionLimit(ProductLine.AUTO, Complexity.SIMPLE, false).describe());
         assertEquals("CN", policy.calendars().forBranch("SHA-01").country());
         assertEquals("TW", policy.calendars().forBranch("TPE-01").country());
     }
@@ -197,12 +201,12 @@ class DeadlinePolicyLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"{}", "{\"version\": \"2026-11-1\"}"})
+    @ValueSource(strings = {"{}", "{\"version\": \"2026-12-1\"}"})
     void overrideMustCarryItsOwnVersion(String override) {
         InvalidDeadlinePolicyException error = rejected(override);
 
-        assertEquals(List.of("$.version (override): missing or equal to the defaults' version \"2026-11-1\"; give the"
-                + " override its own version, e.g. \"2026-11-1-tpe-pilot\", so that alerts record which policy"
+        assertEquals(List.of("$.version (override): missing or equal to the defaults' version \"2026-12-1\"; give the"
+                + " override its own version, e.g. \"2026-12-1-tpe-pilot\", so that alerts record which policy"
                 + " applied"), error.problems());
     }
 
@@ -211,8 +215,8 @@ class DeadlinePolicyLoaderTest {
         InvalidDeadlinePolicyException error = rejected("{\"version\": 7, \"levels\": {\"severeMultiplier\": 1}}");
 
         assertEquals(List.of(
-                "$.version (override): missing or equal to the defaults' version \"2026-11-1\"; give the override its"
-                        + " own version, e.g. \"2026-11-1-tpe-pilot\", so that alerts record which policy applied",
+                "$.version (override): missing or equal to the defaults' version \"2026-12-1\"; give the override its"
+                        + " own version, e.g. \"2026-12-1-tpe-pilot\", so that alerts record which policy applied",
                 "$.version: must be a non-empty string; add e.g. \"2026-11-1\"",
                 "$.levels.severeMultiplier: must be greater than 1 (2 escalates at twice the limit), was 1"),
                 error.problems());
@@ -221,14 +225,14 @@ class DeadlinePolicyLoaderTest {
     @Test
     void unknownProductLineIsNamedWithTheAcceptedOnes() {
         InvalidDeadlinePolicyException error = rejected("""
-                {"version": "x", "claims": {"settlement": {"marine": {"simple": {"amount": 5, "unit": "calendar_days"},
+                {"version": "x", "claims": {"decision": {"marine": {"simple": {"amount": 5, "unit": "calendar_days"},
                  "complex": {"amount": 9, "unit": "calendar_days"}}}}}
                 """);
 
-        assertEquals(List.of("$.claims.settlement.marine: unknown product line 'marine'; use life, health, accident,"
+        assertEquals(List.of("$.claims.decision.marine: unknown product line 'marine'; use life, health, accident,"
                 + " property, auto"), error.problems());
         assertTrue(error.getMessage().startsWith("Deadline policy from the built-in defaults merged with the override"
-                + " is invalid (1 problem); fix the policy JSON and load it again:\n  $.claims.settlement.marine:"),
+                + " is invalid (1 problem); fix the policy JSON and load it again:\n  $.claims.decision.marine:"),
                 error.getMessage());
     }
 
@@ -247,11 +251,11 @@ class DeadlinePolicyLoaderTest {
     @Test
     void missingKeysSayWhatToAdd() {
         InvalidDeadlinePolicyException error = rejected("""
-                {"version": "x", "claims": {"settlement": {"auto": null}}, "complaints": {"major": {"resolution": null}}}
+                {"version": "x", "claims": {"decision": {"auto": null}}, "complaints": {"major": {"resolution": null}}}
                 """);
 
         assertEquals(List.of(
-                "$.claims.settlement.auto: missing; add {\"simple\": {...}, \"complex\": {...}} limits",
+                "$.claims.decision.auto: missing; add {\"simple\": {...}, \"complex\": {...}} limits",
                 "$.complaints.major.resolution: missing; add e.g. {\"amount\": 10, \"unit\": \"calendar_days\"}"),
                 error.problems());
     }

@@ -93,6 +93,7 @@ final class DeadlineMonitorStep implements DemoStep {
           .put("level", record.level())
           .put("recipient", record.recipient())
           .put("itemType", record.itemType())
+          .put("clock", record.clock())
           .put("branch", record.branch());
       record.itemIds().forEach(alert.putArray("itemIds")::add);
     }

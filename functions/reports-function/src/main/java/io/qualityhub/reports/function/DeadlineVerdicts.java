@@ -45,7 +45,7 @@ final class DeadlineVerdicts {
         .reportedAt(reportedAt)
         .documentsCompleteAt(documentsCompleteAt)
         .build();
-    DeadlineClockName clock = documentsCompleteAt == null ? DeadlineClockName.DOCUMENTS : DeadlineClockName.SETTLEMENT;
+    DeadlineClockName clock = documentsCompleteAt == null ? DeadlineClockName.DOCUMENTS : DeadlineClockName.DECISION;
     return !closedAt.isAfter(dueAt(calculator.openDeadlines(open), clock));
   }
 
