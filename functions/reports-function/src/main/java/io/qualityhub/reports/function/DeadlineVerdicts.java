@@ -31,7 +31,7 @@ final class DeadlineVerdicts {
   }
 
   /**
-   * Settled within the settlement deadline (from complete documents) or, when documents were never
+   * Settled within the decision deadline (claim.decision, from complete documents) or, when documents were never
    * complete, within the documents deadline (from the report).
    */
   boolean claimSettledOnTime(String branch, String productLine, String complexity, boolean greenChannel,
