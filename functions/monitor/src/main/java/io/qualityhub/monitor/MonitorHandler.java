@@ -10,6 +10,7 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.deadlines.AlertRouter;
+import io.qualityhub.deadlines.BusinessCalendars;
 import io.qualityhub.deadlines.RecipientsDirectory;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.io.ByteArrayInputStream;
@@ -45,6 +46,8 @@ public final class MonitorHandler implements RequestStreamHandler {
   private static final int CALENDAR_HORIZON_DAYS = 90;
 
   private final DeadlineMonitor monitor;
+  private final BusinessCalendars calendars;
+  private final ZoneId zone;
   private final List<String> calendarProblems;
   private final String metricsNamespace;
 
@@ -74,14 +77,29 @@ public final class MonitorHandler implements RequestStreamHandler {
         new AlertRecordWriter(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN"), zone),
         new OverdueClaimsSnapshot(dynamoDb, settings.required("REPORTS_TABLE")),
         clock);
+    this.calendars = deadlines.policy().calendars();
+    this.zone = zone;
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    this.calendarProblems = deadlines.policy().calendars().coverageProblems(today, today.plusDays(CALENDAR_HORIZON_DAYS));
+    this.calendarProblems = calendars.coverageProblems(today, today.plusDays(CALENDAR_HORIZON_DAYS));
     calendarProblems.forEach(problem -> LOG.warn(problem));
+    calendars.provisionalYears(today, today.plusDays(CALENDAR_HORIZON_DAYS)).forEach(message -> LOG.warn(message));
+  }
+
+  /** The years within the start-up horizon whose holidays the policy does not list (empty when none). */
+  public List<String> calendarProblems() {
+    return calendarProblems;
+  }
+
+  /** Days from the run's date until some country's holidays are no longer listed: the alarmed metric. */
+  public long calendarCoverageDaysLeft(MonitorRun run) {
+    return calendars.daysOfCoverageLeft(LocalDate.ofInstant(run.asOf(), zone));
   }
 
   /** One run, as the local demo and the tests drive it; {@link #handleRequest} adds metrics and the failure signal. */
   public MonitorRun run(MonitorRequest request) {
     MonitorRun run = monitor.run(request);
+    calendars.coverageEndingSoon(LocalDate.ofInstant(run.asOf(), zone))
+        .forEach(message -> LOG.warn(message, entry("runId", run.runId())));
     run.missingRecipients().forEach(message -> LOG.warn(message, entry("runId", run.runId())));
     run.problems().forEach(problem -> LOG.error(problem, entry("runId", run.runId())));
     MonitorRun.Counts counts = run.counts();
@@ -97,7 +115,8 @@ public final class MonitorHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     MonitorRun run = PowertoolsLogging.withLogging(context, () -> run(MonitorRequest.parse(input)));
-    MonitorMetrics.publish(run, calendarProblems.size(), metricsNamespace);
+    long coverageDaysLeft = calendarCoverageDaysLeft(run);
+    MonitorMetrics.publish(run, calendarProblems.size(), coverageDaysLeft, metricsNamespace);
     if (!run.problems().isEmpty()) {
       throw new MonitorRunIncompleteException(run.runId(), run.problems());
     }
@@ -107,7 +126,8 @@ public final class MonitorHandler implements RequestStreamHandler {
         .put("scope", run.scope().wireName())
         .put("alertRecord", run.alertRecordKey())
         .put("digests", run.digests().size())
-        .put("missingRecipients", run.missingRecipients().size());
+        .put("missingRecipients", run.missingRecipients().size())
+        .put("calendarCoverageDaysLeft", coverageDaysLeft);
     summary.set("counts", JSON.valueToTree(run.counts()));
     JSON.writeValue(output, summary);
   }
