@@ -235,7 +235,7 @@ class ReportsEndToEndTest {
     assertEquals(before + 20, records.size());
     assertEquals(records.size(), records.stream().map(AccessRecord::previousHash).distinct().count(),
         "no two records chain to the same predecessor");
-    assertTrue(new AuditVerifier(trail).verify().intact());
+    assertTrue(new AuditVerifier(trail, AuditCommand.digests(local)).verify().intact());
   }
 
   @Test
@@ -253,7 +253,8 @@ class ReportsEndToEndTest {
     for (String who : List.of("auditor-a", "auditor-b", "auditor-c")) {
       access().handleRequest(ReportRequests.get(who, "[auditor]", reportId, "json", Instant.now().plusSeconds(600)), context());
     }
-    AuditVerifier verifier = new AuditVerifier(new AuditTrail(local.clients().dynamoDb(), reportsTable));
+    AuditVerifier verifier = new AuditVerifier(new AuditTrail(local.clients().dynamoDb(), reportsTable),
+        AuditCommand.digests(local));
     assertTrue(verifier.verify().intact(), () -> verifier.verify().firstBroken().orElse(""));
 
     Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("AUDIT"), "sk", AttributeValue.fromS("REC#000000000002"));
