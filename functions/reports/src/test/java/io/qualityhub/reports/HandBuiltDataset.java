@@ -12,6 +12,7 @@ import io.qualityhub.reports.aggregate.FollowupFact;
 import io.qualityhub.reports.aggregate.InspectionFact;
 import io.qualityhub.reports.aggregate.InspectionType;
 import io.qualityhub.reports.aggregate.OpenItemsSnapshot;
+import io.qualityhub.reports.aggregate.PortfolioFact;
 import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.RecordType;
 import io.qualityhub.reports.aggregate.SaleFact;
@@ -21,6 +22,7 @@ import io.qualityhub.reports.aggregate.ViolationFact;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -88,6 +90,15 @@ public final class HandBuiltDataset {
                 new OpenItemsSnapshot(TPE, LocalDate.parse("2026-10-31"), 2))));
         ledger.put(aggregate(KHH, "2026-10-20", RecordType.MONITOR_SNAPSHOT, 1, List.of(
                 new OpenItemsSnapshot(KHH, LocalDate.parse("2026-10-20"), 1))));
+
+        // Policies in force: TPE 3,000 life + 1,000 health at October's end (its September row is superseded);
+        // KHH 1,000 auto.
+        ledger.put(aggregate(TPE, "2026-10-31", RecordType.PORTFOLIO, 1, List.of(
+                new PortfolioFact(YearMonth.parse("2026-09"), 2500),
+                new PortfolioFact(YearMonth.parse("2026-10"), 3000),
+                new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
+        ledger.put(aggregate(KHH, "2026-10-20", RecordType.PORTFOLIO, 1, List.of(
+                new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
 
         ledger.put(aggregate(TPE, "2026-10-12", RecordType.COMPLAINTS, 1, List.of(
                 complaint(ComplaintFact.Severity.GENERAL, "2026-10-12T09:00", null, null, null),

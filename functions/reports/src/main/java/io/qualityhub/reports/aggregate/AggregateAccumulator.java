@@ -45,6 +45,7 @@ public final class AggregateAccumulator {
             case InspectionFact inspection -> acceptInspection(inspection);
             case CorrectiveActionFact action -> acceptCorrectiveAction(action);
             case OpenItemsSnapshot snapshot -> acceptSnapshot(snapshot);
+            case PortfolioFact portfolio -> acceptPortfolio(portfolio);
         }
         acceptedFacts++;
     }
@@ -181,6 +182,21 @@ public final class AggregateAccumulator {
         }
         tally.gauges.merge(Gauge.OVERDUE_OPEN_CLAIMS,
                 new GaugeReading(snapshot.asOf(), snapshot.overdueOpenClaims()), GaugeReading::latest);
+    }
+
+    /**
+     * A month's product lines add up to the branch's policies in force at the month's end; a row of a later month
+     * in the same file supersedes the earlier month's sum.
+     */
+    private void acceptPortfolio(PortfolioFact portfolio) {
+        BranchBuilder tally = ownBranch(portfolio, RecordType.PORTFOLIO);
+        LocalDate monthEnd = portfolio.month().atEndOfMonth();
+        GaugeReading held = tally.gauges.get(Gauge.POLICIES_IN_FORCE);
+        if (held == null || held.asOf().isBefore(monthEnd)) {
+            tally.gauges.put(Gauge.POLICIES_IN_FORCE, new GaugeReading(monthEnd, portfolio.policiesInForce()));
+        } else if (held.asOf().equals(monthEnd)) {
+            tally.gauges.put(Gauge.POLICIES_IN_FORCE, new GaugeReading(monthEnd, held.value() + portfolio.policiesInForce()));
+        }
     }
 
     public static String violationDimension(ViolationFact.Department department, ViolationFact.Severity severity) {

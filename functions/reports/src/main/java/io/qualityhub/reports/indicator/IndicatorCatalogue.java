@@ -129,16 +129,17 @@ public final class IndicatorCatalogue {
     }
 
     private static void addComplaints(List<IndicatorDefinition> list) {
-        list.add(single("complaints.per_10k_policies", "Complaints per 10,000 policies sold", "每萬件保單投訴數",
+        list.add(single("complaints.per_10k_policies", "Complaints per 10,000 policies in force", "每萬件有效保單投訴數",
                 Unit.PER_10K_POLICIES, LOWER_IS_BETTER,
-                "Complaints received in the period per 10,000 policies sold in the period.",
-                "期間內受理之投訴件數,除以期間內銷售保單件數,乘以一萬。",
+                "Complaints received in the period per 10,000 policies in force, as the branches' portfolio uploads "
+                        + "give them for the latest month of the period; no data without a portfolio upload.",
+                "期間內受理之投訴件數,除以期間內最近一個月之有效保單件數(依分公司上傳之 portfolio 資料),乘以一萬;未上傳者不計算。",
                 "Analyse complaint categories for a common root cause and brief the teams concerned.",
                 "分析投訴類別找出共同根因,並向相關團隊說明改善。",
                 c -> {
-                    long sold = c.tallies().count(Counter.SALES_TOTAL);
-                    long received = c.tallies().count(Counter.COMPLAINTS_RECEIVED);
-                    return new Measurement(sold == 0 ? null : 10_000.0 * received / sold, sold, null);
+                    GaugeReading inForce = c.tallies().gauge(Gauge.POLICIES_IN_FORCE);
+                    return Measurement.per10k(c.tallies().count(Counter.COMPLAINTS_RECEIVED),
+                            inForce == null ? null : inForce.value());
                 }));
         list.add(single("complaints.first_response_on_time_pct", "Complaints with on-time first response",
                 "投訴首次回應準時率", Unit.PERCENT, HIGHER_IS_BETTER,
@@ -268,11 +269,8 @@ public final class IndicatorCatalogue {
                     "期間內滿意度調查中" + surveyZh(dimension) + "之平均分數(1至5分)。",
                     "Read the low-scoring surveys' categories and act on the most frequent one.",
                     "檢視低分問卷之類別,針對最常見問題採取改善措施。",
-                    c -> {
-                        long responses = c.tallies().count(Counter.SURVEY_RESPONSES, code);
-                        long sum = c.tallies().count(Counter.SURVEY_SCORE_SUM, code);
-                        return new Measurement(responses == 0 ? null : (double) sum / responses, responses, null);
-                    }));
+                    c -> Measurement.mean(c.tallies().count(Counter.SURVEY_SCORE_SUM, code),
+                            c.tallies().count(Counter.SURVEY_RESPONSES, code))));
         }
     }
 
@@ -304,7 +302,7 @@ public final class IndicatorCatalogue {
 
     private static Measurement cycleTime(DurationHistogram histogram, int percentile) {
         Long hours = histogram.percentileHours(percentile);
-        return new Measurement(hours == null ? null : hours / 24.0, histogram.count(), null);
+        return Measurement.percentile(hours == null ? null : hours / 24.0, histogram.count());
     }
 
     private static Measurement gauge(BranchTallies tallies, Gauge gauge) {

@@ -47,7 +47,7 @@ class IndicatorCalculatorTest {
                 Map.entry("claims.cycle_time_p90_days.complex", 30.0),
                 Map.entry("claims.green_channel_on_time_pct", 50.0),
                 Map.entry("claims.overdue_open", 2.0), // the 10-31 snapshot supersedes the 10-15 one
-                Map.entry("complaints.per_10k_policies", 5000.0), // 2 received / 4 sold
+                Map.entry("complaints.per_10k_policies", 5.0), // 2 received / 4,000 policies in force x 10,000
                 Map.entry("complaints.first_response_on_time_pct", 100.0),
                 Map.entry("complaints.resolved_on_time_pct", 50.0),
                 Map.entry("complaints.major_count", 1.0),
@@ -84,7 +84,7 @@ class IndicatorCalculatorTest {
                 Map.entry("claims.cycle_time_median_days.simple", 1.5), // 36 h
                 Map.entry("claims.cycle_time_p90_days.simple", 1.5),
                 Map.entry("claims.overdue_open", 1.0),
-                Map.entry("complaints.per_10k_policies", 10000.0),
+                Map.entry("complaints.per_10k_policies", 10.0), // 1 received / 1,000 in force x 10,000
                 Map.entry("complaints.first_response_on_time_pct", 0.0),
                 Map.entry("complaints.resolved_on_time_pct", 100.0),
                 Map.entry("complaints.major_count", 0.0),
@@ -121,7 +121,7 @@ class IndicatorCalculatorTest {
                 Map.entry("claims.cycle_time_p90_days.complex", 30.0),
                 Map.entry("claims.green_channel_on_time_pct", 50.0),
                 Map.entry("claims.overdue_open", 3.0), // TPE-01's latest 2 + KHH-02's latest 1
-                Map.entry("complaints.per_10k_policies", 6000.0),
+                Map.entry("complaints.per_10k_policies", 6.0), // 3 received / 5,000 in force x 10,000
                 Map.entry("complaints.first_response_on_time_pct", 200.0 / 3),
                 Map.entry("complaints.resolved_on_time_pct", 200.0 / 3),
                 Map.entry("complaints.major_count", 1.0),
