@@ -46,6 +46,7 @@ public final class AggregateAccumulator {
             case CorrectiveActionFact action -> acceptCorrectiveAction(action);
             case OpenItemsSnapshot snapshot -> acceptSnapshot(snapshot);
             case PortfolioFact portfolio -> acceptPortfolio(portfolio);
+            case InspectionTaskFact task -> acceptInspectionTask(task);
         }
         acceptedFacts++;
     }
@@ -158,6 +159,15 @@ public final class AggregateAccumulator {
         tally.add(Counter.INSPECTIONS, inspection.type().code(), 1);
         if (inspection.passed()) {
             tally.add(Counter.INSPECTIONS_PASSED, inspection.type().code(), 1);
+        }
+    }
+
+    private void acceptInspectionTask(InspectionTaskFact task) {
+        BranchBuilder tally = namedBranch(task, task.branch(), RecordType.FINDINGS);
+        String dimension = InspectionTaskFact.dimension(task.type(), task.dueOn());
+        tally.add(Counter.INSPECTION_TASKS_DUE, dimension, 1);
+        if (task.done()) {
+            tally.add(Counter.INSPECTION_TASKS_DONE, dimension, 1);
         }
     }
 

@@ -217,12 +217,13 @@ public final class IndicatorCatalogue {
             list.add(new IndicatorDefinition("inspections.coverage_pct." + type.code(), "inspections.coverage_pct",
                     "Inspection coverage, " + type.nameEn().toLowerCase(Locale.ROOT), "抽檢覆蓋率(" + type.nameZh() + ")",
                     Unit.PERCENT, HIGHER_IS_BETTER,
-                    "Inspections completed in the period as a share of the period's " + populationEn(type) + ".",
-                    "期間內完成之抽檢件數,占期間內" + populationZh(type) + "之比率。",
-                    "Raise the sampling rate for this population and clear the inspectors' backlog.",
-                    "提高此類業務之抽檢比率,並消化待檢案件。",
-                    c -> Measurement.percent(c.tallies().count(Counter.INSPECTIONS, type.code()),
-                            population(c.tallies(), type))));
+                    "Inspection tasks of this type due in the period by the as-of date that have a result, as a "
+                            + "share of those tasks; tasks not yet due do not count.",
+                    "期間內至報告基準日已到期之此類抽檢任務中,已有結果者所占比率;尚未到期之任務不計入。",
+                    "Clear the inspectors' backlog of due tasks; move inspectors to the branch with the most open.",
+                    "消化已到期之待檢任務,並調派檢查人員支援待檢最多之分公司。",
+                    c -> Measurement.percent(dueBy(c, Counter.INSPECTION_TASKS_DONE, type),
+                            dueBy(c, Counter.INSPECTION_TASKS_DUE, type))));
             list.add(new IndicatorDefinition("inspections.pass_rate_pct." + type.code(), "inspections.pass_rate_pct",
                     "Inspection pass rate, " + type.nameEn().toLowerCase(Locale.ROOT), "抽檢合格率(" + type.nameZh() + ")",
                     Unit.PERCENT, HIGHER_IS_BETTER,
@@ -310,31 +311,11 @@ public final class IndicatorCatalogue {
         return reading == null ? Measurement.none() : Measurement.count(reading.value());
     }
 
-    private static long population(BranchTallies tallies, InspectionType type) {
-        return switch (type) {
-            case SALES_RECORDING -> tallies.count(Counter.SALES_RECORDING_PRESENT);
-            case UNDERWRITING_FILE -> tallies.count(Counter.UNDERWRITING_TOTAL);
-            case CLAIM_FILE -> tallies.count(Counter.CLAIMS_SETTLED);
-            case COMPLAINT -> tallies.count(Counter.COMPLAINTS_RECEIVED);
-        };
-    }
-
-    private static String populationEn(InspectionType type) {
-        return switch (type) {
-            case SALES_RECORDING -> "sales with a required recording present";
-            case UNDERWRITING_FILE -> "underwriting records";
-            case CLAIM_FILE -> "claims settled";
-            case COMPLAINT -> "complaints received";
-        };
-    }
-
-    private static String populationZh(InspectionType type) {
-        return switch (type) {
-            case SALES_RECORDING -> "留存應有錄音錄影之銷售件數";
-            case UNDERWRITING_FILE -> "核保紀錄件數";
-            case CLAIM_FILE -> "結案理賠件數";
-            case COMPLAINT -> "受理投訴件數";
-        };
+    /** Tasks of the type due on or before the as-of date. */
+    private static long dueBy(MeasureContext c, Counter counter, InspectionType type) {
+        String prefix = type.code() + "@";
+        return c.tallies().sum(counter, dimension -> dimension.startsWith(prefix)
+                && !LocalDate.parse(dimension.substring(prefix.length())).isAfter(c.asOf()));
     }
 
     private static String surveyEn(SurveyFact.Dimension dimension) {

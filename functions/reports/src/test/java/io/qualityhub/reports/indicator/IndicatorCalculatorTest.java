@@ -56,10 +56,10 @@ class IndicatorCalculatorTest {
                 Map.entry("underwriting.exception_pct", 25.0),
                 Map.entry("followups.completed_pct", 75.0),
                 Map.entry("followups.understood_pct", 200.0 / 3),
-                Map.entry("inspections.coverage_pct.sales_recording", 100.0),
-                Map.entry("inspections.coverage_pct.underwriting_file", 25.0),
-                Map.entry("inspections.coverage_pct.claim_file", 100.0),
-                Map.entry("inspections.coverage_pct.complaint", 0.0),
+                Map.entry("inspections.coverage_pct.sales_recording", 100.0), // tasks due by 10-31: 2 of 2 done
+                Map.entry("inspections.coverage_pct.underwriting_file", 25.0), // 1 of 4
+                Map.entry("inspections.coverage_pct.claim_file", 200.0 / 3), // 2 of 3
+                Map.entry("inspections.coverage_pct.complaint", 0.0), // 0 of 1
                 Map.entry("inspections.pass_rate_pct.sales_recording", 50.0),
                 Map.entry("inspections.pass_rate_pct.underwriting_file", 100.0),
                 Map.entry("inspections.pass_rate_pct.claim_file", 75.0),
@@ -92,9 +92,7 @@ class IndicatorCalculatorTest {
                 Map.entry("underwriting.exception_pct", 0.0),
                 Map.entry("followups.completed_pct", 100.0),
                 Map.entry("followups.understood_pct", 0.0),
-                Map.entry("inspections.coverage_pct.underwriting_file", 0.0),
-                Map.entry("inspections.coverage_pct.claim_file", 200.0), // 2 inspected, 1 settled
-                Map.entry("inspections.coverage_pct.complaint", 0.0),
+                Map.entry("inspections.coverage_pct.claim_file", 100.0), // 2 tasks due, both done
                 Map.entry("inspections.pass_rate_pct.claim_file", 50.0),
                 Map.entry("actions.open", 1.0),
                 Map.entry("actions.overdue", 0.0), // due 11-05, judged as of 10-31
@@ -104,6 +102,7 @@ class IndicatorCalculatorTest {
                 "claims.cycle_time_median_days.complex", "claims.cycle_time_p90_days.complex",
                 "claims.green_channel_on_time_pct", "sales.recording_present_pct",
                 "inspections.coverage_pct.sales_recording", "inspections.pass_rate_pct.sales_recording",
+                "inspections.coverage_pct.underwriting_file", "inspections.coverage_pct.complaint",
                 "inspections.pass_rate_pct.underwriting_file", "inspections.pass_rate_pct.complaint",
                 "satisfaction.mean.sales", "satisfaction.mean.underwriting", "satisfaction.mean.claims",
                 "satisfaction.mean.enquiry");
@@ -130,10 +129,10 @@ class IndicatorCalculatorTest {
                 Map.entry("underwriting.exception_pct", 100.0 / 6),
                 Map.entry("followups.completed_pct", 80.0),
                 Map.entry("followups.understood_pct", 50.0),
-                Map.entry("inspections.coverage_pct.sales_recording", 100.0),
-                Map.entry("inspections.coverage_pct.underwriting_file", 100.0 / 6),
-                Map.entry("inspections.coverage_pct.claim_file", 120.0),
-                Map.entry("inspections.coverage_pct.complaint", 0.0),
+                Map.entry("inspections.coverage_pct.sales_recording", 100.0), // 2 of 2
+                Map.entry("inspections.coverage_pct.underwriting_file", 25.0), // 1 of 4
+                Map.entry("inspections.coverage_pct.claim_file", 80.0), // (2 + 2) of (3 + 2)
+                Map.entry("inspections.coverage_pct.complaint", 0.0), // 0 of 1
                 Map.entry("inspections.pass_rate_pct.sales_recording", 50.0),
                 Map.entry("inspections.pass_rate_pct.underwriting_file", 100.0),
                 Map.entry("inspections.pass_rate_pct.claim_file", 400.0 / 6),
