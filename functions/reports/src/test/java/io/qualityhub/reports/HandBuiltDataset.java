@@ -10,8 +10,10 @@ import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.aggregate.Fact;
 import io.qualityhub.reports.aggregate.FollowupFact;
 import io.qualityhub.reports.aggregate.InspectionFact;
+import io.qualityhub.reports.aggregate.InspectionTaskFact;
 import io.qualityhub.reports.aggregate.InspectionType;
 import io.qualityhub.reports.aggregate.OpenItemsSnapshot;
+import io.qualityhub.reports.aggregate.PortfolioFact;
 import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.RecordType;
 import io.qualityhub.reports.aggregate.SaleFact;
@@ -21,6 +23,7 @@ import io.qualityhub.reports.aggregate.ViolationFact;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,6 +92,15 @@ public final class HandBuiltDataset {
         ledger.put(aggregate(KHH, "2026-10-20", RecordType.MONITOR_SNAPSHOT, 1, List.of(
                 new OpenItemsSnapshot(KHH, LocalDate.parse("2026-10-20"), 1))));
 
+        // Policies in force: TPE 3,000 life + 1,000 health at October's end (its September row is superseded);
+        // KHH 1,000 auto.
+        ledger.put(aggregate(TPE, "2026-10-31", RecordType.PORTFOLIO, 1, List.of(
+                new PortfolioFact(YearMonth.parse("2026-09"), 2500),
+                new PortfolioFact(YearMonth.parse("2026-10"), 3000),
+                new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
+        ledger.put(aggregate(KHH, "2026-10-20", RecordType.PORTFOLIO, 1, List.of(
+                new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
+
         ledger.put(aggregate(TPE, "2026-10-12", RecordType.COMPLAINTS, 1, List.of(
                 complaint(ComplaintFact.Severity.GENERAL, "2026-10-12T09:00", null, null, null),
                 complaint(ComplaintFact.Severity.MAJOR, "2026-10-12T10:00", "2026-10-12T18:00", true, true),
@@ -129,6 +141,28 @@ public final class HandBuiltDataset {
                 new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.OPEN, LocalDate.parse("2026-11-05"),
                         null))));
 
+        // Inspection tasks by due day. TPE-01: sales recordings 2 of 2 done; underwriting files 1 of 4; claim files
+        // 2 of 3; complaints 0 of 1. KHH-02: claim files 2 of 2.
+        ledger.put(aggregate(TPE, "2026-10-10", RecordType.FINDINGS, 1, List.of(
+                task(TPE, InspectionType.UNDERWRITING_FILE, "2026-10-10", true))));
+        ledger.put(aggregate(TPE, "2026-10-15", RecordType.FINDINGS, 1, List.of(
+                task(TPE, InspectionType.CLAIM_FILE, "2026-10-15", true),
+                task(TPE, InspectionType.CLAIM_FILE, "2026-10-15", true))));
+        ledger.put(aggregate(TPE, "2026-10-20", RecordType.FINDINGS, 1, List.of(
+                task(TPE, InspectionType.SALES_RECORDING, "2026-10-20", true),
+                task(TPE, InspectionType.SALES_RECORDING, "2026-10-20", true))));
+        ledger.put(aggregate(TPE, "2026-10-22", RecordType.FINDINGS, 1, List.of(
+                task(TPE, InspectionType.COMPLAINT, "2026-10-22", false))));
+        ledger.put(aggregate(TPE, "2026-10-28", RecordType.FINDINGS, 1, List.of(
+                task(TPE, InspectionType.UNDERWRITING_FILE, "2026-10-28", false),
+                task(TPE, InspectionType.UNDERWRITING_FILE, "2026-10-28", false),
+                task(TPE, InspectionType.UNDERWRITING_FILE, "2026-10-28", false))));
+        ledger.put(aggregate(TPE, "2026-10-31", RecordType.FINDINGS, 1, List.of(
+                task(TPE, InspectionType.CLAIM_FILE, "2026-10-31", false))));
+        ledger.put(aggregate(KHH, "2026-10-18", RecordType.FINDINGS, 1, List.of(
+                task(KHH, InspectionType.CLAIM_FILE, "2026-10-18", true),
+                task(KHH, InspectionType.CLAIM_FILE, "2026-10-18", true))));
+
         // September: TPE-01 sold 2 policies, both fully disclosed.
         ledger.put(aggregate(TPE, "2026-09-10", RecordType.SALES, 1, List.of(
                 new SaleFact(AGENT, ProductLine.PROPERTY, true, true, true, false),
@@ -142,6 +176,10 @@ public final class HandBuiltDataset {
                 new AggregateAccumulator(new AggregateKey(branch, LocalDate.parse(date), type, generation));
         facts.forEach(accumulator::accept);
         return accumulator.toAggregate();
+    }
+
+    public static InspectionTaskFact task(String branch, InspectionType type, String dueOn, boolean done) {
+        return new InspectionTaskFact(branch, type, LocalDate.parse(dueOn), done);
     }
 
     static UnderwritingFact uw(boolean exception) {

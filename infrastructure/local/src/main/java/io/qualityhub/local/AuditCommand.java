@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.function.AuditTrail;
 import io.qualityhub.reports.function.AuditVerifier;
+import io.qualityhub.reports.function.DigestArchive;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,8 +21,8 @@ import java.util.Set;
 /**
  * {@code ./qualityhub audit list|verify}: the hash-chained audit trail at the endpoint, which holds
  * every report access and every customer lookup, erasure and re-key. {@code list} prints it as
- * JSON Lines; {@code verify} recomputes the chain and names the first broken link (exit status 0
- * when the chain holds, 1 when a link is broken).
+ * JSON Lines; {@code verify} recomputes the chain, compares it with the daily digests and names the
+ * first broken link or mismatch (exit status 0 when the trail holds, 1 when it does not).
  */
 final class AuditCommand {
 
@@ -37,7 +38,9 @@ final class AuditCommand {
       "  list     prints the trail as JSON Lines, one record per line, oldest first, with sequence, time, action,",
       "           principal, role, subject, records (lookup, erase, rekey), decision, source, userAgent, hash.",
       "           --since DATE keeps records at or after DATE: YYYY-MM-DD (00:00 UTC) or an ISO-8601 instant.",
-      "  verify   recomputes every hash and link and names the first broken one; exit 0 intact, 1 broken.");
+      "  verify   recomputes every hash and link and names the first broken one, then compares the records with every",
+      "           Object-Locked daily digest (record count and head hash per day, each digest linked to the one before),",
+      "           so records removed, rewritten or the trail emptied are found; exit 0 intact, 1 broken.");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -115,7 +118,8 @@ final class AuditCommand {
   private static int verify(LocalDeployment local, PrintStream out) {
     AuditVerifier.Result result = verify(local);
     if (result.intact()) {
-      out.println("Audit trail verified: " + result.recordsChecked() + " records, every hash and link holds.");
+      out.println("Audit trail verified: " + result.recordsChecked() + " records, every hash and link holds, and they match "
+          + result.digestsChecked() + " daily digests.");
       return 0;
     }
     out.println("Audit trail BROKEN after checking " + result.recordsChecked() + " records: " + result.firstBroken().get());
@@ -123,7 +127,11 @@ final class AuditCommand {
   }
 
   static AuditVerifier.Result verify(LocalDeployment local) {
-    return new AuditVerifier(trail(local)).verify();
+    return new AuditVerifier(trail(local), digests(local)).verify();
+  }
+
+  static DigestArchive digests(LocalDeployment local) {
+    return DigestArchive.of(local.settingsOf("AuditDigestFunction"), local.clients().s3());
   }
 
   private static AuditTrail trail(LocalDeployment local) {

@@ -132,6 +132,48 @@ class ReportsEndToEndTest {
   }
 
   @Test
+  void complaintsPerTenThousandDivideByTheUploadedPortfolioAndCoverageByTheTasksDue() throws Exception {
+    upload("incoming/COV-01/2026-10-05/complaints.csv", "complaint_id,received_at,channel,category,severity,status,updated_at\n"
+        + "Q-1,2026-10-05T09:00:00+08:00,phone,billing,general,open,2026-10-05T09:00:00+08:00\n"
+        + "Q-2,2026-10-05T10:00:00+08:00,email,service,major,open,2026-10-05T10:00:00+08:00\n");
+    upload("incoming/COV-01/2026-10-31/portfolio.csv", "month,product_line,policies_in_force\n"
+        + "2026-10,life,3000\n2026-10,health,1000\n");
+    deliverIntake();
+    deliverAggregates();
+    // Inspection tasks as the sampling function stores them; the second claim file's task has a result.
+    putTask("T-COV-1", "claims", "2026-10-10", true);
+    putTask("T-COV-2", "claims", "2026-10-20", false);
+    putTask("T-COV-3", "claims", "2026-11-05", true); // due in November: not October's
+    putTask("T-COV-4", "followups", "2026-10-12", false); // follow-up calls have no coverage indicator
+
+    JsonNode report = JSON.readTree(object(jsonKeyOf(reports().produce(Map.of("period", "2026-10", "scope", "branch:COV-01")))));
+
+    JsonNode rate = indicator(report.get("indicators"), "complaints.per_10k_policies");
+    assertEquals(5.0, rate.get("value").asDouble(), 1e-9, "2 complaints / 4,000 policies in force x 10,000");
+    assertEquals(2, rate.get("numerator").asLong());
+    assertEquals(4000, rate.get("denominator").asLong());
+    JsonNode coverage = indicator(report.get("indicators"), "inspections.coverage_pct.claim_file");
+    assertEquals(50.0, coverage.get("value").asDouble(), 1e-9, "1 of the 2 tasks due in October has a result");
+    assertEquals(1, coverage.get("numerator").asLong());
+    assertEquals(2, coverage.get("denominator").asLong());
+    assertEquals("no_data", indicator(report.get("indicators"), "inspections.coverage_pct.complaint").get("status").asText());
+  }
+
+  private static void putTask(String taskId, String inspectedRecordType, String dueOn, boolean done) {
+    Map<String, AttributeValue> item = new java.util.HashMap<>(Map.of("pk", AttributeValue.fromS("SAMPLE#2026-10"),
+        "sk", AttributeValue.fromS("TASK#" + taskId), "taskId", AttributeValue.fromS(taskId),
+        "recordType", AttributeValue.fromS("inspections"), "inspectedRecordType", AttributeValue.fromS(inspectedRecordType),
+        "branchCode", AttributeValue.fromS("COV-01"), "recordId", AttributeValue.fromS("R-" + taskId),
+        "dueOn", AttributeValue.fromS(dueOn), "status", AttributeValue.fromS(done ? "done" : "open")));
+    if (done) {
+      item.put("verdict", AttributeValue.fromS("pass"));
+      item.put("inspectionBranch", AttributeValue.fromS("COV-01"));
+      item.put("inspectedOn", AttributeValue.fromS(dueOn));
+    }
+    local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(item));
+  }
+
+  @Test
   void aReportIsStoredEncryptedUnderObjectLockWithItsIndexAndChecksums() throws Exception {
     Map<String, Object> produced = reports().produce(Map.of("period", "2026-10", "scope", "company"));
     assertEquals(List.of("quality-report_2026-10_company"), List.copyOf(produced.keySet()));
@@ -235,7 +277,7 @@ class ReportsEndToEndTest {
     assertEquals(before + 20, records.size());
     assertEquals(records.size(), records.stream().map(AccessRecord::previousHash).distinct().count(),
         "no two records chain to the same predecessor");
-    assertTrue(new AuditVerifier(trail).verify().intact());
+    assertTrue(new AuditVerifier(trail, AuditCommand.digests(local)).verify().intact());
   }
 
   @Test
@@ -253,7 +295,8 @@ class ReportsEndToEndTest {
     for (String who : List.of("auditor-a", "auditor-b", "auditor-c")) {
       access().handleRequest(ReportRequests.get(who, "[auditor]", reportId, "json", Instant.now().plusSeconds(600)), context());
     }
-    AuditVerifier verifier = new AuditVerifier(new AuditTrail(local.clients().dynamoDb(), reportsTable));
+    AuditVerifier verifier = new AuditVerifier(new AuditTrail(local.clients().dynamoDb(), reportsTable),
+        AuditCommand.digests(local));
     assertTrue(verifier.verify().intact(), () -> verifier.verify().firstBroken().orElse(""));
 
     Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("AUDIT"), "sk", AttributeValue.fromS("REC#000000000002"));

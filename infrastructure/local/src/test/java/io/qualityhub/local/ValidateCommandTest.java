@@ -32,6 +32,29 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aPortfolioFileIsCheckedLikeAnyOtherType() throws Exception {
+    String header = "month,product_line,policies_in_force\n";
+    assertEquals(0, validate(write("portfolio.csv", header + "2026-11,life,8200\n2026-11,health,3100\n")));
+    assertEquals(1, validate(write("portfolio.csv", header + "2026-11,life,8200.5\n")), "INVALID_COUNT");
+  }
+
+  @Test
+  void generatedPortfolioFilesValidateClean() throws Exception {
+    io.qualityhub.local.generate.GenerationResult generated = new io.qualityhub.local.generate.SampleDataGenerator()
+        .generate(io.qualityhub.local.generate.GeneratorOptions.builder().outDir(dir.resolve("generated")).branches(2)
+            .types(java.util.Set.of("portfolio")).build());
+    assertEquals(List.of("TPE-01/2026-11-23/portfolio.csv", "KHH-02/2026-11-23/portfolio.csv"),
+        generated.files().stream().map(io.qualityhub.local.generate.GeneratedFile::key).toList());
+    for (io.qualityhub.local.generate.GeneratedFile file : generated.files()) {
+      List<String> lines = Files.readAllLines(file.path());
+      assertEquals(6, lines.size(), "header and five product lines");
+      assertEquals(List.of("2026-11,life", "2026-11,health", "2026-11,accident", "2026-11,property", "2026-11,auto"),
+          lines.subList(1, 6).stream().map(line -> line.substring(0, line.lastIndexOf(','))).toList());
+      assertEquals(0, validate(file.path()), file.key());
+    }
+  }
+
+  @Test
   void aFailureOfTheValidatorItselfIsOneLineNamingALogThatHoldsNoContent() throws Exception {
     Path file = write("surveys.csv", HEADER + "S-1,2026-11-20,3,PLANTED-comment\n");
     ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -15,7 +15,11 @@ public enum ColumnType {
   AMOUNT(RejectReason.INVALID_AMOUNT),
   CURRENCY(RejectReason.INVALID_CURRENCY),
   SCORE(RejectReason.INVALID_SCORE),
-  ENUM(RejectReason.INVALID_ENUM);
+  ENUM(RejectReason.INVALID_ENUM),
+  /** A calendar month, YYYY-MM. */
+  MONTH(RejectReason.INVALID_MONTH),
+  /** A whole number of things, 0 or more, digits only. */
+  COUNT(RejectReason.INVALID_COUNT);
 
   private final RejectReason invalidReason;
 

@@ -7,9 +7,11 @@ import static io.qualityhub.core.format.Column.requiredEnum;
 import static io.qualityhub.core.format.Column.sensitive;
 import static io.qualityhub.core.format.ColumnType.AMOUNT;
 import static io.qualityhub.core.format.ColumnType.BOOLEAN;
+import static io.qualityhub.core.format.ColumnType.COUNT;
 import static io.qualityhub.core.format.ColumnType.CURRENCY;
 import static io.qualityhub.core.format.ColumnType.DATE;
 import static io.qualityhub.core.format.ColumnType.IDENTIFIER;
+import static io.qualityhub.core.format.ColumnType.MONTH;
 import static io.qualityhub.core.format.ColumnType.SCORE;
 import static io.qualityhub.core.format.ColumnType.TEXT;
 import static io.qualityhub.core.format.ColumnType.TIMESTAMP;
@@ -191,7 +193,17 @@ public enum RecordType {
           new RequiredWhen("corrective_action", "result", Set.of("fail")),
           new RequiredWhen("action_owner", "result", Set.of("fail")),
           new RequiredWhen("action_due_on", "result", Set.of("fail")),
-          new NotBefore("action_closed_on", "inspected_on")));
+          new NotBefore("action_closed_on", "inspected_on"))),
+
+  /**
+   * Optional: the branch's policies in force per month and product line, the denominator of the rates per
+   * 10,000 policies. One row per product line (its id within a file); the month names the month it describes.
+   */
+  PORTFOLIO("portfolio", "product_line", null, List.of(
+      required("month", MONTH),
+      requiredEnum("product_line", ProductLines.ALL),
+      required("policies_in_force", COUNT)),
+      List.of());
 
   /** An optional column every type accepts; when present it must name the key's branch. */
   public static final String BRANCH_COLUMN = "branch";

@@ -32,7 +32,34 @@ final class ValueChecks {
       case CURRENCY -> CURRENCIES.contains(value);
       case SCORE -> value.length() == 1 && value.charAt(0) >= '1' && value.charAt(0) <= '5';
       case ENUM -> column.allowed().contains(value);
+      case MONTH -> isMonth(value);
+      case COUNT -> isCount(value);
     };
+  }
+
+  static boolean isMonth(String value) {
+    if (value.length() != 7 || value.charAt(4) != '-') {
+      return false;
+    }
+    try {
+      java.time.YearMonth.parse(value);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+
+  /** Digits only, at most 12 of them (a trillion policies is beyond any branch). */
+  static boolean isCount(String value) {
+    if (value.isEmpty() || value.length() > 12) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      if (value.charAt(i) < '0' || value.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** No NUL, no lone surrogate: what storage and encryption keep exactly as sent. */

@@ -5,12 +5,14 @@ import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
 import io.qualityhub.reports.aggregate.FollowupFact;
+import io.qualityhub.reports.aggregate.PortfolioFact;
 import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import io.qualityhub.reports.aggregate.UnderwritingFact;
 import io.qualityhub.reports.aggregate.ViolationFact;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -55,6 +57,7 @@ final class FactReader {
           row.enumValue("department", ViolationFact.Department.class),
           row.enumValue("severity", ViolationFact.Severity.class),
           row.enumValue("sanction", ViolationFact.Sanction.class));
+      case PORTFOLIO -> new PortfolioFact(YearMonth.parse(row.text("month")), Long.parseLong(row.text("policies_in_force")));
       case FINDINGS -> throw new IllegalArgumentException(
           "findings rows are not aggregated; inspections and corrective actions count from their latest state");
     });

@@ -5,6 +5,7 @@ import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.AggregateSource;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact;
 import io.qualityhub.reports.aggregate.DailyAggregate;
+import io.qualityhub.reports.aggregate.InspectionTaskFact;
 import io.qualityhub.reports.aggregate.RecordType;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.LocalDate;
@@ -20,8 +21,8 @@ import java.util.TreeSet;
  * state in the findings function's indexes ({@link TrackedInspections}, {@link TrackedActions}) rather than from the
  * findings files. A later findings file restates an inspection to report its action done, which must change the
  * action's status, not count the inspection or the action again. Each inspection counts once, on the day it was
- * done, at its latest result; each action once, on the day it was raised, with the status it has now; both in an
- * aggregate of their own per branch and day.
+ * done, at its latest result; each action once, on the day it was raised, with the status it has now; each
+ * inspection task once, on its due day, done or not (coverage); all in an aggregate of their own per branch and day.
  */
 final class FindingsAggregates implements AggregateSource {
 
@@ -65,6 +66,9 @@ final class FindingsAggregates implements AggregateSource {
     for (String branch : branches) {
       for (TrackedInspections.Inspected inspected : inspections.inspectedBetween(branch, from, toInclusive)) {
         accumulator(byBranchAndDay, branch, inspected.inspectedOn()).accept(inspected.fact());
+      }
+      for (InspectionTaskFact task : inspections.tasksDueBetween(branch, from, toInclusive)) {
+        accumulator(byBranchAndDay, branch, task.dueOn()).accept(task);
       }
       for (CorrectiveActionItem action : actions.raisedBetween(branch, from, toInclusive)) {
         accumulator(byBranchAndDay, branch, action.raisedOn())

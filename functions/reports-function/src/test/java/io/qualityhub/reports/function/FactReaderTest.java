@@ -10,6 +10,7 @@ import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
 import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.SaleFact;
+import io.qualityhub.reports.aggregate.PortfolioFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -54,6 +55,12 @@ class FactReaderTest {
   void aSurveyKeepsOnlyTheAnsweredDimensions() {
     assertEquals(SurveyFact.of(null, null, 2, null, 4),
         read(RecordType.SURVEYS, Map.of("claims_score", "2", "overall_score", "4", "comment", "free text")));
+  }
+
+  @Test
+  void aPortfolioRowGivesItsMonthAndPoliciesInForce() {
+    assertEquals(new PortfolioFact(java.time.YearMonth.parse("2026-11"), 8200), read(RecordType.PORTFOLIO,
+        Map.of("month", "2026-11", "product_line", "life", "policies_in_force", "8200")));
   }
 
   @Test

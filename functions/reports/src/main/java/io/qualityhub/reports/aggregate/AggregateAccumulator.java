@@ -45,6 +45,8 @@ public final class AggregateAccumulator {
             case InspectionFact inspection -> acceptInspection(inspection);
             case CorrectiveActionFact action -> acceptCorrectiveAction(action);
             case OpenItemsSnapshot snapshot -> acceptSnapshot(snapshot);
+            case PortfolioFact portfolio -> acceptPortfolio(portfolio);
+            case InspectionTaskFact task -> acceptInspectionTask(task);
         }
         acceptedFacts++;
     }
@@ -160,6 +162,15 @@ public final class AggregateAccumulator {
         }
     }
 
+    private void acceptInspectionTask(InspectionTaskFact task) {
+        BranchBuilder tally = namedBranch(task, task.branch(), RecordType.FINDINGS);
+        String dimension = InspectionTaskFact.dimension(task.type(), task.dueOn());
+        tally.add(Counter.INSPECTION_TASKS_DUE, dimension, 1);
+        if (task.done()) {
+            tally.add(Counter.INSPECTION_TASKS_DONE, dimension, 1);
+        }
+    }
+
     private void acceptCorrectiveAction(CorrectiveActionFact action) {
         BranchBuilder tally = namedBranch(action, action.branch(), RecordType.FINDINGS);
         tally.add(Counter.ACTIONS_RAISED);
@@ -181,6 +192,21 @@ public final class AggregateAccumulator {
         }
         tally.gauges.merge(Gauge.OVERDUE_OPEN_CLAIMS,
                 new GaugeReading(snapshot.asOf(), snapshot.overdueOpenClaims()), GaugeReading::latest);
+    }
+
+    /**
+     * A month's product lines add up to the branch's policies in force at the month's end; a row of a later month
+     * in the same file supersedes the earlier month's sum.
+     */
+    private void acceptPortfolio(PortfolioFact portfolio) {
+        BranchBuilder tally = ownBranch(portfolio, RecordType.PORTFOLIO);
+        LocalDate monthEnd = portfolio.month().atEndOfMonth();
+        GaugeReading held = tally.gauges.get(Gauge.POLICIES_IN_FORCE);
+        if (held == null || held.asOf().isBefore(monthEnd)) {
+            tally.gauges.put(Gauge.POLICIES_IN_FORCE, new GaugeReading(monthEnd, portfolio.policiesInForce()));
+        } else if (held.asOf().equals(monthEnd)) {
+            tally.gauges.put(Gauge.POLICIES_IN_FORCE, new GaugeReading(monthEnd, held.value() + portfolio.policiesInForce()));
+        }
     }
 
     public static String violationDimension(ViolationFact.Department department, ViolationFact.Severity severity) {

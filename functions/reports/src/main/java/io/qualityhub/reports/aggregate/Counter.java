@@ -41,5 +41,9 @@ public enum Counter {
     ACTIONS_CLOSED,
     ACTIONS_CLOSED_ON_TIME,
     /** By due date (ISO): open actions, so "overdue as of D" is the sum of due dates before D. */
-    ACTIONS_OPEN_BY_DUE_DATE
+    ACTIONS_OPEN_BY_DUE_DATE,
+    /** By "type@due date" ({@link InspectionTaskFact#dimension}): inspection tasks issued. */
+    INSPECTION_TASKS_DUE,
+    /** By "type@due date": those of them with a result. */
+    INSPECTION_TASKS_DONE
 }

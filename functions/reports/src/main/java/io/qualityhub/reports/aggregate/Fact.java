@@ -5,5 +5,6 @@ package io.qualityhub.reports.aggregate;
  * customer data and no free text, so nothing sensitive can reach an aggregate or a report.
  */
 public sealed interface Fact permits SaleFact, UnderwritingFact, FollowupFact, ClaimFact, ComplaintFact,
-        SurveyFact, ViolationFact, InspectionFact, CorrectiveActionFact, OpenItemsSnapshot {
+        SurveyFact, ViolationFact, InspectionFact, CorrectiveActionFact, OpenItemsSnapshot, PortfolioFact,
+        InspectionTaskFact {
 }

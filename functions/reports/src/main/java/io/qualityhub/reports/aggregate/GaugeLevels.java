@@ -8,7 +8,8 @@ import java.util.TreeMap;
 /**
  * Gauges as of the latest monitor run of a period. The monitor's daily run writes a snapshot for every branch with
  * an open claim and none for a branch without one, so a branch with no reading from that run had nothing open then:
- * it reads 0 as of that day, not its last, stale level, nor "no data".
+ * it reads 0 as of that day, not its last, stale level, nor "no data". Gauges that no monitor run writes (policies
+ * in force) keep each branch's own latest reading, and a branch without one has none.
  */
 public final class GaugeLevels {
 
@@ -18,8 +19,11 @@ public final class GaugeLevels {
     /** The branches' tallies with each gauge read as of the latest run that wrote any branch's reading. */
     public static Map<String, BranchTallies> asOfLatestRun(Map<String, BranchTallies> byBranch) {
         Map<Gauge, LocalDate> latestRun = new EnumMap<>(Gauge.class);
-        byBranch.values().forEach(tallies -> tallies.gauges().forEach((gauge, reading) ->
-                latestRun.merge(gauge, reading.asOf(), (a, b) -> a.isAfter(b) ? a : b)));
+        byBranch.values().forEach(tallies -> tallies.gauges().forEach((gauge, reading) -> {
+            if (gauge.fromMonitorRun()) {
+                latestRun.merge(gauge, reading.asOf(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }));
         if (latestRun.isEmpty()) {
             return byBranch;
         }

@@ -13,5 +13,6 @@ public enum RecordType {
     SURVEYS,
     VIOLATIONS,
     FINDINGS,
+    PORTFOLIO,
     MONITOR_SNAPSHOT
 }

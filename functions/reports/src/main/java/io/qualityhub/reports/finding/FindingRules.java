@@ -80,6 +80,7 @@ public final class FindingRules {
         }
         double gap = Math.abs(indicator.value() - indicator.target()) / Math.max(Math.abs(indicator.target()), 1);
         boolean red = indicator.status() == RagStatus.RED;
+        boolean lowerIsBetter = definition.direction() == Direction.LOWER_IS_BETTER;
         double score = red ? 100 + Math.min(100, 100 * gap) : 50 + Math.min(50, 100 * gap);
         String where = where(scope);
         String value = Numbers.withUnit(indicator.value(), indicator.unit());
@@ -88,10 +89,11 @@ public final class FindingRules {
         String targetZh = Numbers.withUnitZh(indicator.target(), indicator.unit());
         found.add(new Finding(0, Finding.Kind.BELOW_TARGET, red ? Finding.Severity.HIGH : Finding.Severity.MEDIUM, score,
                 scope, indicator.id(),
-                definition.nameEn() + " below target" + where,
-                whereZh(scope) + definition.nameZh() + "未達目標",
-                definition.nameEn() + " is " + value + " against a target of " + target + " (" + indicator.status() + ").",
-                definition.nameZh() + "為 " + valueZh + ",目標為 " + targetZh + "。",
+                definition.nameEn() + (lowerIsBetter ? " above target" : " below target") + where,
+                whereZh(scope) + definition.nameZh() + (lowerIsBetter ? "高於目標" : "未達目標"),
+                definition.nameEn() + " is " + value + " against a target of " + (lowerIsBetter ? "at most " : "at least ")
+                        + target + " (" + indicator.status() + ").",
+                definition.nameZh() + "為 " + valueZh + ",目標為" + (lowerIsBetter ? "不高於 " : "不低於 ") + targetZh + "。",
                 definition.suggestedActionEn(), definition.suggestedActionZh()));
     }
 

@@ -52,7 +52,7 @@ public final class IndicatorCalculator {
                     RagStatus.rate(now.value(), target.orElse(null), definition.direction()), before,
                     Trend.of(now.value(), before, definition.direction(),
                             target.map(IndicatorTarget::trendTolerance).orElse(0.0)),
-                    now.basis(), now.confidenceInterval()));
+                    now.basis(), now.confidenceInterval(), now.numerator(), now.denominator()));
         }
         return indicators;
     }
@@ -65,6 +65,8 @@ public final class IndicatorCalculator {
     /**
      * All branches added up. Gauges are levels per branch, so the company's level is the sum of
      * each branch's latest reading (dated by the latest of them), not the latest branch's reading.
+     * A gauge no monitor run writes (policies in force) is the company's only when every branch
+     * supplied it: one branch's complaints over another's policies would be no rate at all.
      */
     public static BranchTallies companyTallies(Collection<BranchTallies> branches) {
         BranchTallies merged = BranchTallies.empty();
@@ -74,6 +76,8 @@ public final class IndicatorCalculator {
             branch.gauges().forEach((gauge, reading) -> summed.merge(gauge, reading,
                     (a, b) -> new GaugeReading(a.asOf().isAfter(b.asOf()) ? a.asOf() : b.asOf(), a.value() + b.value())));
         }
+        summed.keySet().removeIf(gauge -> !gauge.fromMonitorRun()
+                && branches.stream().anyMatch(branch -> branch.gauge(gauge) == null));
         return new BranchTallies(merged.counters(), merged.claimCycleTimes(), summed);
     }
 }

@@ -129,16 +129,17 @@ public final class IndicatorCatalogue {
     }
 
     private static void addComplaints(List<IndicatorDefinition> list) {
-        list.add(single("complaints.per_10k_policies", "Complaints per 10,000 policies sold", "每萬件保單投訴數",
+        list.add(single("complaints.per_10k_policies", "Complaints per 10,000 policies in force", "每萬件有效保單投訴數",
                 Unit.PER_10K_POLICIES, LOWER_IS_BETTER,
-                "Complaints received in the period per 10,000 policies sold in the period.",
-                "期間內受理之投訴件數,除以期間內銷售保單件數,乘以一萬。",
+                "Complaints received in the period per 10,000 policies in force, as the branches' portfolio uploads "
+                        + "give them for the latest month of the period; no data without a portfolio upload.",
+                "期間內受理之投訴件數,除以期間內最近一個月之有效保單件數(依分公司上傳之 portfolio 資料),乘以一萬;未上傳者不計算。",
                 "Analyse complaint categories for a common root cause and brief the teams concerned.",
                 "分析投訴類別找出共同根因,並向相關團隊說明改善。",
                 c -> {
-                    long sold = c.tallies().count(Counter.SALES_TOTAL);
-                    long received = c.tallies().count(Counter.COMPLAINTS_RECEIVED);
-                    return new Measurement(sold == 0 ? null : 10_000.0 * received / sold, sold, null);
+                    GaugeReading inForce = c.tallies().gauge(Gauge.POLICIES_IN_FORCE);
+                    return Measurement.per10k(c.tallies().count(Counter.COMPLAINTS_RECEIVED),
+                            inForce == null ? null : inForce.value());
                 }));
         list.add(single("complaints.first_response_on_time_pct", "Complaints with on-time first response",
                 "投訴首次回應準時率", Unit.PERCENT, HIGHER_IS_BETTER,
@@ -216,12 +217,13 @@ public final class IndicatorCatalogue {
             list.add(new IndicatorDefinition("inspections.coverage_pct." + type.code(), "inspections.coverage_pct",
                     "Inspection coverage, " + type.nameEn().toLowerCase(Locale.ROOT), "抽檢覆蓋率(" + type.nameZh() + ")",
                     Unit.PERCENT, HIGHER_IS_BETTER,
-                    "Inspections completed in the period as a share of the period's " + populationEn(type) + ".",
-                    "期間內完成之抽檢件數,占期間內" + populationZh(type) + "之比率。",
-                    "Raise the sampling rate for this population and clear the inspectors' backlog.",
-                    "提高此類業務之抽檢比率,並消化待檢案件。",
-                    c -> Measurement.percent(c.tallies().count(Counter.INSPECTIONS, type.code()),
-                            population(c.tallies(), type))));
+                    "Inspection tasks of this type due in the period by the as-of date that have a result, as a "
+                            + "share of those tasks; tasks not yet due do not count.",
+                    "期間內至報告基準日已到期之此類抽檢任務中,已有結果者所占比率;尚未到期之任務不計入。",
+                    "Clear the inspectors' backlog of due tasks; move inspectors to the branch with the most open.",
+                    "消化已到期之待檢任務,並調派檢查人員支援待檢最多之分公司。",
+                    c -> Measurement.percent(dueBy(c, Counter.INSPECTION_TASKS_DONE, type),
+                            dueBy(c, Counter.INSPECTION_TASKS_DUE, type))));
             list.add(new IndicatorDefinition("inspections.pass_rate_pct." + type.code(), "inspections.pass_rate_pct",
                     "Inspection pass rate, " + type.nameEn().toLowerCase(Locale.ROOT), "抽檢合格率(" + type.nameZh() + ")",
                     Unit.PERCENT, HIGHER_IS_BETTER,
@@ -268,11 +270,8 @@ public final class IndicatorCatalogue {
                     "期間內滿意度調查中" + surveyZh(dimension) + "之平均分數(1至5分)。",
                     "Read the low-scoring surveys' categories and act on the most frequent one.",
                     "檢視低分問卷之類別,針對最常見問題採取改善措施。",
-                    c -> {
-                        long responses = c.tallies().count(Counter.SURVEY_RESPONSES, code);
-                        long sum = c.tallies().count(Counter.SURVEY_SCORE_SUM, code);
-                        return new Measurement(responses == 0 ? null : (double) sum / responses, responses, null);
-                    }));
+                    c -> Measurement.mean(c.tallies().count(Counter.SURVEY_SCORE_SUM, code),
+                            c.tallies().count(Counter.SURVEY_RESPONSES, code))));
         }
     }
 
@@ -304,7 +303,7 @@ public final class IndicatorCatalogue {
 
     private static Measurement cycleTime(DurationHistogram histogram, int percentile) {
         Long hours = histogram.percentileHours(percentile);
-        return new Measurement(hours == null ? null : hours / 24.0, histogram.count(), null);
+        return Measurement.percentile(hours == null ? null : hours / 24.0, histogram.count());
     }
 
     private static Measurement gauge(BranchTallies tallies, Gauge gauge) {
@@ -312,31 +311,11 @@ public final class IndicatorCatalogue {
         return reading == null ? Measurement.none() : Measurement.count(reading.value());
     }
 
-    private static long population(BranchTallies tallies, InspectionType type) {
-        return switch (type) {
-            case SALES_RECORDING -> tallies.count(Counter.SALES_RECORDING_PRESENT);
-            case UNDERWRITING_FILE -> tallies.count(Counter.UNDERWRITING_TOTAL);
-            case CLAIM_FILE -> tallies.count(Counter.CLAIMS_SETTLED);
-            case COMPLAINT -> tallies.count(Counter.COMPLAINTS_RECEIVED);
-        };
-    }
-
-    private static String populationEn(InspectionType type) {
-        return switch (type) {
-            case SALES_RECORDING -> "sales with a required recording present";
-            case UNDERWRITING_FILE -> "underwriting records";
-            case CLAIM_FILE -> "claims settled";
-            case COMPLAINT -> "complaints received";
-        };
-    }
-
-    private static String populationZh(InspectionType type) {
-        return switch (type) {
-            case SALES_RECORDING -> "留存應有錄音錄影之銷售件數";
-            case UNDERWRITING_FILE -> "核保紀錄件數";
-            case CLAIM_FILE -> "結案理賠件數";
-            case COMPLAINT -> "受理投訴件數";
-        };
+    /** Tasks of the type due on or before the as-of date. */
+    private static long dueBy(MeasureContext c, Counter counter, InspectionType type) {
+        String prefix = type.code() + "@";
+        return c.tallies().sum(counter, dimension -> dimension.startsWith(prefix)
+                && !LocalDate.parse(dimension.substring(prefix.length())).isAfter(c.asOf()));
     }
 
     private static String surveyEn(SurveyFact.Dimension dimension) {

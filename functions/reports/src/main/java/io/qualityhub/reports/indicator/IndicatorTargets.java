@@ -25,17 +25,28 @@ public final class IndicatorTargets {
     public static final String DEFAULT_RESOURCE = "/indicator-targets.json";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> ROOT_FIELDS = Set.of("description", "indicators");
+    private static final Set<String> ROOT_FIELDS = Set.of("version", "description", "indicators");
     private static final Set<String> ENTRY_FIELDS = Set.of("target", "amberMargin", "trendTolerance");
 
+    private final String version;
     private final Map<String, IndicatorTarget> byKey;
 
-    private IndicatorTargets(Map<String, IndicatorTarget> byKey) {
+    private IndicatorTargets(String version, Map<String, IndicatorTarget> byKey) {
+        this.version = version;
         this.byKey = Map.copyOf(byKey);
     }
 
+    /** No targets at all, under version {@code none}. */
     public static IndicatorTargets none() {
-        return new IndicatorTargets(Map.of());
+        return new IndicatorTargets("none", Map.of());
+    }
+
+    /**
+     * The version the file declares, like the deadline policy's and the sampling plan's: what a report records of
+     * the targets it rated against. Change it with every change of a target.
+     */
+    public String version() {
+        return version;
     }
 
     /** The targets packaged with the function. */
@@ -70,6 +81,7 @@ public final class IndicatorTargets {
         }
         List<String> problems = new ArrayList<>();
         Map<String, IndicatorTarget> targets = new HashMap<>();
+        String version = null;
         if (root == null || !root.isObject()) {
             problems.add("the file must hold a JSON object with an 'indicators' object");
         } else {
@@ -78,6 +90,12 @@ public final class IndicatorTargets {
                     problems.add("unknown top-level field '" + field + "'; allowed: " + ROOT_FIELDS);
                 }
             });
+            JsonNode declared = root.get("version");
+            if (declared == null || !declared.isTextual() || declared.asText().isBlank()) {
+                problems.add("the file needs a 'version' string, e.g. \"2026-12-1\"; change it with every change of a target");
+            } else {
+                version = declared.asText();
+            }
             JsonNode indicators = root.get("indicators");
             if (indicators == null || !indicators.isObject()) {
                 problems.add("'indicators' must be an object of indicator id -> {target, amberMargin[, trendTolerance]}");
@@ -88,7 +106,7 @@ public final class IndicatorTargets {
         if (!problems.isEmpty()) {
             throw new InvalidIndicatorTargetsException(sourceName, problems);
         }
-        return new IndicatorTargets(targets);
+        return new IndicatorTargets(version, targets);
     }
 
     /** The indicator's own target, else its family's; empty when neither is configured. */

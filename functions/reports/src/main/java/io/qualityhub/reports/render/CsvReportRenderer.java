@@ -20,7 +20,8 @@ import java.util.Map;
 public final class CsvReportRenderer {
 
     private static final List<String> HEADER = List.of("period", "scope", "indicator_id", "name_en", "name_zh",
-            "value", "unit", "target", "status", "previous_value", "trend", "basis", "ci95_lower", "ci95_upper");
+            "value", "unit", "target", "status", "previous_value", "trend", "basis", "ci95_lower", "ci95_upper",
+            "numerator", "denominator");
     private static final String CRLF = "\r\n";
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -61,7 +62,8 @@ public final class CsvReportRenderer {
                     i.status().name().toLowerCase(Locale.ROOT), Numbers.exact(i.previousValue()),
                     i.trend().name().toLowerCase(Locale.ROOT), Long.toString(i.basis()),
                     i.confidenceInterval() == null ? "" : Numbers.exact(i.confidenceInterval().lower()),
-                    i.confidenceInterval() == null ? "" : Numbers.exact(i.confidenceInterval().upper())));
+                    i.confidenceInterval() == null ? "" : Numbers.exact(i.confidenceInterval().upper()),
+                    Numbers.exact(i.numerator()), Numbers.exact(i.denominator())));
         }
     }
 

@@ -68,6 +68,8 @@ public final class JsonReportRenderer {
             number(node, "previousValue", i.previousValue());
             node.put("trend", lower(i.trend()));
             node.put("basis", i.basis());
+            number(node, "numerator", i.numerator());
+            number(node, "denominator", i.denominator());
             if (i.confidenceInterval() != null) {
                 ObjectNode ci = node.putObject("ci95");
                 number(ci, "lower", i.confidenceInterval().lower());

@@ -343,7 +343,15 @@ public final class PdfReportRenderer {
                     ? "Higher is better." : "Lower is better.") + (indicator.target() == null ? " No target."
                     : " Target " + Numbers.withUnit(indicator.target(), indicator.unit()) + "."),
                     canvas.regular(), 7.5f, PdfCanvas.MUTED, 8);
+            canvas.paragraph("本期分子 " + figure(indicator.numerator()) + ",分母 " + figure(indicator.denominator())
+                    + "。 This period: numerator " + figure(indicator.numerator()) + ", denominator "
+                    + figure(indicator.denominator()) + ".", canvas.regular(), 7.5f, PdfCanvas.TEXT, 8);
         }
+    }
+
+    /** A numerator or denominator as written in the appendix; a dash where the indicator has none. */
+    private static String figure(Double value) {
+        return value == null ? "—" : Numbers.exact(value);
     }
 
     private static void footers(PDDocument document, CjkFonts.Loaded fonts, QualityReport report) throws IOException {

@@ -8,11 +8,13 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import static io.qualityhub.reports.audit.AccessRecord.Decision.ALLOW;
 import static io.qualityhub.reports.audit.AccessRecord.Decision.DENY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AuditChainTest {
@@ -97,13 +99,99 @@ class AuditChainTest {
                     "203.0.113.7", "ua");
             records.add(previous);
         }
-        AuditDigest digest = AuditChain.dailyDigest(records, LocalDate.parse("2026-11-01"), TAIPEI);
+        AuditDigest digest = AuditChain.dailyDigest(records, LocalDate.parse("2026-11-01"), TAIPEI, null);
         assertEquals(2, digest.recordCount());
         assertEquals(records.get(1).hash(), digest.headHash());
-        assertTrue(digest.line().startsWith("qualityhub-audit-digest/v1 2026-11-01 2 " + records.get(1).hash() + " "));
+        assertTrue(digest.line().startsWith("qualityhub-audit-digest/v2 2026-11-01 2 " + records.get(1).hash() + " "
+                + AccessRecord.GENESIS_HASH + " "), digest.line());
 
-        AuditDigest before = AuditChain.dailyDigest(records, LocalDate.parse("2026-10-31"), TAIPEI);
-        assertEquals(new AuditDigest(LocalDate.parse("2026-10-31"), 0, AccessRecord.GENESIS_HASH), before);
+        AuditDigest before = AuditChain.dailyDigest(records, LocalDate.parse("2026-10-31"), TAIPEI, null);
+        assertEquals(new AuditDigest(LocalDate.parse("2026-10-31"), 0, AccessRecord.GENESIS_HASH, AccessRecord.GENESIS_HASH),
+                before);
+
+        AuditDigest next = AuditChain.dailyDigest(records, LocalDate.parse("2026-11-02"), TAIPEI, digest);
+        assertEquals(3, next.recordCount());
+        assertEquals(digest.seal(), next.previousSeal(), "each day's digest links to the one before");
+    }
+
+    @Test
+    void aDigestLineCarriesItsSealAndReadsBackOnlyUnaltered() {
+        AuditDigest digest = new AuditDigest(LocalDate.parse("2026-11-01"), 3, "ab".repeat(32), AccessRecord.GENESIS_HASH);
+        // independently computed: SHA-256 of "qualityhub-audit-digest/v2 2026-11-01 3 abab…ab 000…0"
+        String seal = "0f1e6a69455ecdc7201f44baade9e7742abd26e00c6985766fae117bedaf0b7c";
+        assertEquals("qualityhub-audit-digest/v2 2026-11-01 3 " + "ab".repeat(32) + " " + "0".repeat(64) + " " + seal,
+                digest.line());
+        assertEquals(digest, AuditDigest.parse(digest.line() + "\n"));
+
+        AuditDigest.MalformedDigestException altered = assertThrows(AuditDigest.MalformedDigestException.class,
+                () -> AuditDigest.parse(digest.line().replace(" 3 ", " 2 ")));
+        assertTrue(altered.getMessage().endsWith("but it carries seal " + seal + " (the digest was altered)"),
+                altered.getMessage());
+        assertThrows(AuditDigest.MalformedDigestException.class, () -> AuditDigest.parse("not a digest"));
+
+        String v1 = "qualityhub-audit-digest/v1 2026-11-01 3 " + "ab".repeat(32)
+                + " feadd171a48924f9f17b4de630b721c201927c0015dc750538e21b99136e8633";
+        assertEquals(new AuditDigest(LocalDate.parse("2026-11-01"), 3, "ab".repeat(32), null), AuditDigest.parse(v1),
+                "digests written before the link keep reading");
+    }
+
+    @Test
+    void recordsThatMatchEveryDigestPass() {
+        List<AccessRecord> records = chain(5);
+        assertEquals(Optional.empty(), AuditChain.checkAgainstDigests(records, digests(records)));
+        List<AccessRecord> more = chain(6);
+        assertEquals(Optional.empty(), AuditChain.checkAgainstDigests(more, digests(chain(5))),
+                "records appended after the last digest do not disturb it");
+    }
+
+    @Test
+    void removingTheLastRecordsIsFoundAlthoughTheRestOfTheChainHolds() {
+        List<AccessRecord> records = chain(5);
+        List<AuditDigest> digests = digests(records);
+        List<AccessRecord> cut = records.subList(0, 4);
+        assertTrue(AuditChain.verify(cut).intact(), "what remains hangs together");
+        assertEquals(Optional.of("the digest of 2026-11-02 locked 5 records but the trail holds 4: records were removed"),
+                AuditChain.checkAgainstDigests(cut, digests));
+    }
+
+    @Test
+    void anEmptiedTrailIsFound() {
+        assertEquals(Optional.of("the digest of 2026-11-01 locked 3 records but the trail holds 0: the trail was emptied"),
+                AuditChain.checkAgainstDigests(List.of(), digests(chain(5))));
+    }
+
+    @Test
+    void aRecordRewrittenAndTheChainResealedIsFoundAtTheFirstDigestAfterIt() {
+        List<AccessRecord> records = chain(5);
+        List<AuditDigest> digests = digests(records);
+        List<AccessRecord> forged = new ArrayList<>();
+        AccessRecord previous = null;
+        for (AccessRecord record : records) {
+            previous = AccessRecord.after(previous, record == records.get(1) ? "someone-else" : record.who(), record.role(),
+                    record.reportKey(), record.decision(), record.time(), record.sourceIp(), record.userAgent());
+            forged.add(previous);
+        }
+        assertTrue(AuditChain.verify(forged).intact(), "resealed, the chain alone holds");
+        assertEquals(Optional.of("record 2 hashes to " + forged.get(2).hash() + " but the digest of 2026-11-01 locked head "
+                + records.get(2).hash() + ": records up to it were removed or rewritten"),
+                AuditChain.checkAgainstDigests(forged, digests));
+    }
+
+    @Test
+    void aDigestMissingFromTheSequenceBreaksTheLinkOfTheNext() {
+        List<AccessRecord> records = chain(5);
+        AuditDigest second = digests(records).get(1);
+        assertEquals(Optional.of("the digest of 2026-11-02 links to seal " + second.previousSeal()
+                + " but it is the first, which links to the genesis hash " + AccessRecord.GENESIS_HASH
+                + ": a daily digest is missing or was put in"),
+                AuditChain.checkAgainstDigests(records, List.of(second)));
+    }
+
+    /** Digests of 2026-11-01 after the third record and of 2026-11-02 after the fifth, linked. */
+    private static List<AuditDigest> digests(List<AccessRecord> records) {
+        AuditDigest first = new AuditDigest(LocalDate.parse("2026-11-01"), 3, records.get(2).hash(), AccessRecord.GENESIS_HASH);
+        AuditDigest second = new AuditDigest(LocalDate.parse("2026-11-02"), 5, records.get(4).hash(), first.seal());
+        return List.of(first, second);
     }
 
     private static List<AccessRecord> chain(int size) {

@@ -48,9 +48,24 @@ class FindingRulesTest {
                 "complaints.per_10k_policies", 45);
         assertEquals(Finding.Severity.HIGH, findings.get(0).severity());
         assertEquals("全公司理賠時效內結案率未達目標", findings.get(0).titleZh());
-        assertEquals("Claims settled within deadline is 50.0% against a target of 95.0% (RED).",
+        assertEquals("Claims settled within deadline is 50.0% against a target of at least 95.0% (RED).",
                 findings.get(0).detailEn());
         assertTrue(findings.get(1).detailEn().contains("10.8 robust standard deviations"), findings.get(1).detailEn());
+    }
+
+    @Test
+    void aLowerIsBetterIndicatorShortOfTargetReadsAboveTarget() {
+        IndicatorResults results = new IndicatorResults(List.of(
+                indicator("complaints.per_10k_policies", 8.0, 5.0, RagStatus.RED, null, Trend.NO_PREVIOUS)), Map.of());
+
+        Finding finding = FindingRules.standard().findings(results, ReportScope.company()).get(0);
+
+        assertEquals("Complaints per 10,000 policies in force above target", finding.titleEn());
+        assertEquals("全公司每萬件有效保單投訴數高於目標", finding.titleZh());
+        assertEquals("Complaints per 10,000 policies in force is 8.0 per 10,000 policies against a target of at most"
+                + " 5.0 per 10,000 policies (RED).",
+                finding.detailEn());
+        assertEquals("每萬件有效保單投訴數為 8.0(每萬件保單),目標為不高於 5.0(每萬件保單)。", finding.detailZh());
     }
 
     @Test
@@ -101,6 +116,6 @@ class FindingRulesTest {
     private static Indicator indicator(String id, Double value, Double target, RagStatus status, Double previous,
                                        Trend trend) {
         Unit unit = id.contains("per_10k") ? Unit.PER_10K_POLICIES : Unit.PERCENT;
-        return new Indicator(id, id, id, value, unit, target, status, previous, trend, 100, null);
+        return new Indicator(id, id, id, value, unit, target, status, previous, trend, 100, null, null, null);
     }
 }

@@ -47,7 +47,7 @@ class IndicatorCalculatorTest {
                 Map.entry("claims.cycle_time_p90_days.complex", 30.0),
                 Map.entry("claims.green_channel_on_time_pct", 50.0),
                 Map.entry("claims.overdue_open", 2.0), // the 10-31 snapshot supersedes the 10-15 one
-                Map.entry("complaints.per_10k_policies", 5000.0), // 2 received / 4 sold
+                Map.entry("complaints.per_10k_policies", 5.0), // 2 received / 4,000 policies in force x 10,000
                 Map.entry("complaints.first_response_on_time_pct", 100.0),
                 Map.entry("complaints.resolved_on_time_pct", 50.0),
                 Map.entry("complaints.major_count", 1.0),
@@ -56,10 +56,10 @@ class IndicatorCalculatorTest {
                 Map.entry("underwriting.exception_pct", 25.0),
                 Map.entry("followups.completed_pct", 75.0),
                 Map.entry("followups.understood_pct", 200.0 / 3),
-                Map.entry("inspections.coverage_pct.sales_recording", 100.0),
-                Map.entry("inspections.coverage_pct.underwriting_file", 25.0),
-                Map.entry("inspections.coverage_pct.claim_file", 100.0),
-                Map.entry("inspections.coverage_pct.complaint", 0.0),
+                Map.entry("inspections.coverage_pct.sales_recording", 100.0), // tasks due by 10-31: 2 of 2 done
+                Map.entry("inspections.coverage_pct.underwriting_file", 25.0), // 1 of 4
+                Map.entry("inspections.coverage_pct.claim_file", 200.0 / 3), // 2 of 3
+                Map.entry("inspections.coverage_pct.complaint", 0.0), // 0 of 1
                 Map.entry("inspections.pass_rate_pct.sales_recording", 50.0),
                 Map.entry("inspections.pass_rate_pct.underwriting_file", 100.0),
                 Map.entry("inspections.pass_rate_pct.claim_file", 75.0),
@@ -84,7 +84,7 @@ class IndicatorCalculatorTest {
                 Map.entry("claims.cycle_time_median_days.simple", 1.5), // 36 h
                 Map.entry("claims.cycle_time_p90_days.simple", 1.5),
                 Map.entry("claims.overdue_open", 1.0),
-                Map.entry("complaints.per_10k_policies", 10000.0),
+                Map.entry("complaints.per_10k_policies", 10.0), // 1 received / 1,000 in force x 10,000
                 Map.entry("complaints.first_response_on_time_pct", 0.0),
                 Map.entry("complaints.resolved_on_time_pct", 100.0),
                 Map.entry("complaints.major_count", 0.0),
@@ -92,9 +92,7 @@ class IndicatorCalculatorTest {
                 Map.entry("underwriting.exception_pct", 0.0),
                 Map.entry("followups.completed_pct", 100.0),
                 Map.entry("followups.understood_pct", 0.0),
-                Map.entry("inspections.coverage_pct.underwriting_file", 0.0),
-                Map.entry("inspections.coverage_pct.claim_file", 200.0), // 2 inspected, 1 settled
-                Map.entry("inspections.coverage_pct.complaint", 0.0),
+                Map.entry("inspections.coverage_pct.claim_file", 100.0), // 2 tasks due, both done
                 Map.entry("inspections.pass_rate_pct.claim_file", 50.0),
                 Map.entry("actions.open", 1.0),
                 Map.entry("actions.overdue", 0.0), // due 11-05, judged as of 10-31
@@ -104,6 +102,7 @@ class IndicatorCalculatorTest {
                 "claims.cycle_time_median_days.complex", "claims.cycle_time_p90_days.complex",
                 "claims.green_channel_on_time_pct", "sales.recording_present_pct",
                 "inspections.coverage_pct.sales_recording", "inspections.pass_rate_pct.sales_recording",
+                "inspections.coverage_pct.underwriting_file", "inspections.coverage_pct.complaint",
                 "inspections.pass_rate_pct.underwriting_file", "inspections.pass_rate_pct.complaint",
                 "satisfaction.mean.sales", "satisfaction.mean.underwriting", "satisfaction.mean.claims",
                 "satisfaction.mean.enquiry");
@@ -121,7 +120,7 @@ class IndicatorCalculatorTest {
                 Map.entry("claims.cycle_time_p90_days.complex", 30.0),
                 Map.entry("claims.green_channel_on_time_pct", 50.0),
                 Map.entry("claims.overdue_open", 3.0), // TPE-01's latest 2 + KHH-02's latest 1
-                Map.entry("complaints.per_10k_policies", 6000.0),
+                Map.entry("complaints.per_10k_policies", 6.0), // 3 received / 5,000 in force x 10,000
                 Map.entry("complaints.first_response_on_time_pct", 200.0 / 3),
                 Map.entry("complaints.resolved_on_time_pct", 200.0 / 3),
                 Map.entry("complaints.major_count", 1.0),
@@ -130,10 +129,10 @@ class IndicatorCalculatorTest {
                 Map.entry("underwriting.exception_pct", 100.0 / 6),
                 Map.entry("followups.completed_pct", 80.0),
                 Map.entry("followups.understood_pct", 50.0),
-                Map.entry("inspections.coverage_pct.sales_recording", 100.0),
-                Map.entry("inspections.coverage_pct.underwriting_file", 100.0 / 6),
-                Map.entry("inspections.coverage_pct.claim_file", 120.0),
-                Map.entry("inspections.coverage_pct.complaint", 0.0),
+                Map.entry("inspections.coverage_pct.sales_recording", 100.0), // 2 of 2
+                Map.entry("inspections.coverage_pct.underwriting_file", 25.0), // 1 of 4
+                Map.entry("inspections.coverage_pct.claim_file", 80.0), // (2 + 2) of (3 + 2)
+                Map.entry("inspections.coverage_pct.complaint", 0.0), // 0 of 1
                 Map.entry("inspections.pass_rate_pct.sales_recording", 50.0),
                 Map.entry("inspections.pass_rate_pct.underwriting_file", 100.0),
                 Map.entry("inspections.pass_rate_pct.claim_file", 400.0 / 6),

@@ -25,6 +25,7 @@ class IndicatorTargetsTest {
         assertEquals(new IndicatorTarget(0, 2, 0),
                 targets.targetFor(IndicatorCatalogue.require("violations.count.claims.minor")).orElseThrow());
         assertTrue(targets.targetFor(IndicatorCatalogue.require("actions.open")).isEmpty());
+        assertEquals("2026-12-1", targets.version());
     }
 
     @Test
@@ -45,7 +46,9 @@ class IndicatorTargetsTest {
         InvalidIndicatorTargetsException e = assertThrows(InvalidIndicatorTargetsException.class,
                 () -> IndicatorTargets.load(stream(json), "indicator-targets.json"));
         List<String> problems = e.problems();
-        assertEquals(7, problems.size(), String.join("\n", problems));
+        assertEquals(8, problems.size(), String.join("\n", problems));
+        assertTrue(problems.contains("the file needs a 'version' string, e.g. \"2026-12-1\"; change it with every change"
+                + " of a target"), String.join("\n", problems));
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("unknown top-level field 'owner'")));
         assertTrue(problems.contains("'claims.settled_on_time_pct': target 120.0 is a percentage and must lie in 0-100"));
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("'claims.setled_on_time_pct' is not an indicator or family id")));

@@ -59,12 +59,12 @@ class CsvReportRendererTest {
         int perScope = IndicatorCatalogue.all().size();
         assertEquals(1 + 3 * perScope, lines.size()); // header + company + KHH-02 + TPE-01
         assertEquals("period,scope,indicator_id,name_en,name_zh,value,unit,target,status,previous_value,trend,basis,"
-                + "ci95_lower,ci95_upper", lines.getFirst());
+                + "ci95_lower,ci95_upper,numerator,denominator", lines.getFirst());
         assertTrue(lines.contains("2026-10,TPE-01,sales.disclosure_compliance_pct,Sales disclosure compliance,"
-                + "銷售告知義務合規率,75,percent,98,red,100,worsening,4,,"), text);
+                + "銷售告知義務合規率,75,percent,98,red,100,worsening,4,,,3,4"), text);
         assertTrue(lines.contains("2026-10,company,claims.cycle_time_median_days.simple,\"Median claim cycle time, simple\","
-                + "理賠處理天數中位數(簡單案件),1.5,days,5,green,,no_previous,4,,"), text);
+                + "理賠處理天數中位數(簡單案件),1.5,days,5,green,,no_previous,4,,,,4"), text);
         assertTrue(lines.contains("2026-10,TPE-01,inspections.pass_rate_pct.claim_file,\"Inspection pass rate, claim files\","
-                + "抽檢合格率(理賠檔案),75,percent,90,red,,no_previous,4,30.064184,95.441274"), text);
+                + "抽檢合格率(理賠檔案),75,percent,90,red,,no_previous,4,30.064184,95.441274,3,4"), text);
     }
 }

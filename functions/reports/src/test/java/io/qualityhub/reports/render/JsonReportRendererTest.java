@@ -39,6 +39,8 @@ class JsonReportRendererTest {
         assertEquals(75, tpeDisclosure.get("value").asInt());
         assertEquals("red", tpeDisclosure.get("status").asText());
         assertEquals("worsening", tpeDisclosure.get("trend").asText());
+        assertEquals(3, tpeDisclosure.get("numerator").asInt(), "3 of the 4 sales disclosed in full");
+        assertEquals(4, tpeDisclosure.get("denominator").asInt());
         assertTrue(find(json.get("indicators"), "inspections.pass_rate_pct.complaint").get("value").isNull());
         assertEquals(6, json.get("trends").get(0).get("points").size());
         assertEquals(1, json.get("findings").get(0).get("rank").asInt());

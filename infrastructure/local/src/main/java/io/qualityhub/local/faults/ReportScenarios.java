@@ -14,6 +14,7 @@ import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.function.AggregateHandler;
 import io.qualityhub.reports.function.AuditTrail;
 import io.qualityhub.reports.function.AuditVerifier;
+import io.qualityhub.reports.function.DigestArchive;
 import io.qualityhub.reports.function.ReportAccessHandler;
 import java.time.Clock;
 import java.time.Instant;
@@ -89,7 +90,7 @@ final class ReportScenarios {
     List<AccessRecord> records = raw.records();
     Map<String, Integer> byWho = new HashMap<>();
     records.subList(before, records.size()).forEach(record -> byWho.merge(record.who(), 1, Integer::sum));
-    AuditVerifier.Result verified = new AuditVerifier(raw).verify();
+    AuditVerifier.Result verified = verifier(local, raw).verify();
     return checks
         .that(verified.intact(), "the audit chain is intact: " + verified.firstBroken().orElse(""))
         .equal(10, records.size() - before, "records appended (interloper + 9 requests)")
@@ -116,7 +117,7 @@ final class ReportScenarios {
           "the failure says what happened, not contention: " + failed.getClass().getSimpleName() + ": " + failed.getMessage());
     }
     long millis = (System.nanoTime() - started) / 1_000_000;
-    AuditVerifier.Result verified = new AuditVerifier(raw).verify();
+    AuditVerifier.Result verified = verifier(local, raw).verify();
     return checks
         .equal(1, cancelled.thrown(), "append attempts (a cancellation that is not contention is not retried)")
         .that(millis < 2_000, "the request failed at once, not after contention backoff: " + millis + " ms")
@@ -146,7 +147,7 @@ final class ReportScenarios {
     }
     APIGatewayV2HTTPResponse retry = request(handler, who, reportId);
     List<AccessRecord> records = raw.records();
-    AuditVerifier.Result verified = new AuditVerifier(raw).verify();
+    AuditVerifier.Result verified = verifier(local, raw).verify();
     return checks
         .equal(1, refused.thrown(), "STS refusals")
         .equal(200, retry.getStatusCode(), "status of the client's retry")
@@ -233,6 +234,10 @@ final class ReportScenarios {
         "scope", AttributeValue.fromS("company"), "generatedAt", AttributeValue.fromS(NOW.toString()),
         "objects", AttributeValue.fromM(Map.of("pdf", AttributeValue.fromM(pdf))))));
     return reportId;
+  }
+
+  private static AuditVerifier verifier(LocalDeployment local, AuditTrail trail) {
+    return new AuditVerifier(trail, DigestArchive.of(local.settingsOf("AuditDigestFunction"), local.clients().s3()));
   }
 
   private static AuditTrail trail(LocalDeployment local) {

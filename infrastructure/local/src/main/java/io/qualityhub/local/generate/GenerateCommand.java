@@ -25,7 +25,8 @@ public final class GenerateCommand {
               --date       business date (default 2026-11-23)
               --bad-share  share of deliberately bad rows, 0-1 (default 0.02)
               --types      record types (default: sales,underwriting,followups,claims,complaints,surveys,violations;
-                           findings is also known and goes to branch QA)
+                           findings is also known and goes to branch QA; portfolio writes each branch's
+                           policies in force for the date's month, five product lines, always CSV)
               --format     csv, jsonl or mixed (default mixed)
               --gzip       gzip every file""";
 

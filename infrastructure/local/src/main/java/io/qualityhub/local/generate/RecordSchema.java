@@ -115,8 +115,9 @@ record RecordSchema(String type, List<Column> columns, String idColumn, String f
     static final List<String> BRANCH_TYPES =
             List.of(SALES, UNDERWRITING, FOLLOWUPS, CLAIMS, COMPLAINTS, SURVEYS, VIOLATIONS);
 
+    /** Every type the generator writes; portfolio only when asked for ({@link PortfolioFile}). */
     static final List<String> ALL_TYPES =
-            List.of(SALES, UNDERWRITING, FOLLOWUPS, CLAIMS, COMPLAINTS, SURVEYS, VIOLATIONS, FINDINGS);
+            List.of(SALES, UNDERWRITING, FOLLOWUPS, CLAIMS, COMPLAINTS, SURVEYS, VIOLATIONS, FINDINGS, PortfolioFile.TYPE);
 
     RecordSchema {
         columns = List.copyOf(columns);

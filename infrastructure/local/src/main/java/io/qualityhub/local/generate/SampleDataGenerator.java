@@ -45,6 +45,9 @@ public final class SampleDataGenerator {
                     files.add(writeFile(options, branch, type, formatFor(options.format(), b, t), listener));
                 }
             }
+            if (options.types().contains(PortfolioFile.TYPE)) {
+                files.add(writePortfolio(options, branch));
+            }
         }
         if (options.types().contains(RecordSchema.FINDINGS)) {
             files.add(writeFile(options, QUALITY_BRANCH, RecordSchema.FINDINGS, formatFor(options.format(), 0, 0), listener));
@@ -95,6 +98,20 @@ public final class SampleDataGenerator {
             counts = writer.write(out, options.rowsPerFile(), listener);
         }
         return new GeneratedFile(key, path, branch, type, counts);
+    }
+
+    /** Always CSV: five rows do not need another format to exercise. */
+    private static GeneratedFile writePortfolio(GeneratorOptions options, String branch) throws IOException {
+        String key = branch + "/" + options.businessDate() + "/" + PortfolioFile.TYPE + ".csv" + (options.gzip() ? ".gz" : "");
+        Path path = options.outDir().resolve(key);
+        Files.createDirectories(path.getParent());
+        SplittableRandom random = new SplittableRandom(options.seed() * 0x9E3779B97F4A7C15L
+                + (branch + "/" + PortfolioFile.TYPE).hashCode());
+        RowCounts counts;
+        try (Writer out = open(path, options.gzip())) {
+            counts = PortfolioFile.write(out, java.time.YearMonth.from(options.businessDate()), random);
+        }
+        return new GeneratedFile(key, path, branch, PortfolioFile.TYPE, counts);
     }
 
     private static Writer open(Path path, boolean gzip) throws IOException {
