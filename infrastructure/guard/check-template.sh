@@ -11,7 +11,9 @@
 #    package @cdklabs/cdk-validator-cfnguard (pinned in package.json / package-lock.json),
 #    except those in the suppression lists below, each with its reason.
 # 4. cfn-guard checks it against our own rules, rules/qualityhub.guard.
-# 5. Each own rule is proved to bite: tests/<rule>[--case].yaml must FAIL that rule, and
+# 5. sam build's view (sam_build.py): every function has a CodeUri sam build accepts, and the
+#    template expands; each tests/sam-build/*.yaml must FAIL that check.
+# 6. Each own rule is proved to bite: tests/<rule>[--case].yaml must FAIL that rule, and
 #    tests/compliant/<rule>.yaml, where present, must PASS it.
 #
 # Anything unexpected fails the run: a new violation, a suppressed control that no longer
@@ -267,6 +269,27 @@ check_own_rules_bite() {
   done
 }
 
+check_sam_build() {
+  local status=0 fixture
+  python3 "$GUARD_DIR/sam_build.py" "$TEMPLATE" >"$WORK/sam-build.txt" 2>&1 || status=$?
+  if ((status == 0)); then
+    pass "sam build: every function builds ($(grep -c '^PASS  sam build: [A-Za-z]* (' "$WORK/sam-build.txt") functions) and the template expands"
+  else
+    grep '^FAIL' "$WORK/sam-build.txt" || cat "$WORK/sam-build.txt"
+    fail "sam build would not accept $TEMPLATE (see above)"
+  fi
+  for fixture in "$TESTS_DIR"/sam-build/*.yaml; do
+    [[ -e $fixture ]] || continue
+    status=0
+    python3 "$GUARD_DIR/sam_build.py" "$fixture" --base-dir "$REPO_ROOT" >"$WORK/sam-build-fixture.txt" 2>&1 || status=$?
+    if ((status == 1)); then
+      pass "${fixture#"$GUARD_DIR"/} fails the sam build check"
+    else
+      fail "${fixture#"$GUARD_DIR"/} should fail the sam build check (exit $status)"
+    fi
+  done
+}
+
 main() {
   [[ -f $TEMPLATE ]] || die "no template at $TEMPLATE"
   command -v cfn-lint >/dev/null || die "cfn-lint is not installed (it also provides samtranslator)"
@@ -280,6 +303,9 @@ main() {
 
   echo "== cfn-lint $(cfn-lint --version | awk '{print $2}')"
   check_lint
+
+  echo "== sam build's view of the template"
+  check_sam_build
 
   python3 "$GUARD_DIR/translate.py" "$TEMPLATE" "$WORK/template.json"
 

@@ -7,6 +7,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.qualityhub.emulator.LocalEmulator;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -43,8 +45,16 @@ record AwsTarget(Optional<String> stack, Optional<String> profile, Optional<Stri
    */
   LocalDeployment open(Path projectRoot) {
     if (stack.isPresent()) {
-      return LocalDeployment.forStack(stack.get(),
-          AwsClients.forAccount(profile, region.map(Region::of), endpoint.map(URI::create)));
+      // An emulator standing in for the account answers in its home region unless told otherwise.
+      Optional<Region> chosenRegion = region.map(Region::of).or(() -> endpoint.map(url -> LocalEmulator.region()));
+      AwsClients clients;
+      try {
+        clients = AwsClients.forAccount(profile, chosenRegion, endpoint.map(URI::create));
+      } catch (SdkClientException e) {
+        throw new UsageException("no AWS region for --stack " + stack.get() + ": pass --region REGION, set AWS_REGION, or give"
+            + " the profile a region (aws configure)");
+      }
+      return LocalDeployment.forStack(stack.get(), clients);
     }
     if (profile.isPresent() || region.isPresent()) {
       throw new UsageException("--profile and --region choose the account of a deployed stack: give --stack NAME too");

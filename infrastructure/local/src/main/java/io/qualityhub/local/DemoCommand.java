@@ -105,11 +105,13 @@ final class DemoCommand {
     S3Client s3 = local.clients().s3();
     String uploadKey = local.attribute("InfraKey", "Arn");
     out.println("Uploading " + uploads.size() + " branch files to s3://" + bucket + "/incoming/");
+    Progress progress = new Progress(System.err, "upload", uploads.size());
     for (Upload upload : uploads) {
       // Like a branch system: SSE-KMS under the bucket's key, which the bucket policy requires.
       s3.putObject(request -> request.bucket(bucket).key(upload.key())
               .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(uploadKey),
           RequestBody.fromFile(upload.file()));
+      progress.step();
     }
     out.println("Intake:");
   }
