@@ -290,6 +290,45 @@ check_sam_build() {
   done
 }
 
+# Every environment of samconfig.toml builds, validates with --lint and deploys, and overrides
+# only parameters the template declares.
+check_samconfig() {
+  local config=$REPO_ROOT/samconfig.toml status=0
+  [[ $TEMPLATE == "$REPO_ROOT/template.yaml" && -f $config ]] || return 0
+  python3 - "$config" "$WORK/template.json" >"$WORK/samconfig.txt" 2>&1 <<'PY' || status=$?
+import json, sys, tomllib
+config = tomllib.load(open(sys.argv[1], "rb"))
+parameters = set(json.load(open(sys.argv[2]))["Parameters"])
+problems = []
+for env, commands in config.items():
+    if not isinstance(commands, dict):
+        continue
+    for command in ("global", "build", "validate", "deploy"):
+        if command not in commands:
+            problems.append(f"[{env}] has no {command} section")
+    deploy = commands.get("deploy", {}).get("parameters", {})
+    stack = commands.get("global", {}).get("parameters", {}).get("stack_name") or deploy.get("stack_name")
+    if not stack:
+        problems.append(f"[{env}] names no stack_name")
+    if commands.get("validate", {}).get("parameters", {}).get("lint") is not True:
+        problems.append(f"[{env}] validate does not lint")
+    if "CAPABILITY_IAM" not in deploy.get("capabilities", ""):
+        problems.append(f"[{env}] deploy lacks CAPABILITY_IAM (the template creates roles)")
+    for override in deploy.get("parameter_overrides", "").split():
+        name = override.split("=", 1)[0]
+        if name not in parameters:
+            problems.append(f"[{env}] overrides {name}, which template.yaml does not declare")
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+PY
+  if ((status == 0)); then
+    pass "samconfig.toml: every environment builds, lints and deploys with parameters the template declares"
+  else
+    cat "$WORK/samconfig.txt"
+    fail "samconfig.toml is incomplete (see above)"
+  fi
+}
+
 main() {
   [[ -f $TEMPLATE ]] || die "no template at $TEMPLATE"
   command -v cfn-lint >/dev/null || die "cfn-lint is not installed (it also provides samtranslator)"
@@ -308,6 +347,7 @@ main() {
   check_sam_build
 
   python3 "$GUARD_DIR/translate.py" "$TEMPLATE" "$WORK/template.json"
+  check_samconfig
 
   echo "== $("$CFN_GUARD" --version): AWS Control Tower proactive controls"
   check_control_tower "$WORK/template.json"
