@@ -63,11 +63,12 @@ RESOURCE_EXCEPTIONS=(
   # CT.S3.PR.10 (SSE-KMS): S3 server access log delivery supports only SSE-S3 on the target
   # bucket. The logs hold object keys and requester ids, never record content.
   "ct-s3-pr-10 AccessLogBucket"
-  # CT.SQS.PR.1 (dead-letter queue): MonitorDeadLetterQueue is itself the dead-letter queue of
-  # the monitor's schedules and of its failed asynchronous runs, which the control does not
-  # recognise as sources; RedriveAllowPolicy denyAll keeps SQS queues from parking messages there.
-  # Our own rule QH.SQS.2 knows schedule dead-letter queues.
-  "ct-sqs-pr-1 MonitorDeadLetterQueue"
+  # CT.SQS.PR.1 (dead-letter queue): the scheduled functions' dead-letter queues (monitor,
+  # sampling, report, audit digest) are themselves the dead-letter queues of their schedules and of
+  # their functions' failed asynchronous runs, which the control does not recognise as sources;
+  # RedriveAllowPolicy denyAll keeps SQS queues from parking messages there. Our own rule QH.SQS.2
+  # knows schedule dead-letter queues.
+  "ct-sqs-pr-1 MonitorDeadLetterQueue SamplingDeadLetterQueue ReportDeadLetterQueue AuditDigestDeadLetterQueue"
   # CT.LAMBDA.PR.2 (no public invoke): SAM generates this permission for the HttpApi event with
   # principal apigateway.amazonaws.com and a SourceArn naming our own API in this account
   # (arn:...:execute-api:<region>:<account>:<api id>/*/GET/reports/*), written as Fn::Sub, which
