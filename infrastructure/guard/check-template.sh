@@ -330,6 +330,29 @@ PY
   fi
 }
 
+# Every alarm has its runbook: a section "## <alarm logical id>" in docs/operations/runbooks.md,
+# and every section names an alarm of the template.
+check_runbooks() {
+  local runbooks=$REPO_ROOT/docs/operations/runbooks.md status=0
+  [[ $TEMPLATE == "$REPO_ROOT/template.yaml" ]] || return 0
+  python3 - "$WORK/template.json" "$runbooks" >"$WORK/runbooks.txt" 2>&1 <<'PY' || status=$?
+import json, os, re, sys
+resources = json.load(open(sys.argv[1]))["Resources"]
+alarms = {name for name, resource in resources.items() if resource["Type"] == "AWS::CloudWatch::Alarm"}
+sections = set(re.findall(r"^## (\w+)\s*$", open(sys.argv[2], encoding="utf-8").read(), re.MULTILINE)) if os.path.exists(sys.argv[2]) else set()
+problems = [f"alarm {name} has no runbook section '## {name}'" for name in sorted(alarms - sections)]
+problems += [f"runbook section '## {name}' names no alarm of the template" for name in sorted(sections - alarms)]
+print("\n".join(problems) if problems else f"{len(alarms)} alarms")
+sys.exit(1 if problems else 0)
+PY
+  if ((status == 0)); then
+    pass "runbooks: every alarm has its section in docs/operations/runbooks.md ($(cat "$WORK/runbooks.txt"))"
+  else
+    cat "$WORK/runbooks.txt"
+    fail "docs/operations/runbooks.md and the template's alarms disagree (see above)"
+  fi
+}
+
 main() {
   [[ -f $TEMPLATE ]] || die "no template at $TEMPLATE"
   command -v cfn-lint >/dev/null || die "cfn-lint is not installed (it also provides samtranslator)"
@@ -349,6 +372,7 @@ main() {
 
   python3 "$GUARD_DIR/translate.py" "$TEMPLATE" "$WORK/template.json"
   check_samconfig
+  check_runbooks
 
   echo "== $("$CFN_GUARD" --version): AWS Control Tower proactive controls"
   check_control_tower "$WORK/template.json"
