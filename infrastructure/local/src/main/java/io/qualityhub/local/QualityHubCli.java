@@ -148,6 +148,8 @@ public final class QualityHubCli {
    */
   private static final class Runner implements Callable<Integer> {
 
+    private static final int USAGE_WIDTH = 240;
+
     private final Subcommand subcommand;
     private final Context context;
     private final List<String> args = new ArrayList<>();
@@ -160,7 +162,8 @@ public final class QualityHubCli {
     CommandSpec spec() {
       CommandSpec spec = CommandSpec.wrapWithoutInspection(this).name(subcommand.name()).version(version())
           .mixinStandardHelpOptions(true);
-      spec.usageMessage().description(subcommand.summary()).customSynopsis(synopsis(subcommand.usage()));
+      // The usage texts are laid out by hand: picocli must not wrap them at 80 columns.
+      spec.usageMessage().description(subcommand.summary()).customSynopsis(synopsis(subcommand.usage())).width(USAGE_WIDTH);
       spec.parser().unmatchedOptionsArePositionalParams(true);
       spec.addPositional(PositionalParamSpec.builder()
           .index("0..*")

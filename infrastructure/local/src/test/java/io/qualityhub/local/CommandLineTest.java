@@ -56,6 +56,9 @@ class CommandLineTest {
         assertEquals("", run.err(), command);
       }
     }
+    Run audit = cli("audit", "--help");
+    assertTrue(audit.out().startsWith("Usage: qualityhub audit list [--since DATE] " + AwsTarget.USAGE + "\n"
+        + "       qualityhub audit verify " + AwsTarget.USAGE + "\n"), "the usage text as written, unwrapped: " + audit.out());
     Run lookup = cli("lookup", "--help");
     assertTrue(lookup.out().contains("--stack NAME") && lookup.out().contains("--profile NAME") && lookup.out().contains("--region REGION"),
         lookup.out());
