@@ -11,7 +11,9 @@
 #    package @cdklabs/cdk-validator-cfnguard (pinned in package.json / package-lock.json),
 #    except those in the suppression lists below, each with its reason.
 # 4. cfn-guard checks it against our own rules, rules/qualityhub.guard.
-# 5. Each own rule is proved to bite: tests/<rule>[--case].yaml must FAIL that rule, and
+# 5. sam build's view (sam_build.py): every function has a CodeUri sam build accepts, and the
+#    template expands; each tests/sam-build/*.yaml must FAIL that check.
+# 6. Each own rule is proved to bite: tests/<rule>[--case].yaml must FAIL that rule, and
 #    tests/compliant/<rule>.yaml, where present, must PASS it.
 #
 # Anything unexpected fails the run: a new violation, a suppressed control that no longer
@@ -61,11 +63,12 @@ RESOURCE_EXCEPTIONS=(
   # CT.S3.PR.10 (SSE-KMS): S3 server access log delivery supports only SSE-S3 on the target
   # bucket. The logs hold object keys and requester ids, never record content.
   "ct-s3-pr-10 AccessLogBucket PortalBucket"
-  # CT.SQS.PR.1 (dead-letter queue): MonitorDeadLetterQueue is itself the dead-letter queue of
-  # the monitor's schedules and of its failed asynchronous runs, which the control does not
-  # recognise as sources; RedriveAllowPolicy denyAll keeps SQS queues from parking messages there.
-  # Our own rule QH.SQS.2 knows schedule dead-letter queues.
-  "ct-sqs-pr-1 MonitorDeadLetterQueue"
+  # CT.SQS.PR.1 (dead-letter queue): the scheduled functions' dead-letter queues (monitor,
+  # sampling, report, audit digest) are themselves the dead-letter queues of their schedules and of
+  # their functions' failed asynchronous runs, which the control does not recognise as sources;
+  # RedriveAllowPolicy denyAll keeps SQS queues from parking messages there. Our own rule QH.SQS.2
+  # knows schedule dead-letter queues.
+  "ct-sqs-pr-1 MonitorDeadLetterQueue SamplingDeadLetterQueue ReportDeadLetterQueue AuditDigestDeadLetterQueue"
   # CT.LAMBDA.PR.2 (no public invoke): SAM generates this permission for the HttpApi event with
   # principal apigateway.amazonaws.com and a SourceArn naming our own API in this account
   # (arn:...:execute-api:<region>:<account>:<api id>/*/GET/reports/*), written as Fn::Sub, which
@@ -282,6 +285,89 @@ check_own_rules_bite() {
   done
 }
 
+check_sam_build() {
+  local status=0 fixture
+  python3 "$GUARD_DIR/sam_build.py" "$TEMPLATE" >"$WORK/sam-build.txt" 2>&1 || status=$?
+  if ((status == 0)); then
+    pass "sam build: every function builds ($(grep -c '^PASS  sam build: [A-Za-z]* (' "$WORK/sam-build.txt") functions) and the template expands"
+  else
+    grep '^FAIL' "$WORK/sam-build.txt" || cat "$WORK/sam-build.txt"
+    fail "sam build would not accept $TEMPLATE (see above)"
+  fi
+  for fixture in "$TESTS_DIR"/sam-build/*.yaml; do
+    [[ -e $fixture ]] || continue
+    status=0
+    python3 "$GUARD_DIR/sam_build.py" "$fixture" --base-dir "$REPO_ROOT" >"$WORK/sam-build-fixture.txt" 2>&1 || status=$?
+    if ((status == 1)); then
+      pass "${fixture#"$GUARD_DIR"/} fails the sam build check"
+    else
+      fail "${fixture#"$GUARD_DIR"/} should fail the sam build check (exit $status)"
+    fi
+  done
+}
+
+# Every environment of samconfig.toml builds, validates with --lint and deploys, and overrides
+# only parameters the template declares.
+check_samconfig() {
+  local config=$REPO_ROOT/samconfig.toml status=0
+  [[ $TEMPLATE == "$REPO_ROOT/template.yaml" && -f $config ]] || return 0
+  python3 - "$config" "$WORK/template.json" >"$WORK/samconfig.txt" 2>&1 <<'PY' || status=$?
+import json, sys, tomllib
+config = tomllib.load(open(sys.argv[1], "rb"))
+parameters = set(json.load(open(sys.argv[2]))["Parameters"])
+problems = []
+for env, commands in config.items():
+    if not isinstance(commands, dict):
+        continue
+    for command in ("global", "build", "validate", "deploy"):
+        if command not in commands:
+            problems.append(f"[{env}] has no {command} section")
+    deploy = commands.get("deploy", {}).get("parameters", {})
+    stack = commands.get("global", {}).get("parameters", {}).get("stack_name") or deploy.get("stack_name")
+    if not stack:
+        problems.append(f"[{env}] names no stack_name")
+    if commands.get("validate", {}).get("parameters", {}).get("lint") is not True:
+        problems.append(f"[{env}] validate does not lint")
+    if "CAPABILITY_IAM" not in deploy.get("capabilities", ""):
+        problems.append(f"[{env}] deploy lacks CAPABILITY_IAM (the template creates roles)")
+    for override in deploy.get("parameter_overrides", "").split():
+        name = override.split("=", 1)[0]
+        if name not in parameters:
+            problems.append(f"[{env}] overrides {name}, which template.yaml does not declare")
+print("\n".join(problems))
+sys.exit(1 if problems else 0)
+PY
+  if ((status == 0)); then
+    pass "samconfig.toml: every environment builds, lints and deploys with parameters the template declares"
+  else
+    cat "$WORK/samconfig.txt"
+    fail "samconfig.toml is incomplete (see above)"
+  fi
+}
+
+# Every alarm has its runbook: a section "## <alarm logical id>" in docs/operations/runbooks.md,
+# and every section names an alarm of the template.
+check_runbooks() {
+  local runbooks=$REPO_ROOT/docs/operations/runbooks.md status=0
+  [[ $TEMPLATE == "$REPO_ROOT/template.yaml" ]] || return 0
+  python3 - "$WORK/template.json" "$runbooks" >"$WORK/runbooks.txt" 2>&1 <<'PY' || status=$?
+import json, os, re, sys
+resources = json.load(open(sys.argv[1]))["Resources"]
+alarms = {name for name, resource in resources.items() if resource["Type"] == "AWS::CloudWatch::Alarm"}
+sections = set(re.findall(r"^## (\w+)\s*$", open(sys.argv[2], encoding="utf-8").read(), re.MULTILINE)) if os.path.exists(sys.argv[2]) else set()
+problems = [f"alarm {name} has no runbook section '## {name}'" for name in sorted(alarms - sections)]
+problems += [f"runbook section '## {name}' names no alarm of the template" for name in sorted(sections - alarms)]
+print("\n".join(problems) if problems else f"{len(alarms)} alarms")
+sys.exit(1 if problems else 0)
+PY
+  if ((status == 0)); then
+    pass "runbooks: every alarm has its section in docs/operations/runbooks.md ($(cat "$WORK/runbooks.txt"))"
+  else
+    cat "$WORK/runbooks.txt"
+    fail "docs/operations/runbooks.md and the template's alarms disagree (see above)"
+  fi
+}
+
 main() {
   [[ -f $TEMPLATE ]] || die "no template at $TEMPLATE"
   command -v cfn-lint >/dev/null || die "cfn-lint is not installed (it also provides samtranslator)"
@@ -296,7 +382,12 @@ main() {
   echo "== cfn-lint $(cfn-lint --version | awk '{print $2}')"
   check_lint
 
+  echo "== sam build's view of the template"
+  check_sam_build
+
   python3 "$GUARD_DIR/translate.py" "$TEMPLATE" "$WORK/template.json"
+  check_samconfig
+  check_runbooks
 
   echo "== $("$CFN_GUARD" --version): AWS Control Tower proactive controls"
   check_control_tower "$WORK/template.json"

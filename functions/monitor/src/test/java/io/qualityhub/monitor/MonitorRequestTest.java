@@ -22,6 +22,16 @@ class MonitorRequestTest {
   }
 
   @Test
+  void theSampleScheduleEventsAreTheSchedulesInputs() throws Exception {
+    try (var daily = java.nio.file.Files.newInputStream(java.nio.file.Path.of("../../events/monitor/schedule-daily.json"));
+         var green = java.nio.file.Files.newInputStream(java.nio.file.Path.of("../../events/monitor/schedule-green-channel.json"))) {
+      assertEquals(new MonitorRequest(Optional.of(Instant.parse("2026-11-24T00:00:00Z")), MonitorScope.ALL), MonitorRequest.parse(daily));
+      assertEquals(new MonitorRequest(Optional.of(Instant.parse("2026-11-24T03:00:00Z")), MonitorScope.GREEN_CHANNEL),
+          MonitorRequest.parse(green));
+    }
+  }
+
+  @Test
   void anEmptyInputIsAFullRunAsOfNow() {
     assertEquals(new MonitorRequest(Optional.empty(), MonitorScope.ALL), parse(""));
     assertEquals(new MonitorRequest(Optional.empty(), MonitorScope.ALL), parse("{}"));

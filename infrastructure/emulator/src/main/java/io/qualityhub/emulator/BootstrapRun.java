@@ -25,14 +25,16 @@ final class BootstrapRun implements IntrinsicResolver.References, ResourceProvis
     private final StackIdentity stack;
     private final Map<String, ResourceProvisioner> provisioners;
     private final Map<String, String> missingClients;
+    private final boolean createMissing;
     private final IntrinsicResolver resolver;
     private final Map<String, ProvisionedResource> provisioned = new LinkedHashMap<>();
     private final List<TemplateBootstrap.Skipped> skipped = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
     BootstrapRun(Template template, Map<String, String> parameters, StackIdentity stack,
-            Map<String, ResourceProvisioner> provisioners, Map<String, String> missingClients) {
+            Map<String, ResourceProvisioner> provisioners, Map<String, String> missingClients, boolean createMissing) {
         this.template = template;
+        this.createMissing = createMissing;
         this.stack = stack;
         this.provisioners = provisioners;
         this.missingClients = missingClients;
@@ -86,6 +88,12 @@ final class BootstrapRun implements IntrinsicResolver.References, ResourceProvis
             }
         });
         try {
+            if (!createMissing) {
+                ResourceProvisioner.Request request = new ResourceProvisioner.Request(resource.logicalId(), resource.type(), properties, this);
+                provisioner.missing(request).ifPresent(what -> {
+                    throw new ResourceMissingException(stack.stackName(), resource.logicalId(), what);
+                });
+            }
             provisioned.put(resource.logicalId(), provisioner.provision(
                     new ResourceProvisioner.Request(resource.logicalId(), resource.type(), properties, this)));
         } catch (SdkException e) {

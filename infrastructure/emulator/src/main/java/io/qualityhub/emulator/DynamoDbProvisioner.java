@@ -49,6 +49,13 @@ final class DynamoDbProvisioner implements ResourceProvisioner {
     }
 
     @Override
+    public java.util.Optional<String> missing(Request request) {
+        String name = request.optionalText("TableName");
+        String table = name != null ? name : request.context().stack().generatedName(request.logicalId(), MAX_TABLE_NAME);
+        return existing(table) == null ? java.util.Optional.of("DynamoDB table " + table) : java.util.Optional.empty();
+    }
+
+    @Override
     public ProvisionedResource provision(Request request) {
         JsonNode properties = request.properties();
         String name = request.optionalText("TableName");

@@ -47,6 +47,17 @@ final class KmsProvisioner implements ResourceProvisioner {
     }
 
     @Override
+    public Optional<String> missing(Request request) {
+        if (!request.type().equals(KEY)) {
+            return Optional.empty();
+        }
+        List<String> aliases = request.context().aliasNamesOf(request.logicalId());
+        boolean found = findByAlias(aliases).or(() -> findByTags(request.context().stack().stackName(), request.logicalId())).isPresent();
+        return found ? Optional.empty()
+                : Optional.of("KMS key " + request.logicalId() + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")"));
+    }
+
+    @Override
     public ProvisionedResource provision(Request request) {
         return request.type().equals(KEY) ? key(request) : alias(request);
     }

@@ -17,6 +17,14 @@ interface ResourceProvisioner {
     /** Creates the resource if absent, brings its settings to the template's, and says how to refer to it. */
     ProvisionedResource provision(Request request);
 
+    /**
+     * What is missing on the endpoint for this resource to be found, e.g. "table qualityhub-local-RecordsTable";
+     * empty when it exists. Attachments (policies, aliases, subscriptions) exist with what they attach to.
+     */
+    default java.util.Optional<String> missing(Request request) {
+        return java.util.Optional.empty();
+    }
+
     /** One resource to provision, with its properties already resolved. */
     record Request(String logicalId, String type, JsonNode properties, Context context) {
 

@@ -66,6 +66,21 @@ final class S3Provisioner implements ResourceProvisioner {
     }
 
     @Override
+    public java.util.Optional<String> missing(Request request) {
+        if (!request.type().equals(BUCKET)) {
+            return java.util.Optional.empty();
+        }
+        String name = request.optionalText("BucketName");
+        String bucket = name != null ? name : request.context().stack().generatedBucketName(request.logicalId());
+        try {
+            s3.headBucket(b -> b.bucket(bucket));
+            return java.util.Optional.empty();
+        } catch (NoSuchBucketException absent) {
+            return java.util.Optional.of("S3 bucket " + bucket);
+        }
+    }
+
+    @Override
     public ProvisionedResource provision(Request request) {
         return request.type().equals(BUCKET) ? bucket(request) : bucketPolicy(request);
     }

@@ -44,6 +44,24 @@ final class SnsProvisioner implements ResourceProvisioner {
     }
 
     @Override
+    public java.util.Optional<String> missing(Request request) {
+        if (!request.type().equals(TOPIC)) {
+            return java.util.Optional.empty();
+        }
+        boolean fifo = Json.bool(request.properties().get("FifoTopic"));
+        String given = request.optionalText("TopicName");
+        String name = given != null ? given
+                : request.context().stack().generatedName(request.logicalId(), MAX_TOPIC_NAME - (fifo ? 5 : 0)) + (fifo ? ".fifo" : "");
+        String arn = request.context().stack().arn("sns", name);
+        try {
+            sns.getTopicAttributes(b -> b.topicArn(arn));
+            return java.util.Optional.empty();
+        } catch (software.amazon.awssdk.services.sns.model.NotFoundException absent) {
+            return java.util.Optional.of("SNS topic " + name);
+        }
+    }
+
+    @Override
     public ProvisionedResource provision(Request request) {
         return switch (request.type()) {
             case TOPIC -> topic(request);

@@ -50,6 +50,18 @@ final class SqsProvisioner implements ResourceProvisioner {
     }
 
     @Override
+    public java.util.Optional<String> missing(Request request) {
+        if (!request.type().equals(QUEUE)) {
+            return java.util.Optional.empty();
+        }
+        boolean fifo = Json.bool(request.properties().get("FifoQueue"));
+        String given = request.optionalText("QueueName");
+        String name = given != null ? given
+                : request.context().stack().generatedName(request.logicalId(), MAX_QUEUE_NAME - (fifo ? 5 : 0)) + (fifo ? ".fifo" : "");
+        return existingUrl(name) == null ? java.util.Optional.of("SQS queue " + name) : java.util.Optional.empty();
+    }
+
+    @Override
     public ProvisionedResource provision(Request request) {
         return request.type().equals(QUEUE) ? queue(request) : queuePolicy(request);
     }

@@ -36,8 +36,10 @@ public final class TemplateBootstrap {
     private final String accountId;
     private final Map<String, ResourceProvisioner> provisioners;
     private final Map<String, String> missingClients;
+    private final boolean createMissing;
 
     private TemplateBootstrap(Builder builder) {
+        this.createMissing = builder.createMissing;
         this.template = Template.parse(CloudFormationYaml.read(builder.template), builder.template.toString());
         this.parameters = Map.copyOf(builder.parameters);
         this.stackName = builder.stackName != null ? builder.stackName : defaultStackName(template, parameters);
@@ -70,7 +72,7 @@ public final class TemplateBootstrap {
      */
     public Result apply() {
         StackIdentity stack = new StackIdentity(stackName, region.id(), accountId);
-        return new BootstrapRun(template, parameters, stack, provisioners, missingClients).run();
+        return new BootstrapRun(template, parameters, stack, provisioners, missingClients, createMissing).run();
     }
 
     /** The stack name the resource names derive from, e.g. qualityhub-local. */
@@ -152,8 +154,18 @@ public final class TemplateBootstrap {
         private DynamoDbClient dynamoDb;
         private KmsClient kms;
         private SnsClient sns;
+        private boolean createMissing = true;
 
         private Builder() {
+        }
+
+        /**
+         * With {@code false}, {@link #apply()} only finds what an earlier run created and throws
+         * {@link ResourceMissingException} at the first resource missing, before creating anything.
+         */
+        public Builder createMissing(boolean createMissing) {
+            this.createMissing = createMissing;
+            return this;
         }
 
         public Builder template(Path template) {

@@ -73,6 +73,31 @@ class TemplateBootstrapTest {
     }
 
     @Test
+    void findingOnlyAnswersTheSameNamesAsTheRunThatCreatedThem() {
+        TemplateBootstrap.Result found = clients.bootstrap().template(TEMPLATE).createMissing(false).build().apply();
+        assertEquals(result.physicalIds(), found.physicalIds());
+        assertEquals(result.attribute("IntakeQueue", "QueueUrl"), found.attribute("IntakeQueue", "QueueUrl"));
+    }
+
+    @Test
+    void findingOnlyAStageThatWasNeverCreatedNamesWhatIsMissingAndCreatesNothing() {
+        Set<String> tablesBefore = Set.copyOf(clients.dynamoDb().listTables().tableNames());
+        Set<String> bucketsBefore = clients.s3().listBuckets().buckets().stream().map(b -> b.name()).collect(Collectors.toSet());
+        int keysBefore = clients.kms().listKeys().keys().size();
+        int queuesBefore = clients.sqs().listQueues().queueUrls().size();
+
+        ResourceMissingException missing = assertThrows(ResourceMissingException.class,
+                () -> clients.bootstrap().template(TEMPLATE).parameter("Stage", "absent").createMissing(false).build().apply());
+
+        assertEquals("qualityhub-absent", missing.stackName());
+        assertTrue(missing.getMessage().startsWith("stack qualityhub-absent is not on this endpoint: "), missing.getMessage());
+        assertEquals(tablesBefore, Set.copyOf(clients.dynamoDb().listTables().tableNames()));
+        assertEquals(bucketsBefore, clients.s3().listBuckets().buckets().stream().map(b -> b.name()).collect(Collectors.toSet()));
+        assertEquals(keysBefore, clients.kms().listKeys().keys().size());
+        assertEquals(queuesBefore, clients.sqs().listQueues().queueUrls().size());
+    }
+
+    @Test
     void createsTheKeyWithRotationAndPointsTheAliasAtIt() {
         KeyMetadata key = clients.kms().describeKey(b -> b.keyId("alias/qualityhub-test-data")).keyMetadata();
         assertEquals(result.physicalIds().get("DataKey"), key.keyId());

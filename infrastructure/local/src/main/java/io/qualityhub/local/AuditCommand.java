@@ -27,8 +27,8 @@ import java.util.Set;
 final class AuditCommand {
 
   static final String USAGE = String.join("\n",
-      "usage: qualityhub audit list [--since DATE] [--endpoint URL]",
-      "       qualityhub audit verify [--endpoint URL]",
+      "usage: qualityhub audit list [--since DATE] " + AwsTarget.USAGE,
+      "       qualityhub audit verify " + AwsTarget.USAGE,
       "",
       "The audit trail is one hash chain of every look at protected data: report access (report-access)",
       "and the command line's lookup, erase and rekey. Each record has the action, the principal, the role,",
@@ -62,7 +62,7 @@ final class AuditCommand {
     }
     String action = args.getFirst();
     Options options = Options.parse(args.subList(1, args.size()),
-        action.equals("list") ? Set.of("--endpoint", "--since") : Set.of("--endpoint"), Set.of(), USAGE);
+        action.equals("list") ? AwsTarget.optionsWith("--since") : AwsTarget.optionsWith(), Set.of(), USAGE);
     if (!options.positional().isEmpty()) {
       throw new UsageException("unexpected arguments\n" + USAGE);
     }

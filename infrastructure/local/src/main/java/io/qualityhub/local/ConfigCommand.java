@@ -27,7 +27,7 @@ final class ConfigCommand {
 
   static final String USAGE = String.join("\n",
       "usage: qualityhub config list [--endpoint URL]",
-      "       qualityhub config get NAME [--version N] [--endpoint URL]   prints the document in force (or version N)",
+      "       qualityhub config get NAME [--document-version N] [--endpoint URL]   prints the document in force (or version N)",
       "       qualityhub config put NAME FILE [--endpoint URL]            validates FILE and stores it as the next version",
       "       qualityhub config diff NAME [FILE] [--endpoint URL]         FILE against the version in force; without FILE,",
       "                                                                   the version in force against the one before",
@@ -45,7 +45,7 @@ final class ConfigCommand {
   }
 
   int run(List<String> args) {
-    Options options = Options.parse(args, Set.of("--endpoint", "--version"), Set.of(), USAGE);
+    Options options = Options.parse(args, Set.of("--endpoint", "--document-version"), Set.of(), USAGE);
     List<String> positional = options.positional();
     if (positional.isEmpty()) {
       throw new UsageException("say what to do\n" + USAGE);
@@ -101,11 +101,11 @@ final class ConfigCommand {
   }
 
   private int get(ConfigStore store, ConfigDocumentType type, Options options) {
-    Optional<ConfigDocument> document = options.value("--version")
+    Optional<ConfigDocument> document = options.value("--document-version")
         .map(version -> store.version(type.name(), version(version)))
         .orElseGet(() -> store.current(type.name()));
     if (document.isEmpty()) {
-      err.println("config get " + type.name() + ": " + options.value("--version").map(v -> "no version " + v)
+      err.println("config get " + type.name() + ": " + options.value("--document-version").map(v -> "no version " + v)
           .orElse("nothing stored; the functions use " + type.variable() + " or their packaged default"));
       return 2;
     }
@@ -170,7 +170,7 @@ final class ConfigCommand {
     try {
       return Integer.parseInt(text);
     } catch (NumberFormatException e) {
-      throw new UsageException("--version takes a whole number, not '" + text + "'");
+      throw new UsageException("--document-version takes a whole number, not '" + text + "'");
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -38,6 +39,11 @@ final class DemoCommand {
   DemoCommand(Path projectRoot, PrintStream out) {
     this.projectRoot = projectRoot;
     this.out = out;
+  }
+
+  /** The demo's options; it is the one command besides 'emulator start' that creates resources, so it takes no --stack. */
+  static Options options(List<String> args) {
+    return Options.parse(args, Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), USAGE);
   }
 
   int run(Options options) throws Exception {
@@ -101,11 +107,13 @@ final class DemoCommand {
     S3Client s3 = local.clients().s3();
     String uploadKey = local.attribute("InfraKey", "Arn");
     out.println("Uploading " + uploads.size() + " branch files to s3://" + bucket + "/incoming/");
+    Progress progress = new Progress(System.err, "upload", uploads.size());
     for (Upload upload : uploads) {
       // Like a branch system: SSE-KMS under the bucket's key, which the bucket policy requires.
       s3.putObject(request -> request.bucket(bucket).key(upload.key())
               .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(uploadKey),
           RequestBody.fromFile(upload.file()));
+      progress.step();
     }
     out.println("Intake:");
   }

@@ -32,6 +32,9 @@ final class EmulatorCommand {
         BackgroundEmulator.Running running = emulator.start(projectRoot);
         out.println((before.isPresent() ? "Already running" : "Started") + ": moto on " + running.endpoint()
             + " (pid " + running.pid() + ", log " + running.log() + ")");
+        // With demo, the one command that creates the resources template.yaml declares (stack qualityhub-local).
+        LocalDeployment.open(projectRoot, Optional.of(running.endpoint())).close();
+        out.println("Resources of template.yaml are there (stack " + LocalDeployment.STACK_NAME + ").");
         out.println("demo, lookup, erase and rekey use it until './qualityhub emulator stop'.");
         yield 0;
       }

@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  */
 final class EraseCommand {
 
-  static final String USAGE = "usage: qualityhub erase --id-no VALUE [--phone VALUE] [--data-key ARN] [--endpoint URL]";
+  static final String USAGE = "usage: qualityhub erase --id-no VALUE [--phone VALUE] [--data-key ARN] " + AwsTarget.USAGE;
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -32,7 +32,7 @@ final class EraseCommand {
   }
 
   int run(List<String> args) {
-    Options options = Options.parse(args, Set.of("--id-no", "--phone", "--data-key", "--endpoint"), Set.of(), USAGE);
+    Options options = Options.parse(args, AwsTarget.optionsWith("--id-no", "--phone", "--data-key"), Set.of(), USAGE);
     Map<BlindIndexedColumn, String> identifiers = LocalRecords.identifiers(options, USAGE);
     if (identifiers.isEmpty()) {
       throw new UsageException("give --id-no, --phone or both\n" + USAGE);
@@ -45,7 +45,7 @@ final class EraseCommand {
       try {
         result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex,
             LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC())
-            .withUploads(local.clients().s3(), local.physicalId("IntakeBucket"), () -> deliverIntake(local))
+            .withUploads(local.clients().s3(), local.physicalId("IntakeBucket"), () -> deliverIntakeLocally(local))
             .erase(identifiers);
       } catch (KmsException e) {
         throw LocalRecords.unwrapRefused(dataKeyArn, e);
@@ -80,8 +80,12 @@ final class EraseCommand {
   /**
    * Locally, intake runs only when its queue is delivered: the rewritten uploads' notifications are taken here, as
    * the Lambda would take them on AWS. Its log goes nowhere (it never holds values, but is not wanted on the console).
+   * On a deployed stack the intake function takes them by itself, and the next run of erase finds them taken.
    */
-  private static void deliverIntake(LocalDeployment local) {
+  private static void deliverIntakeLocally(LocalDeployment local) {
+    if (!local.functionsRunLocally()) {
+      return;
+    }
     PrintStream functionLog = new PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
     new QueueDelivery(local.clients().configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(),
         local.attribute("IntakeQueue", "QueueUrl"), local.attribute("IntakeQueue", "Arn"), local.clients().region().id(),

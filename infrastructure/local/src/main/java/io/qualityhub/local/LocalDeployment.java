@@ -5,6 +5,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.crypto.BlindIndexKeyStore;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.emulator.LocalEmulator;
+import io.qualityhub.emulator.ResourceMissingException;
 import io.qualityhub.emulator.TemplateBootstrap;
 import java.net.URI;
 import java.nio.file.Path;
@@ -26,13 +27,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class LocalDeployment implements AutoCloseable {
 
   public static final String STAGE = "local";
+  static final String STACK_NAME = "qualityhub-" + STAGE;
 
   private final LocalEmulator emulator;
   private final AwsClients clients;
-  private final TemplateBootstrap.Result resources;
+  private final StackResources resources;
   private final FunctionCalls calls = new FunctionCalls();
 
-  private LocalDeployment(LocalEmulator emulator, AwsClients clients, TemplateBootstrap.Result resources) {
+  private LocalDeployment(LocalEmulator emulator, AwsClients clients, StackResources resources) {
     this.emulator = emulator;
     this.clients = clients;
     this.resources = resources;
@@ -43,6 +45,33 @@ public final class LocalDeployment implements AutoCloseable {
    *     is honoured, else moto is started
    */
   public static LocalDeployment open(Path projectRoot, Optional<URI> endpoint) {
+    return onEmulator(projectRoot, endpoint, true);
+  }
+
+  /**
+   * The deployment an earlier {@link #open} (the demo, {@code emulator start}) created on the emulator, found and
+   * never created: the way every command but those two reaches it.
+   *
+   * @param endpoint the emulator; when empty, {@code AWS_ENDPOINT_URL}
+   * @throws NotDeployedException when there is no emulator to ask, or it lacks a resource of the template
+   */
+  static LocalDeployment attach(Path projectRoot, Optional<URI> endpoint) {
+    if (endpoint.isEmpty() && System.getenv("AWS_ENDPOINT_URL") == null) {
+      throw new NotDeployedException("no emulator is running and no --stack or --endpoint was given: run"
+          + " './qualityhub emulator start' and './qualityhub demo', or pass --stack NAME for a deployed stack");
+    }
+    return onEmulator(projectRoot, endpoint, false);
+  }
+
+  /** A stack deployed with CloudFormation, reached with the caller's own credentials. */
+  static LocalDeployment forStack(String stackName, AwsClients clients) {
+    StackResources stack = CloudFormationStack.describe(
+        clients.configure(software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()).build(),
+        clients.configure(software.amazon.awssdk.services.lambda.LambdaClient.builder()).build(), stackName);
+    return new LocalDeployment(null, clients, stack);
+  }
+
+  private static LocalDeployment onEmulator(Path projectRoot, Optional<URI> endpoint, boolean createMissing) {
     LocalEmulator emulator = endpoint.isPresent() ? null : LocalEmulator.startOrConnect(projectRoot);
     // A lambda, not emulator::endpoint, which would dereference the null emulator of an explicit endpoint.
     URI uri = endpoint.orElseGet(() -> emulator.endpoint());
@@ -50,6 +79,7 @@ public final class LocalDeployment implements AutoCloseable {
     try {
       Set<String> tablesBefore = new HashSet<>(clients.dynamoDb().listTablesPaginator().tableNames().stream().toList());
       TemplateBootstrap.Result resources = TemplateBootstrap.builder()
+          .createMissing(createMissing)
           .template(projectRoot.resolve("template.yaml"))
           .parameter("Stage", STAGE)
           .region(LocalEmulator.region())
@@ -60,8 +90,16 @@ public final class LocalDeployment implements AutoCloseable {
           .sns(clients.configure(SnsClient.builder()).build())
           .build()
           .apply();
-      createBlindIndexKeyWithItsTable(clients, resources, tablesBefore);
-      return new LocalDeployment(emulator, clients, resources);
+      if (createMissing) {
+        createBlindIndexKeyWithItsTable(clients, resources, tablesBefore);
+      }
+      return new LocalDeployment(emulator, clients, new BootstrappedResources(STACK_NAME, resources));
+    } catch (ResourceMissingException e) {
+      if (emulator != null) {
+        emulator.close();
+      }
+      throw new NotDeployedException("no QualityHub on " + uri + ": " + e.missing() + " of stack " + e.stackName()
+          + " does not exist. Only './qualityhub demo' and './qualityhub emulator start' create one; or pass --stack NAME", e);
     } catch (RuntimeException e) {
       if (emulator != null) {
         emulator.close();
@@ -103,11 +141,17 @@ public final class LocalDeployment implements AutoCloseable {
   }
 
   public String physicalId(String logicalId) {
-    String id = resources.physicalIds().get(logicalId);
-    if (id == null) {
-      throw new IllegalStateException("template.yaml declares no " + logicalId + " that the local bootstrap created");
-    }
-    return id;
+    return resources.physicalId(logicalId);
+  }
+
+  /** The stack these resources belong to: qualityhub-local on the emulator, else the name --stack gave. */
+  public String stackName() {
+    return resources.stackName();
+  }
+
+  /** Whether functions run only when this command line delivers their events, as on the emulator. */
+  public boolean functionsRunLocally() {
+    return resources.functionsRunLocally();
   }
 
   public String attribute(String logicalId, String attribute) {
@@ -120,11 +164,7 @@ public final class LocalDeployment implements AutoCloseable {
   }
 
   public Map<String, String> functionEnvironment(String functionLogicalId) {
-    Map<String, String> environment = resources.functionEnvironments().get(functionLogicalId);
-    if (environment == null) {
-      throw new IllegalStateException("template.yaml declares no function " + functionLogicalId);
-    }
-    return new HashMap<>(environment);
+    return resources.functionEnvironment(functionLogicalId);
   }
 
   /** SES sends only from a verified identity; on the emulator, asking for it verifies it. */
@@ -133,6 +173,38 @@ public final class LocalDeployment implements AutoCloseable {
       ses.createEmailIdentity(request -> request.emailIdentity(sender));
     } catch (AlreadyExistsException verifiedBefore) {
       // Verified by an earlier run against the same emulator.
+    }
+  }
+
+  /** What the local bootstrap created or found on the emulator. */
+  private record BootstrappedResources(String stackName, TemplateBootstrap.Result result) implements StackResources {
+
+    @Override
+    public String physicalId(String logicalId) {
+      String id = result.physicalIds().get(logicalId);
+      if (id == null) {
+        throw new NotDeployedException("template.yaml declares no " + logicalId + " that the local bootstrap created");
+      }
+      return id;
+    }
+
+    @Override
+    public String attribute(String logicalId, String attribute) {
+      return result.attribute(logicalId, attribute);
+    }
+
+    @Override
+    public Map<String, String> functionEnvironment(String functionLogicalId) {
+      Map<String, String> environment = result.functionEnvironments().get(functionLogicalId);
+      if (environment == null) {
+        throw new IllegalStateException("template.yaml declares no function " + functionLogicalId);
+      }
+      return new HashMap<>(environment);
+    }
+
+    @Override
+    public boolean functionsRunLocally() {
+      return true;
     }
   }
 

@@ -7,11 +7,9 @@ import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.RecordDecryptor;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
@@ -21,17 +19,15 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  */
 final class LocalRecords {
 
-  static final String FRESH_EMULATOR_NOTE = "Note: no emulator was running, so this run started an empty one."
-      + " Run './qualityhub emulator start' and then './qualityhub demo' to have data that outlives one command.";
-
   private LocalRecords() {}
 
+  /**
+   * The deployment the command's target options name ({@link AwsTarget}), found and never created.
+   *
+   * @param out unused since commands stopped starting an empty emulator of their own; kept for callers' shape
+   */
   static LocalDeployment open(Path projectRoot, Options options, PrintStream out) {
-    Optional<URI> endpoint = EmulatorEndpoint.choose(options.value("--endpoint"), System.getenv(), projectRoot);
-    if (endpoint.isEmpty() && System.getenv("AWS_ENDPOINT_URL") == null) {
-      out.println(FRESH_EMULATOR_NOTE);
-    }
-    return LocalDeployment.open(projectRoot, endpoint);
+    return AwsTarget.of(options).open(projectRoot);
   }
 
   static String table(LocalDeployment local) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.kms.model.KmsException;
  */
 final class LookupCommand {
 
-  static final String USAGE = "usage: qualityhub lookup --id-no VALUE | --phone VALUE [--data-key ARN] [--endpoint URL]";
+  static final String USAGE = "usage: qualityhub lookup --id-no VALUE | --phone VALUE [--data-key ARN] " + AwsTarget.USAGE;
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -31,7 +31,7 @@ final class LookupCommand {
   }
 
   int run(List<String> args) {
-    Options options = Options.parse(args, Set.of("--id-no", "--phone", "--data-key", "--endpoint"), Set.of(), USAGE);
+    Options options = Options.parse(args, AwsTarget.optionsWith("--id-no", "--phone", "--data-key"), Set.of(), USAGE);
     Map<BlindIndexedColumn, String> identifiers = LocalRecords.identifiers(options, USAGE);
     if (identifiers.size() != 1) {
       throw new UsageException("give exactly one of --id-no and --phone\n" + USAGE);

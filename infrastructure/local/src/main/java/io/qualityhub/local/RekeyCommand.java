@@ -15,7 +15,7 @@ import java.util.Set;
  */
 final class RekeyCommand {
 
-  static final String USAGE = "usage: qualityhub rekey --to-key ARN [--from-key ARN] [--endpoint URL]";
+  static final String USAGE = "usage: qualityhub rekey --to-key ARN [--from-key ARN] " + AwsTarget.USAGE;
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -26,7 +26,7 @@ final class RekeyCommand {
   }
 
   int run(List<String> args) {
-    Options options = Options.parse(args, Set.of("--to-key", "--from-key", "--endpoint"), Set.of(), USAGE);
+    Options options = Options.parse(args, AwsTarget.optionsWith("--to-key", "--from-key"), Set.of(), USAGE);
     String destination = options.value("--to-key").orElseThrow(() -> new UsageException("--to-key is required\n" + USAGE));
     if (!options.positional().isEmpty()) {
       throw new UsageException(USAGE);

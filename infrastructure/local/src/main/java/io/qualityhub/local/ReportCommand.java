@@ -17,7 +17,7 @@ import java.util.Set;
  */
 final class ReportCommand {
 
-  static final String USAGE = "usage: qualityhub report --period P [--branch B] [--topic T] [--endpoint URL]"
+  static final String USAGE = "usage: qualityhub report --period P [--branch B] [--topic T] " + AwsTarget.USAGE
       + "   (P: 2026-10, 2026-Q4 or 2026-10-01..2026-10-15; T: e.g. claims-timeliness)";
 
   private final Path projectRoot;
@@ -29,7 +29,7 @@ final class ReportCommand {
   }
 
   int run(List<String> args) {
-    Options options = Options.parse(args, Set.of("--period", "--branch", "--topic", "--endpoint"), Set.of(), USAGE);
+    Options options = Options.parse(args, AwsTarget.optionsWith("--period", "--branch", "--topic"), Set.of(), USAGE);
     Map<String, String> order = new LinkedHashMap<>();
     order.put("period", options.value("--period").orElseThrow(() -> new UsageException("--period is required\n" + USAGE)));
     order.put("scope", options.value("--branch").map(branch -> "branch:" + branch).orElse("company"));

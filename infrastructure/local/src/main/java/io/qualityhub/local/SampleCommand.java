@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class SampleCommand {
 
-  static final String USAGE = "usage: qualityhub sample verify --period P [--endpoint URL]   (P: 2026-11 or 2026-W47)";
+  static final String USAGE = "usage: qualityhub sample verify --period P " + AwsTarget.USAGE + "   (P: 2026-11 or 2026-W47)";
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -32,7 +32,7 @@ final class SampleCommand {
     if (args.isEmpty() || !args.getFirst().equals("verify")) {
       throw new UsageException("sample needs the action verify\n" + USAGE);
     }
-    Options options = Options.parse(args.subList(1, args.size()), Set.of("--period", "--endpoint"), Set.of(), USAGE);
+    Options options = Options.parse(args.subList(1, args.size()), AwsTarget.optionsWith("--period"), Set.of(), USAGE);
     String periodText = options.value("--period").orElseThrow(() -> new UsageException("--period is required\n" + USAGE));
     Period period;
     try {

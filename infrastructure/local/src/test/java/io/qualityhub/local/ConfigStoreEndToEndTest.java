@@ -85,7 +85,7 @@ class ConfigStoreEndToEndTest {
     assertEquals(0, put.status(), put.text());
     assertTrue(put.stdout().startsWith("deadline-policy: version 2 stored (sha256 "), put.stdout());
 
-    assertEquals(first, cli("config", "get", "deadline-policy", "--version", "1", "--endpoint", endpoint()).stdout());
+    assertEquals(first, cli("config", "get", "deadline-policy", "--document-version", "1", "--endpoint", endpoint()).stdout());
     assertEquals(second, cli("config", "get", "deadline-policy", "--endpoint", endpoint()).stdout());
     Captured diff = cli("config", "diff", "deadline-policy", "--endpoint", endpoint());
     assertEquals(1, diff.status(), diff.text());

@@ -24,7 +24,8 @@ class EmulatorCommandTest {
   private static final Pattern STARTED = Pattern.compile("Started: moto on (http://127\\.0\\.0\\.1:\\d+) \\(pid (\\d+), log .*\\)");
 
   @Test
-  void aStartedEmulatorOutlivesTheCommandIsChosenByOtherCommandsAndStopsOnRequest(@TempDir Path projectRoot) {
+  void aStartedEmulatorOutlivesTheCommandIsChosenByOtherCommandsAndStopsOnRequest(@TempDir Path projectRoot) throws java.io.IOException {
+    Files.copy(Path.of("..", "..", "template.yaml"), projectRoot.resolve("template.yaml"));
     Output start = run(projectRoot, "start");
     Matcher started = STARTED.matcher(start.text().lines().findFirst().orElse(""));
     assertTrue(started.matches(), start.text());
@@ -32,6 +33,10 @@ class EmulatorCommandTest {
     long pid = Long.parseLong(started.group(2));
     try {
       assertTrue(Files.isRegularFile(projectRoot.resolve(".qualityhub/emulator.json")));
+      assertTrue(start.text().contains("Resources of template.yaml are there (stack qualityhub-local)."), start.text());
+      try (LocalDeployment found = LocalDeployment.attach(projectRoot, Optional.of(endpoint))) {
+        assertEquals("qualityhub-local-RecordsTable", found.physicalId("RecordsTable"), "start created the stack's resources");
+      }
       assertEquals(new Output(0, "Running: moto on " + endpoint + " (pid " + pid + ")\n"), run(projectRoot, "status"));
       assertTrue(run(projectRoot, "start").text().startsWith("Already running: moto on " + endpoint + " (pid " + pid + ","));
 

@@ -447,4 +447,17 @@ class ReportsEndToEndTest {
   private static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }
+
+  @Test
+  void theAuditDigestSampleEventWritesThatDaysDigest() throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> input = new ObjectMapper().readValue(ROOT.resolve("events/reports/schedule-audit-digest.json").toFile(), Map.class);
+
+    String key = new io.qualityhub.reports.function.AuditDigestHandler(local.settingsOf("AuditDigestFunction"), local.clients(),
+        Clock.systemUTC()).handleRequest(input, LocalContext.forFunction("AuditDigestFunction", 60_000));
+
+    assertEquals("audit/digests/2026-11-23.txt", key);
+    assertTrue(local.clients().s3().getObjectAsBytes(request -> request.bucket(reportsBucket).key(key)).asUtf8String()
+        .contains("2026-11-23"), "the digest names its day");
+  }
 }

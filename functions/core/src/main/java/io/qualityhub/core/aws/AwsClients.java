@@ -78,6 +78,25 @@ public final class AwsClients {
     return new AwsClients(region, credentials, Optional.of(endpoint), true);
   }
 
+  /**
+   * Clients for an AWS account chosen as the AWS CLI chooses it: {@code profile} over {@code AWS_PROFILE},
+   * {@code region} over {@code AWS_REGION} and the profile's own region; {@code endpoint} when an emulator stands
+   * in for the account.
+   */
+  public static AwsClients forAccount(Optional<String> profile, Optional<Region> region, Optional<URI> endpoint) {
+    DefaultCredentialsProvider.Builder credentials = DefaultCredentialsProvider.builder();
+    DefaultAwsRegionProviderChain.Builder regions = DefaultAwsRegionProviderChain.builder();
+    profile.ifPresent(name -> {
+      credentials.profileName(name);
+      regions.profileName(name);
+    });
+    Region chosen = region.orElseGet(() -> regions.build().getRegion());
+    if (endpoint.isPresent() && profile.isEmpty() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+      return forEndpoint(endpoint.get(), chosen);
+    }
+    return new AwsClients(chosen, credentials.build(), endpoint, endpoint.isPresent());
+  }
+
   public Region region() {
     return region;
   }

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public final class GenerateCommand {
 
-    static final String USAGE = """
+    public static final String USAGE = """
             usage: generate --branches N --rows M --out DIR [--seed S] [--date YYYY-MM-DD] [--bad-share 0.02]
                             [--types sales,claims,...] [--format csv|jsonl|mixed] [--gzip]
               --branches   number of branches, 1-999 (TPE-01, KHH-02, TXG-03, ...)

@@ -1,0 +1,45 @@
+package io.qualityhub.reports.function;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.events.FileCurrentEvent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The sample events in events/reports (for {@code sam local invoke -e}) read as the functions read what AWS sends. */
+class SampleEventsTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+  private static final Path EVENTS = Path.of("../../events/reports");
+
+  @Test
+  void theAggregateQueueEventCarriesTheFileIntakeMadeCurrent() throws Exception {
+    JsonNode sample = JSON.readTree(Files.readString(EVENTS.resolve("sqs-aggregate-file-current.json")));
+
+    FileCurrentEvent event = FileCurrentEvent.fromQueueMessage(sample.get("Records").get(0).get("body").asText());
+
+    assertEquals("TPE-01#claims#2026-11-23", event.fileId());
+    assertEquals("incoming/TPE-01/2026-11-23/claims.csv", event.objectKey());
+    assertEquals("Zq3v8W1nH7cJk2LmP0sT4uX6yB9dE5fG", event.generation());
+  }
+
+  @Test
+  void theReportAccessEventIsAnAuditorsVerifiedRequestThroughTheHttpApi() throws Exception {
+    APIGatewayV2HTTPEvent event = JSON.readValue(Files.readString(EVENTS.resolve("http-api-report-access.json")), APIGatewayV2HTTPEvent.class);
+
+    Caller caller = Caller.of(event, Instant.parse("2026-11-25T02:00:00Z"));
+
+    assertEquals(new Caller("auditor-lin", Set.of("auditor"), "203.0.113.24", "Mozilla/5.0 (QualityHub portal)", Optional.empty()),
+        caller);
+    assertEquals("quality-report_2026-11_company", event.getPathParameters().get("reportId"));
+    assertEquals("pdf", event.getQueryStringParameters().get("format"));
+  }
+}
