@@ -247,5 +247,15 @@ class IntrinsicResolverTest {
         JsonNode join = JsonNodeFactory.instance.objectNode().set("Fn::Join",
                 JsonNodeFactory.instance.arrayNode().add(delimiter).add(split));
         assertEquals(value, resolver.resolve(join, "property").asText());
+
+        // A split that never splits would pass the round trip above: the parts must hold no delimiter,
+        // one more of them than the value has delimiters.
+        JsonNode parts = resolver.resolve(split, "property");
+        int delimiters = 0;
+        for (int at = value.indexOf(delimiter); at >= 0; at = value.indexOf(delimiter, at + delimiter.length())) {
+            delimiters++;
+        }
+        assertEquals(delimiters + 1, parts.size(), "parts of " + value);
+        parts.forEach(part -> assertFalse(part.asText().contains(delimiter), "part " + part + " of " + value));
     }
 }

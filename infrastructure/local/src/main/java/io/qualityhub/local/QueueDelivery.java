@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Does locally what Lambda's SQS event source mapping does: receives batches from a queue, hands
@@ -54,17 +55,25 @@ public final class QueueDelivery {
     return new QueueDelivery(sqs, queueUrl, queueArn, region, functionOutput, seconds);
   }
 
-  /** Delivers until the queue stays empty; returns the ids of messages the handler failed, once per failed delivery. */
+  /**
+   * Delivers until the queue is empty with nothing in flight, or, while messages are in flight (failed ones waiting
+   * for their visibility timeout, or another poller's), until {@code idlePolls} one-second polls in a row found
+   * nothing; returns the ids of messages the handler failed, once per failed delivery.
+   */
   public List<String> drain(RequestHandler<SQSEvent, SQSBatchResponse> handler, String functionName, int idlePolls) {
     List<String> failed = new ArrayList<>();
     int idle = 0;
     while (idle < idlePolls) {
+      int waitSeconds = idle == 0 ? 0 : 1;
       List<Message> messages = sqs.receiveMessage(request -> request
           .queueUrl(queueUrl)
           .maxNumberOfMessages(BATCH_SIZE)
-          .waitTimeSeconds(1)
+          .waitTimeSeconds(waitSeconds)
           .messageSystemAttributeNames(MessageSystemAttributeName.ALL)).messages();
       if (messages.isEmpty()) {
+        if (emptyWithNothingInFlight()) {
+          return failed;
+        }
         idle++;
         continue;
       }
@@ -86,6 +95,15 @@ public final class QueueDelivery {
       }
     }
     return failed;
+  }
+
+  /** What the emulator counts: no message visible, in flight or delayed. An empty receive alone may be a lull. */
+  private boolean emptyWithNothingInFlight() {
+    Map<QueueAttributeName, String> counts = sqs.getQueueAttributes(request -> request.queueUrl(queueUrl)
+        .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_NOT_VISIBLE,
+            QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES_DELAYED)).attributes();
+    return counts.size() == 3 && counts.values().stream().allMatch("0"::equals);
   }
 
   private SQSBatchResponse invoke(RequestHandler<SQSEvent, SQSBatchResponse> handler, String functionName, SQSEvent event) {

@@ -26,4 +26,13 @@ class CsvCellTest {
   void aLeadingTabIsNeutralisedAndEmptyStaysEmpty(String raw, String cell) {
     assertEquals(cell, CsvCell.of(raw));
   }
+
+  /** The characters that force quoting, in the first position too (a leading CR is prefixed, so it moves). */
+  @org.junit.jupiter.api.Test
+  void aCellStartingWithACommaQuoteOrLineBreakIsQuoted() {
+    assertEquals("\",a\"", CsvCell.of(",a"));
+    assertEquals("\"\"\"a\"", CsvCell.of("\"a"));
+    assertEquals("\"\na\"", CsvCell.of("\na"));
+    assertEquals("\"'\ra\"", CsvCell.of("\ra"));
+  }
 }

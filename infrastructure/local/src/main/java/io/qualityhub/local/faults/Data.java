@@ -22,10 +22,15 @@ final class Data {
    * timestamps does.
    */
   static byte[] paidClaims(int rows, int amountShift) {
+    return paidClaims(rows, amountShift, 15);
+  }
+
+  /** As {@link #paidClaims(int, int)} with {@code claims} claims (at most 999, and rows at most 16 per claim). */
+  static byte[] paidClaims(int rows, int amountShift, int claims) {
     StringBuilder csv = new StringBuilder(CLAIMS_HEADER);
     for (int i = 1; i <= rows; i++) {
-      int claim = 1 + (i - 1) % 15;
-      int age = (i - 1) / 15;
+      int claim = 1 + (i - 1) % claims;
+      int age = (i - 1) / claims;
       String id = String.format("C-%03d", claim);
       String reported = i % 25 == 0 ? "not-a-time" : "2026-11-01T09:00:00+08:00";
       String updated = String.format("2026-11-09T%02d:00:00+08:00", 15 - age);

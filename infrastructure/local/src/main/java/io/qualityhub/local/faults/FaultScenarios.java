@@ -13,6 +13,7 @@ public final class FaultScenarios {
   public static List<FaultScenario> all() {
     List<FaultScenario> all = new ArrayList<>();
     all.addAll(IntakeScenarios.all());
+    all.addAll(IntakeCrashMatrix.all());
     all.addAll(MonitorScenarios.all());
     all.addAll(SamplingScenarios.all());
     all.addAll(ReportScenarios.all());
