@@ -6,6 +6,7 @@ import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.Sample;
 import io.qualityhub.sampling.domain.Sampler;
 import io.qualityhub.sampling.domain.SamplingPlan;
+import io.qualityhub.sampling.domain.StratumDraw;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +47,8 @@ public final class PeriodSampling {
         && !existing.get().populationFingerprint().equals(sample.populationFingerprint());
     if (existing.isEmpty()) {
       store.putHeaderIfAbsent(new SampleHeader(period, plan.version(), sample.populationFingerprint(),
-          records.units().size(), sample.selected().size(), plans.packagedJsonText(), plans.overrideJsonText()));
+          records.units().size(), sample.selected().size(), plans.packagedJsonText(), plans.overrideJsonText(),
+          sample.strata()));
     }
     int created = 0;
     if (!populationChanged) {
@@ -65,7 +67,8 @@ public final class PeriodSampling {
       tasks.add(stored.task());
     }
     List<String> lists = taskLists.write(period, tasks);
-    return new SamplingOutcome(period, plan.version(), records.units().size(), records.itemsRead(), tasks, created,
+    List<StratumDraw> strata = existing.map(SampleHeader::strata).orElse(sample.strata());
+    return new SamplingOutcome(period, plan.version(), records.units().size(), records.itemsRead(), strata, tasks, created,
         sent, lists, existing.isPresent(), populationChanged);
   }
 

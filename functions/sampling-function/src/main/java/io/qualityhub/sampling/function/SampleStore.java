@@ -53,6 +53,7 @@ public final class SampleStore {
     if (header.planOverrideJson() != null) {
       item.put("planOverrideJson", s(header.planOverrideJson()));
     }
+    item.put("strata", AttributeValue.fromL(header.strata().stream().map(StratumItems::toAttribute).toList()));
     return putIfAbsent(item);
   }
 
@@ -64,7 +65,9 @@ public final class SampleStore {
     }
     return Optional.of(new SampleHeader(period, item.get("planVersion").s(), item.get("populationFingerprint").s(),
         Integer.parseInt(item.get("populationSize").n()), Integer.parseInt(item.get("selectedCount").n()),
-        item.get("planJson").s(), item.containsKey("planOverrideJson") ? item.get("planOverrideJson").s() : null));
+        item.get("planJson").s(), item.containsKey("planOverrideJson") ? item.get("planOverrideJson").s() : null,
+        item.containsKey("strata") ? item.get("strata").l().stream().map(StratumItems::fromAttribute).toList()
+            : List.of()));
   }
 
   /** @return false when the task was stored before */

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FindingOutcomeTest {
 
     private static final InspectionTask TASK = new InspectionTask("INS-2026-11-00aa", NOVEMBER,
-            new RecordKey("claims", "TPE-01", "C1"), "health", "claims-quality", List.of(), 0.5, LocalDate.of(2026, 12, 20));
+            new RecordKey("claims", "TPE-01", "C1"), "health", "claims-quality", List.of(), 0.5, LocalDate.of(2026, 12, 20),
+            Assignment.UNASSIGNED);
     private static final InspectionState OPEN = InspectionState.open(TASK);
     private static final LocalDate INSPECTED = LocalDate.of(2026, 12, 3);
     private static final LocalDate DUE = LocalDate.of(2027, 1, 15);

@@ -46,7 +46,7 @@ class InspectionTasksTest {
         InspectionTask task = InspectionTasks.fromSample(sample, PLAN).get(0);
         assertEquals(new InspectionTask(InspectionTask.idFor(NOVEMBER, new RecordKey("claims", "TPE-01", "C0000")),
                 NOVEMBER, new RecordKey("claims", "TPE-01", "C0000"), "health", "claims-quality", List.of("flagged"),
-                1.0, LocalDate.of(2026, 12, 20)), task);
+                1.0, LocalDate.of(2026, 12, 20), Assignment.UNASSIGNED), task);
     }
 
     @Test
@@ -85,7 +85,7 @@ class InspectionTasksTest {
     void eachTeamGetsItsOwnList() {
         InspectionTask claim = task("C1", List.of(), 1);
         InspectionTask sale = new InspectionTask("INS-Y", NOVEMBER, new RecordKey("sales", "TPE-01", "S1"), "life",
-                "sales-quality", List.of(), 1, LocalDate.of(2026, 12, 20));
+                "sales-quality", List.of(), 1, LocalDate.of(2026, 12, 20), Assignment.UNASSIGNED);
         Map<String, String> lists = InspectionTaskCsv.byTeam(List.of(sale, claim));
         assertEquals(List.of("claims-quality", "sales-quality"), List.copyOf(lists.keySet()));
         assertEquals(InspectionTaskCsv.render(List.of(sale)), lists.get("sales-quality"));
@@ -93,6 +93,6 @@ class InspectionTasksTest {
 
     private static InspectionTask task(String recordId, List<String> reasons, double probability) {
         return new InspectionTask("INS-X", NOVEMBER, new RecordKey("claims", "TPE-01", recordId), "health",
-                "claims-quality", reasons, probability, LocalDate.of(2026, 12, 20));
+                "claims-quality", reasons, probability, LocalDate.of(2026, 12, 20), Assignment.UNASSIGNED);
     }
 }
