@@ -15,6 +15,8 @@ public enum ColumnType {
   AMOUNT(RejectReason.INVALID_AMOUNT),
   CURRENCY(RejectReason.INVALID_CURRENCY),
   SCORE(RejectReason.INVALID_SCORE),
+  /** A whole number of things, such as an inspector's tasks per month. */
+  COUNT(RejectReason.INVALID_COUNT),
   ENUM(RejectReason.INVALID_ENUM);
 
   private final RejectReason invalidReason;

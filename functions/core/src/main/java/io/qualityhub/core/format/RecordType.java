@@ -7,6 +7,7 @@ import static io.qualityhub.core.format.Column.requiredEnum;
 import static io.qualityhub.core.format.Column.sensitive;
 import static io.qualityhub.core.format.ColumnType.AMOUNT;
 import static io.qualityhub.core.format.ColumnType.BOOLEAN;
+import static io.qualityhub.core.format.ColumnType.COUNT;
 import static io.qualityhub.core.format.ColumnType.CURRENCY;
 import static io.qualityhub.core.format.ColumnType.DATE;
 import static io.qualityhub.core.format.ColumnType.IDENTIFIER;
@@ -178,7 +179,19 @@ public enum RecordType {
           new RequiredWhen("corrective_action", "result", Set.of("fail")),
           new RequiredWhen("action_owner", "result", Set.of("fail")),
           new RequiredWhen("action_due_on", "result", Set.of("fail")),
-          new NotBefore("action_closed_on", "inspected_on")));
+          new NotBefore("action_closed_on", "inspected_on"))),
+
+  /**
+   * The quality department's inspector roster (branch QA): who inspects which record type, from which branch, how
+   * many tasks a month. Staff ids and codes only; the latest roster uploaded replaces the earlier ones.
+   */
+  INSPECTORS("inspectors", "inspector_id", null, List.of(
+      required("inspector_id", IDENTIFIER),
+      required("home_branch", IDENTIFIER),
+      requiredEnum("team", "sales", "underwriting", "followups", "claims", "complaints", "all"),
+      required("capacity", COUNT),
+      required("active", BOOLEAN)),
+      List.of());
 
   /** An optional column every type accepts; when present it must name the key's branch. */
   public static final String BRANCH_COLUMN = "branch";

@@ -25,7 +25,8 @@ public enum RejectReason {
   UNKNOWN_INSPECTION("no inspection task with this inspection_id exists"),
   INVALID_IDENTIFIER("'%s' must be an id of at most 128 characters in Unicode NFC, without control or format"
       + " characters (NUL, byte-order mark, zero-width or bidi controls)"),
-  INVALID_TEXT("'%s' holds a NUL character or a lone UTF-16 surrogate; remove it");
+  INVALID_TEXT("'%s' holds a NUL character or a lone UTF-16 surrogate; remove it"),
+  INVALID_COUNT("'%s' must be a whole number from 0 to 99999, digits only");
 
   private final String template;
 

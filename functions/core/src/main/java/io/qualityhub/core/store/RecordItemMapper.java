@@ -168,7 +168,7 @@ public final class RecordItemMapper {
 
   private static AttributeValue plain(Column column, String value) {
     return switch (column.type()) {
-      case AMOUNT, SCORE -> n(value);
+      case AMOUNT, SCORE, COUNT -> n(value);
       case BOOLEAN -> AttributeValue.fromBool(value.equals("Y"));
       default -> s(value);
     };

@@ -31,6 +31,7 @@ final class ValueChecks {
       case AMOUNT -> isAmount(value);
       case CURRENCY -> CURRENCIES.contains(value);
       case SCORE -> value.length() == 1 && value.charAt(0) >= '1' && value.charAt(0) <= '5';
+      case COUNT -> !value.isEmpty() && value.length() <= 5 && allDigits(value, 0, value.length());
       case ENUM -> column.allowed().contains(value);
     };
   }

@@ -57,6 +57,8 @@ final class FactReader {
           row.enumValue("sanction", ViolationFact.Sanction.class));
       case FINDINGS -> throw new IllegalArgumentException(
           "findings rows are not aggregated; inspections and corrective actions count from their latest state");
+      case INSPECTORS -> throw new IllegalArgumentException(
+          "the inspector roster is not aggregated; sampling reads it to assign tasks");
     });
   }
 

@@ -2,7 +2,10 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.Roster;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,6 +57,11 @@ public final class SampleStore {
       item.put("planOverrideJson", s(header.planOverrideJson()));
     }
     item.put("strata", AttributeValue.fromL(header.strata().stream().map(StratumItems::toAttribute).toList()));
+    if (header.roster().uploaded()) {
+      item.put("rosterDate", s(header.roster().businessDate().toString()));
+      item.put("roster", AttributeValue.fromL(header.roster().inspectors().stream().map(SampleStore::inspector)
+          .toList()));
+    }
     return putIfAbsent(item);
   }
 
@@ -67,7 +75,21 @@ public final class SampleStore {
         Integer.parseInt(item.get("populationSize").n()), Integer.parseInt(item.get("selectedCount").n()),
         item.get("planJson").s(), item.containsKey("planOverrideJson") ? item.get("planOverrideJson").s() : null,
         item.containsKey("strata") ? item.get("strata").l().stream().map(StratumItems::fromAttribute).toList()
-            : List.of()));
+            : List.of(),
+        item.containsKey("rosterDate") ? new Roster(LocalDate.parse(item.get("rosterDate").s()),
+            item.get("roster").l().stream().map(SampleStore::inspector).toList()) : Roster.NONE));
+  }
+
+  private static AttributeValue inspector(Inspector inspector) {
+    return AttributeValue.fromM(Map.of("inspectorId", s(inspector.inspectorId()),
+        "homeBranch", s(inspector.homeBranch()), "team", s(inspector.team()), "capacity", n(inspector.capacity()),
+        "active", AttributeValue.fromBool(inspector.active())));
+  }
+
+  private static Inspector inspector(AttributeValue value) {
+    Map<String, AttributeValue> map = value.m();
+    return new Inspector(map.get("inspectorId").s(), map.get("homeBranch").s(), map.get("team").s(),
+        Integer.parseInt(map.get("capacity").n()), map.get("active").bool());
   }
 
   /** @return false when the task was stored before */

@@ -2,6 +2,7 @@ package io.qualityhub.sampling.function;
 
 import static io.qualityhub.sampling.function.SampleStore.s;
 
+import io.qualityhub.sampling.domain.Assignment;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.RecordKey;
@@ -35,6 +36,14 @@ final class TaskItems {
     item.put("inclusionProbability", AttributeValue.fromN(Double.toString(task.inclusionProbability())));
     item.put("dueOn", s(task.dueOn().toString()));
     item.put("status", s("open"));
+    if (task.assignment().assigned()) {
+      item.put("inspectorId", s(task.assignment().inspectorId()));
+    } else {
+      item.put("unassigned", AttributeValue.fromBool(true));
+    }
+    if (task.assignment().doubleScored()) {
+      item.put("secondInspectorId", s(task.assignment().secondInspectorId()));
+    }
     return item;
   }
 
@@ -45,6 +54,9 @@ final class TaskItems {
     List<String> reasons = item.get("reasons").l().stream().map(AttributeValue::s).toList();
     return new InspectionTask(item.get("taskId").s(), period, record,
         item.containsKey("productLine") ? item.get("productLine").s() : null, item.get("team").s(), reasons,
-        Double.parseDouble(item.get("inclusionProbability").n()), LocalDate.parse(item.get("dueOn").s()));
+        Double.parseDouble(item.get("inclusionProbability").n()), LocalDate.parse(item.get("dueOn").s()),
+        item.containsKey("inspectorId") ? new Assignment(item.get("inspectorId").s(),
+            item.containsKey("secondInspectorId") ? item.get("secondInspectorId").s() : null)
+            : Assignment.UNASSIGNED);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * What a findings row does to its inspection. A pass closes the task. A fail closes the task as failed and opens
  * a corrective action (or records it as already done or verified, if the row says so). The first result stands:
  * a repeat of it changes nothing, the opposite result is rejected. Later fail rows update the corrective action,
- * whose status only moves forward (open, done, verified), so a re-uploaded older file cannot reopen it.
+ * whose status only moves forward (open, done, verified), so a re-uploaded older file cannot reopen it. A task
+ * assigned to inspectors takes findings from them only; one left unassigned (or drawn before rosters) from anyone.
  */
 public sealed interface FindingOutcome {
 
@@ -35,6 +36,10 @@ public sealed interface FindingOutcome {
         if (!state.task().taskId().equals(row.inspectionId())) {
             throw new IllegalArgumentException("findings row for " + row.inspectionId()
                     + " was paired with task " + state.task().taskId() + "; look the task up by inspection_id");
+        }
+        Assignment assignment = state.task().assignment();
+        if (assignment.assigned() && !assignment.accepts(row.inspectorId())) {
+            return new Rejected(row.inspectionId(), RejectReason.INSPECTOR_NOT_ASSIGNED);
         }
         return switch (state.status()) {
             case OPEN -> new Applied(firstResult(row, state.task()), true);

@@ -35,20 +35,15 @@ public final class InspectorAssigner {
      *                           the smallest keyed numbers, so the share is met to within half a task
      * @return the tasks in their given order, each with its assignment
      */
-    public List<InspectionTask> assign(List<InspectionTask> tasks, List<Inspector> roster, double doubleScoringShare) {
+    public List<InspectionTask> assign(List<InspectionTask> tasks, Roster roster, double doubleScoringShare) {
         if (!(doubleScoringShare >= 0 && doubleScoringShare <= 1)) {
             throw new IllegalArgumentException("double-scoring share " + doubleScoringShare + " must be from 0 to 1");
         }
         Map<String, Integer> remaining = new HashMap<>();
-        for (Inspector inspector : roster) {
-            if (remaining.put(inspector.inspectorId(), inspector.capacity()) != null) {
-                throw new IllegalArgumentException("inspector " + inspector.inspectorId()
-                        + " is on the roster twice; a roster names each inspector once");
-            }
-        }
+        roster.inspectors().forEach(inspector -> remaining.put(inspector.inspectorId(), inspector.capacity()));
         Map<String, List<Inspector>> eligible = new HashMap<>();
         for (InspectionTask task : tasks) {
-            eligible.put(task.taskId(), roster.stream().filter(inspector -> inspector.mayInspect(task.record()))
+            eligible.put(task.taskId(), roster.inspectors().stream().filter(inspector -> inspector.mayInspect(task.record()))
                     .sorted(Comparator.comparing(Inspector::inspectorId)).toList());
         }
         List<InspectionTask> order = new ArrayList<>(tasks);

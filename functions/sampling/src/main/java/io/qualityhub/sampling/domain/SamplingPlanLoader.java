@@ -122,7 +122,10 @@ public final class SamplingPlanLoader {
 
     private static SamplingPlan validate(JsonNode root, String source) {
         Problems problems = new Problems();
-        problems.onlyKnownFields(root, "$", Set.of("version", "description", "recordTypes"));
+        problems.onlyKnownFields(root, "$", Set.of("version", "description", "recordTypes", "doubleScoringShare"));
+        double doubleScoringShare = root.has("doubleScoringShare") ? problems.number(root, "$", "doubleScoringShare",
+                0, true, 1, "set the share of tasks a second inspector also scores, from 0 to 1, e.g. 0.1")
+                : SamplingPlan.DEFAULT_DOUBLE_SCORING_SHARE;
         String version = problems.text(root, "$", "version", "set \"version\" to a label such as \"2026-11-1\"");
         Map<String, RecordTypePlan> types = new LinkedHashMap<>();
         JsonNode recordTypes = root.get("recordTypes");
@@ -150,7 +153,7 @@ public final class SamplingPlanLoader {
         if (!problems.list.isEmpty()) {
             throw new SamplingPlanException(source, problems.list);
         }
-        return new SamplingPlan(version, types);
+        return new SamplingPlan(version, types, doubleScoringShare);
     }
 
     private static Optional<RecordTypePlan> recordTypePlan(String type, JsonNode node, String path, Problems problems) {

@@ -25,6 +25,15 @@ class FindingOutcomeTest {
     }
 
     @Test
+    void findingFromAnInspectorNotAssignedToTheTaskIsRefused() {
+        InspectionState assigned = InspectionState.open(TASK.withAssignment(new Assignment("QA-A", "QA-B")));
+        assertEquals(new FindingOutcome.Rejected(TASK.taskId(), RejectReason.INSPECTOR_NOT_ASSIGNED),
+                FindingOutcome.apply(FindingRow.pass(TASK.taskId(), "QA-C", INSPECTED), Optional.of(assigned)));
+        assertEquals(TaskStatus.PASSED, ((FindingOutcome.Applied) FindingOutcome.apply(
+                FindingRow.pass(TASK.taskId(), "QA-A", INSPECTED), Optional.of(assigned))).state().status());
+    }
+
+    @Test
     void passClosesTheTask() {
         FindingOutcome outcome = FindingOutcome.apply(FindingRow.pass(TASK.taskId(), "Q1", INSPECTED), Optional.of(OPEN));
         InspectionState passed = new InspectionState(TASK,

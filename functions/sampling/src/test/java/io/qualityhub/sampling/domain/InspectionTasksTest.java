@@ -52,7 +52,7 @@ class InspectionTasksTest {
     @Test
     void tasksMustBeMadeWithThePlanThatDrewTheSample() {
         Sample sample = new Sampler(PLAN).draw(NOVEMBER, secret("nov"), claims("TPE-01", 2, 1), PriorIncidents.NONE);
-        SamplingPlan newer = new SamplingPlan("test-2", PLAN.recordTypes());
+        SamplingPlan newer = new SamplingPlan("test-2", PLAN.recordTypes(), 0.1);
         assertEquals("sample for 2026-11 was drawn under plan test-1; create its tasks with that plan, not test-2",
                 assertThrows(IllegalArgumentException.class, () -> InspectionTasks.fromSample(sample, newer)).getMessage());
     }

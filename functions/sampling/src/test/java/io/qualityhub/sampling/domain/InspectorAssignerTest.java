@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class InspectorAssignerTest {
 
-    private static final List<Inspector> ROSTER = List.of(
+    private static final Roster ROSTER = new Roster(LocalDate.of(2026, 11, 30), List.of(
             new Inspector("QA-A", "TPE-01", "claims", 100, true),
             new Inspector("QA-B", "KHH-01", "all", 100, true),
             new Inspector("QA-C", "TCH-01", "claims", 100, true),
             new Inspector("QA-D", "HSZ-01", "sales", 100, true),
-            new Inspector("QA-E", "HSZ-01", "all", 100, false));
+            new Inspector("QA-E", "HSZ-01", "all", 100, false)));
 
     /** 30 claims at TPE-01 (QA-B or QA-C may take them), 20 at KHH-01 (QA-A, QA-C), 10 at TCH-01 (QA-A, QA-B). */
     private static final List<InspectionTask> TASKS = tasks(Map.of("TPE-01", 30, "KHH-01", 20, "TCH-01", 10));
@@ -49,8 +49,9 @@ class InspectorAssignerTest {
 
     @Test
     void theRestIsSharedByRemainingCapacityAndAFullInspectorTakesNoMore() {
-        List<Inspector> roster = List.of(new Inspector("QA-A", "TPE-01", "claims", 5, true),
-                new Inspector("QA-B", "KHH-01", "claims", 25, true));
+        Roster roster = new Roster(LocalDate.of(2026, 11, 30), List.of(
+                new Inspector("QA-A", "TPE-01", "claims", 5, true),
+                new Inspector("QA-B", "KHH-01", "claims", 25, true)));
         List<InspectionTask> assigned = new InspectorAssigner(secret("nov"))
                 .assign(tasks(Map.of("TCH-01", 24)), roster, 0);
         // QA-B takes 20 tasks until both have 5 left, then they alternate: 2 and 22 tasks, 3 and 3 left
@@ -68,7 +69,8 @@ class InspectorAssignerTest {
                 task.period(), new RecordKey("sales", "HSZ-01", "S1"), null, "sales-quality", List.of(), 1,
                 task.dueOn(), Assignment.UNASSIGNED)).toList();
         // QA-D is on the sales team but from HSZ-01; QA-B (all) is eligible unless removed
-        List<Inspector> roster = List.of(ROSTER.get(0), ROSTER.get(2), ROSTER.get(3), ROSTER.get(4));
+        List<Inspector> all = ROSTER.inspectors();
+        Roster roster = new Roster(ROSTER.businessDate(), List.of(all.get(0), all.get(2), all.get(3), all.get(4)));
         assertEquals(List.of(Assignment.UNASSIGNED), new InspectorAssigner(secret("nov"))
                 .assign(unassignedSales, roster, 0.5).stream().map(InspectionTask::assignment).toList());
     }
@@ -81,7 +83,7 @@ class InspectorAssignerTest {
         for (InspectionTask task : doubled) {
             Assignment assignment = task.assignment();
             assertNotEquals(assignment.inspectorId(), assignment.secondInspectorId());
-            Inspector second = ROSTER.stream().filter(i -> i.inspectorId().equals(assignment.secondInspectorId()))
+            Inspector second = ROSTER.inspectors().stream().filter(i -> i.inspectorId().equals(assignment.secondInspectorId()))
                     .findFirst().orElseThrow();
             assertTrue(second.mayInspect(task.record()), task + " second-scored by " + second);
         }
@@ -98,6 +100,20 @@ class InspectorAssignerTest {
         List<InspectionTask> other = new InspectorAssigner(secret("dec")).assign(TASKS, ROSTER, 0.1);
         assertNotEquals(once.stream().map(InspectionTask::assignment).toList(),
                 other.stream().map(InspectionTask::assignment).toList());
+    }
+
+    @Test
+    void withoutARosterEveryTaskStaysUnassigned() {
+        assertTrue(new InspectorAssigner(secret("nov")).assign(TASKS, Roster.NONE, 0.1).stream()
+                .noneMatch(task -> task.assignment().assigned()));
+    }
+
+    @Test
+    void aRosterNamesEachInspectorOnce() {
+        Inspector a = new Inspector("QA-A", "TPE-01", "claims", 5, true);
+        assertEquals("inspector QA-A is on the roster of 2026-11-30 twice; a roster names each inspector once",
+                org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                        () -> new Roster(LocalDate.of(2026, 11, 30), List.of(a, a))).getMessage());
     }
 
     @Test
