@@ -82,8 +82,8 @@ final class InspectionSamplingStep implements DemoStep {
     String csv = String.join("\r\n",
         "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,action_due_on,"
             + "action_status,action_closed_on",
-        drawn.get(0).taskId() + ",QA-01," + day.minusDays(1) + ",pass,,,,,,,",
-        drawn.get(1).taskId() + ",QA-02," + day.minusDays(1) + ",fail,major,示範：抽查發現告知不完整,重新告知並補件,"
+        drawn.get(0).taskId() + "," + inspectorOf(drawn.get(0)) + "," + day.minusDays(1) + ",pass,,,,,,,",
+        drawn.get(1).taskId() + "," + inspectorOf(drawn.get(1)) + "," + day.minusDays(1) + ",fail,major,示範：抽查發現告知不完整,重新告知並補件,"
             + drawn.get(1).branch() + " 主管," + day.minusDays(1) + ",open,",
         UNISSUED_INSPECTION + ",QA-03," + day.minusDays(1) + ",pass,,,,,,,") + "\r\n";
     String key = "incoming/QA/" + day + "/findings.csv";
@@ -95,6 +95,11 @@ final class InspectionSamplingStep implements DemoStep {
         context.out().printf("  Findings upload %s: %d accepted, %d rejected%n", outcome.key(), outcome.accepted(),
             outcome.rejected()));
     context.failedMessages("IntakeFunction", drain(context, "IntakeQueue", intake, "IntakeFunction").size());
+  }
+
+  /** The task's assigned inspector, whose findings count; a task left unassigned takes anyone's. */
+  private static String inspectorOf(InspectionTask task) {
+    return task.assignment().assigned() ? task.assignment().inspectorId() : "QA-01";
   }
 
   private static void deliverFindings(DemoContext context) {

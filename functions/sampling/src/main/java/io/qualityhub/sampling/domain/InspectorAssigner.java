@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.domain;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,10 +17,12 @@ import java.util.stream.Collectors;
  *
  * <p>An inspector may take a task when active, on the team for its record type and not from its branch
  * ({@link Inspector#mayInspect}), with capacity left this period. Each task goes to the eligible inspector with the
- * most capacity left, so with equal capacities loads differ by at most one task wherever independence allows. Tasks
- * with the fewest eligible inspectors go first, so the flexible ones fill in around them; ties in order and choice
- * are broken by numbers keyed with the period secret, so the assignment is unpredictable to branches and
- * reproducible by {@code sample verify}. Second inspectors are chosen the same way, after every first one.
+ * most capacity left, tasks with the fewest eligible inspectors first, so the flexible ones fill in around them;
+ * second inspectors are chosen the same way, after every first one. A rebalancing pass then shifts tasks along
+ * chains of eligible inspectors until no inspector has two tasks' more room than one that could pass work to it: with
+ * equal capacities, loads differ by at most one task wherever independence allows. Ties in order and choice are
+ * broken by numbers keyed with the period secret, so the assignment is unpredictable to branches and reproducible by
+ * {@code sample verify}.
  */
 public final class InspectorAssigner {
 
@@ -69,9 +72,99 @@ public final class InspectorAssigner {
                 }
             }
         }
+        new Rebalancing(order, eligible, remaining, first, second).run();
         return tasks.stream().map(task -> task.withAssignment(first.containsKey(task.taskId())
                 ? new Assignment(first.get(task.taskId()), second.get(task.taskId()))
                 : Assignment.UNASSIGNED)).toList();
+    }
+
+    /**
+     * Evens out what the greedy pass left uneven: while some inspector has at least two tasks' more capacity left
+     * than another, and a chain of tasks can pass from the fuller one to them (each task to an inspector who may
+     * take it), shift one task along the chain. Every shift makes the spread of remaining capacity strictly
+     * smaller, so this ends; when it does, no such chain exists, which is as even as independence allows.
+     */
+    private record Rebalancing(List<InspectionTask> order, Map<String, List<Inspector>> eligible,
+                               Map<String, Integer> remaining, Map<String, String> first, Map<String, String> second) {
+
+        /** One of a task's two places: the first inspector's, or the second one's. */
+        private record Slot(String taskId, boolean secondPlace) {
+        }
+
+        /** How a search reached an inspector: by taking {@code slot} over from {@code from}. */
+        private record Step(Slot slot, String from) {
+        }
+
+        void run() {
+            boolean shifted = true;
+            while (shifted) {
+                shifted = false;
+                List<String> fullestFirst = remaining.keySet().stream().sorted(Comparator
+                        .<String>comparingInt(remaining::get).thenComparing(Comparator.naturalOrder())).toList();
+                for (String fullest : fullestFirst) {
+                    if (shiftFrom(fullest)) {
+                        shifted = true;
+                        break;
+                    }
+                }
+            }
+        }
+
+        /** Breadth-first search for a chain from {@code start} to an inspector with two more tasks' room. */
+        private boolean shiftFrom(String start) {
+            Map<String, List<Slot>> held = new HashMap<>();
+            for (InspectionTask task : order) {
+                String id = task.taskId();
+                if (first.containsKey(id)) {
+                    held.computeIfAbsent(first.get(id), k -> new ArrayList<>()).add(new Slot(id, false));
+                }
+                if (second.containsKey(id)) {
+                    held.computeIfAbsent(second.get(id), k -> new ArrayList<>()).add(new Slot(id, true));
+                }
+            }
+            Map<String, Step> reachedBy = new HashMap<>();
+            ArrayDeque<String> queue = new ArrayDeque<>(List.of(start));
+            Set<String> seen = new HashSet<>(List.of(start));
+            while (!queue.isEmpty()) {
+                String holder = queue.poll();
+                for (Slot slot : held.getOrDefault(holder, List.of())) {
+                    String other = slot.secondPlace() ? first.get(slot.taskId()) : second.get(slot.taskId());
+                    for (Inspector candidate : eligible.get(slot.taskId())) {
+                        String id = candidate.inspectorId();
+                        if (seen.contains(id) || id.equals(other)) {
+                            continue;
+                        }
+                        seen.add(id);
+                        reachedBy.put(id, new Step(slot, holder));
+                        if (remaining.get(id) >= remaining.get(start) + 2 && apply(start, id, reachedBy)) {
+                            return true;
+                        }
+                        queue.add(id);
+                    }
+                }
+            }
+            return false;
+        }
+
+        /** Moves each slot of the chain to the next inspector; false (nothing moved) if the chain reuses a task. */
+        private boolean apply(String start, String end, Map<String, Step> reachedBy) {
+            List<Map.Entry<String, Step>> chain = new ArrayList<>();
+            Set<String> tasksOnChain = new HashSet<>();
+            for (String at = end; !at.equals(start); at = reachedBy.get(at).from()) {
+                Step step = reachedBy.get(at);
+                if (!tasksOnChain.add(step.slot().taskId())) {
+                    return false;
+                }
+                chain.add(Map.entry(at, step));
+            }
+            for (Map.Entry<String, Step> link : chain) {
+                Slot slot = link.getValue().slot();
+                (slot.secondPlace() ? second : first).put(slot.taskId(), link.getKey());
+            }
+            remaining.merge(start, 1, Integer::sum);
+            remaining.merge(end, -1, Integer::sum);
+            return true;
+        }
     }
 
     private Set<String> doubleScored(List<InspectionTask> tasks, double share) {

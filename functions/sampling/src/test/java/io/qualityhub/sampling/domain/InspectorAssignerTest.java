@@ -48,6 +48,23 @@ class InspectorAssignerTest {
     }
 
     @Test
+    void loadsStayWithinOneTaskWithDoubleScoringAcrossUnevenBranches() {
+        // The emulator test's month: sales at five branches, four active inspectors, three of them from a branch.
+        Roster roster = new Roster(LocalDate.of(2026, 8, 20), List.of(
+                new Inspector("QA-S1", "SMP-01", "claims", 40, true),
+                new Inspector("QA-S2", "SMP-03", "claims", 40, true),
+                new Inspector("QA-S3", "ACT-01", "all", 40, true),
+                new Inspector("QA-S4", "HQ", "claims", 40, true),
+                new Inspector("QA-S5", "SMP-02", "claims", 40, false)));
+        List<InspectionTask> month = tasks(Map.of("SMP-01", 31, "SMP-02", 3, "SMP-03", 51, "ACT-01", 3, "ACT-02", 2));
+        for (String label : List.of("nov", "dec", "jan", "feb", "mar")) {
+            Map<String, Long> loads = loads(new InspectorAssigner(secret(label)).assign(month, roster, 0.1));
+            assertEquals(99, loads.values().stream().mapToLong(Long::longValue).sum(), "90 tasks, 9 double-scored");
+            assertTrue(loads.values().stream().allMatch(load -> load == 24 || load == 25), label + ": " + loads);
+        }
+    }
+
+    @Test
     void theRestIsSharedByRemainingCapacityAndAFullInspectorTakesNoMore() {
         Roster roster = new Roster(LocalDate.of(2026, 11, 30), List.of(
                 new Inspector("QA-A", "TPE-01", "claims", 5, true),
