@@ -5,6 +5,7 @@ import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.Roster;
+import io.qualityhub.sampling.domain.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -112,7 +113,9 @@ public final class SampleStore {
         }
       });
       for (Map<String, AttributeValue> item : page.items()) {
-        tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED)));
+        tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED), item.get("status").s(),
+            Optional.ofNullable(item.get("secondVerdict")).map(verdict -> Verdict.valueOf(verdict.s().toUpperCase(
+                java.util.Locale.ROOT)))));
       }
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
@@ -128,8 +131,23 @@ public final class SampleStore {
         .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
   }
 
-  /** A task as stored, with whether its message has gone to the inspection queue. */
-  public record StoredTask(InspectionTask task, boolean queued) {}
+  /**
+   * A task as stored, with whether its message has gone to the inspection queue.
+   *
+   * @param status        {@code open}, {@code passed} or {@code failed}
+   * @param secondVerdict the second inspector's result on a double-scored task, once in
+   */
+  public record StoredTask(InspectionTask task, boolean queued, String status, Optional<Verdict> secondVerdict) {
+
+    /** The result on record, if any. */
+    public Optional<Verdict> verdict() {
+      return switch (status) {
+        case "passed" -> Optional.of(Verdict.PASS);
+        case "failed" -> Optional.of(Verdict.FAIL);
+        default -> Optional.empty();
+      };
+    }
+  }
 
   private boolean putIfAbsent(Map<String, AttributeValue> item) {
     try {

@@ -17,6 +17,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class TaskItems {
 
+  /** Not {@code inspectorId}, which a result records: who reported it, the first or the second inspector. */
+  static final String ASSIGNED_INSPECTOR = "assignedInspectorId";
+
   private TaskItems() {}
 
   static Map<String, AttributeValue> toItem(InspectionTask task) {
@@ -37,7 +40,7 @@ final class TaskItems {
     item.put("dueOn", s(task.dueOn().toString()));
     item.put("status", s("open"));
     if (task.assignment().assigned()) {
-      item.put("inspectorId", s(task.assignment().inspectorId()));
+      item.put(ASSIGNED_INSPECTOR, s(task.assignment().inspectorId()));
     } else {
       item.put("unassigned", AttributeValue.fromBool(true));
     }
@@ -55,7 +58,7 @@ final class TaskItems {
     return new InspectionTask(item.get("taskId").s(), period, record,
         item.containsKey("productLine") ? item.get("productLine").s() : null, item.get("team").s(), reasons,
         Double.parseDouble(item.get("inclusionProbability").n()), LocalDate.parse(item.get("dueOn").s()),
-        item.containsKey("inspectorId") ? new Assignment(item.get("inspectorId").s(),
+        item.containsKey(ASSIGNED_INSPECTOR) ? new Assignment(item.get(ASSIGNED_INSPECTOR).s(),
             item.containsKey("secondInspectorId") ? item.get("secondInspectorId").s() : null)
             : Assignment.UNASSIGNED);
   }

@@ -34,6 +34,27 @@ class FindingOutcomeTest {
     }
 
     @Test
+    void theSecondInspectorsFindingIsKeptBesideTheFirstAndDecidesNothing() {
+        InspectionState open = InspectionState.open(TASK.withAssignment(new Assignment("QA-A", "QA-B")));
+        InspectionResult secondFail = new InspectionResult("QA-B", INSPECTED, Verdict.FAIL, FindingSeverity.MINOR);
+        FindingRow secondRow = new FindingRow(TASK.taskId(), "QA-B", INSPECTED, Verdict.FAIL, FindingSeverity.MINOR,
+                "owner", DUE, null, null);
+        FindingOutcome.Applied second = (FindingOutcome.Applied) FindingOutcome.apply(secondRow, Optional.of(open));
+        assertEquals(new InspectionState(open.task(), Optional.empty(), Optional.empty(), Optional.of(secondFail)),
+                second.state());
+        assertEquals(TaskStatus.OPEN, second.state().status(), "the first inspector's result decides the task");
+        FindingOutcome.Applied first = (FindingOutcome.Applied) FindingOutcome.apply(
+                FindingRow.pass(TASK.taskId(), "QA-A", INSPECTED), Optional.of(second.state()));
+        assertEquals(TaskStatus.PASSED, first.state().status());
+        assertEquals(Optional.of(secondFail), first.state().secondResult());
+        assertEquals(Optional.empty(), first.state().action(), "a second scorer's fail opens no action");
+        assertEquals(new FindingOutcome.Applied(first.state(), false),
+                FindingOutcome.apply(secondRow, Optional.of(first.state())), "a repeat changes nothing");
+        assertEquals(new FindingOutcome.Rejected(TASK.taskId(), RejectReason.RESULT_CONFLICT),
+                FindingOutcome.apply(FindingRow.pass(TASK.taskId(), "QA-B", INSPECTED), Optional.of(first.state())));
+    }
+
+    @Test
     void passClosesTheTask() {
         FindingOutcome outcome = FindingOutcome.apply(FindingRow.pass(TASK.taskId(), "Q1", INSPECTED), Optional.of(OPEN));
         InspectionState passed = new InspectionState(TASK,

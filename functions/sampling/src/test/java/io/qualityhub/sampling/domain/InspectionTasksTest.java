@@ -59,14 +59,15 @@ class InspectionTasksTest {
 
     @Test
     void csvListsTasksInRecordOrderAndNeutralisesFormulas() {
-        InspectionTask formula = task("=HYPERLINK(\"http://x\",\"click\")", List.of("flagged", "green_channel"), 0.0123456789);
-        InspectionTask plain = task("C-100", List.of(), 1);
+        InspectionTask formula = task("=HYPERLINK(\"http://x\",\"click\")", List.of("flagged", "green_channel"), 0.0123456789)
+                .withAssignment(new Assignment("QA-01", "QA-02"));
+        InspectionTask plain = task("C-100", List.of(), 1).withAssignment(new Assignment("QA-03", null));
         InspectionTask dash = task("-5", List.of(), 0.25);
         assertEquals("""
-                task_id,period,record_type,branch,record_id,product_line,reasons,inclusion_probability,due_on\r
-                INS-X,2026-11,claims,TPE-01,'-5,health,,0.25,2026-12-20\r
-                INS-X,2026-11,claims,TPE-01,"'=HYPERLINK(""http://x"",""click"")",health,flagged;green_channel,0.01234568,2026-12-20\r
-                INS-X,2026-11,claims,TPE-01,C-100,health,,1,2026-12-20\r
+                task_id,period,record_type,branch,record_id,product_line,inspector_id,second_inspector_id,due_on,reasons,inclusion_probability,adhoc\r
+                INS-X,2026-11,claims,TPE-01,'-5,health,,,2026-12-20,,0.25,N\r
+                INS-X,2026-11,claims,TPE-01,"'=HYPERLINK(""http://x"",""click"")",health,QA-01,QA-02,2026-12-20,flagged;green_channel,0.01234568,N\r
+                INS-X,2026-11,claims,TPE-01,C-100,health,QA-03,,2026-12-20,,1,N\r
                 """, InspectionTaskCsv.render(List.of(plain, formula, dash)));
     }
 
