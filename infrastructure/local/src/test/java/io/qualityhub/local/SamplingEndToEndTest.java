@@ -23,9 +23,11 @@ import io.qualityhub.sampling.domain.StratumDraw;
 import io.qualityhub.sampling.domain.StratumSizing;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.SampleDifference;
+import io.qualityhub.sampling.domain.ScoringAgreement;
 import io.qualityhub.sampling.function.FindingsHandler;
 import io.qualityhub.sampling.function.InspectionStore;
 import io.qualityhub.sampling.function.SamplingHandler;
+import io.qualityhub.sampling.function.SampleResults;
 import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SamplingOutcome;
 import java.io.ByteArrayOutputStream;
@@ -231,6 +233,37 @@ class SamplingEndToEndTest {
       local.clients().dynamoDb().deleteItem(request -> request.tableName(table)
           .key(Map.of("pk", added.get("pk"), "sk", added.get("sk"))));
     }
+  }
+
+  @Test
+  void onlyAssignedInspectorsReportAndTheSecondScoreIsKeptForAgreement() throws Exception {
+    List<InspectionTask> smp03 = tasksOf("SMP-03");
+    InspectionTask single = smp03.stream().filter(task -> !task.assignment().doubleScored()).toList().getLast();
+    InspectionTask doubled = smp03.stream().filter(task -> task.assignment().doubleScored()).findFirst().orElseThrow();
+    String stranger = List.of("QA-S1", "QA-S3", "QA-S4").stream()
+        .filter(id -> !single.assignment().accepts(id)).findFirst().orElseThrow();
+    String key = "incoming/QA/2026-09-05/findings.csv";
+    upload(key, ("inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n"
+        + single.taskId() + "," + stranger + ",2026-09-05,pass,,,,,,,\n"
+        + doubled.taskId() + "," + doubled.assignment().secondInspectorId() + ",2026-09-05,pass,,,,,,,\n"
+        + doubled.taskId() + "," + inspector(doubled) + ",2026-09-05,fail,minor,錄音缺漏,補錄音,SMP-03 主管,"
+        + "2026-09-30,open,\n").getBytes(StandardCharsets.UTF_8));
+    applyFindings();
+
+    assertEquals("line,column,reason,message\r\n2,inspection_id,INSPECTOR_NOT_ASSIGNED,\"inspector_id is not an"
+            + " inspector assigned to this inspection, so the finding does not count (policy II.2: independent"
+            + " inspection); the task list's inspector_id and second_inspector_id name who may report it\"\r\n",
+        read("rejects/QA/2026-09-05/findings-inspections.csv"));
+    assertEquals("open", taskItem(single).get("status").s(), "the stranger's pass counts for nothing");
+    Map<String, AttributeValue> doubledItem = taskItem(doubled);
+    assertEquals("failed", doubledItem.get("status").s(), "the first inspector's result decides");
+    assertEquals("pass", doubledItem.get("secondVerdict").s(), "the second inspector's result is kept");
+    ScoringAgreement sales = new SampleResults(new SampleStore(local.clients().dynamoDb(), table))
+        .agreementPerTeam(PERIOD).stream().filter(team -> team.team().equals("sales-quality")).findFirst().orElseThrow();
+    assertEquals(1, sales.pairs());
+    assertEquals(0, sales.agreements());
+    assertEquals(List.of(doubled.taskId()), sales.disagreements());
   }
 
   @Test
