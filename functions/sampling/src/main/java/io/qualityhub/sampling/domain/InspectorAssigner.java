@@ -17,10 +17,10 @@ import java.util.stream.Collectors;
  *
  * <p>An inspector may take a task when active, on the team for its record type and not from its branch
  * ({@link Inspector#mayInspect}), with capacity left this period. Each task goes to the eligible inspector with the
- * most capacity left, tasks with the fewest eligible inspectors first, so the flexible ones fill in around them;
+ * fewest tasks so far, tasks with the fewest eligible inspectors first, so the flexible ones fill in around them;
  * second inspectors are chosen the same way, after every first one. A rebalancing pass then shifts tasks along
- * chains of eligible inspectors until no inspector has two tasks' more room than one that could pass work to it: with
- * equal capacities, loads differ by at most one task wherever independence allows. Ties in order and choice are
+ * chains of eligible inspectors until no inspector has two tasks more than one with capacity left that could take
+ * work from it: loads differ by at most one task wherever independence and capacity allow. Ties in order and choice are
  * broken by numbers keyed with the period secret, so the assignment is unpredictable to branches and reproducible by
  * {@code sample verify}.
  */
@@ -43,7 +43,11 @@ public final class InspectorAssigner {
             throw new IllegalArgumentException("double-scoring share " + doubleScoringShare + " must be from 0 to 1");
         }
         Map<String, Integer> remaining = new HashMap<>();
-        roster.inspectors().forEach(inspector -> remaining.put(inspector.inspectorId(), inspector.capacity()));
+        Map<String, Integer> loads = new HashMap<>();
+        roster.inspectors().forEach(inspector -> {
+            remaining.put(inspector.inspectorId(), inspector.capacity());
+            loads.put(inspector.inspectorId(), 0);
+        });
         Map<String, List<Inspector>> eligible = new HashMap<>();
         for (InspectionTask task : tasks) {
             eligible.put(task.taskId(), roster.inspectors().stream().filter(inspector -> inspector.mayInspect(task.record()))
@@ -56,7 +60,7 @@ public final class InspectorAssigner {
 
         Map<String, String> first = new LinkedHashMap<>();
         for (InspectionTask task : order) {
-            String chosen = choose(task, eligible.get(task.taskId()), remaining, null);
+            String chosen = choose(task, eligible.get(task.taskId()), remaining, loads, null);
             if (chosen != null) {
                 first.put(task.taskId(), chosen);
             }
@@ -66,26 +70,27 @@ public final class InspectorAssigner {
         for (InspectionTask task : order) {
             String firstInspector = first.get(task.taskId());
             if (firstInspector != null && doubleScored.contains(task.taskId())) {
-                String chosen = choose(task, eligible.get(task.taskId()), remaining, firstInspector);
+                String chosen = choose(task, eligible.get(task.taskId()), remaining, loads, firstInspector);
                 if (chosen != null) {
                     second.put(task.taskId(), chosen);
                 }
             }
         }
-        new Rebalancing(order, eligible, remaining, first, second).run();
+        new Rebalancing(order, eligible, remaining, loads, first, second).run();
         return tasks.stream().map(task -> task.withAssignment(first.containsKey(task.taskId())
                 ? new Assignment(first.get(task.taskId()), second.get(task.taskId()))
                 : Assignment.UNASSIGNED)).toList();
     }
 
     /**
-     * Evens out what the greedy pass left uneven: while some inspector has at least two tasks' more capacity left
-     * than another, and a chain of tasks can pass from the fuller one to them (each task to an inspector who may
-     * take it), shift one task along the chain. Every shift makes the spread of remaining capacity strictly
-     * smaller, so this ends; when it does, no such chain exists, which is as even as independence allows.
+     * Evens out what the greedy pass left uneven: while some inspector has at least two tasks fewer than another,
+     * and capacity left, and a chain of tasks can pass from the busier one to them (each task to an inspector who
+     * may take it), shift one task along the chain. Every shift makes the sum of squared loads strictly smaller, so
+     * this ends; when it does, no such chain exists, which is as even as independence and capacity allow.
      */
     private record Rebalancing(List<InspectionTask> order, Map<String, List<Inspector>> eligible,
-                               Map<String, Integer> remaining, Map<String, String> first, Map<String, String> second) {
+                               Map<String, Integer> remaining, Map<String, Integer> loads, Map<String, String> first,
+                               Map<String, String> second) {
 
         /** One of a task's two places: the first inspector's, or the second one's. */
         private record Slot(String taskId, boolean secondPlace) {
@@ -99,8 +104,8 @@ public final class InspectorAssigner {
             boolean shifted = true;
             while (shifted) {
                 shifted = false;
-                List<String> fullestFirst = remaining.keySet().stream().sorted(Comparator
-                        .<String>comparingInt(remaining::get).thenComparing(Comparator.naturalOrder())).toList();
+                List<String> fullestFirst = loads.keySet().stream().sorted(Comparator
+                        .<String>comparingInt(loads::get).reversed().thenComparing(Comparator.naturalOrder())).toList();
                 for (String fullest : fullestFirst) {
                     if (shiftFrom(fullest)) {
                         shifted = true;
@@ -136,7 +141,8 @@ public final class InspectorAssigner {
                         }
                         seen.add(id);
                         reachedBy.put(id, new Step(slot, holder));
-                        if (remaining.get(id) >= remaining.get(start) + 2 && apply(start, id, reachedBy)) {
+                        if (loads.get(id) <= loads.get(start) - 2 && remaining.get(id) > 0
+                                && apply(start, id, reachedBy)) {
                             return true;
                         }
                         queue.add(id);
@@ -163,6 +169,8 @@ public final class InspectorAssigner {
             }
             remaining.merge(start, 1, Integer::sum);
             remaining.merge(end, -1, Integer::sum);
+            loads.merge(start, -1, Integer::sum);
+            loads.merge(end, 1, Integer::sum);
             return true;
         }
     }
@@ -175,20 +183,23 @@ public final class InspectorAssigner {
                 .limit(count).collect(Collectors.toCollection(HashSet::new));
     }
 
-    /** The eligible inspector with the most capacity left, other than {@code excluded}; null when none has any. */
+    /**
+     * The eligible inspector with the fewest tasks so far and capacity left, other than {@code excluded}; null when
+     * none has capacity left.
+     */
     private String choose(InspectionTask task, List<Inspector> candidates, Map<String, Integer> remaining,
-                          String excluded) {
+                          Map<String, Integer> loads, String excluded) {
         Inspector best = null;
         double bestTie = 0;
         for (Inspector candidate : candidates) {
             String id = candidate.inspectorId();
-            int left = remaining.get(id);
-            if (left <= 0 || Objects.equals(id, excluded)) {
+            if (remaining.get(id) <= 0 || Objects.equals(id, excluded)) {
                 continue;
             }
+            int load = loads.get(id);
             double tie = random.uniform("assign", task.taskId(), id);
-            int bestLeft = best == null ? 0 : remaining.get(best.inspectorId());
-            if (best == null || left > bestLeft || (left == bestLeft && tie < bestTie)) {
+            int bestLoad = best == null ? 0 : loads.get(best.inspectorId());
+            if (best == null || load < bestLoad || (load == bestLoad && tie < bestTie)) {
                 best = candidate;
                 bestTie = tie;
             }
@@ -197,6 +208,7 @@ public final class InspectorAssigner {
             return null;
         }
         remaining.merge(best.inspectorId(), -1, Integer::sum);
+        loads.merge(best.inspectorId(), 1, Integer::sum);
         return best.inspectorId();
     }
 }

@@ -65,14 +65,26 @@ class InspectorAssignerTest {
     }
 
     @Test
-    void theRestIsSharedByRemainingCapacityAndAFullInspectorTakesNoMore() {
+    void anInspectorWithLessCapacityStillGetsAnEvenShareWhileItLasts() {
+        Roster roster = new Roster(LocalDate.of(2026, 11, 23), List.of(
+                new Inspector("QA-01", "TPE-01", "all", 120, true),
+                new Inspector("QA-02", "KHH-02", "all", 120, true),
+                new Inspector("QA-05", "HQ", "claims", 80, true)));
+        Map<String, Long> loads = loads(new InspectorAssigner(secret("nov"))
+                .assign(tasks(Map.of("TPE-01", 20, "KHH-02", 20)), roster, 0));
+        assertEquals(40, loads.values().stream().mapToLong(Long::longValue).sum());
+        assertTrue(loads.values().stream().allMatch(load -> load == 13 || load == 14), loads.toString());
+    }
+
+    @Test
+    void capacityCapsAnInspectorsShareAndAFullInspectorTakesNoMore() {
         Roster roster = new Roster(LocalDate.of(2026, 11, 30), List.of(
                 new Inspector("QA-A", "TPE-01", "claims", 5, true),
                 new Inspector("QA-B", "KHH-01", "claims", 25, true)));
         List<InspectionTask> assigned = new InspectorAssigner(secret("nov"))
                 .assign(tasks(Map.of("TCH-01", 24)), roster, 0);
-        // QA-B takes 20 tasks until both have 5 left, then they alternate: 2 and 22 tasks, 3 and 3 left
-        assertEquals(Map.of("QA-A", 2L, "QA-B", 22L), loads(assigned));
+        // they alternate until QA-A has its 5, then QA-B takes the rest
+        assertEquals(Map.of("QA-A", 5L, "QA-B", 19L), loads(assigned));
         List<InspectionTask> tooMany = new InspectorAssigner(secret("nov"))
                 .assign(tasks(Map.of("TCH-01", 32)), roster, 0);
         assertEquals(Map.of("QA-A", 5L, "QA-B", 25L), loads(tooMany));
