@@ -242,12 +242,15 @@ class SamplingEndToEndTest {
     InspectionTask doubled = smp03.stream().filter(task -> task.assignment().doubleScored()).findFirst().orElseThrow();
     String stranger = List.of("QA-S1", "QA-S3", "QA-S4").stream()
         .filter(id -> !single.assignment().accepts(id)).findFirst().orElseThrow();
-    String key = "incoming/QA/2026-09-05/findings.csv";
-    upload(key, ("inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
-        + "action_due_on,action_status,action_closed_on\n"
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    // A file names an inspection once (its id column), so each inspector of a double-scored task reports in their own.
+    upload("incoming/QA/2026-09-05/findings.csv", (header
         + single.taskId() + "," + stranger + ",2026-09-05,pass,,,,,,,\n"
-        + doubled.taskId() + "," + doubled.assignment().secondInspectorId() + ",2026-09-05,pass,,,,,,,\n"
-        + doubled.taskId() + "," + inspector(doubled) + ",2026-09-05,fail,minor,錄音缺漏,補錄音,SMP-03 主管,"
+        + doubled.taskId() + "," + doubled.assignment().secondInspectorId() + ",2026-09-05,pass,,,,,,,\n")
+        .getBytes(StandardCharsets.UTF_8));
+    upload("incoming/QA/2026-09-06/findings.csv", (header
+        + doubled.taskId() + "," + inspector(doubled) + ",2026-09-06,fail,minor,錄音缺漏,補錄音,SMP-03 主管,"
         + "2026-09-30,open,\n").getBytes(StandardCharsets.UTF_8));
     applyFindings();
 
