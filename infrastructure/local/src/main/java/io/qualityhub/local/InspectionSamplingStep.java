@@ -7,10 +7,18 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.sampling.domain.Assignment;
+import io.qualityhub.sampling.domain.DeviationLimit;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PeriodType;
+import io.qualityhub.sampling.domain.ScoringAgreement;
+import io.qualityhub.sampling.domain.Stratum;
+import io.qualityhub.sampling.domain.StratumDraw;
+import io.qualityhub.sampling.domain.StratumStatistics;
 import io.qualityhub.sampling.function.FindingsHandler;
+import io.qualityhub.sampling.function.SampleResults;
+import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SamplingHandler;
 import io.qualityhub.sampling.function.SamplingOutcome;
 import java.io.IOException;
@@ -36,7 +44,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * then the findings loop: the quality department's findings for three of the drawn tasks (a pass, a fail that opens
  * a corrective action already overdue, and an inspection id nobody issued) go through intake like any upload, and
  * the findings function applies them. Task lists go to {@code OUT/samples/<period>/}; {@code summary.json} gets
- * {@code samples}. Runs before the deadline monitor, so the new corrective action is in its digests.
+ * {@code samples}: per stratum the population, size and sizing rule, and tasks per inspector. Runs before the deadline monitor, so the new corrective action is in its digests.
  */
 final class InspectionSamplingStep implements DemoStep {
 
@@ -73,7 +81,9 @@ final class InspectionSamplingStep implements DemoStep {
       uploadFindings(context, drawn);
     }
     deliverFindings(context);
-    addToSummary(context.summary(), outcomes);
+    SampleResults results = new SampleResults(new SampleStore(context.local().clients().dynamoDb(),
+        context.local().physicalId("RecordsTable")));
+    addToSummary(context.summary(), outcomes, results);
   }
 
   /** A findings upload as the quality department would send it, for the first two drawn tasks and one unissued id. */
@@ -82,8 +92,8 @@ final class InspectionSamplingStep implements DemoStep {
     String csv = String.join("\r\n",
         "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,action_due_on,"
             + "action_status,action_closed_on",
-        drawn.get(0).taskId() + ",QA-01," + day.minusDays(1) + ",pass,,,,,,,",
-        drawn.get(1).taskId() + ",QA-02," + day.minusDays(1) + ",fail,major,示範：抽查發現告知不完整,重新告知並補件,"
+        drawn.get(0).taskId() + "," + inspectorOf(drawn.get(0)) + "," + day.minusDays(1) + ",pass,,,,,,,",
+        drawn.get(1).taskId() + "," + inspectorOf(drawn.get(1)) + "," + day.minusDays(1) + ",fail,major,示範：抽查發現告知不完整,重新告知並補件,"
             + drawn.get(1).branch() + " 主管," + day.minusDays(1) + ",open,",
         UNISSUED_INSPECTION + ",QA-03," + day.minusDays(1) + ",pass,,,,,,,") + "\r\n";
     String key = "incoming/QA/" + day + "/findings.csv";
@@ -95,6 +105,11 @@ final class InspectionSamplingStep implements DemoStep {
         context.out().printf("  Findings upload %s: %d accepted, %d rejected%n", outcome.key(), outcome.accepted(),
             outcome.rejected()));
     context.failedMessages("IntakeFunction", drain(context, "IntakeQueue", intake, "IntakeFunction").size());
+  }
+
+  /** The task's assigned inspector, whose findings count; a task left unassigned takes anyone's. */
+  private static String inspectorOf(InspectionTask task) {
+    return task.assignment().assigned() ? task.assignment().inspectorId() : "QA-01";
   }
 
   private static void deliverFindings(DemoContext context) {
@@ -126,12 +141,64 @@ final class InspectionSamplingStep implements DemoStep {
     }
   }
 
-  private static void addToSummary(ObjectNode summary, List<SamplingOutcome> outcomes) {
+  /**
+   * Per period: the plan, each stratum's population, size and sizing rule with the deviation limit its results
+   * support so far, tasks per inspector (both places), double scorers' agreement per team with the tasks to
+   * adjudicate, and the task ids. Ids, codes and counts only.
+   */
+  private static void addToSummary(ObjectNode summary, List<SamplingOutcome> outcomes, SampleResults results) {
     ObjectNode samples = summary.putObject("samples");
     for (SamplingOutcome outcome : outcomes) {
       ObjectNode period = samples.putObject(outcome.period().toString());
       period.put("planVersion", outcome.planVersion());
       period.put("population", outcome.populationSize());
+      Map<Stratum, StratumStatistics> figures = new TreeMap<>();
+      results.perStratum(outcome.period()).forEach(stratum -> figures.put(stratum.stratum(), stratum));
+      ArrayNode strata = period.putArray("strata");
+      for (StratumDraw draw : outcome.strata()) {
+        ObjectNode node = strata.addObject();
+        node.put("recordType", draw.stratum().recordType());
+        node.put("branch", draw.stratum().branch());
+        if (draw.stratum().productLine() != null) {
+          node.put("productLine", draw.stratum().productLine());
+        }
+        node.put("population", draw.populationSize());
+        node.put("size", draw.sampleSize());
+        node.put("sizingRule", draw.sizing().rule().label());
+        node.put("sizing", draw.sizing().describe());
+        StratumStatistics stratum = figures.get(draw.stratum());
+        node.put("inspected", stratum == null ? 0 : stratum.statistics().inspected());
+        node.put("deviationLimit", stratum == null ? null
+            : stratum.deviationLimit().map(DeviationLimit::describe).orElse(null));
+      }
+      Map<String, Integer> perInspector = new TreeMap<>();
+      int unassigned = 0;
+      int doubleScored = 0;
+      for (InspectionTask task : outcome.tasks()) {
+        Assignment assignment = task.assignment();
+        if (!assignment.assigned()) {
+          unassigned++;
+          continue;
+        }
+        perInspector.merge(assignment.inspectorId(), 1, Integer::sum);
+        if (assignment.doubleScored()) {
+          doubleScored++;
+          perInspector.merge(assignment.secondInspectorId(), 1, Integer::sum);
+        }
+      }
+      ObjectNode inspectors = period.putObject("tasksPerInspector");
+      perInspector.forEach(inspectors::put);
+      period.put("unassignedTasks", unassigned);
+      period.put("doubleScoredTasks", doubleScored);
+      ArrayNode agreement = period.putArray("agreement");
+      for (ScoringAgreement team : results.agreementPerTeam(outcome.period())) {
+        ObjectNode node = agreement.addObject();
+        node.put("team", team.team());
+        node.put("pairs", team.pairs());
+        node.put("percentAgreement", team.percentAgreement().isPresent() ? team.percentAgreement().getAsDouble() : null);
+        node.put("kappa", team.kappa().isPresent() ? team.kappa().getAsDouble() : null);
+        team.disagreements().forEach(node.putArray("disagreements")::add);
+      }
       Map<String, Map<String, Integer>> counts = new TreeMap<>();
       for (InspectionTask task : outcome.tasks()) {
         counts.computeIfAbsent(task.recordType(), type -> new TreeMap<>()).merge(task.branch(), 1, Integer::sum);

@@ -8,9 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.local.portal.PortalServer;
 import io.qualityhub.reports.function.ReportHandler;
+import io.qualityhub.sampling.domain.Assignment;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.RecordKey;
+import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.function.SampleHeader;
 import io.qualityhub.sampling.function.SampleStore;
 import java.io.ByteArrayOutputStream;
@@ -87,10 +89,10 @@ class PortalBrowserTest {
     // A drawn sample as the sampling function stores it: a header and one task (a record id, no record content).
     SampleStore samples = new SampleStore(local.clients().dynamoDb(), local.physicalId("RecordsTable"));
     Period october = Period.parse("2026-10");
-    samples.putHeaderIfAbsent(new SampleHeader(october, "2026-11-1", "population-fingerprint", 40, 1, "{}", null));
+    samples.putHeaderIfAbsent(new SampleHeader(october, "2026-11-1", "population-fingerprint", 40, 1, "{}", null, List.of(), Roster.NONE));
     RecordKey claim = new RecordKey("claims", "TPE-01", "CLM-1001");
     samples.putTaskIfAbsent(new InspectionTask(TASK, october, claim, "life", "claims-review", List.of("late_settlement"),
-        0.25, LocalDate.parse("2026-11-14")));
+        0.25, LocalDate.parse("2026-11-14"), new Assignment("QA-01", null)));
     companyPdf = local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket"))
         .key("reports/2026-10/company/" + COMPANY + ".pdf")).asByteArray();
     portal = PortalServer.start(local, ROOT.resolve("portal"), 0, Clock.systemUTC());

@@ -14,12 +14,21 @@ import io.qualityhub.intake.DeadlineItems;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.reports.function.AggregateHandler;
 import io.qualityhub.reports.function.ReportHandler;
+import io.qualityhub.sampling.domain.Assignment;
+import io.qualityhub.sampling.domain.Assurance;
 import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.SizingRule;
+import io.qualityhub.sampling.domain.Stratum;
+import io.qualityhub.sampling.domain.StratumDraw;
+import io.qualityhub.sampling.domain.StratumSizing;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.SampleDifference;
+import io.qualityhub.sampling.domain.ScoringAgreement;
 import io.qualityhub.sampling.function.FindingsHandler;
 import io.qualityhub.sampling.function.InspectionStore;
 import io.qualityhub.sampling.function.SamplingHandler;
+import io.qualityhub.sampling.function.SampleResults;
+import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SamplingOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -60,6 +69,15 @@ class SamplingEndToEndTest {
   private static final String CUSTOMER_ID = "A223456781";
   private static final String CUSTOMER_PHONE = "0912-345-678";
 
+  /** The latest roster: QA-S5 is inactive, QA-S6 on the claims team, the others may take sales. */
+  private static final String ROSTER = "inspector_id,home_branch,team,capacity,active\n"
+      + "QA-S1,SMP-01,sales,40,Y\n"
+      + "QA-S2,SMP-03,sales,40,Y\n"
+      + "QA-S3,ACT-01,all,40,Y\n"
+      + "QA-S4,HQ,sales,40,Y\n"
+      + "QA-S5,SMP-02,sales,40,N\n"
+      + "QA-S6,HQ,claims,40,Y\n";
+
   private static LocalDeployment local;
   private static String bucket;
   private static String table;
@@ -76,6 +94,10 @@ class SamplingEndToEndTest {
     upload("incoming/SMP-02/2026-08-14/sales.csv", sales("SMP-02", 3));
     upload("incoming/ACT-01/2026-08-14/sales.csv", sales("ACT-01", 3));
     upload("incoming/ACT-02/2026-08-14/sales.csv", sales("ACT-02", 2));
+    upload("incoming/SMP-03/2026-08-14/sales.csv", sales("SMP-03", 200));
+    upload("incoming/QA/2026-08-01/inspectors.csv", ROSTER.replace("QA-S2,SMP-03", "QA-S2,SMP-01")
+        .getBytes(StandardCharsets.UTF_8));
+    upload("incoming/QA/2026-08-20/inspectors.csv", ROSTER.getBytes(StandardCharsets.UTF_8));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
         "IntakeFunction");
     Clock clock = Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC);
@@ -89,14 +111,49 @@ class SamplingEndToEndTest {
   }
 
   @Test
-  void eachStratumGetsItsMinimumAndASmallStratumIsTakenWhole() {
+  void eachStratumGetsItsAssuranceMinimumAndASmallStratumIsTakenWhole() {
     Map<String, Long> perBranch = ours(first.tasks()).stream()
         .collect(Collectors.groupingBy(InspectionTask::branch, TreeMap::new, Collectors.counting()));
-    // 40 sales: ceil(2% x 40) = 1, raised to the minimum of 5; 3 sales: fewer than 5, so all of them.
-    assertEquals(Map.of("SMP-01", 5L, "SMP-02", 3L), perBranch);
+    // 95% confidence that at most 5% deviate: 31 of 40 (2 deviations would be missed with 4.7%), 51 of 200,
+    // and all of a stratum of 3.
+    assertEquals(Map.of("SMP-01", 31L, "SMP-02", 3L, "SMP-03", 51L), perBranch);
     assertTrue(ours(first.tasks()).stream().filter(task -> task.branch().equals("SMP-02"))
         .allMatch(task -> task.inclusionProbability() == 1.0), "a census picks with certainty");
     assertEquals(LocalDate.parse("2026-09-20"), ours(first.tasks()).getFirst().dueOn());
+    Assurance assurance = new Assurance(0.95, 0.05, 0);
+    assertEquals(List.of(
+        new StratumDraw(new Stratum("sales", "SMP-01", null), 40, 31, new StratumSizing(SizingRule.ASSURANCE, 31, assurance)),
+        new StratumDraw(new Stratum("sales", "SMP-02", null), 3, 3, new StratumSizing(SizingRule.CENSUS, 3, assurance)),
+        new StratumDraw(new Stratum("sales", "SMP-03", null), 200, 51, new StratumSizing(SizingRule.ASSURANCE, 51, assurance))),
+        new SampleStore(local.clients().dynamoDb(), table).header(PERIOD).orElseThrow().strata().stream()
+            .filter(draw -> draw.stratum().branch().startsWith("SMP-")).toList(),
+        "the header records each stratum's sizing");
+  }
+
+  @Test
+  void theLatestRosterAssignsEveryTaskIndependentlyWithBalancedLoads() {
+    Map<String, String> homeBranch = Map.of("QA-S1", "SMP-01", "QA-S2", "SMP-03", "QA-S3", "ACT-01", "QA-S4", "HQ");
+    Map<String, Long> loads = new TreeMap<>();
+    for (InspectionTask task : first.tasks()) {
+      Assignment assignment = task.assignment();
+      assertTrue(assignment.assigned(), task.taskId() + " is assigned");
+      for (String inspector : assignment.doubleScored()
+          ? List.of(assignment.inspectorId(), assignment.secondInspectorId()) : List.of(assignment.inspectorId())) {
+        assertTrue(homeBranch.containsKey(inspector), inspector + " is active and on the sales team");
+        assertFalse(homeBranch.get(inspector).equals(task.branch()), inspector + " inspects its own branch");
+        loads.merge(inspector, 1L, Long::sum);
+      }
+    }
+    assertEquals(homeBranch.keySet(), loads.keySet());
+    long most = loads.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    long least = loads.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+    assertTrue(most - least <= 1, "loads " + loads);
+    double doubleScored = first.tasks().stream().filter(task -> task.assignment().doubleScored()).count()
+        / (double) first.tasks().size();
+    assertEquals(0.10, doubleScored, 0.01, "the plan's 10% double scoring, within a point");
+    assertEquals(LocalDate.parse("2026-08-20"),
+        new SampleStore(local.clients().dynamoDb(), table).header(PERIOD).orElseThrow().roster().businessDate(),
+        "the latest roster uploaded wins");
   }
 
   @Test
@@ -179,14 +236,48 @@ class SamplingEndToEndTest {
   }
 
   @Test
+  void onlyAssignedInspectorsReportAndTheSecondScoreIsKeptForAgreement() throws Exception {
+    List<InspectionTask> smp03 = tasksOf("SMP-03");
+    InspectionTask single = smp03.stream().filter(task -> !task.assignment().doubleScored()).toList().getLast();
+    InspectionTask doubled = smp03.stream().filter(task -> task.assignment().doubleScored()).findFirst().orElseThrow();
+    String stranger = List.of("QA-S1", "QA-S3", "QA-S4").stream()
+        .filter(id -> !single.assignment().accepts(id)).findFirst().orElseThrow();
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    // A file names an inspection once (its id column), so each inspector of a double-scored task reports in their own.
+    upload("incoming/QA/2026-09-05/findings.csv", (header
+        + single.taskId() + "," + stranger + ",2026-09-05,pass,,,,,,,\n"
+        + doubled.taskId() + "," + doubled.assignment().secondInspectorId() + ",2026-09-05,pass,,,,,,,\n")
+        .getBytes(StandardCharsets.UTF_8));
+    upload("incoming/QA/2026-09-06/findings.csv", (header
+        + doubled.taskId() + "," + inspector(doubled) + ",2026-09-06,fail,minor,錄音缺漏,補錄音,SMP-03 主管,"
+        + "2026-09-30,open,\n").getBytes(StandardCharsets.UTF_8));
+    applyFindings();
+
+    assertEquals("line,column,reason,message\r\n2,inspection_id,INSPECTOR_NOT_ASSIGNED,\"inspector_id is not an"
+            + " inspector assigned to this inspection, so the finding does not count (policy II.2: independent"
+            + " inspection); the task list's inspector_id and second_inspector_id name who may report it\"\r\n",
+        read("rejects/QA/2026-09-05/findings-inspections.csv"));
+    assertEquals("open", taskItem(single).get("status").s(), "the stranger's pass counts for nothing");
+    Map<String, AttributeValue> doubledItem = taskItem(doubled);
+    assertEquals("failed", doubledItem.get("status").s(), "the first inspector's result decides");
+    assertEquals("pass", doubledItem.get("secondVerdict").s(), "the second inspector's result is kept");
+    ScoringAgreement sales = new SampleResults(new SampleStore(local.clients().dynamoDb(), table))
+        .agreementPerTeam(PERIOD).stream().filter(team -> team.team().equals("sales-quality")).findFirst().orElseThrow();
+    assertEquals(1, sales.pairs());
+    assertEquals(0, sales.agreements());
+    assertEquals(List.of(doubled.taskId()), sales.disagreements());
+  }
+
+  @Test
   void findingsCloseTasksOpenAMonitoredActionAndRejectUnknownInspections() throws Exception {
     List<InspectionTask> tasks = ours(first.tasks()).stream().sorted(Comparator.comparing(InspectionTask::taskId)).toList();
     InspectionTask passed = tasks.get(0);
     InspectionTask failed = tasks.get(1);
     String findings = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
         + "action_due_on,action_status,action_closed_on\n"
-        + passed.taskId() + ",QA-01,2026-09-03,pass,,,,,,,\n"
-        + failed.taskId() + ",QA-02,2026-09-03,fail,major,告知不完整,重新告知,SMP-01 主管,2026-09-10,open,\n"
+        + passed.taskId() + "," + inspector(passed) + ",2026-09-03,pass,,,,,,,\n"
+        + failed.taskId() + "," + inspector(failed) + ",2026-09-03,fail,major,告知不完整,重新告知,SMP-01 主管,2026-09-10,open,\n"
         + "INS-2026-08-ffffffffffffffff,QA-03,2026-09-03,pass,,,,,,,\n";
     upload("incoming/QA/2026-09-04/findings.csv", findings.getBytes(StandardCharsets.UTF_8));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
@@ -228,8 +319,8 @@ class SamplingEndToEndTest {
     String key = "incoming/QA/2026-10-02/findings.csv";
     String findings = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
         + "action_due_on,action_status,action_closed_on\n"
-        + passed.taskId() + ",QA-01,2026-10-01,pass,,,,,,,\n"
-        + failed.taskId() + ",QA-02,2026-10-01,fail,minor,錄音未存檔,補存檔,SMP-01 主管,2026-10-20,open,\n"
+        + passed.taskId() + "," + inspector(passed) + ",2026-10-01,pass,,,,,,,\n"
+        + failed.taskId() + "," + inspector(failed) + ",2026-10-01,fail,minor,錄音未存檔,補存檔,SMP-01 主管,2026-10-20,open,\n"
         + "INS-2026-08-eeeeeeeeeeeeeeee,QA-03,2026-10-01,fail,minor,無,無,SMP-01 主管,2026-10-20,open,\n";
     upload(key, findings.getBytes(StandardCharsets.UTF_8));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
@@ -262,14 +353,14 @@ class SamplingEndToEndTest {
     String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
         + "action_due_on,action_status,action_closed_on\n";
     upload("incoming/QA/2026-10-03/findings.csv", (header
-        + overdue.taskId() + ",QA-01,2026-10-02,fail,major,告知不完整,重新告知,ACT-01 主管,2026-10-10,open,\n"
-        + closedLater.taskId() + ",QA-01,2026-10-02,fail,minor,錄音缺漏,補錄音,ACT-01 業務主管,2026-10-20,open,\n"
-        + closedBefore.taskId() + ",QA-02,2026-09-20,fail,minor,簽名缺漏,補簽,ACT-01 主管,2026-09-25,done,2026-09-28\n"
-        + otherBranch.taskId() + ",QA-02,2026-10-02,fail,critical,未告知風險,重新告知,ACT-02 主管,2026-11-30,open,\n")
+        + overdue.taskId() + "," + inspector(overdue) + ",2026-10-02,fail,major,告知不完整,重新告知,ACT-01 主管,2026-10-10,open,\n"
+        + closedLater.taskId() + "," + inspector(closedLater) + ",2026-10-02,fail,minor,錄音缺漏,補錄音,ACT-01 業務主管,2026-10-20,open,\n"
+        + closedBefore.taskId() + "," + inspector(closedBefore) + ",2026-09-20,fail,minor,簽名缺漏,補簽,ACT-01 主管,2026-09-25,done,2026-09-28\n"
+        + otherBranch.taskId() + "," + inspector(otherBranch) + ",2026-10-02,fail,critical,未告知風險,重新告知,ACT-02 主管,2026-11-30,open,\n")
         .getBytes(StandardCharsets.UTF_8));
     applyFindings();
     upload("incoming/QA/2026-10-16/findings.csv", (header
-        + closedLater.taskId() + ",QA-01,2026-10-02,fail,minor,錄音缺漏,補錄音,ACT-01 業務主管,2026-10-20,done,2026-10-15\n")
+        + closedLater.taskId() + "," + inspector(closedLater) + ",2026-10-02,fail,minor,錄音缺漏,補錄音,ACT-01 業務主管,2026-10-20,done,2026-10-15\n")
         .getBytes(StandardCharsets.UTF_8));
     applyFindings();
     ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(),
@@ -328,13 +419,13 @@ class SamplingEndToEndTest {
         + "action_due_on,action_status,action_closed_on\n";
     FindingsHandler findings = new FindingsHandler(local.settingsOf("FindingsFunction"), local.clients());
     IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { });
-    upload(key, (header + failed.taskId() + ",QA-02,2026-09-15,fail,minor,簽名缺漏,補簽,ACT-02 主管,2026-09-22,done,"
+    upload(key, (header + failed.taskId() + "," + inspector(failed) + ",2026-09-15,fail,minor,簽名缺漏,補簽,ACT-02 主管,2026-09-22,done,"
         + "2026-09-25\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), deliver("IntakeQueue", intake, "IntakeFunction"));
     SQSEvent first = receive("FindingsQueue", key);
     assertTrue(findings.handleRequest(first, LocalContext.forFunction("FindingsFunction", 300_000))
         .getBatchItemFailures().isEmpty());
-    upload(key, (header + failed.taskId() + ",QA-02,2026-09-15,fail,minor,簽名缺漏,補簽,ACT-02 經理,2026-09-22,done,"
+    upload(key, (header + failed.taskId() + "," + inspector(failed) + ",2026-09-15,fail,minor,簽名缺漏,補簽,ACT-02 經理,2026-09-22,done,"
         + "2026-09-26\n").getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), deliver("IntakeQueue", intake, "IntakeFunction"));
     assertTrue(findings.handleRequest(receive("FindingsQueue", key), LocalContext.forFunction("FindingsFunction", 300_000))
@@ -399,6 +490,11 @@ class SamplingEndToEndTest {
         sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
       }
     }
+  }
+
+  /** The task's assigned inspector: findings from anyone else are refused. */
+  private static String inspector(InspectionTask task) {
+    return task.assignment().inspectorId();
   }
 
   private static List<InspectionTask> ours(List<InspectionTask> tasks) {

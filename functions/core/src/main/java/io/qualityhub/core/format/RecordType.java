@@ -203,6 +203,18 @@ public enum RecordType {
       required("month", MONTH),
       requiredEnum("product_line", ProductLines.ALL),
       required("policies_in_force", COUNT)),
+      List.of()),
+
+  /**
+   * The quality department's inspector roster (branch QA): who inspects which record type, from which branch, how
+   * many tasks a month. Staff ids and codes only; the latest roster uploaded replaces the earlier ones.
+   */
+  INSPECTORS("inspectors", "inspector_id", null, List.of(
+      required("inspector_id", IDENTIFIER),
+      required("home_branch", IDENTIFIER),
+      requiredEnum("team", "sales", "underwriting", "followups", "claims", "complaints", "all"),
+      required("capacity", COUNT),
+      required("active", BOOLEAN)),
       List.of());
 
   /** An optional column every type accepts; when present it must name the key's branch. */

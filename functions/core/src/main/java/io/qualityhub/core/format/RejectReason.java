@@ -27,7 +27,7 @@ public enum RejectReason {
       + " characters (NUL, byte-order mark, zero-width or bidi controls)"),
   INVALID_TEXT("'%s' holds a NUL character or a lone UTF-16 surrogate; remove it"),
   INVALID_MONTH("'%s' must be a month written YYYY-MM"),
-  INVALID_COUNT("'%s' must be a whole number of 0 or more, digits only");
+  INVALID_COUNT("'%s' must be a whole number from 0 to 999999999, digits only");
 
   private final String template;
 

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public record UploadKey(String branch, LocalDate businessDate, RecordType type, FileFormat format, boolean gzipped) {
 
   public static final String INCOMING_PREFIX = "incoming/";
-  /** The pseudo-branch under which the quality department uploads inspection findings. */
+  /** The pseudo-branch under which the quality department uploads inspection findings and its inspector roster. */
   public static final String QUALITY_BRANCH = "QA";
 
   private static final Pattern BRANCH = Pattern.compile("[A-Z0-9-]{2,16}");
@@ -51,8 +51,9 @@ public record UploadKey(String branch, LocalDate businessDate, RecordType type, 
     }
     RecordType type = RecordType.fromWireName(name.group(1)).orElseThrow(
         () -> invalid("record type must be one of " + String.join(", ", RecordType.wireNames())));
-    if ((type == RecordType.FINDINGS) != QUALITY_BRANCH.equals(branch)) {
-      throw invalid("findings are uploaded under branch QA only, and QA uploads findings only");
+    boolean qualityType = type == RecordType.FINDINGS || type == RecordType.INSPECTORS;
+    if (qualityType != QUALITY_BRANCH.equals(branch)) {
+      throw invalid("findings and inspectors are uploaded under branch QA only, and QA uploads only those");
     }
     FileFormat format = name.group(2).equals("csv") ? FileFormat.CSV : FileFormat.JSON_LINES;
     return new UploadKey(branch, date, type, format, name.group(3) != null);

@@ -51,7 +51,7 @@ final class ValueChecks {
 
   /** Digits only, at most 12 of them (a trillion policies is beyond any branch). */
   static boolean isCount(String value) {
-    if (value.isEmpty() || value.length() > 12) {
+    if (value.isEmpty() || value.length() > 9) { // at most 999,999,999: read as an int everywhere
       return false;
     }
     for (int i = 0; i < value.length(); i++) {

@@ -90,6 +90,35 @@ class FileScannerTest {
   }
 
   @Test
+  void anInspectorRosterNeedsAWholeCapacityAKnownTeamAndEachInspectorOnce() throws Exception {
+    String csv = "inspector_id,home_branch,team,capacity,active\n"
+        + "QA-01,TPE-01,all,120,Y\n"
+        + "QA-02,KHH-02,claims,12.5,Y\n"
+        + "QA-03,KHH-02,audit,10,Y\n"
+        + "QA-04,TXG-03,sales,-1,N\n"
+        + "QA-05,TXG-03,sales,1000000000,N\n"
+        + "QA-01,TXG-03,sales,0,N\n"
+        + "QA-06,TXG-03,sales,0,maybe\n";
+
+    ScanFixture scan = ScanFixture.scan("QA", RecordType.INSPECTORS, FileFormat.CSV,
+        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+
+    assertEquals(List.of(2), scan.acceptedLines);
+    assertEquals("120", scan.acceptedValues.get(0)[RecordType.INSPECTORS.indexOf("capacity")]);
+    assertEquals(List.of("3:capacity:INVALID_COUNT", "4:team:INVALID_ENUM", "5:capacity:INVALID_COUNT",
+        "6:capacity:INVALID_COUNT", "7:inspector_id:DUPLICATE_ID", "8:active:INVALID_BOOLEAN"), scan.rejectSummary());
+  }
+
+  @Test
+  void onlyTheQualityDepartmentUploadsRostersAndFindings() throws Exception {
+    assertEquals(RecordType.INSPECTORS, io.qualityhub.core.format.UploadKey.parse("incoming/QA/2026-11-23/inspectors.csv").type());
+    io.qualityhub.core.format.FileRefusedException refused = org.junit.jupiter.api.Assertions.assertThrows(
+        io.qualityhub.core.format.FileRefusedException.class,
+        () -> io.qualityhub.core.format.UploadKey.parse("incoming/TPE-01/2026-11-23/inspectors.csv"));
+    assertEquals(io.qualityhub.core.format.RefusalReason.INVALID_KEY, refused.reason());
+  }
+
+  @Test
   void jsonBooleanColumnsRefuseTheCsvSpelling() throws Exception {
     String row = "{\"record_id\":\"F-1\",\"policy_id\":\"P-1\",\"visited_on\":\"2026-11-20\",\"visitor_id\":\"V\",\"outcome\":\"understood\"}\n";
     ScanFixture followups = ScanFixture.scan(RecordType.FOLLOWUPS, FileFormat.JSON_LINES, row);

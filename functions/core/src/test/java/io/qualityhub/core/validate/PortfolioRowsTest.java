@@ -52,7 +52,7 @@ class PortfolioRowsTest {
   void theRejectMessagesSayWhatToWrite() {
     assertEquals("'month' must be a month written YYYY-MM",
         io.qualityhub.core.format.RejectReason.INVALID_MONTH.message("month"));
-    assertEquals("'policies_in_force' must be a whole number of 0 or more, digits only",
+    assertEquals("'policies_in_force' must be a whole number from 0 to 999999999, digits only",
         io.qualityhub.core.format.RejectReason.INVALID_COUNT.message("policies_in_force"));
   }
 }

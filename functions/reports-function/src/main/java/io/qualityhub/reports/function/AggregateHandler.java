@@ -87,8 +87,9 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
 
   /** Builds and stores the aggregate of the event's file, if its generation is still current. */
   public Outcome process(FileCurrentEvent file) throws IOException {
-    if (RecordType.FINDINGS.wireName().equals(file.recordType())) {
-      return Outcome.NOT_AGGREGATED;
+    if (RecordType.FINDINGS.wireName().equals(file.recordType())
+        || RecordType.INSPECTORS.wireName().equals(file.recordType())) {
+      return Outcome.NOT_AGGREGATED; // the roster is read by sampling, and counts nothing in reports
     }
     Optional<String> orderToken = currentFiles.ifCurrent(file).map(current -> current.get("orderToken").s());
     if (orderToken.isEmpty()) {

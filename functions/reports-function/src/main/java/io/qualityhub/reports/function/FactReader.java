@@ -60,6 +60,8 @@ final class FactReader {
       case PORTFOLIO -> new PortfolioFact(YearMonth.parse(row.text("month")), Long.parseLong(row.text("policies_in_force")));
       case FINDINGS -> throw new IllegalArgumentException(
           "findings rows are not aggregated; inspections and corrective actions count from their latest state");
+      case INSPECTORS -> throw new IllegalArgumentException(
+          "the inspector roster is not aggregated; sampling reads it to assign tasks");
     });
   }
 

@@ -7,8 +7,9 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
- * Hands each new task to the inspectors' work system as one SQS message: the task's ids, codes, reasons,
- * probability and due date, never record content (the work system opens the record by its id).
+ * Hands each new task to the inspectors' work system as one SQS message: the task's ids, codes, assigned inspectors
+ * ({@code null} when unassigned), reasons, probability, due date and {@code adhoc}, never record content (the work
+ * system opens the record by its id).
  */
 public final class InspectionQueue {
 
@@ -40,9 +41,12 @@ public final class InspectionQueue {
       body.put("productLine", task.productLine());
     }
     body.put("team", task.team());
+    body.put("inspectorId", task.assignment().inspectorId());
+    body.put("secondInspectorId", task.assignment().secondInspectorId());
     task.reasons().forEach(body.putArray("reasons")::add);
     body.put("inclusionProbability", task.inclusionProbability());
     body.put("dueOn", task.dueOn().toString());
+    body.put("adhoc", false);
     return body.toString();
   }
 }

@@ -69,8 +69,11 @@ public final class InspectionStore {
       return Optional.empty();
     }
     InspectionTask task = TaskItems.fromItem(item);
+    Optional<InspectionResult> second = Optional.ofNullable(item.get("secondVerdict")).map(verdict ->
+        new InspectionResult(task.assignment().secondInspectorId(), LocalDate.parse(item.get("secondInspectedOn").s()),
+            Verdict.valueOf(verdict.s().toUpperCase(Locale.ROOT)), null));
     if (!item.containsKey("verdict")) {
-      return Optional.of(InspectionState.open(task));
+      return Optional.of(new InspectionState(task, Optional.empty(), Optional.empty(), second));
     }
     Verdict verdict = Verdict.valueOf(item.get("verdict").s().toUpperCase(Locale.ROOT));
     InspectionResult result = new InspectionResult(item.get("inspectorId").s(),
@@ -80,7 +83,7 @@ public final class InspectionStore {
         .map(id -> get(actionPk(task.branch(), id.s()), ItemKeys.STATE_SK))
         .filter(actionItem -> !actionItem.isEmpty())
         .map(InspectionStore::action);
-    return Optional.of(new InspectionState(task, Optional.of(result), action));
+    return Optional.of(new InspectionState(task, Optional.of(result), action, second));
   }
 
   /**
@@ -90,8 +93,11 @@ public final class InspectionStore {
    * @param sourceSk the key of the findings row the change came from, kept on the action for tracing
    */
   public void save(InspectionState state, String sourceSk, long versionMillis) {
-    InspectionResult result = state.result().orElseThrow(() -> new IllegalArgumentException(
-        "inspection " + state.task().taskId() + " has no result to store"));
+    if (state.result().isEmpty()) {
+      saveSecondResult(state);
+      return;
+    }
+    InspectionResult result = state.result().get();
     state.action().ifPresent(action -> dynamoDb.putItem(request -> request.tableName(table)
         .item(deadlines.withIndex(actionItem(action, result, sourceSk, versionMillis)))));
     Map<String, String> names = new HashMap<>();
@@ -114,12 +120,29 @@ public final class InspectionStore {
       update.append(", actionId = :action");
       values.put(":action", s(state.action().get().actionId()));
     }
+    state.secondResult().ifPresent(second -> {
+      update.append(", secondVerdict = :secondVerdict, secondInspectedOn = :secondInspectedOn");
+      values.put(":secondVerdict", s(second.verdict().name().toLowerCase(Locale.ROOT)));
+      values.put(":secondInspectedOn", s(second.inspectedOn().toString()));
+    });
     dynamoDb.updateItem(request -> request.tableName(table)
         .key(SampleStore.key(SampleStore.samplePk(state.task().period()), SampleStore.TASK_SK_PREFIX + state.task().taskId()))
         .updateExpression(update.toString())
         .conditionExpression("attribute_exists(pk)")
         .expressionAttributeNames(names)
         .expressionAttributeValues(values));
+  }
+
+  /** A double-scored task's second result, before the first inspector's is in: it leaves the task open. */
+  private void saveSecondResult(InspectionState state) {
+    InspectionResult second = state.secondResult().orElseThrow(() -> new IllegalArgumentException(
+        "inspection " + state.task().taskId() + " has no result to store"));
+    dynamoDb.updateItem(request -> request.tableName(table)
+        .key(SampleStore.key(SampleStore.samplePk(state.task().period()), SampleStore.TASK_SK_PREFIX + state.task().taskId()))
+        .updateExpression("SET secondVerdict = :secondVerdict, secondInspectedOn = :secondInspectedOn")
+        .conditionExpression("attribute_exists(pk)")
+        .expressionAttributeValues(Map.of(":secondVerdict", s(second.verdict().name().toLowerCase(Locale.ROOT)),
+            ":secondInspectedOn", s(second.inspectedOn().toString()))));
   }
 
   static Map<String, AttributeValue> actionItem(CorrectiveAction action, InspectionResult result, String sourceSk,

@@ -2,17 +2,21 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.InspectionTasks;
+import io.qualityhub.sampling.domain.InspectorAssigner;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.Sample;
 import io.qualityhub.sampling.domain.Sampler;
 import io.qualityhub.sampling.domain.SamplingPlan;
+import io.qualityhub.sampling.domain.StratumDraw;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Draws a period once and issues its tasks. The header is stored first and commits the draw: a rerun draws again
+ * Draws a period once, assigns its tasks to inspectors from the latest roster ({@link InspectorAssigner}) and
+ * issues them; tasks no eligible inspector could take are reported to {@link AssignmentAlerts}. The header is stored first and commits the draw: a rerun draws again
  * under the header's plan, and adds missing tasks only if the population is exactly the one drawn from (a run that
  * stopped half way); if records changed since, the stored sample stands. Then every stored task not yet sent goes
  * to the inspection queue, and the team task lists are rewritten from the store. So a rerun adds no task and sends
@@ -26,33 +30,55 @@ public final class PeriodSampling {
   private final SampleStore store;
   private final InspectionQueue queue;
   private final TaskLists taskLists;
+  private final AssignmentAlerts alerts;
 
   public PeriodSampling(PlanSource plans, PopulationReader population, PeriodSecrets secrets, SampleStore store,
-      InspectionQueue queue, TaskLists taskLists) {
+      InspectionQueue queue, TaskLists taskLists, AssignmentAlerts alerts) {
     this.plans = plans;
     this.population = population;
     this.secrets = secrets;
     this.store = store;
     this.queue = queue;
     this.taskLists = taskLists;
+    this.alerts = alerts;
   }
 
   public SamplingOutcome run(Period period) {
     Optional<SampleHeader> existing = store.header(period);
     SamplingPlan plan = existing.map(PlanSource::of).orElseGet(plans::current);
     Population records = population.read(period, plan.recordTypesSampled(period.type()));
-    Sample sample = draw(plan, period, records);
+    Roster roster = existing.map(SampleHeader::roster).orElse(records.roster());
+    byte[] secret = secrets.secretFor(period);
+    Sample sample;
+    List<InspectionTask> drawn;
+    try {
+      sample = new Sampler(plan).draw(period, secret, records.units(), records.incidents());
+      drawn = new InspectorAssigner(secret).assign(InspectionTasks.fromSample(sample, plan), roster,
+          plan.doubleScoringShare());
+    } finally {
+      Arrays.fill(secret, (byte) 0);
+    }
     boolean populationChanged = existing.isPresent()
         && !existing.get().populationFingerprint().equals(sample.populationFingerprint());
     if (existing.isEmpty()) {
       store.putHeaderIfAbsent(new SampleHeader(period, plan.version(), sample.populationFingerprint(),
-          records.units().size(), sample.selected().size(), plans.packagedJsonText(), plans.overrideJsonText()));
+          records.units().size(), sample.selected().size(), plans.packagedJsonText(), plans.overrideJsonText(),
+          sample.strata(), roster));
     }
     int created = 0;
+    List<InspectionTask> newlyUnassigned = new ArrayList<>();
     if (!populationChanged) {
-      for (InspectionTask task : InspectionTasks.fromSample(sample, plan)) {
-        created += store.putTaskIfAbsent(task) ? 1 : 0;
+      for (InspectionTask task : drawn) {
+        if (store.putTaskIfAbsent(task)) {
+          created++;
+          if (!task.assignment().assigned()) {
+            newlyUnassigned.add(task);
+          }
+        }
       }
+    }
+    if (!newlyUnassigned.isEmpty()) {
+      alerts.unassigned(period, roster, newlyUnassigned);
     }
     int sent = 0;
     List<InspectionTask> tasks = new ArrayList<>();
@@ -65,16 +91,8 @@ public final class PeriodSampling {
       tasks.add(stored.task());
     }
     List<String> lists = taskLists.write(period, tasks);
-    return new SamplingOutcome(period, plan.version(), records.units().size(), records.itemsRead(), tasks, created,
-        sent, lists, existing.isPresent(), populationChanged);
-  }
-
-  private Sample draw(SamplingPlan plan, Period period, Population records) {
-    byte[] secret = secrets.secretFor(period);
-    try {
-      return new Sampler(plan).draw(period, secret, records.units(), records.incidents());
-    } finally {
-      Arrays.fill(secret, (byte) 0);
-    }
+    List<StratumDraw> strata = existing.map(SampleHeader::strata).orElse(sample.strata());
+    return new SamplingOutcome(period, plan.version(), records.units().size(), records.itemsRead(), strata, tasks,
+        created, sent, lists, existing.isPresent(), populationChanged);
   }
 }

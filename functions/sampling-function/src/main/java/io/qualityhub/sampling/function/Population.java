@@ -1,17 +1,21 @@
 package io.qualityhub.sampling.function;
 
 import io.qualityhub.sampling.domain.PriorIncidents;
+import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.SamplingUnit;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A period's population as read from the records table.
  *
  * @param itemsRead table items the read examined, for cost tracking (a scan reads more than it returns)
+ * @param roster    the latest inspector roster uploaded, read in the same scan; {@link Roster#NONE} if none is
  */
-public record Population(List<SamplingUnit> units, PriorIncidents incidents, long itemsRead) {
+public record Population(List<SamplingUnit> units, PriorIncidents incidents, long itemsRead, Roster roster) {
 
   public Population {
     units = List.copyOf(units);
+    Objects.requireNonNull(roster, "roster");
   }
 }

@@ -3,12 +3,15 @@ package io.qualityhub.sampling.function;
 import io.qualityhub.core.format.Column;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PriorIncidents;
+import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.SamplingUnit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -36,6 +39,7 @@ public final class PopulationReader {
 
   static final String COMPLAINTS = "complaints";
   static final String VIOLATIONS = "violations";
+  static final String INSPECTORS = "inspectors";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -51,7 +55,9 @@ public final class PopulationReader {
     Set<String> types = new LinkedHashSet<>(sampledTypes);
     types.add(COMPLAINTS);
     types.add(VIOLATIONS);
+    types.add(INSPECTORS);
     Scan scan = scan(types);
+    TreeMap<LocalDate, List<Inspector>> rosters = new TreeMap<>();
     Map<String, String> currentGenerations = scan.currentGenerations();
 
     Map<String, Map<String, AttributeValue>> latest = new TreeMap<>();
@@ -69,6 +75,11 @@ public final class PopulationReader {
           continue; // staged, replaced or withdrawn generation
         }
       }
+      if (type.equals(INSPECTORS)) {
+        rosters.computeIfAbsent(LocalDate.parse(text(item, "businessDate")), date -> new ArrayList<>())
+            .add(inspector(item));
+        continue;
+      }
       collectIncident(type, item, period, staff);
       if (sampledTypes.contains(type)) {
         latest.merge(text(item, ItemKeys.PK), item, PopulationReader::laterBusinessDate);
@@ -82,7 +93,16 @@ public final class PopulationReader {
         units.add(unit(type, item, attributes));
       }
     }
-    return new Population(units, new PriorIncidents(staff), scan.itemsRead());
+    Roster roster = rosters.isEmpty() ? Roster.NONE
+        : new Roster(rosters.lastKey(), rosters.lastEntry().getValue().stream()
+            .sorted(Comparator.comparing(Inspector::inspectorId)).toList());
+    return new Population(units, new PriorIncidents(staff), scan.itemsRead(), roster);
+  }
+
+  /** A roster row as intake stored it: capacity a number, active a boolean. */
+  static Inspector inspector(Map<String, AttributeValue> item) {
+    return new Inspector(text(item, "inspector_id"), text(item, "home_branch"), text(item, "team"),
+        Integer.parseInt(item.get("capacity").n()), item.get("active").bool());
   }
 
   private static void collectIncident(String type, Map<String, AttributeValue> item, Period period, Set<String> staff) {

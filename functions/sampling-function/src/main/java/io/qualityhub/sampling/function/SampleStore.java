@@ -2,7 +2,11 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.Roster;
+import io.qualityhub.sampling.domain.Verdict;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,6 +57,12 @@ public final class SampleStore {
     if (header.planOverrideJson() != null) {
       item.put("planOverrideJson", s(header.planOverrideJson()));
     }
+    item.put("strata", AttributeValue.fromL(header.strata().stream().map(StratumItems::toAttribute).toList()));
+    if (header.roster().uploaded()) {
+      item.put("rosterDate", s(header.roster().businessDate().toString()));
+      item.put("roster", AttributeValue.fromL(header.roster().inspectors().stream().map(SampleStore::inspector)
+          .toList()));
+    }
     return putIfAbsent(item);
   }
 
@@ -64,7 +74,23 @@ public final class SampleStore {
     }
     return Optional.of(new SampleHeader(period, item.get("planVersion").s(), item.get("populationFingerprint").s(),
         Integer.parseInt(item.get("populationSize").n()), Integer.parseInt(item.get("selectedCount").n()),
-        item.get("planJson").s(), item.containsKey("planOverrideJson") ? item.get("planOverrideJson").s() : null));
+        item.get("planJson").s(), item.containsKey("planOverrideJson") ? item.get("planOverrideJson").s() : null,
+        item.containsKey("strata") ? item.get("strata").l().stream().map(StratumItems::fromAttribute).toList()
+            : List.of(),
+        item.containsKey("rosterDate") ? new Roster(LocalDate.parse(item.get("rosterDate").s()),
+            item.get("roster").l().stream().map(SampleStore::inspector).toList()) : Roster.NONE));
+  }
+
+  private static AttributeValue inspector(Inspector inspector) {
+    return AttributeValue.fromM(Map.of("inspectorId", s(inspector.inspectorId()),
+        "homeBranch", s(inspector.homeBranch()), "team", s(inspector.team()), "capacity", n(inspector.capacity()),
+        "active", AttributeValue.fromBool(inspector.active())));
+  }
+
+  private static Inspector inspector(AttributeValue value) {
+    Map<String, AttributeValue> map = value.m();
+    return new Inspector(map.get("inspectorId").s(), map.get("homeBranch").s(), map.get("team").s(),
+        Integer.parseInt(map.get("capacity").n()), map.get("active").bool());
   }
 
   /** @return false when the task was stored before */
@@ -87,7 +113,9 @@ public final class SampleStore {
         }
       });
       for (Map<String, AttributeValue> item : page.items()) {
-        tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED)));
+        tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED), item.get("status").s(),
+            Optional.ofNullable(item.get("secondVerdict")).map(verdict -> Verdict.valueOf(verdict.s().toUpperCase(
+                java.util.Locale.ROOT)))));
       }
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
@@ -103,8 +131,23 @@ public final class SampleStore {
         .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
   }
 
-  /** A task as stored, with whether its message has gone to the inspection queue. */
-  public record StoredTask(InspectionTask task, boolean queued) {}
+  /**
+   * A task as stored, with whether its message has gone to the inspection queue.
+   *
+   * @param status        {@code open}, {@code passed} or {@code failed}
+   * @param secondVerdict the second inspector's result on a double-scored task, once in
+   */
+  public record StoredTask(InspectionTask task, boolean queued, String status, Optional<Verdict> secondVerdict) {
+
+    /** The result on record, if any. */
+    public Optional<Verdict> verdict() {
+      return switch (status) {
+        case "passed" -> Optional.of(Verdict.PASS);
+        case "failed" -> Optional.of(Verdict.FAIL);
+        default -> Optional.empty();
+      };
+    }
+  }
 
   private boolean putIfAbsent(Map<String, AttributeValue> item) {
     try {

@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.function;
 
+import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.Sample;
 import io.qualityhub.sampling.domain.SampleDifference;
@@ -9,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Checks a stored period against a fresh draw: the plan kept in its header, the period's secret, the population as
- * the table holds it now, and the stored tasks as the sample. An empty list means the stored sample is exactly what
+ * Checks a stored period against a fresh draw: the plan and roster kept in its header, the period's secret, the
+ * population as the table holds it now, and the stored tasks (with their inspectors) as the sample. An empty list means the stored sample is exactly what
  * the method produces.
  */
 public final class SampleVerification {
@@ -30,11 +31,13 @@ public final class SampleVerification {
     SampleHeader header = store.header(period).orElseThrow(() -> new NoStoredSampleException(period, store.table()));
     SamplingPlan plan = PlanSource.of(header);
     Population records = population.read(period, plan.recordTypesSampled(period.type()));
+    List<InspectionTask> tasks = store.tasks(period).stream().map(SampleStore.StoredTask::task).toList();
     Sample stored = new Sample(period, header.planVersion(), header.populationFingerprint(), List.of(),
-        store.tasks(period).stream().map(task -> task.task().toSelectedUnit()).toList());
+        tasks.stream().map(InspectionTask::toSelectedUnit).toList());
     byte[] secret = secrets.secretFor(period);
     try {
-      return new SampleVerifier(plan).verify(stored, secret, records.units(), records.incidents());
+      return new SampleVerifier(plan).verify(stored, tasks, header.roster(), secret, records.units(),
+          records.incidents());
     } finally {
       Arrays.fill(secret, (byte) 0);
     }

@@ -34,11 +34,15 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public SamplingHandler() {
-    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC());
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC(), UnassignedTasksAlarm.onLambda());
   }
 
-  /** Used by the local run and tests. */
+  /** Used by the local run and tests: unassigned tasks are logged, not published as a metric. */
   public SamplingHandler(Settings environment, AwsClients clients, Clock clock) {
+    this(environment, clients, clock, UnassignedTasksAlarm.logOnly());
+  }
+
+  private SamplingHandler(Settings environment, AwsClients clients, Clock clock, AssignmentAlerts alerts) {
     // The configuration store's documents in force take the place of the variables they name.
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
@@ -48,7 +52,8 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
         new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
         new SampleStore(clients.dynamoDb(), table),
         new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
-        new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")));
+        new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")),
+        alerts);
     this.companyZone = ZoneId.of(settings.optional("COMPANY_TIME_ZONE").orElse("Asia/Taipei"));
     this.clock = clock;
   }

@@ -2,11 +2,13 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.StratumDraw;
 import java.util.List;
 
 /**
  * What one sampling run did for a period.
  *
+ * @param strata             each stratum's population, sample size and sizing, as the header records them
  * @param tasks              every task the period has in store after the run, new or not
  * @param tasksCreated       tasks this run stored (0 on a rerun)
  * @param messagesSent       task messages this run sent (0 on a rerun that found them all sent)
@@ -14,10 +16,11 @@ import java.util.List;
  *                           sample stands, and no task is added
  */
 public record SamplingOutcome(Period period, String planVersion, int populationSize, long itemsRead,
-    List<InspectionTask> tasks, int tasksCreated, int messagesSent, List<String> taskLists,
+    List<StratumDraw> strata, List<InspectionTask> tasks, int tasksCreated, int messagesSent, List<String> taskLists,
     boolean drawnBefore, boolean populationChanged) {
 
   public SamplingOutcome {
+    strata = List.copyOf(strata);
     tasks = List.copyOf(tasks);
     taskLists = List.copyOf(taskLists);
   }

@@ -2,6 +2,7 @@ package io.qualityhub.sampling.function;
 
 import static io.qualityhub.sampling.function.SampleStore.s;
 
+import io.qualityhub.sampling.domain.Assignment;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.RecordKey;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reads back to the same double, so verification compares it bit for bit. Ids and codes only: no record content.
  */
 final class TaskItems {
+
+  /** Not {@code inspectorId}, which a result records: who reported it, the first or the second inspector. */
+  static final String ASSIGNED_INSPECTOR = "assignedInspectorId";
 
   private TaskItems() {}
 
@@ -35,6 +39,14 @@ final class TaskItems {
     item.put("inclusionProbability", AttributeValue.fromN(Double.toString(task.inclusionProbability())));
     item.put("dueOn", s(task.dueOn().toString()));
     item.put("status", s("open"));
+    if (task.assignment().assigned()) {
+      item.put(ASSIGNED_INSPECTOR, s(task.assignment().inspectorId()));
+    } else {
+      item.put("unassigned", AttributeValue.fromBool(true));
+    }
+    if (task.assignment().doubleScored()) {
+      item.put("secondInspectorId", s(task.assignment().secondInspectorId()));
+    }
     return item;
   }
 
@@ -45,6 +57,9 @@ final class TaskItems {
     List<String> reasons = item.get("reasons").l().stream().map(AttributeValue::s).toList();
     return new InspectionTask(item.get("taskId").s(), period, record,
         item.containsKey("productLine") ? item.get("productLine").s() : null, item.get("team").s(), reasons,
-        Double.parseDouble(item.get("inclusionProbability").n()), LocalDate.parse(item.get("dueOn").s()));
+        Double.parseDouble(item.get("inclusionProbability").n()), LocalDate.parse(item.get("dueOn").s()),
+        item.containsKey(ASSIGNED_INSPECTOR) ? new Assignment(item.get(ASSIGNED_INSPECTOR).s(),
+            item.containsKey("secondInspectorId") ? item.get("secondInspectorId").s() : null)
+            : Assignment.UNASSIGNED);
   }
 }

@@ -3,14 +3,27 @@ package io.qualityhub.sampling.domain;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Where an inspection task stands: its result once inspected, and the corrective action a fail opened. */
+/**
+ * Where an inspection task stands: its result once inspected, the corrective action a fail opened, and, for a
+ * double-scored task, the second inspector's result, which is kept for agreement figures and never decides the task.
+ */
 public record InspectionState(InspectionTask task, Optional<InspectionResult> result,
-                              Optional<CorrectiveAction> action) {
+                              Optional<CorrectiveAction> action, Optional<InspectionResult> secondResult) {
 
     public InspectionState {
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(action, "action");
+        Objects.requireNonNull(secondResult, "secondResult");
+    }
+
+    /** A state without a second inspector's result. */
+    public InspectionState(InspectionTask task, Optional<InspectionResult> result, Optional<CorrectiveAction> action) {
+        this(task, result, action, Optional.empty());
+    }
+
+    public InspectionState withSecondResult(InspectionResult second) {
+        return new InspectionState(task, result, action, Optional.of(second));
     }
 
     public static InspectionState open(InspectionTask task) {

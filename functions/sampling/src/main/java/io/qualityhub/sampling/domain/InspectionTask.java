@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param productLine the record's product line, or {@code null} for types without one
  * @param team        the inspection team whose task list carries the task
  * @param reasons     risk rules that raised the record's weight; empty for a routine pick
+ * @param assignment  who inspects it; {@link Assignment#UNASSIGNED} until {@link InspectorAssigner} runs
  */
 public record InspectionTask(String taskId, Period period, RecordKey record, String productLine, String team,
-                             List<String> reasons, double inclusionProbability, LocalDate dueOn) {
+                             List<String> reasons, double inclusionProbability, LocalDate dueOn,
+                             Assignment assignment) {
 
     public InspectionTask {
         Objects.requireNonNull(taskId, "taskId");
@@ -25,6 +27,7 @@ public record InspectionTask(String taskId, Period period, RecordKey record, Str
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(team, "team");
         Objects.requireNonNull(dueOn, "dueOn");
+        Objects.requireNonNull(assignment, "assignment");
         reasons = List.copyOf(reasons);
     }
 
@@ -45,6 +48,11 @@ public record InspectionTask(String taskId, Period period, RecordKey record, Str
 
     public String branch() {
         return record.branch();
+    }
+
+    public InspectionTask withAssignment(Assignment newAssignment) {
+        return new InspectionTask(taskId, period, record, productLine, team, reasons, inclusionProbability, dueOn,
+                newAssignment);
     }
 
     /** The task as a sample entry, to verify stored tasks against a recomputed sample. */

@@ -10,14 +10,15 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Task lists as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break), safe to
- * open in a spreadsheet: a cell starting with {@code = + - @}, tab or carriage return gets a leading {@code '}
- * so it is never run as a formula.
+ * Task lists as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break): ids,
+ * codes, the assigned inspectors (empty when unassigned), due date, reasons, inclusion probability and whether the
+ * task is ad hoc ({@code N} for every drawn task); no record content. Safe to open in a spreadsheet: a cell starting
+ * with {@code = + - @}, tab or carriage return gets a leading {@code '} so it is never run as a formula.
  */
 public final class InspectionTaskCsv {
 
-    static final String HEADER = "task_id,period,record_type,branch,record_id,product_line,reasons,"
-            + "inclusion_probability,due_on";
+    static final String HEADER = "task_id,period,record_type,branch,record_id,product_line,inspector_id,"
+            + "second_inspector_id,due_on,reasons,inclusion_probability,adhoc";
 
     private InspectionTaskCsv() {
     }
@@ -37,11 +38,18 @@ public final class InspectionTaskCsv {
                 cell(task.branch()),
                 cell(task.record().recordId()),
                 cell(task.productLine() == null ? "" : task.productLine()),
+                cell(orEmpty(task.assignment().inspectorId())),
+                cell(orEmpty(task.assignment().secondInspectorId())),
+                cell(task.dueOn().toString()),
                 cell(String.join(";", task.reasons())),
                 cell(new BigDecimal(task.inclusionProbability()).round(MathContext.DECIMAL32).stripTrailingZeros()
                         .toPlainString()),
-                cell(task.dueOn().toString()))).append("\r\n"));
+                "N")).append("\r\n"));
         return csv.toString();
+    }
+
+    private static String orEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     static String cell(String value) {

@@ -20,7 +20,7 @@ public final class InspectionTasks {
                             + unit.record().recordType() + ", yet the sample holds " + unit.record()));
             return new InspectionTask(InspectionTask.idFor(sample.period(), unit.record()), sample.period(),
                     unit.record(), unit.productLine(), typePlan.team(), unit.reasons(), unit.inclusionProbability(),
-                    sample.period().end().plusDays(typePlan.inspectionDueDays()));
+                    sample.period().end().plusDays(typePlan.inspectionDueDays()), Assignment.UNASSIGNED);
         }).toList();
     }
 }

@@ -32,8 +32,19 @@ final class KeyedRandom {
     }
 
     double uniform(RecordKey key) {
-        byte[] digest = mac.doFinal((key.recordType() + "|" + key.branch() + "|" + key.recordId())
-                .getBytes(StandardCharsets.UTF_8));
+        return toUniform(mac.doFinal((key.recordType() + "|" + key.branch() + "|" + key.recordId())
+                .getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A random number for a decision other than the draw, e.g. {@code ("assign", taskId, inspectorId)}. The purpose
+     * ends in '#', which no record type contains, so these never coincide with a record's number.
+     */
+    double uniform(String purpose, String... parts) {
+        return toUniform(mac.doFinal((purpose + "#|" + String.join("|", parts)).getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static double toUniform(byte[] digest) {
         long bits = 0;
         for (int i = 0; i < Long.BYTES; i++) {
             bits = (bits << 8) | (digest[i] & 0xFF);

@@ -4,7 +4,10 @@ package io.qualityhub.sampling.domain;
 public enum RejectReason {
     UNKNOWN_INSPECTION("inspection_id matches no inspection task; copy it from the team's task list"),
     RESULT_CONFLICT("the inspection already has the opposite result on record; a result is recorded once, so ask"
-            + " the quality department's administrator to correct the stored result");
+            + " the quality department's administrator to correct the stored result"),
+    INSPECTOR_NOT_ASSIGNED("inspector_id is not an inspector assigned to this inspection, so the finding does not"
+            + " count (policy II.2: independent inspection); the task list's inspector_id and second_inspector_id"
+            + " name who may report it");
 
     private final String explanation;
 

@@ -48,6 +48,19 @@ public sealed interface SampleDifference {
         }
     }
 
+    record AssignmentDiffers(RecordKey record, Assignment stored, Assignment recomputed) implements SampleDifference {
+        @Override
+        public String describe() {
+            return record + ": stored inspectors " + names(stored) + ", assigned by the method "
+                    + names(recomputed) + "; the assignment was changed after the draw";
+        }
+
+        private static String names(Assignment assignment) {
+            return !assignment.assigned() ? "none (unassigned)" : assignment.inspectorId()
+                    + (assignment.doubleScored() ? " and " + assignment.secondInspectorId() : "");
+        }
+    }
+
     record ReasonsDiffer(RecordKey record, List<String> stored, List<String> recomputed) implements SampleDifference {
         public ReasonsDiffer {
             stored = List.copyOf(stored);

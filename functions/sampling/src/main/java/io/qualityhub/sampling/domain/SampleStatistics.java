@@ -26,8 +26,8 @@ public final class SampleStatistics {
         }
         List<StratumStatistics> statistics = new ArrayList<>();
         for (StratumDraw draw : sample.strata()) {
-            statistics.add(new StratumStatistics(draw.stratum(),
-                    stratum(draw, byStratum.get(draw.stratum()), verdicts)));
+            InspectionStatistics figures = stratum(draw, byStratum.get(draw.stratum()), verdicts);
+            statistics.add(new StratumStatistics(draw.stratum(), figures, DeviationLimit.of(draw, figures)));
         }
         return statistics;
     }

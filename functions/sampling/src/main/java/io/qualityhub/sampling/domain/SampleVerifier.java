@@ -21,7 +21,37 @@ public final class SampleVerifier {
 
     public List<SampleDifference> verify(Sample stored, byte[] periodSecret, Collection<SamplingUnit> population,
                                          PriorIncidents incidents) {
+        return compare(stored, new Sampler(plan).draw(stored.period(), periodSecret, population, incidents));
+    }
+
+    /**
+     * Also checks who inspects each task: the recomputed draw's tasks are assigned again from the roster the period
+     * was assigned from, and every stored task whose inspectors differ is listed. A period drawn before rosters
+     * ({@link Roster#NONE}) has no assignment to check.
+     *
+     * @param storedTasks the period's stored tasks with their assignments; {@code stored} is their sample entries
+     */
+    public List<SampleDifference> verify(Sample stored, List<InspectionTask> storedTasks, Roster roster,
+                                         byte[] periodSecret, Collection<SamplingUnit> population,
+                                         PriorIncidents incidents) {
         Sample recomputed = new Sampler(plan).draw(stored.period(), periodSecret, population, incidents);
+        List<SampleDifference> differences = compare(stored, recomputed);
+        if (!roster.uploaded()) {
+            return differences;
+        }
+        Map<String, Assignment> expected = new TreeMap<>();
+        new InspectorAssigner(periodSecret).assign(InspectionTasks.fromSample(recomputed, plan), roster,
+                plan.doubleScoringShare()).forEach(task -> expected.put(task.taskId(), task.assignment()));
+        storedTasks.stream().sorted(java.util.Comparator.comparing(InspectionTask::record)).forEach(task -> {
+            Assignment assigned = expected.get(task.taskId());
+            if (assigned != null && !assigned.equals(task.assignment())) {
+                differences.add(new SampleDifference.AssignmentDiffers(task.record(), task.assignment(), assigned));
+            }
+        });
+        return differences;
+    }
+
+    private static List<SampleDifference> compare(Sample stored, Sample recomputed) {
         List<SampleDifference> differences = new ArrayList<>();
         if (!stored.planVersion().equals(recomputed.planVersion())) {
             differences.add(new SampleDifference.PlanVersionDiffers(stored.planVersion(), recomputed.planVersion()));

@@ -42,8 +42,9 @@ public final class Sampler {
         List<SelectedUnit> selected = new ArrayList<>();
         for (Map.Entry<Stratum, List<Keyed>> stratum : strata.entrySet()) {
             RecordTypePlan typePlan = plan.forType(stratum.getKey().recordType()).orElseThrow();
-            List<SelectedUnit> picked = drawStratum(typePlan, stratum.getValue(), random, incidents);
-            draws.add(new StratumDraw(stratum.getKey(), stratum.getValue().size(), picked.size()));
+            RecordTypePlan.StratumSize size = typePlan.sizeFor(stratum.getValue().size());
+            List<SelectedUnit> picked = drawStratum(typePlan, size.size(), stratum.getValue(), random, incidents);
+            draws.add(new StratumDraw(stratum.getKey(), stratum.getValue().size(), picked.size(), size.sizing()));
             selected.addAll(picked);
         }
         String fingerprint = PopulationFingerprint.of(sorted.stream().map(Keyed::unit).toList(), incidents);
@@ -82,7 +83,8 @@ public final class Sampler {
         return strata;
     }
 
-    private static List<SelectedUnit> drawStratum(RecordTypePlan typePlan, List<Keyed> units, KeyedRandom random,
+    private static List<SelectedUnit> drawStratum(RecordTypePlan typePlan, int sampleSize, List<Keyed> units,
+                                                  KeyedRandom random,
                                                   PriorIncidents incidents) {
         RiskScorer scorer = RiskScorer.forStratum(typePlan, units.stream().map(Keyed::unit).toList(), incidents);
         int size = units.size();
@@ -92,7 +94,6 @@ public final class Sampler {
             scores[i] = scorer.score(units.get(i).unit());
             weights[i] = scores[i].weight();
         }
-        int sampleSize = typePlan.targetSampleSize(size);
         double[] probabilities = InclusionProbabilities.proportionalToWeight(weights, sampleSize);
         double[] rankingKeys = new double[size];
         for (int i = 0; i < size; i++) {

@@ -6,12 +6,21 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The versioned sampling plan: how each record type is sampled. Load it with {@link SamplingPlanLoader}. */
-public record SamplingPlan(String version, Map<String, RecordTypePlan> recordTypes) {
+/**
+ * The versioned sampling plan: how each record type is sampled. Load it with {@link SamplingPlanLoader}.
+ *
+ * @param doubleScoringShare share of each period's tasks that a second, independent inspector also scores
+ */
+public record SamplingPlan(String version, Map<String, RecordTypePlan> recordTypes, double doubleScoringShare) {
+
+    public static final double DEFAULT_DOUBLE_SCORING_SHARE = 0.10;
 
     public SamplingPlan {
         Objects.requireNonNull(version, "version");
         recordTypes = Map.copyOf(recordTypes);
+        if (!(doubleScoringShare >= 0 && doubleScoringShare <= 1)) {
+            throw new IllegalArgumentException("double-scoring share " + doubleScoringShare + " must be from 0 to 1");
+        }
     }
 
     public Optional<RecordTypePlan> forType(String recordType) {

@@ -122,7 +122,10 @@ public final class SamplingPlanLoader {
 
     private static SamplingPlan validate(JsonNode root, String source) {
         Problems problems = new Problems();
-        problems.onlyKnownFields(root, "$", Set.of("version", "description", "recordTypes"));
+        problems.onlyKnownFields(root, "$", Set.of("version", "description", "recordTypes", "doubleScoringShare"));
+        double doubleScoringShare = root.has("doubleScoringShare") ? problems.number(root, "$", "doubleScoringShare",
+                0, true, 1, "set the share of tasks a second inspector also scores, from 0 to 1, e.g. 0.1")
+                : SamplingPlan.DEFAULT_DOUBLE_SCORING_SHARE;
         String version = problems.text(root, "$", "version", "set \"version\" to a label such as \"2026-11-1\"");
         Map<String, RecordTypePlan> types = new LinkedHashMap<>();
         JsonNode recordTypes = root.get("recordTypes");
@@ -150,7 +153,7 @@ public final class SamplingPlanLoader {
         if (!problems.list.isEmpty()) {
             throw new SamplingPlanException(source, problems.list);
         }
-        return new SamplingPlan(version, types);
+        return new SamplingPlan(version, types, doubleScoringShare);
     }
 
     private static Optional<RecordTypePlan> recordTypePlan(String type, JsonNode node, String path, Problems problems) {
@@ -160,7 +163,7 @@ public final class SamplingPlanLoader {
         }
         int before = problems.list.size();
         problems.onlyKnownFields(node, path, Set.of("period", "baseRate", "minPerStratum", "maxPerStratum",
-                "stratifyByProductLine", "team", "inspectionDueDays", "riskRules"));
+                "stratifyByProductLine", "team", "inspectionDueDays", "riskRules", "assurance"));
         String periodName = problems.text(node, path, "period", "set it to \"weekly\" or \"monthly\"");
         Optional<PeriodType> period = Optional.ofNullable(periodName).flatMap(PeriodType::fromPlanName);
         if (periodName != null && period.isEmpty()) {
@@ -168,8 +171,12 @@ public final class SamplingPlanLoader {
         }
         double baseRate = problems.number(node, path, "baseRate", 0, false, 1,
                 "set it to the share of records to inspect, above 0 and at most 1, e.g. 0.02");
-        int min = problems.integer(node, path, "minPerStratum", 1, 1_000_000,
-                "set it to the fewest records inspected per branch (and product line), at least 1");
+        Assurance assurance = assurance(node.get("assurance"), path + ".assurance", problems);
+        int min = node.has("minPerStratum") || !node.has("assurance")
+                ? problems.integer(node, path, "minPerStratum", 1, 1_000_000,
+                "set it to the fewest records inspected per branch (and product line), at least 1, or give the"
+                        + " type an \"assurance\" that sets the minimum")
+                : 1;
         int max = problems.integer(node, path, "maxPerStratum", 1, 1_000_000,
                 "set it to the most records inspected per branch (and product line), at least minPerStratum");
         if (max > 0 && min > 0 && max < min) {
@@ -201,7 +208,39 @@ public final class SamplingPlanLoader {
             return Optional.empty();
         }
         return Optional.of(new RecordTypePlan(type, period.orElseThrow(), baseRate, min, max, byProductLine, team,
-                dueDays, rules));
+                dueDays, rules, assurance));
+    }
+
+    /**
+     * {@code {"confidence", "tolerableDeviationRate", "expectedDeviationRate"}}, each defaulting to 95%, 5% and 0%;
+     * {@code null} (fixed minimums) when the plan has no assurance.
+     */
+    private static Assurance assurance(JsonNode node, String path, Problems problems) {
+        if (node == null) {
+            return null;
+        }
+        int before = problems.list.size();
+        problems.onlyKnownFields(node, path, Set.of("confidence", "tolerableDeviationRate", "expectedDeviationRate"));
+        if (!node.isObject()) {
+            return null;
+        }
+        double confidence = node.has("confidence") ? problems.number(node, path, "confidence", 0.5, true, 0.999,
+                "set the confidence, e.g. 0.95, from 0.5 to 0.999") : Assurance.DEFAULT_CONFIDENCE;
+        double tolerable = node.has("tolerableDeviationRate") ? problems.number(node, path, "tolerableDeviationRate",
+                0.01, true, 0.5, "set the highest acceptable deviation rate, e.g. 0.05, from 0.01 to 0.5")
+                : Assurance.DEFAULT_TOLERABLE_RATE;
+        double expected = node.has("expectedDeviationRate") ? problems.number(node, path, "expectedDeviationRate",
+                0, true, 0.25, "set the deviation rate you expect, e.g. 0, at most half the tolerable rate")
+                : Assurance.DEFAULT_EXPECTED_RATE;
+        if (problems.list.size() > before) {
+            return null;
+        }
+        if (expected > tolerable / 2) {
+            problems.add(path + ".expectedDeviationRate", "is " + expected + ", more than half the tolerable rate "
+                    + tolerable, "lower it or raise tolerableDeviationRate; beyond half, samples grow without bound");
+            return null;
+        }
+        return new Assurance(confidence, tolerable, expected);
     }
 
     private static List<RiskRule> riskRules(JsonNode node, String path, Problems problems) {

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class FindingOutcomeTest {
 
     private static final InspectionTask TASK = new InspectionTask("INS-2026-11-00aa", NOVEMBER,
-            new RecordKey("claims", "TPE-01", "C1"), "health", "claims-quality", List.of(), 0.5, LocalDate.of(2026, 12, 20));
+            new RecordKey("claims", "TPE-01", "C1"), "health", "claims-quality", List.of(), 0.5, LocalDate.of(2026, 12, 20),
+            Assignment.UNASSIGNED);
     private static final InspectionState OPEN = InspectionState.open(TASK);
     private static final LocalDate INSPECTED = LocalDate.of(2026, 12, 3);
     private static final LocalDate DUE = LocalDate.of(2027, 1, 15);
@@ -21,6 +22,36 @@ class FindingOutcomeTest {
     void findingForAnUnknownInspectionIsRejected() {
         assertEquals(new FindingOutcome.Rejected("INS-2026-11-ffff", RejectReason.UNKNOWN_INSPECTION),
                 FindingOutcome.apply(FindingRow.pass("INS-2026-11-ffff", "Q1", INSPECTED), Optional.empty()));
+    }
+
+    @Test
+    void findingFromAnInspectorNotAssignedToTheTaskIsRefused() {
+        InspectionState assigned = InspectionState.open(TASK.withAssignment(new Assignment("QA-A", "QA-B")));
+        assertEquals(new FindingOutcome.Rejected(TASK.taskId(), RejectReason.INSPECTOR_NOT_ASSIGNED),
+                FindingOutcome.apply(FindingRow.pass(TASK.taskId(), "QA-C", INSPECTED), Optional.of(assigned)));
+        assertEquals(TaskStatus.PASSED, ((FindingOutcome.Applied) FindingOutcome.apply(
+                FindingRow.pass(TASK.taskId(), "QA-A", INSPECTED), Optional.of(assigned))).state().status());
+    }
+
+    @Test
+    void theSecondInspectorsFindingIsKeptBesideTheFirstAndDecidesNothing() {
+        InspectionState open = InspectionState.open(TASK.withAssignment(new Assignment("QA-A", "QA-B")));
+        InspectionResult secondFail = new InspectionResult("QA-B", INSPECTED, Verdict.FAIL, FindingSeverity.MINOR);
+        FindingRow secondRow = new FindingRow(TASK.taskId(), "QA-B", INSPECTED, Verdict.FAIL, FindingSeverity.MINOR,
+                "owner", DUE, null, null);
+        FindingOutcome.Applied second = (FindingOutcome.Applied) FindingOutcome.apply(secondRow, Optional.of(open));
+        assertEquals(new InspectionState(open.task(), Optional.empty(), Optional.empty(), Optional.of(secondFail)),
+                second.state());
+        assertEquals(TaskStatus.OPEN, second.state().status(), "the first inspector's result decides the task");
+        FindingOutcome.Applied first = (FindingOutcome.Applied) FindingOutcome.apply(
+                FindingRow.pass(TASK.taskId(), "QA-A", INSPECTED), Optional.of(second.state()));
+        assertEquals(TaskStatus.PASSED, first.state().status());
+        assertEquals(Optional.of(secondFail), first.state().secondResult());
+        assertEquals(Optional.empty(), first.state().action(), "a second scorer's fail opens no action");
+        assertEquals(new FindingOutcome.Applied(first.state(), false),
+                FindingOutcome.apply(secondRow, Optional.of(first.state())), "a repeat changes nothing");
+        assertEquals(new FindingOutcome.Rejected(TASK.taskId(), RejectReason.RESULT_CONFLICT),
+                FindingOutcome.apply(FindingRow.pass(TASK.taskId(), "QA-B", INSPECTED), Optional.of(first.state())));
     }
 
     @Test

@@ -17,10 +17,24 @@ final class Fixtures {
     private Fixtures() {
     }
 
-    /** A plan sampling {@code claims} monthly with one rule of weight 4 on attribute {@code flag = Y}. */
+    /**
+     * A plan sampling {@code claims} monthly with one rule of weight 4 on attribute {@code flag = Y}, with fixed
+     * minimums (a plan from before assurance-based sizes).
+     */
     static SamplingPlan claimsPlan(double baseRate, int min, int max) {
         return new SamplingPlan("test-1", Map.of("claims", new RecordTypePlan("claims", PeriodType.MONTHLY, baseRate,
-                min, max, false, "claims-quality", 20, List.of(FLAGGED))));
+                min, max, false, "claims-quality", 20, List.of(FLAGGED), null)), 0.1);
+    }
+
+    /** Like {@link #claimsPlan(double, int, int)}, with sizes set by an assurance and no fixed minimum. */
+    static SamplingPlan claimsPlan(double baseRate, int max, Assurance assurance) {
+        return new SamplingPlan("test-1", Map.of("claims", new RecordTypePlan("claims", PeriodType.MONTHLY, baseRate,
+                1, max, false, "claims-quality", 20, List.of(FLAGGED), assurance)), 0.1);
+    }
+
+    /** Sizing under a plan with fixed minimums. */
+    static StratumSizing fixed(SizingRule rule, int minimum) {
+        return new StratumSizing(rule, minimum, null);
     }
 
     static SamplingUnit claim(String branch, String id, boolean flagged) {

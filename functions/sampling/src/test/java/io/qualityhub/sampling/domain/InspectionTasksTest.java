@@ -46,27 +46,28 @@ class InspectionTasksTest {
         InspectionTask task = InspectionTasks.fromSample(sample, PLAN).get(0);
         assertEquals(new InspectionTask(InspectionTask.idFor(NOVEMBER, new RecordKey("claims", "TPE-01", "C0000")),
                 NOVEMBER, new RecordKey("claims", "TPE-01", "C0000"), "health", "claims-quality", List.of("flagged"),
-                1.0, LocalDate.of(2026, 12, 20)), task);
+                1.0, LocalDate.of(2026, 12, 20), Assignment.UNASSIGNED), task);
     }
 
     @Test
     void tasksMustBeMadeWithThePlanThatDrewTheSample() {
         Sample sample = new Sampler(PLAN).draw(NOVEMBER, secret("nov"), claims("TPE-01", 2, 1), PriorIncidents.NONE);
-        SamplingPlan newer = new SamplingPlan("test-2", PLAN.recordTypes());
+        SamplingPlan newer = new SamplingPlan("test-2", PLAN.recordTypes(), 0.1);
         assertEquals("sample for 2026-11 was drawn under plan test-1; create its tasks with that plan, not test-2",
                 assertThrows(IllegalArgumentException.class, () -> InspectionTasks.fromSample(sample, newer)).getMessage());
     }
 
     @Test
     void csvListsTasksInRecordOrderAndNeutralisesFormulas() {
-        InspectionTask formula = task("=HYPERLINK(\"http://x\",\"click\")", List.of("flagged", "green_channel"), 0.0123456789);
-        InspectionTask plain = task("C-100", List.of(), 1);
+        InspectionTask formula = task("=HYPERLINK(\"http://x\",\"click\")", List.of("flagged", "green_channel"), 0.0123456789)
+                .withAssignment(new Assignment("QA-01", "QA-02"));
+        InspectionTask plain = task("C-100", List.of(), 1).withAssignment(new Assignment("QA-03", null));
         InspectionTask dash = task("-5", List.of(), 0.25);
         assertEquals("""
-                task_id,period,record_type,branch,record_id,product_line,reasons,inclusion_probability,due_on\r
-                INS-X,2026-11,claims,TPE-01,'-5,health,,0.25,2026-12-20\r
-                INS-X,2026-11,claims,TPE-01,"'=HYPERLINK(""http://x"",""click"")",health,flagged;green_channel,0.01234568,2026-12-20\r
-                INS-X,2026-11,claims,TPE-01,C-100,health,,1,2026-12-20\r
+                task_id,period,record_type,branch,record_id,product_line,inspector_id,second_inspector_id,due_on,reasons,inclusion_probability,adhoc\r
+                INS-X,2026-11,claims,TPE-01,'-5,health,,,2026-12-20,,0.25,N\r
+                INS-X,2026-11,claims,TPE-01,"'=HYPERLINK(""http://x"",""click"")",health,QA-01,QA-02,2026-12-20,flagged;green_channel,0.01234568,N\r
+                INS-X,2026-11,claims,TPE-01,C-100,health,QA-03,,2026-12-20,,1,N\r
                 """, InspectionTaskCsv.render(List.of(plain, formula, dash)));
     }
 
@@ -85,7 +86,7 @@ class InspectionTasksTest {
     void eachTeamGetsItsOwnList() {
         InspectionTask claim = task("C1", List.of(), 1);
         InspectionTask sale = new InspectionTask("INS-Y", NOVEMBER, new RecordKey("sales", "TPE-01", "S1"), "life",
-                "sales-quality", List.of(), 1, LocalDate.of(2026, 12, 20));
+                "sales-quality", List.of(), 1, LocalDate.of(2026, 12, 20), Assignment.UNASSIGNED);
         Map<String, String> lists = InspectionTaskCsv.byTeam(List.of(sale, claim));
         assertEquals(List.of("claims-quality", "sales-quality"), List.copyOf(lists.keySet()));
         assertEquals(InspectionTaskCsv.render(List.of(sale)), lists.get("sales-quality"));
@@ -93,6 +94,6 @@ class InspectionTasksTest {
 
     private static InspectionTask task(String recordId, List<String> reasons, double probability) {
         return new InspectionTask("INS-X", NOVEMBER, new RecordKey("claims", "TPE-01", recordId), "health",
-                "claims-quality", reasons, probability, LocalDate.of(2026, 12, 20));
+                "claims-quality", reasons, probability, LocalDate.of(2026, 12, 20), Assignment.UNASSIGNED);
     }
 }

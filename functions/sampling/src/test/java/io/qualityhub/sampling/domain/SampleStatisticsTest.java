@@ -77,8 +77,8 @@ class SampleStatisticsTest {
                 .get(0).statistics();
         InspectionStatistics b = SampleStatistics.perStratum(sample(3, unit("C1", 1), unit("C2", 1), unit("C3", 1)),
                 verdicts("C1", Verdict.FAIL, "C2", Verdict.PASS, "C3", Verdict.PASS)).get(0).statistics();
-        InspectionStatistics both = SampleStatistics.combine(List.of(new StratumStatistics(STRATUM, a),
-                new StratumStatistics(new Stratum("claims", "KHH-01", null), b)));
+        InspectionStatistics both = SampleStatistics.combine(List.of(new StratumStatistics(STRATUM, a, Optional.empty()),
+                new StratumStatistics(new Stratum("claims", "KHH-01", null), b, Optional.empty())));
         assertEquals(13, both.populationSize());
         assertEquals(7, both.sampled());
         assertEquals(3, both.passed());
@@ -132,7 +132,8 @@ class SampleStatisticsTest {
     }
 
     private static Sample sample(int populationSize, SelectedUnit... units) {
-        return new Sample(NOVEMBER, "test-1", "fingerprint", List.of(new StratumDraw(STRATUM, populationSize, units.length)),
+        return new Sample(NOVEMBER, "test-1", "fingerprint", List.of(new StratumDraw(STRATUM, populationSize, units.length,
+                Fixtures.fixed(SizingRule.MINIMUM, 1))),
                 List.of(units));
     }
 

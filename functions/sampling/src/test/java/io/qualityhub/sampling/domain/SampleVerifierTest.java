@@ -28,6 +28,27 @@ class SampleVerifierTest {
     }
 
     @Test
+    void anInspectorChangedAfterTheDrawIsReportedAndTheMethodsAssignmentVerifies() {
+        Roster roster = new Roster(java.time.LocalDate.of(2026, 11, 30), List.of(
+                new Inspector("QA-A", "KHH-01", "claims", 50, true),
+                new Inspector("QA-B", "TCH-01", "claims", 50, true),
+                new Inspector("QA-C", "TPE-01", "claims", 50, true)));
+        List<InspectionTask> assigned = new InspectorAssigner(SECRET).assign(InspectionTasks.fromSample(STORED, PLAN),
+                roster, 0.1);
+        assertEquals(List.of(), VERIFIER.verify(STORED, assigned, roster, SECRET, POPULATION, PriorIncidents.NONE));
+
+        List<InspectionTask> edited = new ArrayList<>(assigned);
+        InspectionTask task = edited.get(1);
+        String other = task.assignment().inspectorId().equals("QA-A") ? "QA-B" : "QA-A";
+        edited.set(1, task.withAssignment(new Assignment(other, null)));
+        assertEquals(List.of(new SampleDifference.AssignmentDiffers(task.record(), new Assignment(other, null),
+                        task.assignment())),
+                VERIFIER.verify(STORED, edited, roster, SECRET, POPULATION, PriorIncidents.NONE));
+        // QA-C is from the records' own branch: the method never picks it
+        assertTrue(assigned.stream().noneMatch(t -> t.assignment().accepts("QA-C")));
+    }
+
+    @Test
     void taskRemovedByHandIsReported() {
         List<SelectedUnit> selected = new ArrayList<>(STORED.selected());
         SelectedUnit removed = selected.remove(2);

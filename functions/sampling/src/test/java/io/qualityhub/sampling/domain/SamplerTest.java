@@ -21,6 +21,7 @@ import static io.qualityhub.sampling.domain.Fixtures.NOVEMBER;
 import static io.qualityhub.sampling.domain.Fixtures.claim;
 import static io.qualityhub.sampling.domain.Fixtures.claims;
 import static io.qualityhub.sampling.domain.Fixtures.claimsPlan;
+import static io.qualityhub.sampling.domain.Fixtures.fixed;
 import static io.qualityhub.sampling.domain.Fixtures.secret;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,14 +81,41 @@ class SamplerTest {
         population.addAll(claims("D-01", 2, 1));
         Sample sample = new Sampler(claimsPlan(0.02, 5, 12)).draw(NOVEMBER, secret("s"), population, PriorIncidents.NONE);
         assertEquals(List.of(
-                new StratumDraw(new Stratum("claims", "A-01", null), 7, 5),
-                new StratumDraw(new Stratum("claims", "B-01", null), 300, 6),
-                new StratumDraw(new Stratum("claims", "C-01", null), 1000, 12),
-                new StratumDraw(new Stratum("claims", "D-01", null), 2, 2)), sample.strata());
+                new StratumDraw(new Stratum("claims", "A-01", null), 7, 5, fixed(SizingRule.MINIMUM, 5)),
+                new StratumDraw(new Stratum("claims", "B-01", null), 300, 6, fixed(SizingRule.BASE_RATE, 5)),
+                new StratumDraw(new Stratum("claims", "C-01", null), 1000, 12, fixed(SizingRule.MAXIMUM, 5)),
+                new StratumDraw(new Stratum("claims", "D-01", null), 2, 2, fixed(SizingRule.CENSUS, 5))),
+                sample.strata());
         for (StratumDraw draw : sample.strata()) {
             long picked = sample.selected().stream().filter(u -> u.record().branch().equals(draw.stratum().branch())).count();
             assertEquals(draw.sampleSize(), picked, draw.stratum().toString());
         }
+    }
+
+    @Test
+    void assuranceSetsTheMinimumAndTheBaseRateAddsBeyondIt() {
+        List<SamplingUnit> population = new ArrayList<>();
+        population.addAll(claims("A-01", 10, 2));
+        population.addAll(claims("B-01", 200, 20));
+        population.addAll(claims("C-01", 5000, 100));
+        population.addAll(claims("D-01", 20000, 0));
+        Assurance defaults = Assurance.defaults();
+        Sample sample = new Sampler(claimsPlan(0.005, 80, defaults))
+                .draw(NOVEMBER, secret("s"), population, PriorIncidents.NONE);
+        assertEquals(List.of(
+                new StratumDraw(new Stratum("claims", "A-01", null), 10, 10,
+                        new StratumSizing(SizingRule.CENSUS, 10, defaults)),
+                new StratumDraw(new Stratum("claims", "B-01", null), 200, 51,
+                        new StratumSizing(SizingRule.ASSURANCE, 51, defaults)),
+                new StratumDraw(new Stratum("claims", "C-01", null), 5000, 59,
+                        new StratumSizing(SizingRule.ASSURANCE, 59, defaults)),
+                new StratumDraw(new Stratum("claims", "D-01", null), 20000, 80,
+                        new StratumSizing(SizingRule.MAXIMUM, 59, defaults))), sample.strata());
+        assertEquals(10 + 51 + 59 + 80, sample.selected().size());
+        double flaggedShare = sample.selected().stream()
+                .filter(unit -> unit.record().branch().equals("C-01") && !unit.reasons().isEmpty()).count() / 59.0;
+        // risk weighting still decides which records fill the places: 2% of C-01 is flagged, weight 4
+        assertTrue(flaggedShare > 0.02, "flagged share " + flaggedShare);
     }
 
     @Test

@@ -27,7 +27,7 @@ class SamplingPlanLoaderTest {
     @Test
     void packagedPlanCoversEveryRecordTypeWithTheIssuesRiskRules() {
         SamplingPlan plan = SamplingPlanLoader.loadDefault();
-        assertEquals("2026-11-1", plan.version());
+        assertEquals("2026-12-1", plan.version());
         assertEquals(List.of("claims", "followups", "sales", "underwriting"), plan.recordTypesSampled(PeriodType.MONTHLY));
         assertEquals(List.of("complaints"), plan.recordTypesSampled(PeriodType.WEEKLY));
         assertEquals(List.of("new_salesperson", "disclosure_step_missing", "recording_missing", "premium_above_p95",
@@ -40,8 +40,11 @@ class SamplingPlanLoaderTest {
         assertEquals(List.of("followup_not_understood", "staff_prior_incidents"), ruleIds(plan, "followups"));
         RecordTypePlan sales = plan.forType("sales").orElseThrow();
         assertEquals(0.02, sales.baseRate());
-        assertEquals(5, sales.minPerStratum());
+        assertEquals(1, sales.minPerStratum());
         assertEquals(80, sales.maxPerStratum());
+        for (String type : List.of("sales", "underwriting", "followups", "claims", "complaints")) {
+            assertEquals(new Assurance(0.95, 0.05, 0), plan.forType(type).orElseThrow().assurance(), type);
+        }
     }
 
     @Test
@@ -54,7 +57,7 @@ class SamplingPlanLoaderTest {
                 () -> SamplingPlanLoader.parse(broken, "plan.json"));
         assertEquals(List.of(
                         new PlanProblem("$.recordTypes.sales.baseRat", "is not a field the plan knows",
-                                "remove it or correct its spelling; the known fields here are [baseRate,"
+                                "remove it or correct its spelling; the known fields here are [assurance, baseRate,"
                                         + " inspectionDueDays, maxPerStratum, minPerStratum, period, riskRules,"
                                         + " stratifyByProductLine, team]"),
                         new PlanProblem("$.recordTypes.sales.baseRate", "is missing",
@@ -105,6 +108,40 @@ class SamplingPlanLoaderTest {
         assertEquals(List.of(), sales.riskRules());
         assertTrue(plan.forType("followups").isEmpty());
         assertEquals(5, plan.forType("claims").orElseThrow().riskRules().size());
+    }
+
+    @Test
+    void assuranceFillsInTheStatedDefaultsAndReplacesTheFixedMinimum() {
+        String withAssurance = MINIMAL
+                .replace("\"baseRate\": 0.02, \"minPerStratum\": 5, \"maxPerStratum\": 80,",
+                        "\"baseRate\": 0.02, \"maxPerStratum\": 80, \"assurance\": {},")
+                .replace("\"baseRate\": 0.03, \"minPerStratum\": 5, \"maxPerStratum\": 80,",
+                        "\"baseRate\": 0.03, \"maxPerStratum\": 80,"
+                                + " \"assurance\": {\"confidence\": 0.9, \"tolerableDeviationRate\": 0.1},");
+        SamplingPlan plan = SamplingPlanLoader.parse(withAssurance, "plan.json");
+        assertEquals(new Assurance(0.95, 0.05, 0), plan.forType("sales").orElseThrow().assurance());
+        assertEquals(1, plan.forType("sales").orElseThrow().minPerStratum());
+        assertEquals(new Assurance(0.9, 0.1, 0), plan.forType("claims").orElseThrow().assurance());
+        assertEquals(null, plan.forType("complaints").orElseThrow().assurance());
+        assertEquals(3, plan.forType("complaints").orElseThrow().minPerStratum());
+    }
+
+    @Test
+    void assuranceOutOfRangeAndAMissingMinimumAreRefused() {
+        String broken = MINIMAL
+                .replace("\"baseRate\": 0.02, \"minPerStratum\": 5, \"maxPerStratum\": 80,",
+                        "\"baseRate\": 0.02, \"maxPerStratum\": 80,"
+                                + " \"assurance\": {\"tolerableDeviationRate\": 0.04, \"expectedDeviationRate\": 0.03},")
+                .replace("\"minPerStratum\": 3, \"maxPerStratum\": 30,", "\"maxPerStratum\": 30,");
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.parse(broken, "plan.json"));
+        assertEquals(List.of(
+                new PlanProblem("$.recordTypes.sales.assurance.expectedDeviationRate",
+                        "is 0.03, more than half the tolerable rate 0.04",
+                        "lower it or raise tolerableDeviationRate; beyond half, samples grow without bound"),
+                new PlanProblem("$.recordTypes.complaints.minPerStratum", "is missing",
+                        "set it to the fewest records inspected per branch (and product line), at least 1, or give"
+                                + " the type an \"assurance\" that sets the minimum")), error.problems());
     }
 
     @Test
