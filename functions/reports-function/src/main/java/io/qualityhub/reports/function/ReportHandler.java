@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.store.IntegrityFailures;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -33,9 +34,14 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
 
   /** Used by the local run and tests, with the emulator's clients and their own clock. */
   public ReportHandler(Settings settings, AwsClients clients, Clock clock) {
+    this(settings, clients, clock, new ItemsRefusedMetric());
+  }
+
+  /** @param refused where aggregates refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public ReportHandler(Settings settings, AwsClients clients, Clock clock, IntegrityFailures refused) {
     String table = settings.required("REPORTS_TABLE");
     String recordsTable = settings.required("RECORDS_TABLE");
-    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
+    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), AggregateHandler.sealOf(settings, clients), refused),
         new BranchDirectory(clients.dynamoDb(), recordsTable), new TrackedInspections(clients.dynamoDb(), recordsTable),
         new TrackedActions(clients.dynamoDb(), recordsTable),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),

@@ -10,6 +10,7 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.store.CurrentFiles;
+import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,16 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   /** Used by the local run and tests. */
   public FindingsHandler(Settings settings, AwsClients clients) {
+    this(settings, clients, new ItemsRefusedMetric());
+  }
+
+  /** @param refused where task and action items refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public FindingsHandler(Settings settings, AwsClients clients, IntegrityFailures refused) {
     String table = settings.required("RECORDS_TABLE");
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
         new CurrentFiles(clients.dynamoDb(), table),
-        new InspectionStore(clients.dynamoDb(), table, DeadlineIndexer.fromSettings(settings)));
+        new InspectionStore(clients.dynamoDb(), DeadlineIndexer.fromSettings(settings),
+            SamplingHandler.sealOf(settings, clients), refused));
   }
 
   @Override

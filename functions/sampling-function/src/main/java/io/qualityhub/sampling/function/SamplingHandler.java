@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.sampling.domain.Period;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,16 +41,27 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
 
   /** Used by the local run and tests. */
   public SamplingHandler(Settings settings, AwsClients clients, Clock clock) {
+    this(settings, clients, clock, new ItemsRefusedMetric());
+  }
+
+  /** @param refused where sample and task items refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public SamplingHandler(Settings settings, AwsClients clients, Clock clock, IntegrityFailures refused) {
     String table = settings.required("RECORDS_TABLE");
     this.sampling = new PeriodSampling(
         new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),
         populationReader(settings, clients),
         new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
-        new SampleStore(clients.dynamoDb(), table),
+        new SampleStore(clients.dynamoDb(), sealOf(settings, clients), refused),
         new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
         new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")));
     this.companyZone = ZoneId.of(settings.optional("COMPANY_TIME_ZONE").orElse("Asia/Taipei"));
     this.clock = clock;
+  }
+
+  /** The records table's seal, its key derived from {@code INTEGRITY_KEY_ARN}. */
+  public static ItemSeal sealOf(Settings settings, AwsClients clients) {
+    return new ItemSeal(settings.required("RECORDS_TABLE"),
+        SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE)));
   }
 
   static PopulationReader populationReader(Settings settings, AwsClients clients) {
