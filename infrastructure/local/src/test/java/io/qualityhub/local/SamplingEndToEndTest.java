@@ -2,6 +2,7 @@ package io.qualityhub.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -154,8 +155,14 @@ class SamplingEndToEndTest {
     }
   }
 
+  /**
+   * Threat: a task added or changed by hand in the table, to have a record inspected that was not drawn (or to drop
+   * one that was). Control: every task and header carries the sampling function's seal; test: the hand-made task is
+   * refused and counted by the sampling run and left out of what it sends, lists and verifies; a changed header stops
+   * the run, counted.
+   */
   @Test
-  void verifyReportsATaskAddedByHand() {
+  void aTaskAddedByHandOrAChangedHeaderIsRefusedAndCounted() {
     String notDrawn = java.util.stream.IntStream.rangeClosed(1, 40)
         .mapToObj(i -> String.format("S-SMP-01-%03d", i))
         .filter(id -> ours(first.tasks()).stream().noneMatch(task -> task.record().recordId().equals(id)))
@@ -166,13 +173,33 @@ class SamplingEndToEndTest {
     added.put("sk", AttributeValue.fromS("TASK#" + taskId));
     added.put("taskId", AttributeValue.fromS(taskId));
     added.put("recordId", AttributeValue.fromS(notDrawn));
+    added.remove("queued");
     local.clients().dynamoDb().putItem(request -> request.tableName(table).item(added));
+    Map<String, AttributeValue> headerKey = Map.of("pk", AttributeValue.fromS("SAMPLE#" + PERIOD), "sk", AttributeValue.fromS("SAMPLE"));
+    Map<String, AttributeValue> header = local.clients().dynamoDb()
+        .getItem(request -> request.tableName(table).key(headerKey).consistentRead(true)).item();
     try {
-      List<SampleDifference> differences = SampleCommand.verify(local, PERIOD);
-      assertEquals(1, differences.size(), differences.toString());
-      assertTrue(differences.getFirst() instanceof SampleDifference.NotDrawn extra
-          && extra.record().recordId().equals(notDrawn), differences.toString());
+      io.qualityhub.core.store.RefusedItems refused = new io.qualityhub.core.store.RefusedItems();
+      SamplingOutcome rerun = new SamplingHandler(local.settingsOf("SamplingFunction"), local.clients(),
+          Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC), refused).sample(PERIOD);
+      assertEquals(1, refused.count(), refused.messages().toString());
+      assertTrue(refused.messages().getFirst().contains("TASK#" + taskId + " in " + table + " fails its seal"),
+          "a sealed task copied and changed: " + refused.messages());
+      assertEquals(0, rerun.messagesSent(), "nothing sent for the hand-made task");
+      assertTrue(rerun.tasks().stream().noneMatch(task -> task.taskId().equals(taskId)));
+      assertEquals(first.tasks().size(), rerun.tasks().size(), "the drawn tasks as before");
+      assertEquals(List.of(), SampleCommand.verify(local, PERIOD), "verification sees only sealed tasks");
+
+      Map<String, AttributeValue> changed = new java.util.HashMap<>(header);
+      changed.put("selectedCount", AttributeValue.fromN("1"));
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(changed));
+      io.qualityhub.core.store.RefusedItems headerRefused = new io.qualityhub.core.store.RefusedItems();
+      SamplingHandler handler = new SamplingHandler(local.settingsOf("SamplingFunction"), local.clients(),
+          Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC), headerRefused);
+      assertThrows(io.qualityhub.core.crypto.TamperedValueException.class, () -> handler.sample(PERIOD));
+      assertEquals(1, headerRefused.count(), headerRefused.messages().toString());
     } finally {
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(header));
       local.clients().dynamoDb().deleteItem(request -> request.tableName(table)
           .key(Map.of("pk", added.get("pk"), "sk", added.get("sk"))));
     }
