@@ -279,6 +279,63 @@ class SamplingEndToEndTest {
     assertEquals(1, indicator(indicators, "actions.overdue").get("value").asLong(), "due 2026-10-20, open at month end");
   }
 
+  /**
+   * Threat: someone changes a corrective action (closing it by hand) or an inspection result in the table, so that
+   * the report shows better figures and the monitor stops chasing the action. Control: findings seal both; findings
+   * and the report function check the seals. Test: with the action and a task changed, the report counts neither,
+   * and counts both refused; a later findings row for the changed inspection is rejected, counted again.
+   */
+  @Test
+  void aChangedActionOrInspectionResultIsRefusedByFindingsAndReports() throws Exception {
+    List<InspectionTask> smp02 = tasksOf("SMP-02");
+    InspectionTask failed = smp02.get(0);
+    InspectionTask passed = smp02.get(1);
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    upload("incoming/QA/2026-10-06/findings.csv", (header
+        + failed.taskId() + ",QA-01,2026-10-05,fail,major,告知不完整,重新告知,SMP-02 主管,2026-10-15,open,\n"
+        + passed.taskId() + ",QA-01,2026-10-05,pass,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
+    applyFindings();
+    Clock novemberSecond = Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC);
+    Map<String, Object> order = Map.of("period", "2026-10", "scope", "branch:SMP-02");
+    io.qualityhub.core.store.RefusedItems untamperedRefusals = new io.qualityhub.core.store.RefusedItems();
+    JsonNode before = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), novemberSecond,
+        untamperedRefusals).produce(order)).get("indicators");
+    assertEquals(2, indicator(before, "inspections.pass_rate_pct.sales_recording").get("basis").asLong());
+    assertEquals(1, indicator(before, "actions.overdue").get("value").asLong());
+    assertEquals(0, untamperedRefusals.count());
+
+    Map<String, AttributeValue> action = new java.util.HashMap<>(actionItem(failed));
+    action.put("action_status", AttributeValue.fromS("done"));
+    action.put("action_closed_on", AttributeValue.fromS("2026-10-10"));
+    local.clients().dynamoDb().putItem(request -> request.tableName(table).item(action));
+    Map<String, AttributeValue> task = new java.util.HashMap<>(taskItem(passed));
+    task.put("verdict", AttributeValue.fromS("fail"));
+    local.clients().dynamoDb().putItem(request -> request.tableName(table).item(task));
+
+    io.qualityhub.core.store.RefusedItems refused = new io.qualityhub.core.store.RefusedItems();
+    JsonNode after = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), novemberSecond,
+        refused).produce(order)).get("indicators");
+    assertEquals(1, indicator(after, "inspections.pass_rate_pct.sales_recording").get("basis").asLong(),
+        "the changed result is not counted");
+    assertEquals(0, indicator(after, "actions.closed_on_time_pct").get("basis").asLong(),
+        "the action closed by hand is not counted as closed");
+    assertEquals(2, refused.count(), refused.messages().toString());
+
+    upload("incoming/QA/2026-10-07/findings.csv", (header
+        + failed.taskId() + ",QA-01,2026-10-05,fail,major,告知不完整,重新告知,SMP-02 主管,2026-10-15,done,2026-10-07\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(),
+        outcome -> { }), "IntakeFunction"));
+    io.qualityhub.core.store.RefusedItems findingsRefused = new io.qualityhub.core.store.RefusedItems();
+    assertEquals(List.of(), deliver("FindingsQueue", new FindingsHandler(local.settingsOf("FindingsFunction"),
+        local.clients(), findingsRefused), "FindingsFunction"));
+    assertEquals(1, findingsRefused.count(), "the changed action: " + findingsRefused.messages());
+    assertTrue(read("rejects/QA/2026-10-07/findings-inspections.csv").contains("2,inspection_id,UNKNOWN_INSPECTION"),
+        "the row about the changed inspection is not applied");
+    assertEquals(AttributeValue.fromS("done"), actionItem(failed).get("action_status"), "left as changed, not used");
+  }
+
   @Test
   void aCorrectiveActionsReportTracksTheActionsOpenInItsPeriodWithTheirLatestStatus() throws Exception {
     List<InspectionTask> act01 = tasksOf("ACT-01");

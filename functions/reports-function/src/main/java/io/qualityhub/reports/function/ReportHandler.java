@@ -7,6 +7,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -41,9 +43,12 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
   public ReportHandler(Settings settings, AwsClients clients, Clock clock, IntegrityFailures refused) {
     String table = settings.required("REPORTS_TABLE");
     String recordsTable = settings.required("RECORDS_TABLE");
-    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), AggregateHandler.sealOf(settings, clients), refused),
-        new BranchDirectory(clients.dynamoDb(), recordsTable), new TrackedInspections(clients.dynamoDb(), recordsTable),
-        new TrackedActions(clients.dynamoDb(), recordsTable),
+    byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
+    SealedItems sealedRecords = new SealedItems(clients.dynamoDb(), new ItemSeal(recordsTable, sealKey), refused);
+    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), new ItemSeal(table, sealKey), refused),
+        new BranchDirectory(clients.dynamoDb(), recordsTable),
+        new TrackedInspections(clients.dynamoDb(), recordsTable, sealedRecords),
+        new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));
