@@ -305,6 +305,19 @@ class SamplingEndToEndTest {
     assertEquals(1, indicator(before, "actions.overdue").get("value").asLong());
     assertEquals(0, untamperedRefusals.count());
 
+    Map<String, AttributeValue> actionAsSealed = actionItem(failed);
+    Map<String, AttributeValue> taskAsSealed = taskItem(passed);
+    try {
+      tamperActionAndTaskThenReportAndApply(failed, passed, header, order, novemberSecond);
+    } finally {
+      // The other tests of this class share the sample: put back what findings sealed.
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(actionAsSealed));
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(taskAsSealed));
+    }
+  }
+
+  private static void tamperActionAndTaskThenReportAndApply(InspectionTask failed, InspectionTask passed, String header,
+      Map<String, Object> order, Clock novemberSecond) throws Exception {
     Map<String, AttributeValue> action = new java.util.HashMap<>(actionItem(failed));
     action.put("action_status", AttributeValue.fromS("done"));
     action.put("action_closed_on", AttributeValue.fromS("2026-10-10"));
