@@ -51,7 +51,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * intake, the month drawn, drawn again, verified, tampered with, and findings applied to the drawn tasks and counted
  * in the report of the inspected branch.
  * Period 2026-08 and branches SMP-* keep this test's data apart from the other end-to-end tests'; branches ACT-*
- * (all of their sales drawn) are the corrective-action report's alone.
+ * (all of their sales drawn) are the corrective-action report's alone, SEL-01 (drawn whole, inspected in December)
+ * the seal test's.
  */
 class SamplingEndToEndTest {
 
@@ -77,6 +78,7 @@ class SamplingEndToEndTest {
     upload("incoming/SMP-02/2026-08-14/sales.csv", sales("SMP-02", 3));
     upload("incoming/ACT-01/2026-08-14/sales.csv", sales("ACT-01", 3));
     upload("incoming/ACT-02/2026-08-14/sales.csv", sales("ACT-02", 2));
+    upload("incoming/SEL-01/2026-08-14/sales.csv", sales("SEL-01", 2));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
         "IntakeFunction");
     Clock clock = Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC);
@@ -287,19 +289,19 @@ class SamplingEndToEndTest {
    */
   @Test
   void aChangedActionOrInspectionResultIsRefusedByFindingsAndReports() throws Exception {
-    List<InspectionTask> smp02 = tasksOf("SMP-02");
-    InspectionTask failed = smp02.get(0);
-    InspectionTask passed = smp02.get(1);
+    List<InspectionTask> selTasks = tasksOf("SEL-01");
+    InspectionTask failed = selTasks.get(0);
+    InspectionTask passed = selTasks.get(1);
     String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
         + "action_due_on,action_status,action_closed_on\n";
-    upload("incoming/QA/2026-10-06/findings.csv", (header
-        + failed.taskId() + ",QA-01,2026-10-05,fail,major,告知不完整,重新告知,SMP-02 主管,2026-10-15,open,\n"
-        + passed.taskId() + ",QA-01,2026-10-05,pass,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
+    upload("incoming/QA/2026-12-06/findings.csv", (header
+        + failed.taskId() + ",QA-01,2026-12-05,fail,major,告知不完整,重新告知,SEL-01 主管,2026-12-15,open,\n"
+        + passed.taskId() + ",QA-01,2026-12-05,pass,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
     applyFindings();
-    Clock novemberSecond = Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC);
-    Map<String, Object> order = Map.of("period", "2026-10", "scope", "branch:SMP-02");
+    Clock januarySecond = Clock.fixed(Instant.parse("2027-01-02T00:00:00Z"), ZoneOffset.UTC);
+    Map<String, Object> order = Map.of("period", "2026-12", "scope", "branch:SEL-01");
     io.qualityhub.core.store.RefusedItems untamperedRefusals = new io.qualityhub.core.store.RefusedItems();
-    JsonNode before = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), novemberSecond,
+    JsonNode before = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), januarySecond,
         untamperedRefusals).produce(order)).get("indicators");
     assertEquals(2, indicator(before, "inspections.pass_rate_pct.sales_recording").get("basis").asLong());
     assertEquals(1, indicator(before, "actions.overdue").get("value").asLong());
@@ -308,7 +310,7 @@ class SamplingEndToEndTest {
     Map<String, AttributeValue> actionAsSealed = actionItem(failed);
     Map<String, AttributeValue> taskAsSealed = taskItem(passed);
     try {
-      tamperActionAndTaskThenReportAndApply(failed, passed, header, order, novemberSecond);
+      tamperActionAndTaskThenReportAndApply(failed, passed, header, order, januarySecond);
     } finally {
       // The other tests of this class share the sample: put back what findings sealed.
       local.clients().dynamoDb().putItem(request -> request.tableName(table).item(actionAsSealed));
@@ -317,17 +319,17 @@ class SamplingEndToEndTest {
   }
 
   private static void tamperActionAndTaskThenReportAndApply(InspectionTask failed, InspectionTask passed, String header,
-      Map<String, Object> order, Clock novemberSecond) throws Exception {
+      Map<String, Object> order, Clock januarySecond) throws Exception {
     Map<String, AttributeValue> action = new java.util.HashMap<>(actionItem(failed));
     action.put("action_status", AttributeValue.fromS("done"));
-    action.put("action_closed_on", AttributeValue.fromS("2026-10-10"));
+    action.put("action_closed_on", AttributeValue.fromS("2026-12-10"));
     local.clients().dynamoDb().putItem(request -> request.tableName(table).item(action));
     Map<String, AttributeValue> task = new java.util.HashMap<>(taskItem(passed));
     task.put("verdict", AttributeValue.fromS("fail"));
     local.clients().dynamoDb().putItem(request -> request.tableName(table).item(task));
 
     io.qualityhub.core.store.RefusedItems refused = new io.qualityhub.core.store.RefusedItems();
-    JsonNode after = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), novemberSecond,
+    JsonNode after = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), januarySecond,
         refused).produce(order)).get("indicators");
     assertEquals(1, indicator(after, "inspections.pass_rate_pct.sales_recording").get("basis").asLong(),
         "the changed result is not counted");
@@ -335,8 +337,8 @@ class SamplingEndToEndTest {
         "the action closed by hand is not counted as closed");
     assertEquals(2, refused.count(), refused.messages().toString());
 
-    upload("incoming/QA/2026-10-07/findings.csv", (header
-        + failed.taskId() + ",QA-01,2026-10-05,fail,major,告知不完整,重新告知,SMP-02 主管,2026-10-15,done,2026-10-07\n")
+    upload("incoming/QA/2026-12-07/findings.csv", (header
+        + failed.taskId() + ",QA-01,2026-12-05,fail,major,告知不完整,重新告知,SEL-01 主管,2026-12-15,done,2026-12-07\n")
         .getBytes(StandardCharsets.UTF_8));
     assertEquals(List.of(), deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(),
         outcome -> { }), "IntakeFunction"));
@@ -344,7 +346,7 @@ class SamplingEndToEndTest {
     assertEquals(List.of(), deliver("FindingsQueue", new FindingsHandler(local.settingsOf("FindingsFunction"),
         local.clients(), findingsRefused), "FindingsFunction"));
     assertEquals(1, findingsRefused.count(), "the changed action: " + findingsRefused.messages());
-    assertTrue(read("rejects/QA/2026-10-07/findings-inspections.csv").contains("2,inspection_id,UNKNOWN_INSPECTION"),
+    assertTrue(read("rejects/QA/2026-12-07/findings-inspections.csv").contains("2,inspection_id,UNKNOWN_INSPECTION"),
         "the row about the changed inspection is not applied");
     assertEquals(AttributeValue.fromS("done"), actionItem(failed).get("action_status"), "left as changed, not used");
   }

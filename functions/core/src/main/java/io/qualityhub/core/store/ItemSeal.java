@@ -35,6 +35,8 @@ public final class ItemSeal {
 
   private final String table;
   private final SecretKeySpec key;
+  /** One initialised HMAC per thread: looking the algorithm up for every item costs more than the MAC itself. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   /** @param key the 256-bit seal key ({@link SealKey#derive}) */
   public ItemSeal(String table, byte[] key) {
@@ -94,10 +96,14 @@ public final class ItemSeal {
   }
 
   private byte[] mac(Map<String, AttributeValue> item) {
+    return macs.get().doFinal(ItemAuthenticator.canonical(DOMAIN, table, item, ATTRIBUTE));
+  }
+
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(ItemAuthenticator.canonical(DOMAIN, table, item, ATTRIBUTE));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }
