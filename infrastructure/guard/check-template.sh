@@ -57,10 +57,10 @@ RESOURCE_EXCEPTIONS=(
   # CT.S3.PR.4 (event notifications): nothing consumes access-log objects as they arrive.
   # ReportsBucket: the report function writes each report's index entry itself, and nothing
   # else reacts to a report or digest arriving.
-  "ct-s3-pr-4 AccessLogBucket ReportsBucket"
+  "ct-s3-pr-4 AccessLogBucket ReportsBucket PortalBucket"
   # CT.S3.PR.10 (SSE-KMS): S3 server access log delivery supports only SSE-S3 on the target
   # bucket. The logs hold object keys and requester ids, never record content.
-  "ct-s3-pr-10 AccessLogBucket"
+  "ct-s3-pr-10 AccessLogBucket PortalBucket"
   # CT.SQS.PR.1 (dead-letter queue): MonitorDeadLetterQueue is itself the dead-letter queue of
   # the monitor's schedules and of its failed asynchronous runs, which the control does not
   # recognise as sources; RedriveAllowPolicy denyAll keeps SQS queues from parking messages there.
@@ -71,7 +71,22 @@ RESOURCE_EXCEPTIONS=(
   # (arn:...:execute-api:<region>:<account>:<api id>/*/GET/reports/*), written as Fn::Sub, which
   # the control does not read, and without aws:SourceAccount, which SAM cannot add. The account
   # in the SourceArn already rules out another account's API.
-  "ct-lambda-pr-2 ReportAccessFunctionGetReportPermission"
+  "ct-lambda-pr-2 ReportAccessFunctionGetReportPermission ReportListFunctionListReportsPermission InspectionTasksFunctionListTasksPermission"
+  # Issue 18, the portal: PortalBucket holds the page's own files (no data), so nothing reacts to
+  # them arriving (CT.S3.PR.4, above), and SSE-S3 (CT.S3.PR.10, above) lets CloudFront's origin
+  # access control read them without a grant on a key of ours; ReportListFunctionListReportsPermission
+  # and InspectionTasksFunctionListTasksPermission are as ReportAccessFunctionGetReportPermission
+  # (CT.LAMBDA.PR.2, above) for GET /reports and GET /samples/{period}.
+  # CT.CLOUDFRONT.PR.6, .7, .9 (custom certificate, SNI, TLS 1.2 minimum): PortalDistribution
+  # serves on its *.cloudfront.net name with CloudFront's certificate until the company names a
+  # domain and an ACM certificate (docs/portal.md); CloudFront's own certificate negotiates TLS
+  # 1.2+ with modern browsers but the policy cannot be set on it. CT.CLOUDFRONT.PR.4 (origin
+  # failover): the page and the API live in one region with the stack; a failover origin would
+  # be a second stack.
+  "ct-cloudfront-pr-4 PortalDistribution"
+  "ct-cloudfront-pr-6 PortalDistribution"
+  "ct-cloudfront-pr-7 PortalDistribution"
+  "ct-cloudfront-pr-9 PortalDistribution"
 )
 
 passed=0

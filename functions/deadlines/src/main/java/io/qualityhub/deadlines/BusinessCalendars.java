@@ -1,6 +1,7 @@
 package io.qualityhub.deadlines;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,10 @@ import java.util.TreeSet;
  */
 public record BusinessCalendars(String defaultCountry, Map<String, String> branchCountries,
                                 Map<String, HolidayCalendar> countries) {
+
+    /** How long before a calendar's coverage ends the monitor warns: long enough to enter the next year's days. */
+    public static final int COVERAGE_WARNING_DAYS = 60;
+
 
     public BusinessCalendars {
         Objects.requireNonNull(defaultCountry, "defaultCountry");
@@ -52,5 +57,46 @@ public record BusinessCalendars(String defaultCountry, Map<String, String> branc
             }
         }
         return problems;
+    }
+
+    /**
+     * Days from {@code today} until the first day some country's holidays are not listed (0 when today's are not):
+     * the figure the monitor publishes as a metric, alarmed at {@link #COVERAGE_WARNING_DAYS} or fewer.
+     */
+    public long daysOfCoverageLeft(LocalDate today) {
+        return countries.values().stream()
+                .mapToLong(calendar -> ChronoUnit.DAYS.between(today, calendar.coverageEndsBefore(today)))
+                .min().orElseThrow();
+    }
+
+    /** One message per country whose listed holidays end within {@link #COVERAGE_WARNING_DAYS} days of today. */
+    public List<String> coverageEndingSoon(LocalDate today) {
+        List<String> messages = new ArrayList<>();
+        for (String country : new TreeSet<>(countries.keySet())) {
+            LocalDate end = countries.get(country).coverageEndsBefore(today);
+            long left = ChronoUnit.DAYS.between(today, end);
+            if (left <= COVERAGE_WARNING_DAYS) {
+                messages.add("The " + country + " holiday calendar of the deadline policy ends on " + end.minusDays(1)
+                        + ", in " + left + " days: add " + end.getYear() + " to calendars.countries." + country
+                        + ".years with its holidays, make-up working days and source before then.");
+            }
+        }
+        return messages;
+    }
+
+    /** One message per country and year in {@code [from, to]} whose listed days are provisional, not yet checked. */
+    public List<String> provisionalYears(LocalDate from, LocalDate to) {
+        List<String> messages = new ArrayList<>();
+        for (String country : new TreeSet<>(countries.keySet())) {
+            for (int year = from.getYear(); year <= to.getYear(); year++) {
+                CalendarSource source = countries.get(country).sources().get(year);
+                if (source != null && source.provisional()) {
+                    messages.add("The " + year + " holidays for " + country + " are provisional (derived from the"
+                            + " holiday rules, not copied from " + source.document() + "): check them against it and"
+                            + " set calendars.countries." + country + ".sources." + year + ".status to official.");
+                }
+            }
+        }
+        return messages;
     }
 }

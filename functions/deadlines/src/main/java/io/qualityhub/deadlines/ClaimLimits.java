@@ -5,27 +5,33 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Claim limits. Three clocks run on a claim, in order: {@code documents} from the report until the documents are
- * complete, {@code settlement} from complete documents until payment, and, once the liability decision is made,
- * {@code payment} from the decision until payment (running beside settlement).
+ * Claim limits, one per named clock of docs/deadlines.md: {@code claim.documents} from the report until the documents
+ * are complete or requested; {@code claim.decision} and {@code claim.advance_payment} from complete documents until
+ * the decision, and until an advance or the agreed amount; {@code claim.payment} from agreement until payment;
+ * {@code claim.denial_notice} from a rejection until the customer is told.
  *
- * @param documents    limit while documents are pending
- * @param settlement   limit from complete documents to payment, per product line and complexity
- * @param payment      limit from the liability decision to payment
- * @param greenChannel the tighter limits of green-channel claims
+ * @param documents      limit while documents are pending
+ * @param decision       limit from complete documents to the decision, per product line and complexity
+ * @param payment        limit from agreement (or the approving decision) to payment
+ * @param denialNotice   limit from a rejection decision to the rejection notice
+ * @param advancePayment limit from complete documents to an advance payment while the amount is undetermined
+ * @param greenChannel   the tighter limits of green-channel claims
  */
-public record ClaimLimits(DeadlineLimit documents, Map<ProductLine, Map<Complexity, DeadlineLimit>> settlement,
-                          DeadlineLimit payment, GreenChannelLimits greenChannel) {
+public record ClaimLimits(DeadlineLimit documents, Map<ProductLine, Map<Complexity, DeadlineLimit>> decision,
+                          DeadlineLimit payment, DeadlineLimit denialNotice, DeadlineLimit advancePayment,
+                          GreenChannelLimits greenChannel) {
 
     public ClaimLimits {
         Objects.requireNonNull(documents, "documents");
         Objects.requireNonNull(payment, "payment");
+        Objects.requireNonNull(denialNotice, "denialNotice");
+        Objects.requireNonNull(advancePayment, "advancePayment");
         Objects.requireNonNull(greenChannel, "greenChannel");
-        settlement = Map.copyOf(settlement);
+        decision = Map.copyOf(decision);
         for (ProductLine line : ProductLine.values()) {
-            Map<Complexity, DeadlineLimit> byComplexity = settlement.get(line);
+            Map<Complexity, DeadlineLimit> byComplexity = decision.get(line);
             if (byComplexity == null || !byComplexity.keySet().containsAll(EnumSet.allOf(Complexity.class))) {
-                throw new IllegalArgumentException("settlement limits missing for product line " + line.wireName());
+                throw new IllegalArgumentException("decision limits missing for product line " + line.wireName());
             }
         }
     }
@@ -34,8 +40,8 @@ public record ClaimLimits(DeadlineLimit documents, Map<ProductLine, Map<Complexi
         return green ? greenChannel.documents() : documents;
     }
 
-    public DeadlineLimit settlementLimit(ProductLine line, Complexity complexity, boolean green) {
-        return green ? greenChannel.settlement().get(complexity) : settlement.get(line).get(complexity);
+    public DeadlineLimit decisionLimit(ProductLine line, Complexity complexity, boolean green) {
+        return green ? greenChannel.decision().get(complexity) : decision.get(line).get(complexity);
     }
 
     public DeadlineLimit paymentLimit(boolean green) {
@@ -43,17 +49,18 @@ public record ClaimLimits(DeadlineLimit documents, Map<ProductLine, Map<Complexi
     }
 
     /**
-     * Green-channel limits: the same clocks, tighter, the settlement limit by complexity for every product line.
+     * Green-channel limits: documents, decision (by complexity for every product line) and payment, tighter; the
+     * denial-notice and advance-payment limits are the same for every claim.
      */
-    public record GreenChannelLimits(DeadlineLimit documents, Map<Complexity, DeadlineLimit> settlement,
+    public record GreenChannelLimits(DeadlineLimit documents, Map<Complexity, DeadlineLimit> decision,
                                      DeadlineLimit payment) {
 
         public GreenChannelLimits {
             Objects.requireNonNull(documents, "documents");
             Objects.requireNonNull(payment, "payment");
-            settlement = Map.copyOf(settlement);
-            if (!settlement.keySet().containsAll(EnumSet.allOf(Complexity.class))) {
-                throw new IllegalArgumentException("green-channel settlement limits missing a complexity");
+            decision = Map.copyOf(decision);
+            if (!decision.keySet().containsAll(EnumSet.allOf(Complexity.class))) {
+                throw new IllegalArgumentException("green-channel decision limits missing a complexity");
             }
         }
     }

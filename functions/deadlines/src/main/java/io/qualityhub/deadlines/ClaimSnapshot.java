@@ -15,14 +15,20 @@ import java.util.Objects;
  * @param status              latest status
  * @param reportedAt          when the claim was reported
  * @param documentsCompleteAt when the documents became complete; null while pending
- * @param decidedAt           when liability was decided; null before
+ * @param decidedAt           when liability was decided (approval or rejection); null before
  * @param paidAt              when it was paid; null before
  * @param closedAt            when it was closed, rejected or withdrawn; null before
  * @param handlerId           the staff id of the handler
+ * @param documentsRequestedAt when the customer was last asked for missing documents; null when never
+ * @param agreedAt            when the amount was agreed with the customer; null before (the decision stands in)
+ * @param advancePaidAt       when an advance payment was made on an amount not yet determined; null when none
+ * @param denialNoticeAt      when the customer was sent the rejection notice; null before
  */
 public record ClaimSnapshot(String branch, String claimId, ProductLine productLine, Complexity complexity,
                             boolean greenChannel, ClaimStatus status, Instant reportedAt, Instant documentsCompleteAt,
-                            Instant decidedAt, Instant paidAt, Instant closedAt, String handlerId) {
+                            Instant decidedAt, Instant paidAt, Instant closedAt, String handlerId,
+                            Instant documentsRequestedAt, Instant agreedAt, Instant advancePaidAt,
+                            Instant denialNoticeAt) {
 
     public ClaimSnapshot {
         Objects.requireNonNull(branch, "branch");
@@ -32,6 +38,17 @@ public record ClaimSnapshot(String branch, String claimId, ProductLine productLi
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(reportedAt, "reportedAt");
         Objects.requireNonNull(handlerId, "handlerId");
+    }
+
+    /**
+     * The customer has been asked for documents and they have not all come in since: the clocks that wait on the
+     * documents (documents, decision, advance payment) do not run. Arrival is a {@code documents_complete_at} after
+     * the request, from which the decision and advance-payment periods count again (PRC Insurance Law art. 23 counts
+     * from complete documents).
+     */
+    public boolean waitingForRequestedDocuments() {
+        return documentsRequestedAt != null
+                && (documentsCompleteAt == null || documentsRequestedAt.isAfter(documentsCompleteAt));
     }
 
     public static Builder builder() {
@@ -51,6 +68,10 @@ public record ClaimSnapshot(String branch, String claimId, ProductLine productLi
         private Instant paidAt;
         private Instant closedAt;
         private String handlerId;
+        private Instant documentsRequestedAt;
+        private Instant agreedAt;
+        private Instant advancePaidAt;
+        private Instant denialNoticeAt;
 
         private Builder() {
         }
@@ -115,9 +136,30 @@ public record ClaimSnapshot(String branch, String claimId, ProductLine productLi
             return this;
         }
 
+        public Builder documentsRequestedAt(Instant value) {
+            documentsRequestedAt = value;
+            return this;
+        }
+
+        public Builder agreedAt(Instant value) {
+            agreedAt = value;
+            return this;
+        }
+
+        public Builder advancePaidAt(Instant value) {
+            advancePaidAt = value;
+            return this;
+        }
+
+        public Builder denialNoticeAt(Instant value) {
+            denialNoticeAt = value;
+            return this;
+        }
+
         public ClaimSnapshot build() {
             return new ClaimSnapshot(branch, claimId, productLine, complexity, greenChannel, status, reportedAt,
-                    documentsCompleteAt, decidedAt, paidAt, closedAt, handlerId);
+                    documentsCompleteAt, decidedAt, paidAt, closedAt, handlerId, documentsRequestedAt, agreedAt,
+                    advancePaidAt, denialNoticeAt);
         }
     }
 }

@@ -8,15 +8,19 @@ import java.util.Map;
  *
  * @param firstResponse limit for the first response to the complainant
  * @param resolution    limit for resolving the complaint and replying with the outcome
+ * @param extendedResolution the resolution limit once the handling period was extended in time
  */
 public record ComplaintLimits(Map<ComplaintSeverity, DeadlineLimit> firstResponse,
-                              Map<ComplaintSeverity, DeadlineLimit> resolution) {
+                              Map<ComplaintSeverity, DeadlineLimit> resolution,
+                              Map<ComplaintSeverity, DeadlineLimit> extendedResolution) {
 
     public ComplaintLimits {
         firstResponse = Map.copyOf(firstResponse);
         resolution = Map.copyOf(resolution);
+        extendedResolution = Map.copyOf(extendedResolution);
         if (!firstResponse.keySet().containsAll(EnumSet.allOf(ComplaintSeverity.class))
-                || !resolution.keySet().containsAll(EnumSet.allOf(ComplaintSeverity.class))) {
+                || !resolution.keySet().containsAll(EnumSet.allOf(ComplaintSeverity.class))
+                || !extendedResolution.keySet().containsAll(EnumSet.allOf(ComplaintSeverity.class))) {
             throw new IllegalArgumentException("complaint limits need every severity");
         }
     }
@@ -27,5 +31,9 @@ public record ComplaintLimits(Map<ComplaintSeverity, DeadlineLimit> firstRespons
 
     public DeadlineLimit resolutionLimit(ComplaintSeverity severity) {
         return resolution.get(severity);
+    }
+
+    public DeadlineLimit extendedResolutionLimit(ComplaintSeverity severity) {
+        return extendedResolution.get(severity);
     }
 }

@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param firstResponseAt when the complainant first had a response; null before
  * @param resolvedAt      when it was resolved; null before
  * @param staffId         the staff id handling it; null when not assigned
+ * @param extendedAt      when the handling period was extended (the complainant told, with a reason); null when not
  */
 public record ComplaintSnapshot(String branch, String complaintId, ComplaintSeverity severity, ComplaintStatus status,
-                                Instant receivedAt, Instant firstResponseAt, Instant resolvedAt, String staffId) {
+                                Instant receivedAt, Instant firstResponseAt, Instant resolvedAt, String staffId,
+                                Instant extendedAt) {
 
     public ComplaintSnapshot {
         Objects.requireNonNull(branch, "branch");
@@ -39,6 +41,7 @@ public record ComplaintSnapshot(String branch, String complaintId, ComplaintSeve
         private Instant firstResponseAt;
         private Instant resolvedAt;
         private String staffId;
+        private Instant extendedAt;
 
         private Builder() {
         }
@@ -83,9 +86,14 @@ public record ComplaintSnapshot(String branch, String complaintId, ComplaintSeve
             return this;
         }
 
+        public Builder extendedAt(Instant value) {
+            extendedAt = value;
+            return this;
+        }
+
         public ComplaintSnapshot build() {
             return new ComplaintSnapshot(branch, complaintId, severity, status, receivedAt, firstResponseAt,
-                    resolvedAt, staffId);
+                    resolvedAt, staffId, extendedAt);
         }
     }
 }

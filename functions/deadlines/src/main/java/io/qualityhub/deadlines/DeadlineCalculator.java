@@ -18,7 +18,7 @@ public final class DeadlineCalculator {
 
     /** Claim statuses after which no clock runs: payment meets the obligation the clocks measure. */
     private static final Set<ClaimStatus> CLAIM_FINISHED =
-            EnumSet.of(ClaimStatus.PAID, ClaimStatus.CLOSED, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN);
+            EnumSet.of(ClaimStatus.PAID, ClaimStatus.CLOSED, ClaimStatus.WITHDRAWN);
     private static final Set<ComplaintStatus> COMPLAINT_FINISHED =
             EnumSet.of(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED);
     private static final Set<ActionStatus> ACTION_FINISHED = EnumSet.of(ActionStatus.DONE, ActionStatus.VERIFIED);
@@ -30,37 +30,55 @@ public final class DeadlineCalculator {
     }
 
     /**
-     * While documents are pending, the documents clock from the report. Once they are complete, the settlement clock
-     * from that moment; once liability is decided, also the payment clock from the decision. None once the claim is
-     * paid, closed, rejected or withdrawn (by status or by a paid/closed date): a paid claim awaiting its closing
-     * paperwork no longer keeps the customer waiting.
+     * The statutory claim clocks (docs/deadlines.md). A rejected claim runs only {@code claim.denial_notice}, from the
+     * decision (or, without one, the closing) until the customer is sent the notice. Otherwise nothing runs once the
+     * claim is paid, closed or withdrawn. While documents are pending, {@code claim.documents} runs from the report
+     * until they are complete or requested. From complete documents {@code claim.decision} runs until the decision
+     * and {@code claim.advance_payment} until an advance is paid or the amount is agreed; {@code claim.payment} runs
+     * from agreement ({@code agreed_at}, else the decision) until payment. While requested documents are awaited, the
+     * documents, decision and advance-payment clocks do not run.
      */
     public List<OpenDeadline> openDeadlines(ClaimSnapshot claim) {
-        if (CLAIM_FINISHED.contains(claim.status()) || claim.paidAt() != null || claim.closedAt() != null) {
-            return List.of();
-        }
         ClaimLimits limits = policy.claims();
         boolean green = claim.greenChannel();
         String category = claim.productLine().wireName() + ", " + claim.complexity().wireName()
                 + (green ? ", green channel" : "");
+        if (claim.status() == ClaimStatus.REJECTED) {
+            Instant rejected = claim.decidedAt() != null ? claim.decidedAt() : claim.closedAt();
+            return claim.denialNoticeAt() != null || rejected == null ? List.of() : List.of(
+                    claimDeadline(claim, DeadlineClockName.DENIAL_NOTICE, rejected, limits.denialNotice(), category));
+        }
+        if (CLAIM_FINISHED.contains(claim.status()) || claim.paidAt() != null || claim.closedAt() != null) {
+            return List.of();
+        }
+        boolean waiting = claim.waitingForRequestedDocuments();
+        Instant agreed = claim.agreedAt() != null ? claim.agreedAt() : claim.decidedAt();
         List<OpenDeadline> open = new ArrayList<>();
-        if (claim.documentsCompleteAt() == null) {
+        if (claim.documentsCompleteAt() == null && claim.documentsRequestedAt() == null) {
             open.add(claimDeadline(claim, DeadlineClockName.DOCUMENTS, claim.reportedAt(),
                     limits.documentsLimit(green), category));
-        } else {
-            open.add(claimDeadline(claim, DeadlineClockName.SETTLEMENT, claim.documentsCompleteAt(),
-                    limits.settlementLimit(claim.productLine(), claim.complexity(), green), category));
-            if (claim.decidedAt() != null) {
-                open.add(claimDeadline(claim, DeadlineClockName.PAYMENT, claim.decidedAt(),
-                        limits.paymentLimit(green), category));
+        }
+        if (claim.documentsCompleteAt() != null && !waiting) {
+            if (claim.decidedAt() == null && claim.agreedAt() == null) {
+                open.add(claimDeadline(claim, DeadlineClockName.DECISION, claim.documentsCompleteAt(),
+                        limits.decisionLimit(claim.productLine(), claim.complexity(), green), category));
             }
+            if (agreed == null && claim.advancePaidAt() == null) {
+                open.add(claimDeadline(claim, DeadlineClockName.ADVANCE_PAYMENT, claim.documentsCompleteAt(),
+                        limits.advancePayment(), category));
+            }
+        }
+        if (agreed != null) {
+            open.add(claimDeadline(claim, DeadlineClockName.PAYMENT, agreed, limits.paymentLimit(green), category));
         }
         return earliestFirst(open);
     }
 
     /**
      * The first-response clock until the complainant has had a response (a first-response time, or the status
-     * {@code responded}), and the resolution clock until the complaint is resolved or closed; both from receipt.
+     * {@code responded}), and the resolution clock until the complaint is resolved or closed; both from receipt. A
+     * complaint extended ({@code extended_at}) before its resolution limit ran out gets the extended limit; an
+     * extension after that changes nothing, since the limit was already missed.
      */
     public List<OpenDeadline> openDeadlines(ComplaintSnapshot complaint) {
         if (COMPLAINT_FINISHED.contains(complaint.status()) || complaint.resolvedAt() != null) {
@@ -72,7 +90,13 @@ public final class DeadlineCalculator {
         if (complaint.firstResponseAt() == null && complaint.status() != ComplaintStatus.RESPONDED) {
             open.add(complaintDeadline(complaint, DeadlineClockName.FIRST_RESPONSE, limits.firstResponseLimit(severity)));
         }
-        open.add(complaintDeadline(complaint, DeadlineClockName.RESOLUTION, limits.resolutionLimit(severity)));
+        OpenDeadline resolution = complaintDeadline(complaint, DeadlineClockName.RESOLUTION,
+                limits.resolutionLimit(severity));
+        if (complaint.extendedAt() != null && complaint.extendedAt().isBefore(resolution.dueAt())) {
+            resolution = complaintDeadline(complaint, DeadlineClockName.RESOLUTION,
+                    limits.extendedResolutionLimit(severity));
+        }
+        open.add(resolution);
         return earliestFirst(open);
     }
 

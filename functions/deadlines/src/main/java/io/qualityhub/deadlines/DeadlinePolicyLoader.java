@@ -22,7 +22,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -211,8 +213,7 @@ public final class DeadlinePolicyLoader {
             check.problem(path, "must be an object with weekend, years, holidays and workingDays");
             return null;
         }
-        check.onlyKeys(node, path, List.of("source", "weekend", "years", "holidays", "workingDays"));
-        check.optionalText(node, path, "source");
+        check.onlyKeys(node, path, List.of("sources", "weekend", "years", "holidays", "workingDays"));
         Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
         JsonNode weekendNode = check.array(node, path, "weekend", "add e.g. [\"SATURDAY\", \"SUNDAY\"]");
         if (weekendNode != null) {
@@ -243,7 +244,8 @@ public final class DeadlinePolicyLoader {
         }
         Map<LocalDate, String> holidays = datedNames(check, node, path, "holidays", years);
         Map<LocalDate, String> workingDays = datedNames(check, node, path, "workingDays", years);
-        if (holidays == null || workingDays == null || weekendNode == null || yearsNode == null) {
+        Map<Integer, CalendarSource> sources = sources(check, node, path, years);
+        if (holidays == null || workingDays == null || weekendNode == null || yearsNode == null || sources == null) {
             return null;
         }
         for (LocalDate day : workingDays.keySet()) {
@@ -254,7 +256,66 @@ public final class DeadlinePolicyLoader {
                         + " day; list only weekend days that are worked");
             }
         }
-        return new HolidayCalendar(code, weekend, holidays, workingDays, years);
+        return new HolidayCalendar(code, weekend, holidays, workingDays, years, sources);
+    }
+
+    private static final String SOURCE_EXAMPLE = "{\"year\": 2027, \"status\": \"official\", \"document\":"
+            + " \"the published calendar\", \"published\": \"2026-06-15\"}";
+
+    /** Every listed year names where its days come from; a provisional year also says how they were derived. */
+    private static Map<Integer, CalendarSource> sources(JsonChecker check, JsonNode calendar, String path,
+                                                        Set<Integer> years) {
+        JsonNode list = check.array(calendar, path, "sources", "add one entry per year, e.g. " + SOURCE_EXAMPLE);
+        if (list == null) {
+            return null;
+        }
+        String sourcesPath = JsonChecker.at(path, "sources");
+        Map<Integer, CalendarSource> byYear = new HashMap<>();
+        Set<Integer> named = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            String entryPath = sourcesPath + "[" + i + "]";
+            JsonNode entry = list.get(i);
+            if (!entry.isObject()) {
+                check.problem(entryPath, "must be an object, e.g. " + SOURCE_EXAMPLE);
+                continue;
+            }
+            check.onlyKeys(entry, entryPath, List.of("year", "status", "document", "published", "basis"));
+            Integer year = check.wholeNumber(entry, entryPath, "year", 2000, 2100);
+            String status = check.text(entry, entryPath, "status", "use official or provisional");
+            String document = check.text(entry, entryPath, "document", "name the official calendar or notice");
+            String published = check.optionalText(entry, entryPath, "published");
+            String basis = check.optionalText(entry, entryPath, "basis");
+            if (year != null) {
+                named.add(year);
+            }
+            if (year == null || status == null || document == null || published == null || basis == null) {
+                continue;
+            }
+            boolean provisional = status.equals("provisional");
+            Optional<LocalDate> publishedOn = Optional.empty();
+            try {
+                publishedOn = published.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(published));
+            } catch (DateTimeParseException notADate) {
+                check.problem(entryPath + ".published", "'" + published + "' is not a date; use YYYY-MM-DD");
+            }
+            if (!provisional && !status.equals("official")) {
+                check.problem(entryPath + ".status", "'" + status + "' is not a status; use official or provisional");
+            } else if (provisional && basis.isBlank()) {
+                check.problem(entryPath + ".basis", "a provisional year must say how its days were derived");
+            } else if (!years.contains(year)) {
+                check.problem(entryPath + ".year", year + " is not one of the calendar's years " + years
+                        + "; add it to years or remove this source");
+            } else if (byYear.putIfAbsent(year, new CalendarSource(year, provisional, document, publishedOn, basis))
+                    != null) {
+                check.problem(entryPath + ".year", year + " has two sources; keep one");
+            }
+        }
+        for (int year : new TreeSet<>(years)) {
+            if (!named.contains(year)) {
+                check.problem(sourcesPath, year + " has no source; add an entry like " + SOURCE_EXAMPLE);
+            }
+        }
+        return byYear;
     }
 
     private static Map<LocalDate, String> datedNames(JsonChecker check, JsonNode parent, String parentPath,
@@ -297,18 +358,21 @@ public final class DeadlinePolicyLoader {
     private static ClaimLimits claims(JsonChecker check, JsonNode root) {
         String path = "$.claims";
         JsonNode node = check.object(root, "$", "claims",
-                "add documents, settlement, payment and greenChannel limits");
+                "add documents, decision, payment, denialNotice, advancePayment and greenChannel limits");
         if (node == null) {
             return null;
         }
-        check.onlyKeys(node, path, List.of("documents", "settlement", "payment", "greenChannel"));
+        check.onlyKeys(node, path,
+                List.of("documents", "decision", "payment", "denialNotice", "advancePayment", "greenChannel"));
         DeadlineLimit documents = limit(check, node, path, "documents");
         DeadlineLimit payment = limit(check, node, path, "payment");
+        DeadlineLimit denialNotice = limit(check, node, path, "denialNotice");
+        DeadlineLimit advancePayment = limit(check, node, path, "advancePayment");
         Map<ProductLine, Map<Complexity, DeadlineLimit>> settlement = new EnumMap<>(ProductLine.class);
-        JsonNode settlementNode = check.object(node, path, "settlement",
+        JsonNode settlementNode = check.object(node, path, "decision",
                 "add one entry per product line: " + WireNamed.accepted(ProductLine.class));
         if (settlementNode != null) {
-            String settlementPath = path + ".settlement";
+            String settlementPath = path + ".decision";
             rejectUnknownKeys(check, settlementNode, settlementPath, ProductLine.class, "product line");
             for (ProductLine line : ProductLine.values()) {
                 Map<Complexity, DeadlineLimit> byComplexity = byComplexity(check, settlementNode, settlementPath,
@@ -319,18 +383,18 @@ public final class DeadlinePolicyLoader {
             }
         }
         ClaimLimits.GreenChannelLimits green = null;
-        JsonNode greenNode = check.object(node, path, "greenChannel", "add documents, settlement and payment limits");
+        JsonNode greenNode = check.object(node, path, "greenChannel", "add documents, decision and payment limits");
         if (greenNode != null) {
             String greenPath = path + ".greenChannel";
-            check.onlyKeys(greenNode, greenPath, List.of("documents", "settlement", "payment"));
+            check.onlyKeys(greenNode, greenPath, List.of("documents", "decision", "payment"));
             DeadlineLimit greenDocuments = limit(check, greenNode, greenPath, "documents");
-            Map<Complexity, DeadlineLimit> greenSettlement = byComplexity(check, greenNode, greenPath, "settlement");
+            Map<Complexity, DeadlineLimit> greenSettlement = byComplexity(check, greenNode, greenPath, "decision");
             DeadlineLimit greenPayment = limit(check, greenNode, greenPath, "payment");
             if (greenDocuments != null && greenSettlement != null && greenPayment != null) {
                 green = new ClaimLimits.GreenChannelLimits(greenDocuments, greenSettlement, greenPayment);
             }
         }
-        if (documents == null || payment == null || green == null
+        if (documents == null || payment == null || denialNotice == null || advancePayment == null || green == null
                 || settlement.size() != ProductLine.values().length) {
             return null;
         }
@@ -339,13 +403,13 @@ public final class DeadlinePolicyLoader {
         notLonger(check, path + ".greenChannel.payment", green.payment(), path + ".payment", payment, tighter);
         for (Complexity complexity : Complexity.values()) {
             for (ProductLine line : ProductLine.values()) {
-                notLonger(check, path + ".greenChannel.settlement." + complexity.wireName(),
-                        green.settlement().get(complexity),
-                        path + ".settlement." + line.wireName() + "." + complexity.wireName(),
+                notLonger(check, path + ".greenChannel.decision." + complexity.wireName(),
+                        green.decision().get(complexity),
+                        path + ".decision." + line.wireName() + "." + complexity.wireName(),
                         settlement.get(line).get(complexity), tighter);
             }
         }
-        return new ClaimLimits(documents, settlement, payment, green);
+        return new ClaimLimits(documents, settlement, payment, denialNotice, advancePayment, green);
     }
 
     private static Map<Complexity, DeadlineLimit> byComplexity(JsonChecker check, JsonNode parent, String parentPath,
@@ -377,21 +441,26 @@ public final class DeadlinePolicyLoader {
         rejectUnknownKeys(check, node, path, ComplaintSeverity.class, "complaint severity");
         Map<ComplaintSeverity, DeadlineLimit> firstResponse = new EnumMap<>(ComplaintSeverity.class);
         Map<ComplaintSeverity, DeadlineLimit> resolution = new EnumMap<>(ComplaintSeverity.class);
+        Map<ComplaintSeverity, DeadlineLimit> extendedResolution = new EnumMap<>(ComplaintSeverity.class);
         for (ComplaintSeverity severity : ComplaintSeverity.values()) {
             String severityPath = JsonChecker.at(path, severity.wireName());
             JsonNode severityNode = check.object(node, path, severity.wireName(),
-                    "add firstResponse and resolution limits");
+                    "add firstResponse, resolution and extendedResolution limits");
             if (severityNode == null) {
                 continue;
             }
-            check.onlyKeys(severityNode, severityPath, List.of("firstResponse", "resolution"));
+            check.onlyKeys(severityNode, severityPath, List.of("firstResponse", "resolution", "extendedResolution"));
             DeadlineLimit first = limit(check, severityNode, severityPath, "firstResponse");
             DeadlineLimit resolve = limit(check, severityNode, severityPath, "resolution");
-            if (first != null && resolve != null) {
+            DeadlineLimit extended = limit(check, severityNode, severityPath, "extendedResolution");
+            if (first != null && resolve != null && extended != null) {
                 notLonger(check, severityPath + ".firstResponse", first, severityPath + ".resolution", resolve,
                         "the first response cannot be due after the resolution");
+                notLonger(check, severityPath + ".resolution", resolve, severityPath + ".extendedResolution", extended,
+                        "an extension cannot shorten the resolution limit");
                 firstResponse.put(severity, first);
                 resolution.put(severity, resolve);
+                extendedResolution.put(severity, extended);
             }
         }
         if (firstResponse.size() != ComplaintSeverity.values().length) {
@@ -403,7 +472,7 @@ public final class DeadlinePolicyLoader {
                     path + ".general." + clock, limits.get(ComplaintSeverity.GENERAL),
                     "major complaints must not be given longer than general ones");
         }
-        return new ComplaintLimits(firstResponse, resolution);
+        return new ComplaintLimits(firstResponse, resolution, extendedResolution);
     }
 
     // ---- shared

@@ -121,7 +121,7 @@ public final class DigestBuilder {
         String assignee = deadline.assignee() == null ? "unassigned" : assigneeRole(deadline.itemType()) + " "
                 + deadline.assignee();
         return List.of(deadline.itemType().wireName(), printable(deadline.itemId()),
-                deadline.clock().wireName().replace('_', ' '), printable(deadline.category()), due(deadline.dueAt()),
+                deadline.clock().policyId(), printable(deadline.category()), due(deadline.dueAt()),
                 used, printable(assignee));
     }
 
@@ -145,15 +145,17 @@ public final class DigestBuilder {
                                              SortedMap<AlertLevel, SortedMap<String, List<Alert>>> grouped) {
         List<AlertRecord> records = new ArrayList<>();
         grouped.forEach((level, byBranch) -> {
-            for (ItemType itemType : ItemType.values()) {
+            for (DeadlineClockName clock : DeadlineClockName.values()) {
                 byBranch.forEach((branch, lines) -> {
                     TreeSet<String> ids = lines.stream()
-                            .filter(alert -> alert.deadline().itemType() == itemType)
+                            .filter(alert -> alert.deadline().clock() == clock)
                             .map(alert -> alert.deadline().itemId())
                             .collect(Collectors.toCollection(TreeSet::new));
                     if (!ids.isEmpty()) {
-                        records.add(new AlertRecord(level.wireName(), recipient, itemType.wireName(), branch,
-                                List.copyOf(ids)));
+                        ItemType itemType = lines.stream().filter(alert -> alert.deadline().clock() == clock)
+                                .findFirst().orElseThrow().deadline().itemType();
+                        records.add(new AlertRecord(level.wireName(), recipient, itemType.wireName(),
+                                clock.policyId(), branch, List.copyOf(ids)));
                     }
                 });
             }

@@ -14,9 +14,11 @@ import java.util.Set;
  * @param holidays    public holidays by date, with their names
  * @param workingDays weekend days that are worked instead (make-up days, e.g. CN 調休), with their names
  * @param years       the years whose holidays are listed; outside them only the weekend is known
+ * @param sources     where each listed year comes from, by year (every year of {@code years} has one)
  */
 public record HolidayCalendar(String country, Set<DayOfWeek> weekend, Map<LocalDate, String> holidays,
-                              Map<LocalDate, String> workingDays, Set<Integer> years) {
+                              Map<LocalDate, String> workingDays, Set<Integer> years,
+                              Map<Integer, CalendarSource> sources) {
 
     public HolidayCalendar {
         Objects.requireNonNull(country, "country");
@@ -24,6 +26,7 @@ public record HolidayCalendar(String country, Set<DayOfWeek> weekend, Map<LocalD
         holidays = Map.copyOf(holidays);
         workingDays = Map.copyOf(workingDays);
         years = Set.copyOf(years);
+        sources = Map.copyOf(sources);
     }
 
     public boolean isBusinessDay(LocalDate date) {
@@ -35,5 +38,20 @@ public record HolidayCalendar(String country, Set<DayOfWeek> weekend, Map<LocalD
 
     public boolean covers(int year) {
         return years.contains(year);
+    }
+
+    /**
+     * The first day from {@code today} on whose holidays are not listed: 1 January after the last of the consecutive
+     * covered years from today's, or today itself when today's year is not covered.
+     */
+    public LocalDate coverageEndsBefore(LocalDate today) {
+        int year = today.getYear();
+        if (!covers(year)) {
+            return today;
+        }
+        while (covers(year + 1)) {
+            year++;
+        }
+        return LocalDate.of(year + 1, 1, 1);
     }
 }

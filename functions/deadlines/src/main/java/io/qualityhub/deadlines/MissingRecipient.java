@@ -21,7 +21,7 @@ public record MissingRecipient(Role role, Alert alert) {
         OpenDeadline deadline = alert.deadline();
         return "No " + role.wireName() + " address for branch " + deadline.branch() + ": the "
                 + alert.level().wireName() + " alert for " + deadline.itemType().wireName() + " " + deadline.itemId()
-                + " (" + deadline.clock().wireName() + ") reached no one in that role. Add an address under "
+                + " (" + deadline.clock().policyId() + ") reached no one in that role. Add an address under "
                 + (role == Role.HEAD_OFFICE_QUALITY ? "" : "branches." + deadline.branch() + "." + role.wireName() + " or ")
                 + "defaults." + role.wireName() + " in the recipients directory.";
     }

@@ -113,7 +113,7 @@ class AlertRouterTest {
 
         assertEquals(List.of("claims-head@example.com as department_head:claims"), recipients(routing));
         assertEquals(1, routing.missing().size());
-        assertEquals("No branch_manager address for branch TCH-03: the overdue alert for claim CLM-1 (settlement)"
+        assertEquals("No branch_manager address for branch TCH-03: the overdue alert for claim CLM-1 (claim.decision)"
                 + " reached no one in that role. Add an address under branches.TCH-03.branch_manager or"
                 + " defaults.branch_manager in the recipients directory.", routing.missing().get(0).message());
     }

@@ -33,6 +33,12 @@ class ClaimDeadlinesTest {
         return open.get(0);
     }
 
+    private OpenDeadline clock(ClaimSnapshot snapshot, DeadlineClockName name) {
+        List<OpenDeadline> open = calculator.openDeadlines(snapshot);
+        return open.stream().filter(deadline -> deadline.clock() == name).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " clock in " + open));
+    }
+
     private Optional<AlertLevel> levelAt(OpenDeadline deadline, Instant now) {
         return levels.alertAt(deadline, now).map(Alert::level);
     }
@@ -52,10 +58,13 @@ class ClaimDeadlinesTest {
     }
 
     @Test
-    void simpleClaimSettlementRunsTenCalendarDaysFromCompleteDocuments() {
-        OpenDeadline settlement = only(claim().documentsCompleteAt(at("2026-11-02T10:00")).build());
+    void simpleClaimDecisionRunsTenCalendarDaysFromCompleteDocuments() {
+        ClaimSnapshot undecided = claim().documentsCompleteAt(at("2026-11-02T10:00")).build();
+        OpenDeadline settlement = clock(undecided, DeadlineClockName.DECISION);
 
-        assertEquals(DeadlineClockName.SETTLEMENT, settlement.clock());
+        assertEquals(List.of(DeadlineClockName.DECISION, DeadlineClockName.ADVANCE_PAYMENT),
+                calculator.openDeadlines(undecided).stream().map(OpenDeadline::clock).toList());
+        assertEquals("claim.decision", settlement.clock().policyId());
         assertEquals(at("2026-11-02T10:00"), settlement.startedAt());
         assertEquals("health, simple", settlement.category());
         assertEquals(at("2026-11-13T00:00"), settlement.dueAt(), "the end of the 10th day after 2 November");
@@ -65,7 +74,8 @@ class ClaimDeadlinesTest {
 
     @Test
     void daysUsedAndLateCountTheDayInProgress() {
-        OpenDeadline settlement = only(claim().documentsCompleteAt(at("2026-11-02T10:00")).build());
+        OpenDeadline settlement = clock(claim().documentsCompleteAt(at("2026-11-02T10:00")).build(),
+                DeadlineClockName.DECISION);
 
         assertEquals(new Alert(settlement, APPROACHING, 9, 0), levels.alertAt(settlement, at("2026-11-11T08:00")).orElseThrow());
         assertEquals(new Alert(settlement, DUE, 10, 0), levels.alertAt(settlement, at("2026-11-12T23:59:59")).orElseThrow());
@@ -75,14 +85,19 @@ class ClaimDeadlinesTest {
     }
 
     @Test
-    void complexClaimSettlementRunsFifteenDaysForLifeAndThirtyForProperty() {
-        OpenDeadline life = only(claim().productLine(ProductLine.LIFE).complexity(Complexity.COMPLEX)
-                .documentsCompleteAt(at("2026-11-02T10:00")).build());
-        assertBoundaries(life, at("2026-11-15T00:00"), at("2026-11-17T00:00"), at("2026-11-18T00:00"),
+    void complexClaimDecisionRunsThirtyDaysForEveryLineAndFifteenForLifeInTheTaiwanSet() {
+        OpenDeadline life = clock(claim().productLine(ProductLine.LIFE).complexity(Complexity.COMPLEX)
+                .documentsCompleteAt(at("2026-11-02T10:00")).build(), DeadlineClockName.DECISION);
+        assertEquals(at("2026-12-03T00:00"), life.dueAt(), "PRC Insurance Law art. 23: 30 days");
+        OpenDeadline taiwanLife = new DeadlineCalculator(Presets.TW_CLAIMS).openDeadlines(claim()
+                .productLine(ProductLine.LIFE).complexity(Complexity.COMPLEX)
+                .documentsCompleteAt(at("2026-11-02T10:00")).build()).get(0);
+        assertEquals(DeadlineClockName.DECISION, taiwanLife.clock());
+        assertBoundaries(taiwanLife, at("2026-11-15T00:00"), at("2026-11-17T00:00"), at("2026-11-18T00:00"),
                 at("2026-12-03T00:00"));
 
-        OpenDeadline property = only(claim().productLine(ProductLine.PROPERTY).complexity(Complexity.COMPLEX)
-                .documentsCompleteAt(at("2026-11-02T10:00")).build());
+        OpenDeadline property = clock(claim().productLine(ProductLine.PROPERTY).complexity(Complexity.COMPLEX)
+                .documentsCompleteAt(at("2026-11-02T10:00")).build(), DeadlineClockName.DECISION);
         assertEquals(at("2026-12-03T00:00"), property.dueAt());
         assertBoundaries(property, at("2026-11-27T00:00"), at("2026-12-02T00:00"), at("2026-12-03T00:00"),
                 at("2027-01-02T00:00"));
@@ -90,7 +105,8 @@ class ClaimDeadlinesTest {
 
     @Test
     void greenChannelIsTighterAndSkipsApproachingWhenItFallsOnTheDueDay() {
-        OpenDeadline green = only(claim().greenChannel(true).documentsCompleteAt(at("2026-11-02T10:00")).build());
+        OpenDeadline green = clock(claim().greenChannel(true).documentsCompleteAt(at("2026-11-02T10:00")).build(),
+                DeadlineClockName.DECISION);
 
         assertEquals("health, simple, green channel", green.category());
         assertEquals(at("2026-11-06T00:00"), green.dueAt(), "3 calendar days");
@@ -135,19 +151,17 @@ class ClaimDeadlinesTest {
     }
 
     @Test
-    void decidedClaimRunsSettlementAndPaymentSideBySideEarliestFirst() {
+    void theDecisionStopsTheDecisionAndAdvanceClocksAndStartsPayment() {
         List<OpenDeadline> open = calculator.openDeadlines(claim().productLine(ProductLine.PROPERTY)
                 .complexity(Complexity.COMPLEX).status(ClaimStatus.APPROVED)
                 .documentsCompleteAt(at("2026-11-02T10:00")).decidedAt(at("2026-11-20T15:00")).build());
 
-        assertEquals(List.of(DeadlineClockName.PAYMENT, DeadlineClockName.SETTLEMENT),
-                open.stream().map(OpenDeadline::clock).toList());
+        assertEquals(List.of(DeadlineClockName.PAYMENT), open.stream().map(OpenDeadline::clock).toList());
         assertEquals(at("2026-12-01T00:00"), open.get(0).dueAt(), "10 days after the decision");
-        assertEquals(at("2026-12-03T00:00"), open.get(1).dueAt(), "30 days after complete documents");
     }
 
     @ParameterizedTest
-    @EnumSource(value = ClaimStatus.class, names = {"PAID", "CLOSED", "REJECTED", "WITHDRAWN"})
+    @EnumSource(value = ClaimStatus.class, names = {"PAID", "CLOSED", "WITHDRAWN"})
     void finishedClaimsHaveNoClock(ClaimStatus status) {
         assertEquals(List.of(), calculator.openDeadlines(claim().status(status)
                 .documentsCompleteAt(at("2026-11-02T10:00")).build()));

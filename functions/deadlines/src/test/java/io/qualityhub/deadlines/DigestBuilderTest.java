@@ -90,20 +90,20 @@ class DigestBuilderTest {
 
                 SEVERELY OVERDUE: 1
                   Branch TPE-01: 1
-                    - claim | CLM-0001 | settlement | health, simple | due by end of 2026-11-12 | 22 of 10 calendar days used, 12 late | handler H-17
+                    - claim | CLM-0001 | claim.decision | health, simple | due by end of 2026-11-12 | 22 of 10 calendar days used, 12 late | handler H-17
 
                 OVERDUE: 1
                   Branch TPE-01: 1
-                    - action | INS-8/2 | action | inspection INS-8 | due by end of 2026-11-20 | 14 of 10 calendar days used, 4 late | owner Q-5
+                    - action | INS-8/2 | action.due | inspection INS-8 | due by end of 2026-11-20 | 14 of 10 calendar days used, 4 late | owner Q-5
 
                 APPROACHING: 1
                   Branch TPE-01: 1
-                    - claim | CLM-0002 | settlement | auto, complex, green channel | due by end of 2026-11-25 | 9 of 10 calendar days used | handler H-3
+                    - claim | CLM-0002 | claim.decision | auto, complex, green channel | due by end of 2026-11-25 | 9 of 10 calendar days used | handler H-3
                 """, digest.text());
         assertEquals(List.of(
-                new AlertRecord("severely_overdue", "tpe01-manager@example.com", "claim", "TPE-01", List.of("CLM-0001")),
-                new AlertRecord("overdue", "tpe01-manager@example.com", "action", "TPE-01", List.of("INS-8/2")),
-                new AlertRecord("approaching", "tpe01-manager@example.com", "claim", "TPE-01", List.of("CLM-0002"))),
+                new AlertRecord("severely_overdue", "tpe01-manager@example.com", "claim", "claim.decision", "TPE-01", List.of("CLM-0001")),
+                new AlertRecord("overdue", "tpe01-manager@example.com", "action", "action.due", "TPE-01", List.of("INS-8/2")),
+                new AlertRecord("approaching", "tpe01-manager@example.com", "claim", "claim.decision", "TPE-01", List.of("CLM-0002"))),
                 digest.records());
     }
 
@@ -119,18 +119,18 @@ class DigestBuilderTest {
         assertTrue(digest.text().contains("""
                 APPROACHING: 1
                   Branch KHH-02: 1
-                    - complaint | CP-31 | first response | major | due 2026-11-24 12:00 | 21 of 24 hours used | unassigned
+                    - complaint | CP-31 | complaint.first_response | major | due 2026-11-24 12:00 | 21 of 24 hours used | unassigned
                 """), digest.text());
         assertEquals(List.of(
-                new AlertRecord("severely_overdue", "hq-quality@example.com", "claim", "TPE-01", List.of("CLM-0001")),
-                new AlertRecord("approaching", "hq-quality@example.com", "complaint", "KHH-02", List.of("CP-31"))),
+                new AlertRecord("severely_overdue", "hq-quality@example.com", "claim", "claim.decision", "TPE-01", List.of("CLM-0001")),
+                new AlertRecord("approaching", "hq-quality@example.com", "complaint", "complaint.first_response", "KHH-02", List.of("CP-31"))),
                 digest.records());
     }
 
     @Test
     void htmlEscapesEveryValueAndTextCannotBeSplitByAnId() {
         OpenDeadline deadline = new OpenDeadline(ItemType.CLAIM, "<b>A&B\"'\nFAKE LINE", "TPE-01",
-                DeadlineClockName.SETTLEMENT, at("2026-11-02T10:00"), at("2026-11-13T00:00"),
+                DeadlineClockName.DECISION, at("2026-11-02T10:00"), at("2026-11-13T00:00"),
                 DeadlineLimit.of(10, LimitUnit.CALENDAR_DAYS), "health, simple", "H-1", false);
         Delivery delivery = new Delivery("tpe01-manager@example.com", Role.BRANCH_MANAGER,
                 new Alert(deadline, AlertLevel.DUE, 10, 0));
@@ -139,7 +139,7 @@ class DigestBuilderTest {
 
         assertTrue(digest.html().contains("<td>&lt;b&gt;A&amp;B&quot;&#39;?FAKE LINE</td>"), digest.html());
         assertFalse(digest.html().contains("<b>A"));
-        assertTrue(digest.text().contains("    - claim | <b>A&B\"'?FAKE LINE | settlement |"), digest.text());
+        assertTrue(digest.text().contains("    - claim | <b>A&B\"'?FAKE LINE | claim.decision |"), digest.text());
         assertFalse(digest.text().contains("\nFAKE LINE"));
         assertEquals(List.of("<b>A&B\"'\nFAKE LINE"), digest.records().get(0).itemIds(),
                 "the machine-readable record keeps the id exactly as the branch sent it");
@@ -157,7 +157,7 @@ class DigestBuilderTest {
                 QualityHub deadline digest for For Run Asia/Taipei alerts alert Each item is reported once per level
                 ids are as the branch sent them Branch SEVERELY OVERDUE DUE APPROACHING Severely Overdue Due Approaching severely overdue due
                 approaching deadlines of calendar business days day hours hour used late by end unassigned
-                handler staff owner claim complaint action settlement documents payment first response resolution
+                handler staff owner claim complaint action decision documents payment first response resolution
                 inspection green channel Item Id Clock Product kind Used Assignee DOCTYPE html head meta
                 charset utf-8 title body h1 h2 h3 p table border cellpadding tr th td
                 """));
@@ -185,9 +185,10 @@ class DigestBuilderTest {
     @Test
     void snapshotsCarryNoCustomerFields() {
         assertEquals(List.of("branch", "claimId", "productLine", "complexity", "greenChannel", "status", "reportedAt",
-                "documentsCompleteAt", "decidedAt", "paidAt", "closedAt", "handlerId"), components(ClaimSnapshot.class));
+                "documentsCompleteAt", "decidedAt", "paidAt", "closedAt", "handlerId", "documentsRequestedAt", "agreedAt",
+                "advancePaidAt", "denialNoticeAt"), components(ClaimSnapshot.class));
         assertEquals(List.of("branch", "complaintId", "severity", "status", "receivedAt", "firstResponseAt",
-                "resolvedAt", "staffId"), components(ComplaintSnapshot.class));
+                "resolvedAt", "staffId", "extendedAt"), components(ComplaintSnapshot.class));
         assertEquals(List.of("branch", "actionId", "inspectionId", "owner", "inspectedOn", "dueOn", "status"),
                 components(CorrectiveActionSnapshot.class));
     }

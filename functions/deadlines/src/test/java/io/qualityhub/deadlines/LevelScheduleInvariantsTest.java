@@ -29,7 +29,7 @@ class LevelScheduleInvariantsTest {
         Instant start = YEAR_START.plusSeconds(startOffsetSeconds);
         DeadlineLimit limit = DeadlineLimit.of(amount, unit);
         Instant due = POLICY.counterFor("TPE-01").dueAt(start, limit);
-        return new OpenDeadline(ItemType.CLAIM, "CLM-P", "TPE-01", DeadlineClockName.SETTLEMENT, start, due, limit,
+        return new OpenDeadline(ItemType.CLAIM, "CLM-P", "TPE-01", DeadlineClockName.DECISION, start, due, limit,
                 "health, simple", "H-1", false);
     }
 

@@ -65,6 +65,10 @@ public final class DeadlineItems {
         .paidAt(item.optionalInstant("paid_at"))
         .closedAt(item.optionalInstant("closed_at"))
         .handlerId(item.text("handler_id"))
+        .documentsRequestedAt(item.optionalInstant("documents_requested_at"))
+        .agreedAt(item.optionalInstant("agreed_at"))
+        .advancePaidAt(item.optionalInstant("advance_paid_at"))
+        .denialNoticeAt(item.optionalInstant("denial_notice_at"))
         .build();
   }
 
@@ -79,6 +83,7 @@ public final class DeadlineItems {
         .firstResponseAt(item.optionalInstant("first_response_at"))
         .resolvedAt(item.optionalInstant("resolved_at"))
         .staffId(item.optionalText("staff_id"))
+        .extendedAt(item.optionalInstant("extended_at"))
         .build();
   }
 

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
 import io.qualityhub.core.crypto.BlindIndex;
@@ -55,7 +56,9 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
    * @param blindIndexKeyMissing called each time a message fails because the blind-index key is missing or
    *     unreadable (in Lambda: the {@code BlindIndexKeyMissing} metric, which an alarm watches)
    */
-  public IntakeHandler(Settings settings, AwsClients clients, Consumer<FileOutcome> metrics, Runnable blindIndexKeyMissing) {
+  public IntakeHandler(Settings environment, AwsClients clients, Consumer<FileOutcome> metrics, Runnable blindIndexKeyMissing) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     String dataKeyArn = settings.required("DATA_KEY_ARN");
     DynamoDbClient dynamoDb = clients.dynamoDb();

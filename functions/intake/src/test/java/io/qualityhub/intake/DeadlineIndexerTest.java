@@ -106,7 +106,7 @@ class DeadlineIndexerTest {
 
     IllegalStateException e = assertThrows(IllegalStateException.class, () -> DeadlineIndexer.fromSettings(settings));
 
-    assertEquals("COMPANY_TIME_ZONE is Asia/Shanghai but deadline policy 2026-11-1 counts days in Asia/Taipei; set"
+    assertEquals("COMPANY_TIME_ZONE is Asia/Shanghai but deadline policy 2026-12-1 counts days in Asia/Taipei; set"
         + " \"timeZone\": \"Asia/Shanghai\" in DEADLINE_POLICY_OVERRIDE (template parameter DeadlinePolicyOverride) or"
         + " change CompanyTimeZone", e.getMessage());
   }

@@ -79,6 +79,7 @@ final class AlertRecordWriter {
           .put("level", alert.level())
           .put("recipient", alert.recipient())
           .put("itemType", alert.itemType())
+          .put("clock", alert.clock())
           .put("branch", alert.branch());
       alert.itemIds().forEach(entry.putArray("itemIds")::add);
     }

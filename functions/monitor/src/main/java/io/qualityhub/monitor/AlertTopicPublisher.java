@@ -76,7 +76,7 @@ final class AlertTopicPublisher {
       ObjectNode line = lines.addObject()
           .put("itemType", deadline.itemType().wireName())
           .put("itemId", deadline.itemId())
-          .put("clock", deadline.clock().wireName())
+          .put("clock", deadline.clock().policyId())
           .put("category", deadline.category())
           .put("dueAt", deadline.dueAt().toString())
           .put("limit", deadline.limit().describe())

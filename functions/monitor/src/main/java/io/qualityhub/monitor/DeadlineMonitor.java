@@ -7,6 +7,7 @@ import io.qualityhub.deadlines.Alert;
 import io.qualityhub.deadlines.AlertLevel;
 import io.qualityhub.deadlines.AlertLevels;
 import io.qualityhub.deadlines.AlertRecord;
+import io.qualityhub.deadlines.DeadlineClockName;
 import io.qualityhub.deadlines.AlertRouter;
 import io.qualityhub.deadlines.Delivery;
 import io.qualityhub.deadlines.Digest;
@@ -284,23 +285,26 @@ final class DeadlineMonitor {
 
   private record Moved(int advanced, int removed) {}
 
-  /** One record per recipient, level, item type and branch, with the ids, for the recipients {@code which} selects. */
+  /** One record per recipient, level, item type, clock and branch, with the ids, for the recipients {@code which} selects. */
   private static List<AlertRecord> recordsOf(Map<Alert, Set<String>> told, Predicate<String> which) {
     Map<RecordGroup, TreeSet<String>> groups = new TreeMap<>(RecordGroup.ORDER);
     told.forEach((alert, recipients) -> recipients.stream().filter(which).forEach(recipient -> groups
-        .computeIfAbsent(new RecordGroup(recipient, alert.level(), alert.deadline().itemType(), alert.deadline().branch()),
+        .computeIfAbsent(new RecordGroup(recipient, alert.level(), alert.deadline().itemType(), alert.deadline().clock(),
+                alert.deadline().branch()),
             group -> new TreeSet<>())
         .add(alert.deadline().itemId())));
     List<AlertRecord> records = new ArrayList<>();
     groups.forEach((group, ids) -> records.add(new AlertRecord(group.level().wireName(), group.recipient(),
-        group.itemType().wireName(), group.branch(), List.copyOf(ids))));
+        group.itemType().wireName(), group.clock().policyId(), group.branch(), List.copyOf(ids))));
     return records;
   }
 
-  private record RecordGroup(String recipient, AlertLevel level, ItemType itemType, String branch) {
+  private record RecordGroup(String recipient, AlertLevel level, ItemType itemType, DeadlineClockName clock,
+      String branch) {
     static final Comparator<RecordGroup> ORDER = Comparator.comparing(RecordGroup::recipient)
         .thenComparing(RecordGroup::level, Comparator.reverseOrder())
         .thenComparing(RecordGroup::itemType)
+        .thenComparing(RecordGroup::clock)
         .thenComparing(RecordGroup::branch);
   }
 

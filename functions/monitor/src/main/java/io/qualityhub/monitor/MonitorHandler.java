@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
 import io.qualityhub.deadlines.AlertRouter;
+import io.qualityhub.deadlines.BusinessCalendars;
 import io.qualityhub.deadlines.RecipientsDirectory;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.io.ByteArrayInputStream;
@@ -46,6 +48,8 @@ public final class MonitorHandler implements RequestStreamHandler {
   private static final int CALENDAR_HORIZON_DAYS = 90;
 
   private final DeadlineMonitor monitor;
+  private final BusinessCalendars calendars;
+  private final ZoneId zone;
   private final List<String> calendarProblems;
   private final String metricsNamespace;
 
@@ -55,7 +59,9 @@ public final class MonitorHandler implements RequestStreamHandler {
   }
 
   /** Used by the local run and tests, which give the emulator's clients and their own clock. */
-  public MonitorHandler(Settings settings, AwsClients clients, Clock clock) {
+  public MonitorHandler(Settings environment, AwsClients clients, Clock clock) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     String sender = settings.required("ALERT_SENDER_EMAIL");
     this.metricsNamespace = settings.required("POWERTOOLS_METRICS_NAMESPACE");
@@ -74,14 +80,29 @@ public final class MonitorHandler implements RequestStreamHandler {
         new AlertRecordWriter(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN"), zone),
         new OverdueClaimsSnapshot(dynamoDb, new ItemSeal(settings.required("REPORTS_TABLE"), sealKey)),
         clock);
+    this.calendars = deadlines.policy().calendars();
+    this.zone = zone;
     LocalDate today = LocalDate.now(clock.withZone(zone));
-    this.calendarProblems = deadlines.policy().calendars().coverageProblems(today, today.plusDays(CALENDAR_HORIZON_DAYS));
+    this.calendarProblems = calendars.coverageProblems(today, today.plusDays(CALENDAR_HORIZON_DAYS));
     calendarProblems.forEach(problem -> LOG.warn(problem));
+    calendars.provisionalYears(today, today.plusDays(CALENDAR_HORIZON_DAYS)).forEach(message -> LOG.warn(message));
+  }
+
+  /** The years within the start-up horizon whose holidays the policy does not list (empty when none). */
+  public List<String> calendarProblems() {
+    return calendarProblems;
+  }
+
+  /** Days from the run's date until some country's holidays are no longer listed: the alarmed metric. */
+  public long calendarCoverageDaysLeft(MonitorRun run) {
+    return calendars.daysOfCoverageLeft(LocalDate.ofInstant(run.asOf(), zone));
   }
 
   /** One run, as the local demo and the tests drive it; {@link #handleRequest} adds metrics and the failure signal. */
   public MonitorRun run(MonitorRequest request) {
     MonitorRun run = monitor.run(request);
+    calendars.coverageEndingSoon(LocalDate.ofInstant(run.asOf(), zone))
+        .forEach(message -> LOG.warn(message, entry("runId", run.runId())));
     run.missingRecipients().forEach(message -> LOG.warn(message, entry("runId", run.runId())));
     run.problems().forEach(problem -> LOG.error(problem, entry("runId", run.runId())));
     run.refused().forEach(refusal -> LOG.error(refusal, entry("runId", run.runId())));
@@ -98,7 +119,8 @@ public final class MonitorHandler implements RequestStreamHandler {
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
     MonitorRun run = PowertoolsLogging.withLogging(context, () -> run(MonitorRequest.parse(input)));
-    MonitorMetrics.publish(run, calendarProblems.size(), metricsNamespace);
+    long coverageDaysLeft = calendarCoverageDaysLeft(run);
+    MonitorMetrics.publish(run, calendarProblems.size(), coverageDaysLeft, metricsNamespace);
     if (!run.problems().isEmpty()) {
       throw new MonitorRunIncompleteException(run.runId(), run.problems());
     }
@@ -108,7 +130,8 @@ public final class MonitorHandler implements RequestStreamHandler {
         .put("scope", run.scope().wireName())
         .put("alertRecord", run.alertRecordKey())
         .put("digests", run.digests().size())
-        .put("missingRecipients", run.missingRecipients().size());
+        .put("missingRecipients", run.missingRecipients().size())
+        .put("calendarCoverageDaysLeft", coverageDaysLeft);
     summary.set("counts", JSON.valueToTree(run.counts()));
     JSON.writeValue(output, summary);
   }

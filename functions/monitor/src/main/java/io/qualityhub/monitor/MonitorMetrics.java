@@ -10,7 +10,7 @@ final class MonitorMetrics {
   private MonitorMetrics() {}
 
   /** @param namespace the function's {@code POWERTOOLS_METRICS_NAMESPACE}, given so that local runs need no process environment */
-  static void publish(MonitorRun run, int calendarCoverageProblems, String namespace) {
+  static void publish(MonitorRun run, int calendarCoverageProblems, long calendarCoverageDaysLeft, String namespace) {
     Metrics metrics = MetricsFactory.getMetricsInstance();
     metrics.setNamespace(namespace);
     MonitorRun.Counts counts = run.counts();
@@ -24,6 +24,8 @@ final class MonitorMetrics {
     metrics.addMetric("RunProblems", run.problems().size(), MetricUnit.COUNT);
     metrics.addMetric("ItemsRefused", counts.itemsRefused(), MetricUnit.COUNT);
     metrics.addMetric("CalendarCoverageProblems", calendarCoverageProblems, MetricUnit.COUNT);
+    // Days until some country's holidays are no longer listed; alarmed at 60 or fewer (CalendarCoverageEndingAlarm).
+    metrics.addMetric("CalendarCoverageDaysLeft", calendarCoverageDaysLeft, MetricUnit.COUNT);
     metrics.flush();
   }
 }

@@ -22,7 +22,7 @@ class AlertTopicPublisherTest {
 
   @Test
   void aMessageListsEachAlertOfItsBranchAndLevel() throws Exception {
-    OpenDeadline settlement = new OpenDeadline(ItemType.CLAIM, "CLM-TPE-2610-0041", "TPE-01", DeadlineClockName.SETTLEMENT,
+    OpenDeadline settlement = new OpenDeadline(ItemType.CLAIM, "CLM-TPE-2610-0041", "TPE-01", DeadlineClockName.DECISION,
         Instant.parse("2026-11-02T03:20:00Z"), Instant.parse("2026-11-17T16:00:00Z"),
         DeadlineLimit.of(15, LimitUnit.CALENDAR_DAYS), "health, complex", "CH-112", false);
     OpenDeadline response = new OpenDeadline(ItemType.COMPLAINT, "CMP-TPE-2611-0035", "TPE-01",
@@ -36,9 +36,9 @@ class AlertTopicPublisherTest {
         {"runId": "all-20261123T000000Z", "runAt": "2026-11-23T00:00:00Z", "policyVersion": "2026-11-1",
          "branch": "TPE-01", "level": "overdue", "part": 1, "parts": 1,
          "alerts": [
-           {"itemType": "claim", "itemId": "CLM-TPE-2610-0041", "clock": "settlement", "category": "health, complex",
+           {"itemType": "claim", "itemId": "CLM-TPE-2610-0041", "clock": "claim.decision", "category": "health, complex",
             "dueAt": "2026-11-17T16:00:00Z", "limit": "15 calendar days", "used": 21, "late": 6, "assignee": "CH-112"},
-           {"itemType": "complaint", "itemId": "CMP-TPE-2611-0035", "clock": "first_response", "category": "general",
+           {"itemType": "complaint", "itemId": "CMP-TPE-2611-0035", "clock": "complaint.first_response", "category": "general",
             "dueAt": "2026-11-24T16:00:00Z", "limit": "2 business days", "used": 3, "late": 1}]}
         """), new ObjectMapper().readTree(body));
   }
@@ -47,7 +47,7 @@ class AlertTopicPublisherTest {
   void eachAcceptedPartIsHandedOverBeforeALaterPartFails() {
     List<Alert> alerts = new java.util.ArrayList<>();
     for (int i = 0; i < AlertTopicPublisher.ALERTS_PER_MESSAGE + 1; i++) {
-      alerts.add(new Alert(new OpenDeadline(ItemType.CLAIM, "C-" + i, "TPE-01", DeadlineClockName.SETTLEMENT,
+      alerts.add(new Alert(new OpenDeadline(ItemType.CLAIM, "C-" + i, "TPE-01", DeadlineClockName.DECISION,
           Instant.parse("2026-11-02T03:20:00Z"), Instant.parse("2026-11-17T16:00:00Z"),
           DeadlineLimit.of(15, LimitUnit.CALENDAR_DAYS), "health, simple", "CH-1", false), AlertLevel.DUE, 15, 0));
     }

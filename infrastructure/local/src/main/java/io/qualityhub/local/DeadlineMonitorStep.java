@@ -42,7 +42,9 @@ final class DeadlineMonitorStep implements DemoStep {
     Settings settings = context.local().settingsOf("MonitorFunction");
     context.local().verifyEmailSender(settings.required("ALERT_SENDER_EMAIL"));
     Instant asOf = context.asOf().atTime(DAILY_RUN).atZone(ZoneId.of(settings.required("COMPANY_TIME_ZONE"))).toInstant();
-    MonitorRun run = runAsLambdaWould(context, settings, asOf);
+    Outcome outcome = runAsLambdaWould(context, settings, asOf);
+    MonitorHandler monitor = outcome.monitor();
+    MonitorRun run = outcome.run();
 
     Path alertsDir = context.outDir().resolve("alerts");
     clearEarlierDigests(alertsDir);
@@ -51,16 +53,19 @@ final class DeadlineMonitorStep implements DemoStep {
       Files.writeString(alertsDir.resolve(name + ".eml"), sent.mime(), StandardCharsets.US_ASCII);
       Files.writeString(alertsDir.resolve(name + ".html"), sent.digest().html(), StandardCharsets.UTF_8);
     }
-    addToSummary(context.summary(), run);
-    print(context.out(), run, alertsDir, context.local().physicalId("IntakeBucket"));
+    addToSummary(context.summary(), run, monitor);
+    print(context.out(), run, monitor, alertsDir, context.local().physicalId("IntakeBucket"));
   }
 
-  private static MonitorRun runAsLambdaWould(DemoContext context, Settings settings, Instant asOf) {
+  /** The function as started and the run it made, both of whose log lines go to the function log. */
+  private record Outcome(MonitorHandler monitor, MonitorRun run) {}
+
+  private static Outcome runAsLambdaWould(DemoContext context, Settings settings, Instant asOf) {
     PrintStream console = System.out;
     System.setOut(context.functionLog());
     try {
       MonitorHandler monitor = new MonitorHandler(settings, context.local().clientsFor("MonitorFunction"), Clock.fixed(asOf, ZoneOffset.UTC));
-      return monitor.run(MonitorRequest.at(asOf, MonitorScope.ALL));
+      return new Outcome(monitor, monitor.run(MonitorRequest.at(asOf, MonitorScope.ALL)));
     } finally {
       context.functionLog().flush();
       System.setOut(console);
@@ -81,13 +86,14 @@ final class DeadlineMonitorStep implements DemoStep {
     return recipient.replaceAll("[^A-Za-z0-9@._-]", "_");
   }
 
-  private static void addToSummary(ObjectNode summary, MonitorRun run) {
+  private static void addToSummary(ObjectNode summary, MonitorRun run, MonitorHandler handler) {
     ArrayNode alerts = summary.putArray("alerts");
     for (AlertRecord record : run.records()) {
       ObjectNode alert = alerts.addObject()
           .put("level", record.level())
           .put("recipient", record.recipient())
           .put("itemType", record.itemType())
+          .put("clock", record.clock())
           .put("branch", record.branch());
       record.itemIds().forEach(alert.putArray("itemIds")::add);
     }
@@ -100,9 +106,11 @@ final class DeadlineMonitorStep implements DemoStep {
     monitor.putPOJO("counts", run.counts());
     run.missingRecipients().forEach(monitor.putArray("missingRecipients")::add);
     run.problems().forEach(monitor.putArray("problems")::add);
+    monitor.put("calendarCoverageDaysLeft", handler.calendarCoverageDaysLeft(run));
+    handler.calendarProblems().forEach(monitor.putArray("calendarProblems")::add);
   }
 
-  private static void print(PrintStream out, MonitorRun run, Path alertsDir, String bucket) {
+  private static void print(PrintStream out, MonitorRun run, MonitorHandler handler, Path alertsDir, String bucket) {
     MonitorRun.Counts counts = run.counts();
     out.printf("  %d items due, %d alerts: %d sent now, %d sent by an earlier run%n", counts.itemsRead(),
         counts.alertsDue(), counts.alertsSent(), counts.alertsSentBefore());
@@ -114,6 +122,7 @@ final class DeadlineMonitorStep implements DemoStep {
     }
     run.missingRecipients().forEach(message -> out.println("  MISSING RECIPIENT: " + message));
     run.problems().forEach(problem -> out.println("  PROBLEM: " + problem));
+    handler.calendarProblems().forEach(problem -> out.println("  CALENDAR: " + problem));
     out.println("  Alert record: s3://" + bucket + "/" + run.alertRecordKey());
   }
 }

@@ -91,6 +91,8 @@ final class DemoCommand {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(summaryFile.toFile(), summary);
     out.println("Function logs: " + outDir.resolve("logs/functions.log"));
     out.println("Summary: " + summaryFile);
+    out.println("Portal: './qualityhub portal --endpoint " + local.endpoint() + "' and open the portal: address it prints"
+        + " (sign in as auditor-demo); the data outlives this run when the demo ran on './qualityhub emulator start'");
     stepFailures.forEach(failure -> out.println("FAILED: " + failure + "; see the function log"));
     return failedMessages.isEmpty() && stepFailures.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
   }

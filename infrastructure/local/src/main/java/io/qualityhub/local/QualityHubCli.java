@@ -22,6 +22,8 @@ public final class QualityHubCli {
       "  report     build one quality report on demand:          --period P [--branch B] [--topic T] [--endpoint URL]",
       "  audit      the audit trail (reports, lookups, erasures, re-keys): list [--since DATE] | verify [--endpoint URL]",
       "  faults     run the fault scenarios on the emulator:     [--list] [--only NAME] [--out DIR] [--endpoint URL]",
+      "  portal     the web portal on 127.0.0.1 over the emulator: [--port N] [--endpoint URL]",
+      "  config     the versioned configuration store:           list | get NAME | put NAME FILE | diff NAME [FILE] [--endpoint URL]",
       "  emulator   a local AWS emulator that outlives commands:  start | stop | status",
       "  help       this text");
 
@@ -53,6 +55,8 @@ public final class QualityHubCli {
         case "audit" -> new AuditCommand(root, out).run(rest);
         case "report" -> new ReportCommand(root, out).run(rest);
         case "faults" -> new FaultsCommand(root, out).run(rest);
+        case "config" -> new ConfigCommand(root, out, err).run(rest);
+        case "portal" -> new PortalCommand(root, out).run(rest);
         default -> throw new UsageException("unknown command '" + args[0] + "'\n" + USAGE);
       };
     } catch (UsageException e) {

@@ -132,9 +132,9 @@ class DeadlineMonitorEndToEndTest {
     MonitorRun first = monitor(at("2026-11-12T08:00"));
 
     assertEquals(Set.of(
-        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
-        new AlertRecord("approaching", KHH_MANAGER, "complaint", "KHH-02", List.of("CMP-M")),
-        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(first.records()));
+        new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("approaching", KHH_MANAGER, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M"))), Set.copyOf(first.records()));
     assertEquals(Map.of(TPE_MANAGER, 1, KHH_MANAGER, 1, HEAD_OFFICE, 1), sent.emailsPerRecipient());
     assertEquals(List.of("KHH-02 approaching", "TPE-01 due"), sent.topicMessages());
     assertEquals("2026-11-12T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(), "next: overdue, 13 Nov 00:00");
@@ -148,18 +148,18 @@ class DeadlineMonitorEndToEndTest {
 
     MonitorRun nextDay = monitor(at("2026-11-13T08:00"));
     assertEquals(Set.of(
-        new AlertRecord("overdue", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
-        new AlertRecord("overdue", CLAIMS_HEAD, "claim", "TPE-01", List.of("CLM-A")),
-        new AlertRecord("overdue", KHH_MANAGER, "complaint", "KHH-02", List.of("CMP-M")),
-        new AlertRecord("overdue", SERVICE_HEAD, "complaint", "KHH-02", List.of("CMP-M")),
-        new AlertRecord("overdue", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(nextDay.records()));
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("overdue", CLAIMS_HEAD, "claim", "claim.decision", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("overdue", KHH_MANAGER, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("overdue", SERVICE_HEAD, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("overdue", HEAD_OFFICE, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M"))), Set.copyOf(nextDay.records()));
 
     MonitorRun severe = monitor(at("2026-11-23T08:00"));
-    assertTrue(severe.records().contains(new AlertRecord("severely_overdue", HEAD_OFFICE, "claim", "TPE-01", List.of("CLM-A"))));
-    assertEquals("9999-12-31T23:59:59Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(),
-        "severely overdue: nothing further to alert, parked after every run's reach but still open");
+    assertTrue(severe.records().contains(new AlertRecord("severely_overdue", HEAD_OFFICE, "claim", "claim.decision", "TPE-01", List.of("CLM-A"))));
+    assertEquals("2026-12-20T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(),
+        "its decision clock severely overdue, the index waits for the advance-payment clock: approaching on 21 Dec");
     assertEquals(List.of(), monitor(at("2026-11-24T08:00")).records().stream()
-        .filter(record -> record.itemIds().contains("CLM-A")).toList(), "a parked item is not alerted again");
+        .filter(record -> record.itemIds().contains("CLM-A")).toList(), "a severely overdue clock is not alerted again");
   }
 
   @Test
@@ -205,6 +205,65 @@ class DeadlineMonitorEndToEndTest {
     assertEquals(1.0, overdue.get("value").asDouble(), 1e-9, "the month's latest snapshot: CLM-A still open, CLM-B paid");
   }
 
+  /**
+   * One claim breaking each statutory clock, and one whose clocks are paused while the customer is asked for documents.
+   * The run of 20 November 08:00 (Taipei) finds each overdue and names its clock; the paused claim is not even indexed.
+   */
+  private static final String STATUTORY_CLAIMS = "claim_id,policy_id,product_code,product_line,complexity,green_channel,"
+      + "status,reported_at,documents_complete_at,decided_at,closed_at,amount_claimed,currency,handler_id,updated_at,"
+      + "documents_requested_at,agreed_at,advance_paid_at,denial_notice_at\n"
+      // claim.decision: 10 days from complete documents on 8 Nov, overdue from 19 Nov.
+      + "CLM-DEC,P-11,AUT-1,auto,simple,N,under_review,2026-11-06T09:00:00+08:00,2026-11-08T10:00:00+08:00,,,8000,TWD,CH-2,"
+      + "2026-11-08T10:00:00+08:00,,,,\n"
+      // claim.denial_notice: rejected on 15 Nov, 3 days, overdue from 19 Nov; no notice sent.
+      + "CLM-DEN,P-12,AUT-1,auto,simple,N,rejected,2026-11-06T09:00:00+08:00,2026-11-08T10:00:00+08:00,"
+      + "2026-11-15T10:00:00+08:00,2026-11-15T10:00:00+08:00,8000,TWD,CH-2,2026-11-15T10:00:00+08:00,,,,\n"
+      // claim.payment: agreed on 8 Nov, 10 days, overdue from 19 Nov.
+      + "CLM-PAY,P-13,AUT-1,auto,simple,N,approved,2026-11-02T09:00:00+08:00,2026-11-03T10:00:00+08:00,"
+      + "2026-11-05T10:00:00+08:00,,8000,TWD,CH-2,2026-11-08T10:00:00+08:00,,2026-11-08T10:00:00+08:00,,\n"
+      // claim.advance_payment: complete documents on 19 Sep, no amount and no advance after 60 days: overdue from
+      // 19 Nov; its 30-day decision clock is severely overdue from 19 Nov too.
+      + "CLM-ADV,P-14,PRP-1,property,complex,N,investigating,2026-09-10T09:00:00+08:00,2026-09-19T10:00:00+08:00,,,"
+      + "90000,TWD,CH-2,2026-09-19T10:00:00+08:00,,,,\n"
+      // Paused: documents asked for on 5 Oct after seeming complete on 2 Oct; without the pause, decision overdue.
+      + "CLM-PSD,P-15,PRP-1,property,complex,N,documents_pending,2026-10-01T09:00:00+08:00,2026-10-02T10:00:00+08:00,,,"
+      + "90000,TWD,CH-2,2026-10-05T10:00:00+08:00,2026-10-05T10:00:00+08:00,,,\n";
+
+  @Test
+  void claimsBreakingEachStatutoryClockAreAlertedWithTheClockNamedAndAPausedClaimIsNot() {
+    upload("incoming/TPE-01/2026-11-19/claims.csv", STATUTORY_CLAIMS);
+    deliverQueued();
+    assertFalse(state("REC#claims#TPE-01#CLM-PSD").containsKey("dueAt"), "a paused claim has no running clock");
+
+    MonitorRun run = monitor(at("2026-11-20T08:00"));
+
+    Set<AlertRecord> toManager = run.records().stream()
+        .filter(record -> record.recipient().equals(TPE_MANAGER)).collect(Collectors.toSet());
+    assertEquals(Set.of(
+        new AlertRecord("severely_overdue", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-ADV")),
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A", "CLM-DEC")),
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "claim.denial_notice", "TPE-01", List.of("CLM-DEN")),
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "claim.payment", "TPE-01", List.of("CLM-PAY")),
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "claim.advance_payment", "TPE-01", List.of("CLM-ADV"))),
+        toManager);
+    assertTrue(run.records().stream().noneMatch(record -> record.itemIds().contains("CLM-PSD")), "the paused claim");
+    String digest = run.digests().stream().filter(sent -> sent.digest().recipient().equals(TPE_MANAGER))
+        .findFirst().orElseThrow().digest().text();
+    assertTrue(digest.contains("- claim | CLM-DEN | claim.denial_notice | auto, simple | due by end of 2026-11-18 |"),
+        digest);
+    assertTrue(digest.contains("- claim | CLM-ADV | claim.advance_payment | property, complex | due by end of 2026-11-18 |"),
+        digest);
+    JsonNode alertRecord = alertRecord("alerts/2026-11-20/all-20261120T000000Z.json");
+    assertTrue(records(alertRecord.get("emails")).contains(
+        new AlertRecord("overdue", TPE_MANAGER, "claim", "claim.payment", "TPE-01", List.of("CLM-PAY"))));
+
+    MonitorRun later = monitor(at("2026-11-22T08:00"));
+    assertTrue(later.records().contains(new AlertRecord("severely_overdue", HEAD_OFFICE, "claim", "claim.denial_notice",
+        "TPE-01", List.of("CLM-DEN"))), later.records().toString());
+    assertEquals("9999-12-31T23:59:59Z", state("REC#claims#TPE-01#CLM-DEN").get("dueAt").s(),
+        "severely overdue on its only clock: nothing further to alert, parked after every run's reach but still open");
+  }
+
   @Test
   void aRunThatCrashesBetweenClaimAndSendIsRetriedWithoutRepeatingADigest() {
     // Digests go out in recipient order: khh02-manager, quality-hq, tpe01-manager. The second send crashes.
@@ -216,21 +275,21 @@ class DeadlineMonitorEndToEndTest {
     MonitorRun retry = monitor(morning);
 
     assertEquals(Set.of(
-        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
-        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(retry.records()),
+        new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M"))), Set.copyOf(retry.records()),
         "the retry sends what the crash left unsent, and nothing to khh02-manager, who has it");
     assertEquals(2, retry.counts().alertsSent(), "and finishes both alerts");
     assertEquals(Map.of(KHH_MANAGER, 1, HEAD_OFFICE, 1, TPE_MANAGER, 1), sent.emailsPerRecipient(), "each digest once");
     assertEquals(List.of("KHH-02 approaching", "TPE-01 due"), sent.topicMessages());
     JsonNode alertRecord = alertRecord("alerts/2026-11-12/all-20261112T000000Z.json");
     assertEquals(Set.of(
-        new AlertRecord("approaching", KHH_MANAGER, "complaint", "KHH-02", List.of("CMP-M")),
-        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M")),
-        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A"))), records(alertRecord.get("emails")),
+        new AlertRecord("approaching", KHH_MANAGER, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A"))), records(alertRecord.get("emails")),
         "the run's record lists what both attempts sent");
     assertEquals(Set.of(
-        new AlertRecord("approaching", "sns", "complaint", "KHH-02", List.of("CMP-M")),
-        new AlertRecord("due", "sns", "claim", "TPE-01", List.of("CLM-A"))), records(alertRecord.get("topic")));
+        new AlertRecord("approaching", "sns", "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M")),
+        new AlertRecord("due", "sns", "claim", "claim.decision", "TPE-01", List.of("CLM-A"))), records(alertRecord.get("topic")));
 
     assertEquals(List.of(), monitor(morning).records());
     assertEquals(3, sent.emails().size());
@@ -246,8 +305,8 @@ class DeadlineMonitorEndToEndTest {
 
     MonitorRun afterLease = monitor(at("2026-11-12T08:20"));
     assertEquals(Set.of(
-        new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A")),
-        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "KHH-02", List.of("CMP-M"))), Set.copyOf(afterLease.records()),
+        new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A")),
+        new AlertRecord("approaching", HEAD_OFFICE, "complaint", "complaint.first_response", "KHH-02", List.of("CMP-M"))), Set.copyOf(afterLease.records()),
         "20 minutes on, the rest is sent, and khh02-manager is not told twice");
     assertEquals(Map.of(KHH_MANAGER, 1, HEAD_OFFICE, 1, TPE_MANAGER, 1), sent.emailsPerRecipient());
   }
@@ -295,7 +354,7 @@ class DeadlineMonitorEndToEndTest {
     assertEquals(1, summary.get("counts").get("itemsRead").asInt(), "the other due items are filtered out by the query");
     assertEquals("alerts/2026-11-12/green_channel-20261112T020000Z.json", summary.get("alertRecord").asText());
     assertEquals(Map.of(TPE_MANAGER, 1), sent.emailsPerRecipient());
-    assertTrue(Mail.decoded(sent.emails().get(0).raw()).contains("claim | CLM-G | documents | auto, simple, green channel"
+    assertTrue(Mail.decoded(sent.emails().get(0).raw()).contains("claim | CLM-G | claim.documents | auto, simple, green channel"
         + " | due 2026-11-12 14:00 | 21 of 24 hours used | handler CH-2"));
     assertEquals("2026-11-10T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(), "left to the daily run");
     assertEquals("2026-11-12T05:00:00Z", state("REC#claims#TPE-01#CLM-G").get("dueAt").s(), "next: due, 13:00");
@@ -357,7 +416,8 @@ class DeadlineMonitorEndToEndTest {
     MonitorRun run = monitor(at("2026-11-12T08:00"));
 
     assertEquals(1, run.counts().itemsRefused(), "the changed complaint");
-    assertEquals(Set.of(new AlertRecord("due", TPE_MANAGER, "claim", "TPE-01", List.of("CLM-A"))), Set.copyOf(run.records()),
+    assertEquals(Set.of(new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A"))),
+        Set.copyOf(run.records()),
         "the claim alerts as in an untampered run; the complaint not at all");
     assertEquals(List.of("TPE-01 due"), sent.topicMessages());
     assertTrue(run.refused().getFirst().contains("item REC#complaints#KHH-02#CMP-M|STATE in " + table + " fails its seal"),
@@ -430,7 +490,7 @@ class DeadlineMonitorEndToEndTest {
       List<String> ids = new ArrayList<>();
       entry.get("itemIds").forEach(id -> ids.add(id.asText()));
       records.add(new AlertRecord(entry.get("level").asText(), entry.get("recipient").asText(), entry.get("itemType").asText(),
-          entry.get("branch").asText(), ids));
+          entry.get("clock").asText(), entry.get("branch").asText(), ids));
     }
     return records;
   }

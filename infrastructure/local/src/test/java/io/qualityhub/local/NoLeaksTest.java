@@ -1,6 +1,7 @@
 package io.qualityhub.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,7 @@ class NoLeaksTest {
       assertTrue(printed.contains(": 1 stored rows erased"), printed);
       assertTrue(printed.contains("special-report_2026-11_company_corrective-actions: 1 corrective action(s) tracked,"
           + " 1 overdue"), "the demo's failed inspection is tracked: " + printed);
+      assertFalse(printed.contains("  CALENDAR: "), "the demo's deadlines fall inside the listed holidays: " + printed);
 
       LeakScanner scanner = new LeakScanner(local.clients(), local.endpoint());
       List<String> leaks = new ArrayList<>(scanner.scanEmulator(MARK));

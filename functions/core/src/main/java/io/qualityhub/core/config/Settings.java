@@ -28,6 +28,11 @@ public final class Settings {
     return value;
   }
 
+  /** Every variable, for laying stored configuration over them. */
+  public Map<String, String> variables() {
+    return variables;
+  }
+
   public Optional<String> optional(String name) {
     return Optional.ofNullable(variables.get(name)).filter(value -> !value.isBlank());
   }

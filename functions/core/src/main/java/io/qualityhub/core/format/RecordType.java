@@ -104,7 +104,12 @@ public enum RecordType {
       sensitive("customer_name", false),
       sensitive("customer_id_no", false),
       sensitive("customer_phone", false),
-      sensitive("diagnosis", false)),
+      sensitive("diagnosis", false),
+      // Statutory clocks (docs/deadlines.md); optional, after the existing columns, so every earlier file stays valid.
+      optional("documents_requested_at", TIMESTAMP),
+      optional("agreed_at", TIMESTAMP),
+      optional("advance_paid_at", TIMESTAMP),
+      optional("denial_notice_at", TIMESTAMP)),
       List.of(
           new RequiredWhen("closed_at", "status", Set.of("closed", "rejected", "withdrawn")),
           new RequiredWhen("amount_paid", "status", Set.of("paid")),
@@ -113,7 +118,11 @@ public enum RecordType {
           new NotBefore("documents_complete_at", "reported_at"),
           new NotBefore("decided_at", "reported_at"),
           new NotBefore("paid_at", "reported_at"),
-          new NotBefore("closed_at", "reported_at"))),
+          new NotBefore("closed_at", "reported_at"),
+          new NotBefore("documents_requested_at", "reported_at"),
+          new NotBefore("agreed_at", "reported_at"),
+          new NotBefore("advance_paid_at", "reported_at"),
+          new NotBefore("denial_notice_at", "reported_at"))),
 
   COMPLAINTS("complaints", "complaint_id", "updated_at", List.of(
       required("complaint_id", IDENTIFIER),
@@ -130,10 +139,14 @@ public enum RecordType {
       required("updated_at", TIMESTAMP),
       sensitive("customer_name", false),
       sensitive("customer_phone", false),
-      sensitive("description", false)),
+      sensitive("description", false),
+      // The complaint handling period extended (docs/deadlines.md); optional, after the existing columns.
+      optional("extended_at", TIMESTAMP),
+      optional("extension_reason", TEXT)),
       List.of(
           new NotBefore("first_response_at", "received_at"),
-          new NotBefore("resolved_at", "received_at"))),
+          new NotBefore("resolved_at", "received_at"),
+          new NotBefore("extended_at", "received_at"))),
 
   SURVEYS("surveys", "survey_id", null, List.of(
       required("survey_id", IDENTIFIER),

@@ -135,6 +135,33 @@ class FileScannerTest {
   }
 
   @Test
+  void theStatutoryClockColumnsAreOptionalAndDatedNotBeforeTheRecordStarts() throws Exception {
+    String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"
+        + "decided_at,closed_at,amount_claimed,currency,handler_id,updated_at,documents_requested_at,agreed_at,"
+        + "advance_paid_at,denial_notice_at";
+    String csv = header + "\n"
+        + "C-1,P-1,HLT-01,health,simple,N,approved,2026-11-01T09:00:00+08:00,2026-11-04T09:00:00+08:00,,1,TWD,H,"
+        + "2026-11-05T10:00:00+08:00,2026-11-02T09:00:00+08:00,2026-11-05T09:00:00+08:00,2026-11-03T09:00:00+08:00,\n"
+        + "C-2,P-1,HLT-01,health,simple,N,rejected,2026-11-01T09:00:00+08:00,2026-11-04T09:00:00+08:00,"
+        + "2026-11-04T09:00:00+08:00,1,TWD,H,2026-11-05T10:00:00+08:00,,,,2026-10-31T09:00:00+08:00\n"
+        + "C-3,P-1,HLT-01,health,simple,N,reported,2026-11-01T09:00:00+08:00,,,1,TWD,H,2026-11-05T10:00:00+08:00,"
+        + "yesterday,,,\n";
+    ScanFixture claims = ScanFixture.scan(RecordType.CLAIMS, FileFormat.CSV, csv);
+    assertEquals(List.of(2), claims.acceptedLines);
+    assertEquals(List.of("3:denial_notice_at:DATE_ORDER", "4:documents_requested_at:INVALID_TIMESTAMP"),
+        claims.rejectSummary());
+
+    String complaints = "complaint_id,received_at,channel,category,severity,status,updated_at,extended_at,extension_reason\n"
+        + "K-1,2026-11-01T09:00:00+08:00,phone,sales,general,open,2026-11-09T09:00:00+08:00,2026-11-09T09:00:00+08:00,"
+        + "complex case: awaiting the agent's statement\n"
+        + "K-2,2026-11-01T09:00:00+08:00,phone,sales,general,open,2026-11-09T09:00:00+08:00,2026-10-09T09:00:00+08:00,x\n";
+    ScanFixture extended = ScanFixture.scan(RecordType.COMPLAINTS, FileFormat.CSV, complaints);
+    assertEquals(List.of(2), extended.acceptedLines);
+    assertEquals(List.of("3:extended_at:DATE_ORDER"),
+        extended.rejectSummary());
+  }
+
+  @Test
   void rejectMessagesNeverEchoTheValuesOfTheRow() throws Exception {
     String planted = "PLANTED-SECRET-9931";
     String csv = CLAIMS_HEADER + "\n"

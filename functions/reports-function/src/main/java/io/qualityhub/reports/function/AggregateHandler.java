@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.parse.UploadDecoder;
@@ -53,7 +54,9 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
   }
 
   /** Used by the local run and tests, with the emulator's clients. */
-  public AggregateHandler(Settings settings, AwsClients clients) {
+  public AggregateHandler(Settings environment, AwsClients clients) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     this.currentFiles = new CurrentFiles(clients.dynamoDb(), settings.required("RECORDS_TABLE"));
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
         new DeadlineVerdicts(deadlinePolicy(settings)));

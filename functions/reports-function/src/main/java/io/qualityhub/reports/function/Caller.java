@@ -1,11 +1,8 @@
 package io.qualityhub.reports.function;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.access.TokenGroups;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -18,7 +15,6 @@ import java.util.Set;
 record Caller(String who, Set<String> groups, String sourceIp, String userAgent, Optional<String> problem) {
 
   private static final String UNKNOWN = "unknown";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   static Caller of(APIGatewayV2HTTPEvent event, Instant now) {
     APIGatewayV2HTTPEvent.RequestContext context = event.getRequestContext();
@@ -46,36 +42,9 @@ record Caller(String who, Set<String> groups, String sourceIp, String userAgent,
     return new Caller(who, groups, sourceIp, userAgent, Optional.empty());
   }
 
-  /**
-   * The groups exactly as the token lists them: API Gateway's {@code [a b]}, a JSON array
-   * {@code ["a","b"]}, or one group. A comma is part of a group's name, never a separator, so a
-   * group named {@code x,auditor} grants nothing of {@code auditor}; an array that does not parse
-   * grants nothing at all.
-   */
+  /** The groups exactly as the token lists them ({@link TokenGroups#parse}). */
   static Set<String> groups(String claim) {
-    if (claim == null || claim.isBlank()) {
-      return Set.of();
-    }
-    String text = claim.strip();
-    if (!text.startsWith("[") || !text.endsWith("]")) {
-      return Set.of(text);
-    }
-    String inner = text.substring(1, text.length() - 1).strip();
-    if (!inner.startsWith("\"")) {
-      return inner.isEmpty() ? Set.of() : Set.of(inner.split("\\s+"));
-    }
-    try {
-      Set<String> groups = new LinkedHashSet<>();
-      for (JsonNode group : JSON.readTree(text)) {
-        if (!group.isTextual()) {
-          return Set.of();
-        }
-        groups.add(group.asText());
-      }
-      return Set.copyOf(groups);
-    } catch (JsonProcessingException e) {
-      return Set.of();
-    }
+    return TokenGroups.parse(claim);
   }
 
   private static String orUnknown(String value) {

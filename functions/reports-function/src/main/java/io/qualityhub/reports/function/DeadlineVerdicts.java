@@ -31,7 +31,7 @@ final class DeadlineVerdicts {
   }
 
   /**
-   * Settled within the settlement deadline (from complete documents) or, when documents were never
+   * Settled within the decision deadline (claim.decision, from complete documents) or, when documents were never
    * complete, within the documents deadline (from the report).
    */
   boolean claimSettledOnTime(String branch, String productLine, String complexity, boolean greenChannel,
@@ -45,7 +45,7 @@ final class DeadlineVerdicts {
         .reportedAt(reportedAt)
         .documentsCompleteAt(documentsCompleteAt)
         .build();
-    DeadlineClockName clock = documentsCompleteAt == null ? DeadlineClockName.DOCUMENTS : DeadlineClockName.SETTLEMENT;
+    DeadlineClockName clock = documentsCompleteAt == null ? DeadlineClockName.DOCUMENTS : DeadlineClockName.DECISION;
     return !closedAt.isAfter(dueAt(calculator.openDeadlines(open), clock));
   }
 

@@ -6,9 +6,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
+import io.qualityhub.reports.indicator.IndicatorTargets;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -25,6 +29,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
  */
 public final class ReportHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
 
+  public static final String TARGETS_VARIABLE = "INDICATOR_TARGETS";
+
   private static final Logger LOG = LoggerFactory.getLogger(ReportHandler.class);
 
   private final ReportService service;
@@ -35,12 +41,14 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
   }
 
   /** Used by the local run and tests, with the emulator's clients and their own clock. */
-  public ReportHandler(Settings settings, AwsClients clients, Clock clock) {
-    this(settings, clients, clock, new ItemsRefusedMetric());
+  public ReportHandler(Settings environment, AwsClients clients, Clock clock) {
+    this(environment, clients, clock, new ItemsRefusedMetric());
   }
 
-  /** @param refused where aggregates refused for their seal are counted (in Lambda: metric ItemsRefused) */
-  public ReportHandler(Settings settings, AwsClients clients, Clock clock, IntegrityFailures refused) {
+  /** @param refused where aggregates, actions and tasks refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public ReportHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("REPORTS_TABLE");
     String recordsTable = settings.required("RECORDS_TABLE");
     byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
@@ -48,10 +56,17 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
     this.service = new ReportService(new AggregateStore(clients.dynamoDb(), new ItemSeal(table, sealKey), refused),
         new BranchDirectory(clients.dynamoDb(), recordsTable),
         new TrackedInspections(clients.dynamoDb(), recordsTable, sealedRecords),
-        new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords),
+        new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords), targets(settings),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));
+  }
+
+  /** {@code INDICATOR_TARGETS} (the targets file as JSON, e.g. from the configuration store) when set, else the packaged file. */
+  static IndicatorTargets targets(Settings settings) {
+    return settings.optional(TARGETS_VARIABLE)
+        .map(json -> IndicatorTargets.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), TARGETS_VARIABLE))
+        .orElseGet(IndicatorTargets::loadDefault);
   }
 
   @Override

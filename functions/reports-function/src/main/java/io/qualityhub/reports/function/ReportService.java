@@ -44,14 +44,15 @@ final class ReportService {
   private final BranchDirectory directory;
   private final TrackedInspections inspections;
   private final TrackedActions actions;
-  private final IndicatorTargets targets = IndicatorTargets.loadDefault();
+  private final IndicatorTargets targets;
   private final FindingRules rules = FindingRules.standard();
   private final ReportStore store;
   private final Clock clock;
   private final ZoneId zone;
 
   ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
-      TrackedActions actions, ReportStore store, Clock clock, ZoneId zone) {
+      TrackedActions actions, IndicatorTargets targets, ReportStore store, Clock clock, ZoneId zone) {
+    this.targets = targets;
     this.aggregates = aggregates;
     this.directory = directory;
     this.inspections = inspections;

@@ -2,14 +2,17 @@ package io.qualityhub.reports.function;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
@@ -22,6 +25,8 @@ final class ReportStore {
 
   static final String REPORT_PREFIX = "reports/";
   private static final String INDEX_SK = "INDEX";
+  /** One partition listing every report by period, newest last, for the portal's list (a report id is never this). */
+  static final String CATALOGUE_PK = "REPORT#CATALOGUE";
 
   private final S3Client s3;
   private final String bucket;
@@ -54,8 +59,25 @@ final class ReportStore {
       objects.put(format, new StoredReport.StoredObject(key, put.versionId(), sha256(bytes), bytes.length));
     });
     StoredReport report = new StoredReport(reportId, period, scope, topic, generatedAt, objects);
-    dynamoDb.putItem(request -> request.tableName(table).item(toItem(report)));
+    Map<String, AttributeValue> item = toItem(report);
+    dynamoDb.putItem(request -> request.tableName(table).item(item));
+    Map<String, AttributeValue> listed = new HashMap<>(item);
+    listed.put(AggregateStore.PK, AttributeValue.fromS(CATALOGUE_PK));
+    listed.put(AggregateStore.SK, AttributeValue.fromS(report.period() + "#" + report.reportId()));
+    dynamoDb.putItem(request -> request.tableName(table).item(listed));
     return report;
+  }
+
+  /** Every stored report, newest period first. */
+  List<StoredReport> catalogue() {
+    QueryRequest query = QueryRequest.builder().tableName(table)
+        .keyConditionExpression("pk = :catalogue")
+        .expressionAttributeValues(Map.of(":catalogue", AttributeValue.fromS(CATALOGUE_PK)))
+        .scanIndexForward(false)
+        .build();
+    List<StoredReport> reports = new ArrayList<>();
+    dynamoDb.queryPaginator(query).items().forEach(listed -> reports.add(fromItem(listed)));
+    return reports;
   }
 
   Optional<StoredReport> find(String reportId) {

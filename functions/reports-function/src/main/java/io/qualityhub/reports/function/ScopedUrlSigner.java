@@ -53,7 +53,9 @@ final class ScopedUrlSigner {
     try (S3Presigner signer = presigner.build()) {
       return signer.presignGetObject(request -> request
           .signatureDuration(validity)
-          .getObjectRequest(get -> get.bucket(bucket).key(key).versionId(versionId))).url().toURI();
+          // The browser saves the report under its own name rather than opening it in the portal's tab.
+          .getObjectRequest(get -> get.bucket(bucket).key(key).versionId(versionId)
+              .responseContentDisposition("attachment; filename=\"" + key.substring(key.lastIndexOf('/') + 1) + "\""))).url().toURI();
     } catch (URISyntaxException e) {
       throw new IllegalStateException("the SDK presigned a URL that is no URI", e);
     }

@@ -8,6 +8,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.IntegrityFailures;
@@ -35,12 +36,14 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   /** Used by the local run and tests. */
-  public FindingsHandler(Settings settings, AwsClients clients) {
-    this(settings, clients, new ItemsRefusedMetric());
+  public FindingsHandler(Settings environment, AwsClients clients) {
+    this(environment, clients, new ItemsRefusedMetric());
   }
 
   /** @param refused where task and action items refused for their seal are counted (in Lambda: metric ItemsRefused) */
-  public FindingsHandler(Settings settings, AwsClients clients, IntegrityFailures refused) {
+  public FindingsHandler(Settings environment, AwsClients clients, IntegrityFailures refused) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
         new CurrentFiles(clients.dynamoDb(), table),

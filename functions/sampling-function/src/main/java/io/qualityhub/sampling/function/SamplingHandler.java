@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
@@ -40,12 +41,14 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
   }
 
   /** Used by the local run and tests. */
-  public SamplingHandler(Settings settings, AwsClients clients, Clock clock) {
-    this(settings, clients, clock, new ItemsRefusedMetric());
+  public SamplingHandler(Settings environment, AwsClients clients, Clock clock) {
+    this(environment, clients, clock, new ItemsRefusedMetric());
   }
 
   /** @param refused where sample and task items refused for their seal are counted (in Lambda: metric ItemsRefused) */
-  public SamplingHandler(Settings settings, AwsClients clients, Clock clock, IntegrityFailures refused) {
+  public SamplingHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     this.sampling = new PeriodSampling(
         new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),

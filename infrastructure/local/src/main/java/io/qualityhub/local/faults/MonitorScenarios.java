@@ -39,7 +39,7 @@ import software.amazon.awssdk.services.sns.model.PublishRequest;
 final class MonitorScenarios {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Settlement clocks from 2 March 10:00 Taipei: due on 12 March, overdue from 13 March 00:00 Taipei. */
+  /** Decision clocks (claim.decision) from 2 March 10:00 Taipei: due on 12 March, overdue from 13 March 00:00 Taipei. */
   private static final Instant OVERDUE_MORNING = Instant.parse("2026-03-13T00:00:00Z");
   private static final Instant DUE_MORNING = Instant.parse("2026-03-12T00:00:00Z");
   private static final String CLAIMS_HEAD = "claims-head@qualityhub.example";

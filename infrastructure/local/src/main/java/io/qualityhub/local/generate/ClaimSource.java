@@ -95,6 +95,9 @@ final class ClaimSource extends GeneratedSource {
         setWhenReached(row, "documents_complete_at", path, "under_review", stage, times);
         setWhenReached(row, "decided_at", path, "approved", stage, times);
         setWhenReached(row, "decided_at", path, "rejected", stage, times);
+        // The statutory clocks' stop dates, at the step that meets them, so generated claims break no clock by design.
+        setWhenReached(row, "agreed_at", path, "approved", stage, times);
+        setWhenReached(row, "denial_notice_at", path, "rejected", stage, times);
         setWhenReached(row, "paid_at", path, "paid", stage, times);
         if (TERMINAL.contains(status)) {
             row.set("closed_at", Fakes.timestamp(times[stage]));

@@ -73,7 +73,9 @@ record RecordSchema(String type, List<Column> columns, String idColumn, String f
                     optional("decided_at", TIMESTAMP), optional("paid_at", TIMESTAMP), optional("closed_at", TIMESTAMP),
                     required("amount_claimed", AMOUNT), optional("amount_paid", AMOUNT), required("currency", CURRENCY),
                     required("handler_id", TEXT), required("updated_at", TIMESTAMP), optional("customer_name", TEXT),
-                    optional("customer_id_no", TEXT), optional("customer_phone", TEXT), optional("diagnosis", TEXT)),
+                    optional("customer_id_no", TEXT), optional("customer_phone", TEXT), optional("diagnosis", TEXT),
+                    optional("documents_requested_at", TIMESTAMP), optional("agreed_at", TIMESTAMP),
+                    optional("advance_paid_at", TIMESTAMP), optional("denial_notice_at", TIMESTAMP)),
                     "claim_id", "diagnosis"),
             new RecordSchema(COMPLAINTS, List.of(
                     required("complaint_id", TEXT), required("received_at", TIMESTAMP),

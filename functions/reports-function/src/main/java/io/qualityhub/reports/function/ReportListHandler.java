@@ -1,0 +1,87 @@
+package io.qualityhub.reports.function;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The portal's report list behind the HTTP API ({@code GET /reports}, same JWT authoriser as a
+ * download): the reports the caller's groups may read, newest period first, with their formats.
+ * It hands out no report content, so it writes no audit record; each download does.
+ */
+public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ReportListHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ReportListing listing;
+  private final Clock clock;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public ReportListHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC());
+  }
+
+  /** Used by the local portal and tests, with the emulator's clients and their own clock. */
+  public ReportListHandler(Settings settings, AwsClients clients, Clock clock) {
+    this.listing = new ReportListing(new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"),
+        settings.required("REPORTS_KEY_ARN"), clients.dynamoDb(), settings.required("REPORTS_TABLE")));
+    this.clock = clock;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    Caller caller = Caller.of(event, Instant.now(clock));
+    if (caller.problem().isPresent()) {
+      return respond(401, Map.of("error", caller.problem().get()));
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (StoredReport report : listing.readableBy(caller.groups())) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("report", report.reportId());
+      row.put("period", report.period());
+      row.put("scope", report.scope());
+      row.put("topic", report.topic());
+      row.put("generatedAt", report.generatedAt());
+      row.put("formats", report.objects().keySet().stream().map(ReportFormat::extension).toList());
+      rows.add(row);
+    }
+    LOG.info("reports listed", entry("who", caller.who()), entry("groups", List.copyOf(caller.groups())),
+        entry("reports", rows.size()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("who", caller.who());
+    body.put("groups", caller.groups().stream().sorted().toList());
+    body.put("reports", rows);
+    return respond(200, body);
+  }
+
+  private static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> body) {
+    try {
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+          .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
+          .withBody(JSON.writeValueAsString(body)).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings and lists always serialises", e);
+    }
+  }
+}

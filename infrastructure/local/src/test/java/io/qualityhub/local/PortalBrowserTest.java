@@ -1,0 +1,242 @@
+package io.qualityhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.local.portal.PortalServer;
+import io.qualityhub.reports.function.ReportHandler;
+import io.qualityhub.sampling.domain.InspectionTask;
+import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.RecordKey;
+import io.qualityhub.sampling.function.SampleHeader;
+import io.qualityhub.sampling.function.SampleStore;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Issue 18 item 3: the portal in headless Chromium (Debian's {@code chromium} and
+ * {@code chromium-driver}) against {@code ./qualityhub portal}'s server on the emulator: sign in,
+ * the reports listed, a PDF downloaded through the report-access function and its signed URL, a
+ * branch manager confined to their branch, a denial shown plainly, and the quality department's
+ * view of a period's inspection tasks.
+ */
+class PortalBrowserTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final String COMPANY = "quality-report_2026-10_company";
+  private static final String TAIPEI = "quality-report_2026-10_TPE-01";
+  private static final String KAOHSIUNG = "quality-report_2026-10_KHH-02";
+  private static final String TASK = InspectionTask.idFor(Period.parse("2026-10"), new RecordKey("claims", "TPE-01", "CLM-1001"));
+
+  private static LocalDeployment local;
+  private static PortalServer portal;
+  private static byte[] companyPdf;
+
+  @TempDir
+  Path browserDir;
+  private Path downloads;
+  private WebDriver browser;
+
+  @BeforeAll
+  static void reportsOfTwoBranchesAndTheCompany() throws Exception {
+    System.setProperty("qualityhub.root", ROOT.toString()); // where the command line finds template.yaml
+    local = LocalDeployment.open(ROOT, Optional.empty());
+    for (String branch : List.of("TPE-01", "KHH-02")) {
+      // The branch directory, as intake lists a branch when it takes the branch's file.
+      local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(Map.of(
+          ItemKeys.PK, AttributeValue.fromS(ItemKeys.BRANCHES_PK), ItemKeys.SK, AttributeValue.fromS(branch))));
+    }
+    ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"),
+        Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC));
+    for (String scope : List.of("company", "branch:TPE-01", "branch:KHH-02")) {
+      reports.produce(Map.of("period", "2026-10", "scope", scope));
+    }
+    // A drawn sample as the sampling function stores it: a header and one task (a record id, no record content).
+    SampleStore samples = new SampleStore(local.clients().dynamoDb(),
+        io.qualityhub.sampling.function.SamplingHandler.sealOf(local.settingsOf("SamplingFunction"), local.clients()),
+        refused -> { throw refused; });
+    Period october = Period.parse("2026-10");
+    samples.putHeaderIfAbsent(new SampleHeader(october, "2026-11-1", "population-fingerprint", 40, 1, "{}", null));
+    RecordKey claim = new RecordKey("claims", "TPE-01", "CLM-1001");
+    samples.putTaskIfAbsent(new InspectionTask(TASK, october, claim, "life", "claims-review", List.of("late_settlement"),
+        0.25, LocalDate.parse("2026-11-14")));
+    companyPdf = local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket"))
+        .key("reports/2026-10/company/" + COMPANY + ".pdf")).asByteArray();
+    portal = PortalServer.start(local, ROOT.resolve("portal"), 0, Clock.systemUTC());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (portal != null) {
+      portal.close();
+    }
+    local.close();
+  }
+
+  @BeforeEach
+  void freshBrowser() throws Exception {
+    assertTrue(Files.isExecutable(Path.of("/usr/bin/chromium")) && Files.isExecutable(Path.of("/usr/bin/chromedriver")),
+        "the browser tests need Debian's chromium and chromium-driver: apt-get install -y chromium chromium-driver"
+            + " (.ci/run installs them)");
+    downloads = Files.createDirectories(browserDir.resolve("downloads"));
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--user-data-dir=" + Files.createDirectories(browserDir.resolve("profile")));
+    options.setExperimentalOption("prefs", Map.of(
+        "download.default_directory", downloads.toString(),
+        "download.prompt_for_download", false,
+        "plugins.always_open_pdf_externally", true));
+    ChromeDriverService service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void theSignInPageIsTraditionalChineseFirstAndOffersTheDemoUsersOfEveryBranchWithData() {
+    browser.get(portal.uri().toString());
+    WebElement signIn = waitFor(By.cssSelector("button#sign-in"));
+
+    assertEquals("zh-Hant", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+    assertEquals("登入", signIn.getText());
+    List<String> users = new ArrayList<>();
+    new Select(browser.findElement(By.cssSelector("select#user"))).getOptions()
+        .forEach(option -> users.add(option.getDomAttribute("value")));
+    assertEquals(List.of("auditor-demo", "quality-demo", "manager-KHH-02", "manager-TPE-01"), users);
+
+    browser.findElement(By.id("lang")).click();
+    assertEquals("en", browser.findElement(By.tagName("html")).getDomAttribute("lang"));
+    assertEquals("Sign in", signIn.getText());
+  }
+
+  @Test
+  void anAuditorSeesEveryReportAndDownloadsTheCompanyPdfWhoseAccessIsOnTheAuditTrail() throws Exception {
+    signInAs("auditor-demo");
+
+    assertEquals(List.of(COMPANY, KAOHSIUNG, TAIPEI).stream().sorted().toList(), listedReports().stream().sorted().toList());
+    WebElement companyRow = browser.findElement(By.cssSelector("tr[data-report='" + COMPANY + "']"));
+    List<String> formats = companyRow.findElements(By.cssSelector("a.download")).stream().map(WebElement::getText).toList();
+    assertEquals(List.of("PDF", "CSV", "JSON"), formats);
+
+    companyRow.findElement(By.cssSelector("a.download[data-format='pdf']")).click();
+
+    Path pdf = downloads.resolve(COMPANY + ".pdf");
+    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> Files.isRegularFile(pdf)
+        && !Files.exists(downloads.resolve(COMPANY + ".pdf.crdownload")));
+    assertArrayEquals(companyPdf, Files.readAllBytes(pdf), "the stored report, byte for byte");
+    assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
+    assertTrue(auditLines().stream().anyMatch(line -> line.contains("auditor-demo") && line.contains(COMPANY + ".pdf")
+        && line.contains("\"allow\"")), String.join("\n", auditLines()));
+  }
+
+  @Test
+  void aBranchManagerSeesOnlyTheirBranchsReportsAndNoInspectionSamples() {
+    signInAs("manager-TPE-01");
+
+    assertEquals(List.of(TAIPEI), listedReports());
+    assertFalse(browser.findElement(By.id("tasks-panel")).isDisplayed());
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('samples/2026-10', {headers: {Authorization: 'Bearer ' + sessionStorage.getItem('qualityhub.token')}})"
+            + ".then(r => done(r.status));");
+    assertEquals(403L, status, "the function itself refuses a branch manager");
+  }
+
+  @Test
+  void theQualityDepartmentSeesThePeriodsInspectionTasks() {
+    signInAs("quality-demo");
+    listedReports();
+
+    browser.findElement(By.id("period")).sendKeys("2026-10");
+    browser.findElement(By.id("show-tasks")).click();
+
+    WebElement row = waitFor(By.cssSelector("table#tasks tr[data-task]"));
+    assertEquals(TASK, row.getDomAttribute("data-task"));
+    assertEquals(List.of(TASK, "claims-review", "claims", "TPE-01", "CLM-1001", "late_settlement", "2026-11-14"),
+        row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList());
+    assertEquals("2026-10：抽查計畫 2026-11-1，自 40 筆中抽出 1 筆。", browser.findElement(By.id("tasks-summary")).getText());
+  }
+
+  @Test
+  void aBranchManagerAskingForTheCompanyReportIsToldPlainlyAndTheDenialIsOnTheAuditTrail() {
+    signInAs("manager-TPE-01");
+
+    browser.findElement(By.id("report-id")).sendKeys(COMPANY);
+    browser.findElement(By.id("open")).click();
+
+    WebElement message = new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#message.denied")));
+    assertEquals("無法下載 " + COMPANY + "（PDF）：您沒有閱讀此報告的權限，或報告不存在。此次請求已記錄於稽核軌跡。", message.getText());
+    assertTrue(auditLines().stream().anyMatch(line -> line.contains("manager-TPE-01") && line.contains(COMPANY + ".pdf")
+        && line.contains("\"deny\"")), String.join("\n", auditLines()));
+    File[] downloaded = downloads.toFile().listFiles();
+    assertEquals(0, downloaded == null ? 0 : downloaded.length, "nothing was downloaded");
+  }
+
+  private void signInAs(String user) {
+    browser.get(portal.uri().toString());
+    waitFor(By.cssSelector("select#user option[value='" + user + "']"));
+    new Select(browser.findElement(By.cssSelector("select#user"))).selectByValue(user);
+    browser.findElement(By.cssSelector("button#sign-in")).click();
+    waitFor(By.cssSelector("table#reports"));
+  }
+
+  private List<String> listedReports() {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> !driver.findElement(By.id("signed-in-as")).getText().isEmpty());
+    return browser.findElements(By.cssSelector("table#reports tr[data-report]")).stream()
+        .map(row -> row.getDomAttribute("data-report")).toList();
+  }
+
+  private WebElement waitFor(By locator) {
+    return new WebDriverWait(browser, Duration.ofSeconds(15)).until(ExpectedConditions.visibilityOfElementLocated(locator));
+  }
+
+  private static List<String> auditLines() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = QualityHubCli.run(new String[] {"audit", "list", "--endpoint", local.endpoint().toString()},
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    return out.toString(StandardCharsets.UTF_8).lines().toList();
+  }
+}
