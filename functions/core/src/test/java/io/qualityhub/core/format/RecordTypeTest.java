@@ -10,7 +10,8 @@ class RecordTypeTest {
 
   @Test
   void theWireNamesAreTheFormatPagesInItsOrder() {
-    assertEquals(List.of("sales", "underwriting", "followups", "claims", "complaints", "surveys", "violations", "findings"),
+    assertEquals(List.of("sales", "underwriting", "followups", "claims", "complaints", "surveys", "violations", "findings",
+        "portfolio", "inspectors"),
         RecordType.wireNames());
   }
 }
