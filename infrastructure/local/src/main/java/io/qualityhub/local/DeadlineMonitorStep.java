@@ -65,7 +65,7 @@ final class DeadlineMonitorStep implements DemoStep {
     System.setOut(context.functionLog());
     try {
       MonitorHandler monitor = new MonitorHandler(settings, context.local().clientsFor("MonitorFunction"), Clock.fixed(asOf, ZoneOffset.UTC));
-      return new Outcome(monitor, monitor.run(MonitorRequest.at(asOf, MonitorScope.ALL)));
+      return new Outcome(monitor, LocalService.invoke("MonitorFunction", () -> monitor.run(MonitorRequest.at(asOf, MonitorScope.ALL))));
     } finally {
       context.functionLog().flush();
       System.setOut(console);

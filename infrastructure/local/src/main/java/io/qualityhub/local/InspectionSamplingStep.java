@@ -66,7 +66,7 @@ final class InspectionSamplingStep implements DemoStep {
     List<SamplingOutcome> outcomes = new ArrayList<>();
     for (PeriodType type : List.of(PeriodType.MONTHLY, PeriodType.WEEKLY)) {
       Period period = Period.containing(context.asOf(), type);
-      SamplingOutcome outcome = asLambda(context, () -> sampling.sample(period));
+      SamplingOutcome outcome = asLambda(context, () -> LocalService.invoke("SamplingFunction", () -> sampling.sample(period)));
       outcomes.add(outcome);
       copyTaskLists(context, outcome);
       context.out().printf("  %s: %d records, %d tasks (%d new, %d messages sent), plan %s%s%n", period,

@@ -93,7 +93,9 @@ public final class LocalDeployment implements AutoCloseable {
       if (createMissing) {
         createBlindIndexKeyWithItsTable(clients, resources, tablesBefore);
       }
-      return new LocalDeployment(emulator, clients, new BootstrappedResources(STACK_NAME, resources));
+      BootstrappedResources bootstrapped = new BootstrappedResources(STACK_NAME, resources);
+      LocalService.namedBy(bootstrapped);
+      return new LocalDeployment(emulator, clients, bootstrapped);
     } catch (ResourceMissingException e) {
       if (emulator != null) {
         emulator.close();

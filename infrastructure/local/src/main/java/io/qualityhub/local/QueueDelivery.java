@@ -110,7 +110,7 @@ public final class QueueDelivery {
     PrintStream console = System.out;
     System.setOut(functionOutput);
     try {
-      return handler.handleRequest(event, LocalContext.forFunction(functionName, 900_000));
+      return LocalService.invoke(functionName, () -> handler.handleRequest(event, LocalContext.forFunction(functionName, 900_000)));
     } finally {
       functionOutput.flush();
       System.setOut(console);

@@ -62,9 +62,11 @@ final class ReportsStep implements DemoStep {
     Clock asOf = Clock.fixed(context.asOf().atTime(8, 0).atZone(zone).toInstant(), zone);
     String period = YearMonth.from(context.asOf()).toString();
     ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"), asOf);
-    Map<String, Object> company = quietly(context, () -> reports.produce(Map.of("period", period, "scope", "company")));
+    Map<String, Object> company = quietly(context, () -> LocalService.invoke("ReportFunction",
+        () -> reports.produce(Map.of("period", period, "scope", "company"))));
     String branch = firstBranch(local, period).orElse("TPE-01");
-    Map<String, Object> branchReport = quietly(context, () -> reports.produce(Map.of("period", period, "scope", "branch:" + branch)));
+    Map<String, Object> branchReport = quietly(context, () -> LocalService.invoke("ReportFunction",
+        () -> reports.produce(Map.of("period", period, "scope", "branch:" + branch))));
     String companyId = company.keySet().iterator().next();
     String branchId = branchReport.keySet().iterator().next();
     context.out().println("  Built " + companyId + " and " + branchId + " (PDF, CSV, JSON) into s3://"
@@ -101,7 +103,7 @@ final class ReportsStep implements DemoStep {
     request(context, access, "manager-demo", "[" + otherManager + "]", branchId, "pdf", accessNode);
 
     AuditDigestHandler digests = new AuditDigestHandler(local.settingsOf("AuditDigestFunction"), local.clientsFor("AuditDigestFunction"), Clock.systemUTC());
-    String digestKey = quietly(context, () -> digests.write(LocalDate.now(zone)));
+    String digestKey = quietly(context, () -> LocalService.invoke("AuditDigestFunction", () -> digests.write(LocalDate.now(zone))));
     AuditVerifier.Result verification = AuditCommand.verify(local);
     summary.putObject("auditVerification")
         .put("intact", verification.intact())
@@ -116,8 +118,8 @@ final class ReportsStep implements DemoStep {
 
   /** The special report on corrective actions: every action open during the month, with its latest status. */
   private static void trackCorrectiveActions(DemoContext context, ReportHandler reports, String period) throws IOException {
-    Map<String, Object> special = quietly(context, () -> reports.produce(Map.of("period", period, "scope", "company",
-        "topic", "corrective-actions")));
+    Map<String, Object> special = quietly(context, () -> LocalService.invoke("ReportFunction",
+        () -> reports.produce(Map.of("period", period, "scope", "company", "topic", "corrective-actions"))));
     String reportId = special.keySet().iterator().next();
     @SuppressWarnings("unchecked")
     Map<String, Object> json = (Map<String, Object>) ((Map<String, Object>) special.get(reportId)).get("json");
@@ -160,7 +162,8 @@ final class ReportsStep implements DemoStep {
       String format, ArrayNode accessNode) throws IOException {
     APIGatewayV2HTTPEvent event = ReportRequests.get(who, groups, reportId, format, Instant.now().plusSeconds(3600));
     APIGatewayV2HTTPResponse response = quietly(context,
-        () -> access.handleRequest(event, LocalContext.forFunction("ReportAccessFunction", 30_000)));
+        () -> LocalService.invoke("ReportAccessFunction",
+            () -> access.handleRequest(event, LocalContext.forFunction("ReportAccessFunction", 30_000))));
     String decision = response.getStatusCode() == 200 ? "allow" : "deny";
     accessNode.addObject().put("principal", who + " " + groups).put("report", reportId + "." + format)
         .put("decision", decision).put("status", response.getStatusCode());

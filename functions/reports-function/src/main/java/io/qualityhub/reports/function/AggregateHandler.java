@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -79,10 +80,12 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
 
   private SQSBatchResponse handle(SQSEvent event) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    int updated = 0;
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
         FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
         Outcome outcome = process(file);
+        updated += outcome == Outcome.STORED ? 1 : 0;
         LOG.info("file aggregate {}", outcome.name().toLowerCase(java.util.Locale.ROOT),
             entry("fileId", file.fileId()), entry("generation", file.generation()),
             entry("replacedGeneration", file.replacedGeneration()));
@@ -93,6 +96,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
       }
     }
+    FunctionMetrics.publish("AggregatesUpdated", updated);
     return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
   }
 

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -75,7 +76,9 @@ public final class AuditDigestHandler implements RequestHandler<Map<String, Obje
         .orElse(null);
     AuditDigest digest = AuditChain.dailyDigest(trail.records(), day, zone, previous);
     String key = DigestArchive.key(day);
-    if (archive.writeFirst(digest)) {
+    boolean written = archive.writeFirst(digest);
+    FunctionMetrics.publish("DigestsWritten", written ? 1 : 0);
+    if (written) {
       LOG.info("audit digest written", entry("day", day.toString()), entry("records", digest.recordCount()),
           entry("head", digest.headHash()));
     } else {

@@ -22,6 +22,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -132,6 +133,7 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
   /** The audit record goes first: if it cannot be written, no URL is handed out. */
   private void record(Caller caller, String role, String reportKey, AccessRecord.Decision decision, Instant now) {
     AccessRecord record = trail.append(caller.who(), role, reportKey, decision, now, caller.sourceIp(), caller.userAgent());
+    FunctionMetrics.publish(decision == AccessRecord.Decision.ALLOW ? "AccessAllowed" : "AccessDenied", 1);
     LOG.info("report access {}", decision.wire(), entry("who", caller.who()), entry("role", role),
         entry("report", reportKey), entry("auditHash", record.hash()));
   }

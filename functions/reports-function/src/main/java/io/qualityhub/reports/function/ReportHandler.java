@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -78,6 +79,7 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
   public Map<String, Object> produce(Map<String, ?> input) {
     ReportOrder order = ReportOrder.parse(input, service.today());
     List<StoredReport> reports = service.produce(order);
+    FunctionMetrics.publish("ReportsBuilt", reports.size());
     Map<String, Object> result = new LinkedHashMap<>();
     for (StoredReport report : reports) {
       LOG.info("report stored", entry("reportId", report.reportId()), entry("period", report.period()),

@@ -15,6 +15,8 @@ import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -61,10 +63,13 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
     for (SQSEvent.SQSMessage message : event.getRecords()) {
       try {
         FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
-        service.apply(file).ifPresentOrElse(result -> LOG.info("findings applied", entry("objectKey", file.objectKey()),
-                entry("generation", file.generation()), entry("applied", result.applied()),
-                entry("unchanged", result.unchanged()), entry("rejected", result.rejected().size()),
-                entry("rejectsKey", result.rejectsKey())),
+        service.apply(file).ifPresentOrElse(result -> {
+              FunctionMetrics.publish(Map.of("FindingsRecorded", result.applied(), "FindingsRefused", result.rejected().size()));
+              LOG.info("findings applied", entry("objectKey", file.objectKey()),
+                  entry("generation", file.generation()), entry("applied", result.applied()),
+                  entry("unchanged", result.unchanged()), entry("rejected", result.rejected().size()),
+                  entry("rejectsKey", result.rejectsKey()));
+            },
             () -> LOG.info("findings of a replaced upload skipped", entry("objectKey", file.objectKey()),
                 entry("generation", file.generation())));
       } catch (Exception e) {

@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -86,7 +87,7 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
 
   private Map<String, Object> handle(Map<String, Object> input) {
     Period period = SamplingRequest.periodOf(input, companyZone, LocalDate.now(clock.withZone(companyZone)));
-    SamplingOutcome outcome = sampling.run(period);
+    SamplingOutcome outcome = sample(period);
     if (outcome.populationChanged()) {
       LOG.warn("population changed since the period was drawn; the stored sample stands",
           entry("period", period.toString()));
@@ -109,6 +110,8 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
 
   /** The run behind the handler, for the local run and tests that want the whole outcome. */
   public SamplingOutcome sample(Period period) {
-    return sampling.run(period);
+    SamplingOutcome outcome = sampling.run(period);
+    FunctionMetrics.publish(Map.of("TasksDrawn", outcome.tasks().size(), "TasksCreated", outcome.tasksCreated()));
+    return outcome;
   }
 }

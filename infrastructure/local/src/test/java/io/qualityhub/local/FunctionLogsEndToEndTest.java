@@ -1,0 +1,88 @@
+package io.qualityhub.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The function log of a local demo, as CloudWatch Logs would hold it: each function's lines carry the service name
+ * its template sets, and each run's counts (published as metrics on Lambda) are one {@code metrics} line.
+ */
+class FunctionLogsEndToEndTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void eachFunctionLogsItsServiceNameAndItsCounts(@TempDir Path out) throws Exception {
+    List<JsonNode> lines = new ArrayList<>();
+    try (LocalDeployment local = LocalDeployment.open(ROOT, Optional.empty())) {
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
+      int status = new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
+          Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
+      assertEquals(0, status, "the demo failed a step: " + printed);
+    }
+    for (String line : Files.readAllLines(out.resolve("logs/functions.log"), StandardCharsets.UTF_8)) {
+      if (line.startsWith("{")) {
+        lines.add(JSON.readTree(line));
+      }
+    }
+
+    // Summed per service, as a dashboard's Sum would: how the emulator batches queue messages may vary.
+    Map<String, Map<String, Long>> countsByService = new TreeMap<>();
+    for (JsonNode line : lines) {
+      if (line.path("message").asText().equals("metrics")) {
+        Map<String, Long> counts = countsByService.computeIfAbsent(line.path("service").asText("none"), ignored -> new TreeMap<>());
+        line.get("metrics").fields().forEachRemaining(metric -> counts.merge(metric.getKey(), metric.getValue().asLong(), Long::sum));
+      }
+    }
+    assertEquals(Map.of(
+        // the monthly sample draws 77 tasks and the weekly one 7 (the demo prints both)
+        "sampling", Map.of("TasksDrawn", 84L, "TasksCreated", 84L),
+        // the sample findings file: 7 rows refused; the demo's findings upload: 2 recorded, 1 for an unissued id refused
+        "findings", Map.of("FindingsRecorded", 2L, "FindingsRefused", 8L),
+        "report-aggregates", Map.of("AggregatesUpdated", 27L),
+        // company, branch and the corrective-actions special report
+        "reports", Map.of("ReportsBuilt", 3L),
+        // the auditor reads the company report in 3 formats; a manager of another branch is turned away
+        "report-access", Map.of("AccessAllowed", 3L, "AccessDenied", 1L),
+        "audit-digest", Map.of("DigestsWritten", 1L)), countsByService);
+
+    assertEquals(Map.of(
+            "upload processed", Set.of("intake"),
+            "findings applied", Set.of("findings"),
+            "file aggregate stored", Set.of("report-aggregates"),
+            "report stored", Set.of("reports"),
+            "report access deny", Set.of("report-access"),
+            "audit digest written", Set.of("audit-digest")),
+        servicesOf(lines, Set.of("upload processed", "findings applied", "file aggregate stored", "report stored",
+            "report access deny", "audit digest written")),
+        "each function's lines carry the service name its template sets");
+  }
+
+  private static Map<String, Set<String>> servicesOf(List<JsonNode> lines, Set<String> messages) {
+    Map<String, Set<String>> services = new TreeMap<>();
+    for (JsonNode line : lines) {
+      String message = line.path("message").asText();
+      if (messages.contains(message)) {
+        services.computeIfAbsent(message, ignored -> new java.util.TreeSet<>()).add(line.path("service").asText("none"));
+      }
+    }
+    return services;
+  }
+}
