@@ -114,7 +114,7 @@ public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2H
    * The ID number of the body, or blank. A body that is not the JSON asked for counts as blank: a
    * parser's message could quote the value, so it is never passed on.
    */
-  private static String idNumber(APIGatewayV2HTTPEvent event) {
+  static String idNumber(APIGatewayV2HTTPEvent event) {
     String body = event.getBody();
     if (body == null || body.length() > MAX_BODY_CHARS) {
       return "";
