@@ -9,6 +9,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.crypto.BlindIndexKeyMissingException;
 import io.qualityhub.core.crypto.BlindIndexKeyStore;
@@ -65,7 +67,8 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         new BlindIndexKeyStore(dynamoDb, table, new KmsDataKeySource(kms, settings.required("INDEX_KEY_ARN"))).load());
     this.service = new IntakeService(
         new UploadObjects(clients.s3(), settings.required("INFRA_KEY_ARN")),
-        new IntakeLedger(dynamoDb, table, DeadlineIndexer.fromSettings(settings)),
+        new IntakeLedger(dynamoDb, table, DeadlineIndexer.fromSettings(settings),
+            new ItemSeal(table, SealKey.derive(kms, settings.required(SealKey.KEY_VARIABLE)))),
         dynamoDb,
         new KmsDataKeySource(kms, dataKeyArn),
         dataKeyArn,

@@ -3,6 +3,7 @@ package io.qualityhub.intake;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,12 +43,15 @@ final class IntakeLedger {
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final DeadlineIndexer deadlines;
+  private final ItemSeal seal;
   private final Set<String> branchesListed = new java.util.HashSet<>();
 
-  IntakeLedger(DynamoDbClient dynamoDb, String table, DeadlineIndexer deadlines) {
+  /** @param seal seals every state item with its index entry: the monitor and reports act only on sealed states */
+  IntakeLedger(DynamoDbClient dynamoDb, String table, DeadlineIndexer deadlines, ItemSeal seal) {
     this.dynamoDb = dynamoDb;
     this.table = table;
     this.deadlines = deadlines;
+    this.seal = seal;
   }
 
   String table() {
@@ -178,7 +182,7 @@ final class IntakeLedger {
    * not overwrite them. Returns false, having written nothing more, once the generation is replaced.
    */
   boolean advanceStates(UploadKey key, String generation, List<Map<String, AttributeValue>> states) {
-    List<Map<String, AttributeValue>> pending = states.stream().map(deadlines::withIndex).toList();
+    List<Map<String, AttributeValue>> pending = states.stream().map(deadlines::withIndex).map(seal::sealed).toList();
     TransactWriteItem stillCurrent = TransactWriteItem.builder().conditionCheck(ConditionCheck.builder()
         .tableName(table)
         .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.CURRENT_SK))
@@ -284,7 +288,7 @@ final class IntakeLedger {
     Map<String, AttributeValue> condition = Map.of(":withdrawn", AttributeValue.fromS(withdrawnSk));
     try {
       if (latest.isPresent()) {
-        Map<String, AttributeValue> state = deadlines.withIndex(RecordItemMapper.stateFromRowItem(latest.get(), type));
+        Map<String, AttributeValue> state = seal.sealed(deadlines.withIndex(RecordItemMapper.stateFromRowItem(latest.get(), type)));
         dynamoDb.putItem(request -> request.tableName(table).item(state)
             .conditionExpression("sourceSk = :withdrawn").expressionAttributeValues(condition));
       } else {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.store.RecordItemMapper;
@@ -32,7 +33,8 @@ class IntakeLedgerTest {
   @Test
   void statesAreWrittenOnlyWhileTheirGenerationIsCurrent() throws Exception {
     Transactions dynamoDb = new Transactions("ConditionalCheckFailed", "None");
-    IntakeLedger ledger = new IntakeLedger(dynamoDb, "records", new DeadlineIndexer(DeadlinePolicyLoader.loadDefaults()));
+    IntakeLedger ledger = new IntakeLedger(dynamoDb, "records", new DeadlineIndexer(DeadlinePolicyLoader.loadDefaults()),
+        new ItemSeal("records", new byte[32]));
     UploadKey key = UploadKey.parse("incoming/TPE-01/2026-11-20/claims.csv");
 
     boolean current = ledger.advanceStates(key, "v1", List.of(state(key)));
@@ -48,7 +50,8 @@ class IntakeLedgerTest {
   @Test
   void aStateANewerOneBeatIsDroppedAndTheRestSentAgain() throws Exception {
     Transactions dynamoDb = new Transactions("None", "ConditionalCheckFailed");
-    IntakeLedger ledger = new IntakeLedger(dynamoDb, "records", new DeadlineIndexer(DeadlinePolicyLoader.loadDefaults()));
+    IntakeLedger ledger = new IntakeLedger(dynamoDb, "records", new DeadlineIndexer(DeadlinePolicyLoader.loadDefaults()),
+        new ItemSeal("records", new byte[32]));
     UploadKey key = UploadKey.parse("incoming/TPE-01/2026-11-20/claims.csv");
 
     assertTrue(ledger.advanceStates(key, "v1", List.of(state(key))));

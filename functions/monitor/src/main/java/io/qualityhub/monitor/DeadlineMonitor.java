@@ -1,6 +1,7 @@
 package io.qualityhub.monitor;
 
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.RefusedItems;
 import io.qualityhub.core.store.RecordItemMapper;
 import io.qualityhub.deadlines.Alert;
 import io.qualityhub.deadlines.AlertLevel;
@@ -99,7 +100,8 @@ final class DeadlineMonitor {
     String policyVersion = deadlines.policy().version();
     List<String> problems = new ArrayList<>();
 
-    List<Map<String, AttributeValue>> due = index.due(now, request.scope());
+    RefusedItems refused = new RefusedItems();
+    List<Map<String, AttributeValue>> due = index.due(now, request.scope(), refused);
     List<Look> looks = look(due, now, problems);
     Map<Alert, Claim> claimed = new LinkedHashMap<>();
     for (Look look : looks) {
@@ -136,14 +138,16 @@ final class DeadlineMonitor {
     }
     Moved moved = advance(looks, claimed, unsent, now);
     if (request.scope() == MonitorScope.ALL) {
-      writeSnapshots(now, runId, problems);
+      writeSnapshots(now, runId, problems, refused);
     }
 
     MonitorRun.Counts counts = new MonitorRun.Counts(due.size(), claimed.size(), finished,
-        count(claimed, Standing.FINISHED), count(claimed, Standing.HELD), topicMessages, moved.advanced(), moved.removed());
+        count(claimed, Standing.FINISHED), count(claimed, Standing.HELD), topicMessages, moved.advanced(), moved.removed(),
+        refused.count());
     MonitorRun run = new MonitorRun(runId, now, request.scope(), policyVersion, counts, sent,
         sent.stream().flatMap(digest -> digest.digest().records().stream()).toList(),
-        routing.missing().stream().map(MissingRecipient::message).toList(), problems, alertRecords.keyFor(runId, now));
+        routing.missing().stream().map(MissingRecipient::message).toList(), problems, refused.messages(),
+        alertRecords.keyFor(runId, now));
     alertRecords.write(run, recordsOf(told, recipient -> !recipient.equals(TOPIC_RECIPIENT)),
         recordsOf(told, TOPIC_RECIPIENT::equals));
     return run;
@@ -154,9 +158,9 @@ final class DeadlineMonitor {
    * "overdue claims open". Read after {@link #advance}, so the severely overdue items parked by
    * this very run are counted too.
    */
-  private void writeSnapshots(Instant now, String runId, List<String> problems) {
+  private void writeSnapshots(Instant now, String runId, List<String> problems, RefusedItems refused) {
     Map<String, Long> overdueByBranch = new TreeMap<>();
-    for (Map<String, AttributeValue> item : index.openClaims()) {
+    for (Map<String, AttributeValue> item : index.openClaims(refused)) {
       try {
         List<OpenDeadline> open = deadlines.openDeadlines(item);
         boolean overdue = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream)

@@ -1,6 +1,8 @@
 package io.qualityhub.monitor;
 
+import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
@@ -26,17 +28,21 @@ final class DueIndex {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final ItemSeal seal;
 
-  DueIndex(DynamoDbClient dynamoDb, String table) {
+  /** @param seal what every item read must carry, and what each index move renews */
+  DueIndex(DynamoDbClient dynamoDb, String table, ItemSeal seal) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.seal = seal;
   }
 
   /**
    * Items with {@code dueAt <= now}. The green-channel scope filters on the server; filtered items
-   * still count as read capacity, which is why the hourly run costs what the due items cost.
+   * still count as read capacity, which is why the hourly run costs what the due items cost. An item whose seal
+   * fails is handed to {@code refused} and left out: no alert is sent on it and its entry is not moved.
    */
-  List<Map<String, AttributeValue>> due(Instant now, MonitorScope scope) {
+  List<Map<String, AttributeValue>> due(Instant now, MonitorScope scope, IntegrityFailures refused) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (String shard : DeadlineIndexer.shards()) {
       Map<String, AttributeValue> values = new HashMap<>();
@@ -53,7 +59,7 @@ final class DueIndex {
         query.filterExpression("recordType = :claims AND green_channel = :green");
       }
       query.expressionAttributeValues(values);
-      dynamoDb.queryPaginator(query.build()).items().forEach(items::add);
+      dynamoDb.queryPaginator(query.build()).items().stream().filter(item -> seal.accepts(item, refused)).forEach(items::add);
     }
     return items;
   }
@@ -65,8 +71,8 @@ final class DueIndex {
    */
   static final String PARKED = "9999-12-31T23:59:59Z";
 
-  /** Every claim in the index, parked ones included: the claims with a running clock. */
-  List<Map<String, AttributeValue>> openClaims() {
+  /** Every claim in the index, parked ones included: the claims with a running clock; refused ones left out. */
+  List<Map<String, AttributeValue>> openClaims(IntegrityFailures refused) {
     List<Map<String, AttributeValue>> items = new ArrayList<>();
     for (String shard : DeadlineIndexer.shards()) {
       QueryRequest query = QueryRequest.builder()
@@ -77,33 +83,42 @@ final class DueIndex {
           .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
               ":claims", AttributeValue.fromS(DeadlineItems.CLAIMS)))
           .build();
-      dynamoDb.queryPaginator(query).items().forEach(items::add);
+      dynamoDb.queryPaginator(query).items().stream().filter(item -> seal.accepts(item, refused)).forEach(items::add);
     }
     return items;
   }
 
   /**
    * Moves an item's entry to {@code next}; when empty, parks it while a clock still runs
-   * ({@code stillOpen}), else removes it. Conditional on the state being
-   * the one the run read ({@code sourceSk}): a state intake wrote meanwhile keeps the entry intake
-   * gave it, and an item that no longer exists is not recreated.
+   * ({@code stillOpen}), else removes it, and seals the item as it then stands. Conditional on the
+   * item being the one the run read ({@code sourceSk} and seal): a state intake wrote meanwhile keeps
+   * the entry intake gave it, and an item that no longer exists is not recreated.
    */
   boolean advance(Map<String, AttributeValue> item, Optional<Instant> next, boolean stillOpen) {
+    Map<String, AttributeValue> moved = new HashMap<>(item);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":source", item.get(RecordItemMapper.SOURCE_SK));
+    values.put(":seal", item.get(ItemSeal.ATTRIBUTE));
     String update;
     if (next.isPresent() || stillOpen) {
-      values.put(":shard", AttributeValue.fromS(DeadlineIndexer.shardOf(item.get(ItemKeys.PK).s())));
-      values.put(":due", AttributeValue.fromS(next.map(DeadlineIndexer::indexTime).orElse(PARKED)));
-      update = "SET dueShard = :shard, dueAt = :due";
+      moved.put(DeadlineIndexer.DUE_SHARD, AttributeValue.fromS(DeadlineIndexer.shardOf(item.get(ItemKeys.PK).s())));
+      moved.put(DeadlineIndexer.DUE_AT, AttributeValue.fromS(next.map(DeadlineIndexer::indexTime).orElse(PARKED)));
+      values.put(":shard", moved.get(DeadlineIndexer.DUE_SHARD));
+      values.put(":due", moved.get(DeadlineIndexer.DUE_AT));
+      update = "SET dueShard = :shard, dueAt = :due, #seal = :moved";
     } else {
-      update = "REMOVE dueShard, dueAt";
+      moved.remove(DeadlineIndexer.DUE_SHARD);
+      moved.remove(DeadlineIndexer.DUE_AT);
+      update = "REMOVE dueShard, dueAt SET #seal = :moved";
     }
+    values.put(":moved", seal.sealOf(moved));
     try {
       dynamoDb.updateItem(request -> request.tableName(table)
           .key(Map.of(ItemKeys.PK, item.get(ItemKeys.PK), ItemKeys.SK, item.get(ItemKeys.SK)))
           .updateExpression(update)
-          .conditionExpression("sourceSk = :source")
+          // The seal read is the item's whole content: an item changed since the read keeps what it has.
+          .conditionExpression("sourceSk = :source AND #seal = :seal")
+          .expressionAttributeNames(Map.of("#seal", ItemSeal.ATTRIBUTE))
           .expressionAttributeValues(values));
       return true;
     } catch (ConditionalCheckFailedException changedMeanwhile) {

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.deadlines.AlertRouter;
 import io.qualityhub.deadlines.BusinessCalendars;
 import io.qualityhub.deadlines.RecipientsDirectory;
@@ -66,8 +68,9 @@ public final class MonitorHandler implements RequestStreamHandler {
     DeadlineIndexer deadlines = DeadlineIndexer.fromSettings(settings);
     ZoneId zone = deadlines.policy().timeZone();
     DynamoDbClient dynamoDb = clients.dynamoDb();
+    byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
     this.monitor = new DeadlineMonitor(
-        new DueIndex(dynamoDb, table),
+        new DueIndex(dynamoDb, table, new ItemSeal(table, sealKey)),
         new AlertClaimStore(dynamoDb, table),
         deadlines,
         new AlertRouter(recipients(settings)),
@@ -75,7 +78,7 @@ public final class MonitorHandler implements RequestStreamHandler {
         new MailSender(clients.configure(SesV2Client.builder()).build(), sender),
         new AlertTopicPublisher(clients.configure(SnsClient.builder()).build(), settings.required("ALERT_TOPIC_ARN")),
         new AlertRecordWriter(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN"), zone),
-        new OverdueClaimsSnapshot(dynamoDb, settings.required("REPORTS_TABLE")),
+        new OverdueClaimsSnapshot(dynamoDb, new ItemSeal(settings.required("REPORTS_TABLE"), sealKey)),
         clock);
     this.calendars = deadlines.policy().calendars();
     this.zone = zone;
@@ -102,6 +105,7 @@ public final class MonitorHandler implements RequestStreamHandler {
         .forEach(message -> LOG.warn(message, entry("runId", run.runId())));
     run.missingRecipients().forEach(message -> LOG.warn(message, entry("runId", run.runId())));
     run.problems().forEach(problem -> LOG.error(problem, entry("runId", run.runId())));
+    run.refused().forEach(refusal -> LOG.error(refusal, entry("runId", run.runId())));
     MonitorRun.Counts counts = run.counts();
     LOG.info("deadline run {}", run.runId(), entry("asOf", run.asOf().toString()), entry("scope", run.scope().wireName()),
         entry("policyVersion", run.policyVersion()), entry("itemsRead", counts.itemsRead()),

@@ -22,6 +22,7 @@ final class MonitorMetrics {
     metrics.addMetric("TopicMessages", counts.topicMessages(), MetricUnit.COUNT);
     metrics.addMetric("MissingRecipients", run.missingRecipients().size(), MetricUnit.COUNT);
     metrics.addMetric("RunProblems", run.problems().size(), MetricUnit.COUNT);
+    metrics.addMetric("ItemsRefused", counts.itemsRefused(), MetricUnit.COUNT);
     metrics.addMetric("CalendarCoverageProblems", calendarCoverageProblems, MetricUnit.COUNT);
     // Days until some country's holidays are no longer listed; alarmed at 60 or fewer (CalendarCoverageEndingAlarm).
     metrics.addMetric("CalendarCoverageDaysLeft", calendarCoverageDaysLeft, MetricUnit.COUNT);

@@ -18,11 +18,13 @@ import java.util.Objects;
  * @param missingRecipients alerts that found no address for a role, one message each (ids only)
  * @param problems          unreadable items and messages not accepted, one message each (ids only); a run with
  *                          problems did not finish its work, and a retry picks it up
+ * @param refused           items left out because their seal failed, one message each naming item and check; not
+ *                          problems: a retry would refuse them again (metric ItemsRefused, alarmed)
  * @param alertRecordKey    the S3 key of the run's alert record
  */
 public record MonitorRun(String runId, Instant asOf, MonitorScope scope, String policyVersion, Counts counts,
     List<SentDigest> digests, List<AlertRecord> records, List<String> missingRecipients, List<String> problems,
-    String alertRecordKey) {
+    List<String> refused, String alertRecordKey) {
 
   public MonitorRun {
     Objects.requireNonNull(runId, "runId");
@@ -34,6 +36,7 @@ public record MonitorRun(String runId, Instant asOf, MonitorScope scope, String 
     records = List.copyOf(records);
     missingRecipients = List.copyOf(missingRecipients);
     problems = List.copyOf(problems);
+    refused = List.copyOf(refused);
   }
 
   /**
@@ -45,7 +48,8 @@ public record MonitorRun(String runId, Instant asOf, MonitorScope scope, String 
    * @param topicMessages  messages published to the alert topic
    * @param itemsAdvanced  index entries moved to their next level's start
    * @param itemsRemoved   index entries removed (nothing left to alert)
+   * @param itemsRefused   items the index returned whose seal failed, left out of the run
    */
   public record Counts(int itemsRead, int alertsDue, int alertsSent, int alertsSentBefore, int alertsHeld,
-      int topicMessages, int itemsAdvanced, int itemsRemoved) {}
+      int topicMessages, int itemsAdvanced, int itemsRemoved, int itemsRefused) {}
 }

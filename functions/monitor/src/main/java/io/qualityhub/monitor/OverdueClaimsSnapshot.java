@@ -1,5 +1,6 @@
 package io.qualityhub.monitor;
 
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateJson;
 import io.qualityhub.reports.aggregate.AggregateKey;
@@ -24,11 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
 final class OverdueClaimsSnapshot {
 
   private final DynamoDbClient dynamoDb;
-  private final String table;
+  private final ItemSeal seal;
 
-  OverdueClaimsSnapshot(DynamoDbClient dynamoDb, String table) {
+  /** @param seal the reports table's seal: reports use only sealed aggregates */
+  OverdueClaimsSnapshot(DynamoDbClient dynamoDb, ItemSeal seal) {
     this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.seal = seal;
   }
 
   /** @return false when a later run already stored this branch's snapshot for the day */
@@ -37,15 +39,15 @@ final class OverdueClaimsSnapshot {
         new AggregateKey(branch, asOfDay, RecordType.MONITOR_SNAPSHOT, runAt.getEpochSecond()));
     accumulator.accept(new OpenItemsSnapshot(branch, asOfDay, overdueOpenClaims));
     String orderToken = runAt.truncatedTo(ChronoUnit.SECONDS).toString();
-    Map<String, AttributeValue> item = Map.of(
+    Map<String, AttributeValue> item = seal.sealed(Map.of(
         "pk", AttributeValue.fromS("AGG#" + YearMonth.from(asOfDay)),
         "sk", AttributeValue.fromS(asOfDay + "#" + branch + "#" + RecordType.MONITOR_SNAPSHOT.name()),
         "fileId", AttributeValue.fromS(runId),
         "generation", AttributeValue.fromS(runId),
         "orderToken", AttributeValue.fromS(orderToken),
-        "aggregate", AttributeValue.fromS(AggregateJson.write(accumulator.toAggregate())));
+        "aggregate", AttributeValue.fromS(AggregateJson.write(accumulator.toAggregate()))));
     try {
-      dynamoDb.putItem(request -> request.tableName(table).item(item)
+      dynamoDb.putItem(request -> request.tableName(seal.table()).item(item)
           .conditionExpression("attribute_not_exists(pk) OR orderToken <= :token")
           .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(orderToken))));
       return true;

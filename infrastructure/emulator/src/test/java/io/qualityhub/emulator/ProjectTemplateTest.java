@@ -67,7 +67,7 @@ class ProjectTemplateTest {
     void createsTheRecordsTableWithItsIndexes() {
         List<GlobalSecondaryIndexDescription> indexes = clients.dynamoDb()
                 .describeTable(b -> b.tableName(result.physicalIds().get("RecordsTable"))).table().globalSecondaryIndexes();
-        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex", "InspectionsByBranch"),
+        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex", "InspectionTasksByBranch", "InspectionsByBranch"),
                 indexes.stream().map(GlobalSecondaryIndexDescription::indexName).sorted().toList());
         assertEquals(List.of("action_closed_on", "action_due_on", "action_owner", "action_status", "inspected_record_type",
                 "inspection_id", "severity", "versionMillis"), projected(indexes, "ActionsByBranch"));

@@ -43,7 +43,7 @@ final class EraseCommand {
       String dataKeyArn = LocalRecords.dataKeyArn(local, options);
       ErasureResult result;
       try {
-        result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.table(local), blindIndex,
+        result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.seal(local), blindIndex,
             LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC())
             .withUploads(local.clients().s3(), local.physicalId("IntakeBucket"), () -> deliverIntakeLocally(local))
             .erase(identifiers);

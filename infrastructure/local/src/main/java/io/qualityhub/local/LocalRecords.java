@@ -5,7 +5,9 @@ import io.qualityhub.core.crypto.BlindIndexKeyStore;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordDecryptor;
+import io.qualityhub.core.store.SealKey;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -43,6 +45,11 @@ final class LocalRecords {
   static BlindIndex blindIndex(LocalDeployment local) {
     return new BlindIndexKeyStore(local.clients().dynamoDb(), table(local),
         new KmsDataKeySource(local.clients().kms(), local.attribute("IndexKey", "Arn"))).load();
+  }
+
+  /** The records table's seal, as the functions derive it from the stack's IntegrityKey: erasure re-seals the states it cleans. */
+  static ItemSeal seal(LocalDeployment local) {
+    return new ItemSeal(table(local), SealKey.derive(local.clients().kms(), local.attribute("IntegrityKey", "Arn")));
   }
 
   static RecordDecryptor decryptor(LocalDeployment local, IntegrityFailures failures) {

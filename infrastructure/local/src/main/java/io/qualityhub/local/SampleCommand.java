@@ -6,6 +6,7 @@ import io.qualityhub.sampling.function.PeriodSecrets;
 import io.qualityhub.sampling.function.PopulationReader;
 import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SampleVerification;
+import io.qualityhub.sampling.function.SamplingHandler;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +56,10 @@ final class SampleCommand {
 
   static List<SampleDifference> verify(LocalDeployment local, Period period) {
     String table = LocalRecords.table(local);
-    return new SampleVerification(new SampleStore(local.clients().dynamoDb(), table),
+    // A task refused for its seal is left out of the stored sample, so it shows as a difference.
+    SampleStore store = new SampleStore(local.clients().dynamoDb(),
+        SamplingHandler.sealOf(local.settingsOf("SamplingFunction"), local.clients()), refused -> { });
+    return new SampleVerification(store,
         new PopulationReader(local.clients().dynamoDb(), table, Long.MAX_VALUE),
         new PeriodSecrets(local.clients().kms(), local.attribute("SamplingKey", "Arn"))).verify(period);
   }

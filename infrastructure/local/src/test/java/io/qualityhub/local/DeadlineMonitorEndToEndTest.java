@@ -404,6 +404,41 @@ class DeadlineMonitorEndToEndTest {
 
   // ---------------------------------------------------------------------------------------------
 
+  /**
+   * Threat: someone with write access to the table changes a state (here: the complaint's severity to minor, which
+   * would delay its alerts) or its due-index entry (pushing the claim's next alert out of reach). Control: the
+   * monitor checks each item's seal, refuses a changed one and counts it; test: the untampered claim alerts exactly as
+   * before, the tampered items send nothing, are counted and keep their entry for the next run.
+   */
+  @Test
+  void aChangedStateOrDueEntryIsRefusedCountedAndNeverAlertedOn() {
+    tamper("REC#complaints#KHH-02#CMP-M", "severity", AttributeValue.fromS("minor"));
+    MonitorRun run = monitor(at("2026-11-12T08:00"));
+
+    assertEquals(1, run.counts().itemsRefused(), "the changed complaint");
+    assertEquals(Set.of(new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A"))),
+        Set.copyOf(run.records()),
+        "the claim alerts as in an untampered run; the complaint not at all");
+    assertEquals(List.of("TPE-01 due"), sent.topicMessages());
+    assertTrue(run.refused().getFirst().contains("item REC#complaints#KHH-02#CMP-M|STATE in " + table + " fails its seal"),
+        run.refused().toString());
+    assertEquals("2026-11-11T21:12:00Z", state("REC#complaints#KHH-02#CMP-M").get("dueAt").s(), "the refused item is not moved");
+
+    // The claim's entry is moved on by the monitor itself (and re-sealed): pulling it back by hand is refused too.
+    tamper("REC#claims#TPE-01#CLM-A", "dueAt", AttributeValue.fromS("2026-11-11T00:00:00Z"));
+    MonitorRun next = monitor(at("2026-11-12T09:00"));
+    assertEquals(2, next.counts().itemsRefused(), "the complaint again, and the claim with its changed entry");
+    assertEquals(List.of(), next.records());
+    assertEquals(1, sent.emails().size(), "no second digest");
+  }
+
+  private void tamper(String pk, String attribute, AttributeValue value) {
+    local.clients().dynamoDb().updateItem(request -> request.tableName(table)
+        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("STATE")))
+        .updateExpression("SET #a = :v").expressionAttributeNames(Map.of("#a", attribute))
+        .expressionAttributeValues(Map.of(":v", value)));
+  }
+
   private static Instant at(String taipeiTime) {
     return LocalDateTime.parse(taipeiTime).atZone(TAIPEI).toInstant();
   }

@@ -178,7 +178,7 @@ class ErasureEndToEndTest {
   // ---------------------------------------------------------------------------------------------
 
   private static CustomerErasure erasure(AwsClients clients, BlindIndex blindIndex) {
-    return new CustomerErasure(clients.dynamoDb(), table, blindIndex,
+    return new CustomerErasure(clients.dynamoDb(), LocalRecords.seal(local), blindIndex,
         LocalRecords.decryptor(local, failure -> { throw new AssertionError("integrity failure", failure); }), Clock.systemUTC())
         .withUploads(clients.s3(), bucket, () -> deliverIntake(local.clientsFor("IntakeFunction")));
   }

@@ -99,7 +99,9 @@ class PortalBrowserTest {
       reports.produce(Map.of("period", "2026-10", "scope", scope));
     }
     // A drawn sample as the sampling function stores it: a header and one task (a record id, no record content).
-    SampleStore samples = new SampleStore(local.clients().dynamoDb(), local.physicalId("RecordsTable"));
+    SampleStore samples = new SampleStore(local.clients().dynamoDb(),
+        io.qualityhub.sampling.function.SamplingHandler.sealOf(local.settingsOf("SamplingFunction"), local.clients()),
+        refused -> { throw refused; });
     Period october = Period.parse("2026-10");
     samples.putHeaderIfAbsent(new SampleHeader(october, "2026-11-1", "population-fingerprint", 40, 1, "{}", null, List.of(), Roster.NONE));
     RecordKey claim = new RecordKey("claims", "TPE-01", "CLM-1001");

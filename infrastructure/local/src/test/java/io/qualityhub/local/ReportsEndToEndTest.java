@@ -110,6 +110,41 @@ class ReportsEndToEndTest {
     assertEquals(4, overall.get("basis").asLong());
   }
 
+  /**
+   * Threat: someone with write access to the reports table inflates a branch's figures by changing its aggregate.
+   * Control: the aggregate function seals each aggregate; the report function uses none whose seal fails and counts
+   * it. Test: the same report before and after: the changed aggregate's file no longer counts, and is counted refused.
+   */
+  @Test
+  void aChangedAggregateIsRefusedCountedAndLeftOutOfTheReport() throws Exception {
+    String key = "incoming/AGG-04/2026-10-06/surveys.csv";
+    upload(key, "survey_id,surveyed_on,overall_score\nA,2026-10-06,2\nB,2026-10-06,4\n");
+    deliverIntake();
+    deliverAggregates();
+    io.qualityhub.core.store.RefusedItems refused = new io.qualityhub.core.store.RefusedItems();
+    ReportHandler handler = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), REPORT_CLOCK, refused);
+    Map<String, Object> order = Map.of("period", "2026-10", "scope", "branch:AGG-04");
+    JsonNode untampered = indicator(JSON.readTree(object(jsonKeyOf(handler.produce(order)))).get("indicators"),
+        "satisfaction.mean.overall");
+    assertEquals(3.0, untampered.get("value").asDouble(), 1e-9);
+    assertEquals(0, refused.count());
+
+    Map<String, AttributeValue> itemKey = Map.of("pk", AttributeValue.fromS("AGG#2026-10"),
+        "sk", AttributeValue.fromS("2026-10-06#AGG-04#SURVEYS"));
+    Map<String, AttributeValue> item = local.clients().dynamoDb()
+        .getItem(request -> request.tableName(reportsTable).key(itemKey).consistentRead(true)).item();
+    Map<String, AttributeValue> changed = new java.util.HashMap<>(item);
+    changed.put("orderToken", AttributeValue.fromS(item.get("orderToken").s() + "0"));
+    local.clients().dynamoDb().putItem(request -> request.tableName(reportsTable).item(changed));
+
+    JsonNode tampered = indicator(JSON.readTree(object(jsonKeyOf(handler.produce(order)))).get("indicators"),
+        "satisfaction.mean.overall");
+    assertEquals(0, tampered.get("basis").asLong(), "the changed aggregate is not used");
+    assertTrue(refused.count() >= 1, "counted each time the report read it");
+    assertTrue(refused.messages().getFirst().contains("2026-10-06#AGG-04#SURVEYS in " + reportsTable + " fails its seal"),
+        refused.messages().toString());
+  }
+
   @Test
   void aClaimTimelinessReportListsTheClaimsItsPeriodSettledLate() throws Exception {
     String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"

@@ -2,6 +2,7 @@ package io.qualityhub.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
@@ -59,7 +60,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * intake, the month drawn, drawn again, verified, tampered with, and findings applied to the drawn tasks and counted
  * in the report of the inspected branch.
  * Period 2026-08 and branches SMP-* keep this test's data apart from the other end-to-end tests'; branches ACT-*
- * (all of their sales drawn) are the corrective-action report's alone.
+ * (all of their sales drawn) are the corrective-action report's alone, SEL-01 (drawn whole, inspected in December)
+ * the seal test's.
  */
 class SamplingEndToEndTest {
 
@@ -98,6 +100,7 @@ class SamplingEndToEndTest {
     upload("incoming/QA/2026-08-01/inspectors.csv", ROSTER.replace("QA-S2,SMP-03", "QA-S2,SMP-01")
         .getBytes(StandardCharsets.UTF_8));
     upload("incoming/QA/2026-08-20/inspectors.csv", ROSTER.getBytes(StandardCharsets.UTF_8));
+    upload("incoming/SEL-01/2026-08-14/sales.csv", sales("SEL-01", 2));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
         "IntakeFunction");
     Clock clock = Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC);
@@ -125,7 +128,7 @@ class SamplingEndToEndTest {
         new StratumDraw(new Stratum("sales", "SMP-01", null), 40, 31, new StratumSizing(SizingRule.ASSURANCE, 31, assurance)),
         new StratumDraw(new Stratum("sales", "SMP-02", null), 3, 3, new StratumSizing(SizingRule.CENSUS, 3, assurance)),
         new StratumDraw(new Stratum("sales", "SMP-03", null), 200, 51, new StratumSizing(SizingRule.ASSURANCE, 51, assurance))),
-        new SampleStore(local.clients().dynamoDb(), table).header(PERIOD).orElseThrow().strata().stream()
+        sampleStore().header(PERIOD).orElseThrow().strata().stream()
             .filter(draw -> draw.stratum().branch().startsWith("SMP-")).toList(),
         "the header records each stratum's sizing");
   }
@@ -152,7 +155,7 @@ class SamplingEndToEndTest {
         / (double) first.tasks().size();
     assertEquals(0.10, doubleScored, 0.01, "the plan's 10% double scoring, within a point");
     assertEquals(LocalDate.parse("2026-08-20"),
-        new SampleStore(local.clients().dynamoDb(), table).header(PERIOD).orElseThrow().roster().businessDate(),
+        sampleStore().header(PERIOD).orElseThrow().roster().businessDate(),
         "the latest roster uploaded wins");
   }
 
@@ -211,8 +214,14 @@ class SamplingEndToEndTest {
     }
   }
 
+  /**
+   * Threat: a task added or changed by hand in the table, to have a record inspected that was not drawn (or to drop
+   * one that was). Control: every task and header carries the sampling function's seal; test: the hand-made task is
+   * refused and counted by the sampling run and left out of what it sends, lists and verifies; a changed header stops
+   * the run, counted.
+   */
   @Test
-  void verifyReportsATaskAddedByHand() {
+  void aTaskAddedByHandOrAChangedHeaderIsRefusedAndCounted() {
     String notDrawn = java.util.stream.IntStream.rangeClosed(1, 40)
         .mapToObj(i -> String.format("S-SMP-01-%03d", i))
         .filter(id -> ours(first.tasks()).stream().noneMatch(task -> task.record().recordId().equals(id)))
@@ -223,13 +232,33 @@ class SamplingEndToEndTest {
     added.put("sk", AttributeValue.fromS("TASK#" + taskId));
     added.put("taskId", AttributeValue.fromS(taskId));
     added.put("recordId", AttributeValue.fromS(notDrawn));
+    added.remove("queued");
     local.clients().dynamoDb().putItem(request -> request.tableName(table).item(added));
+    Map<String, AttributeValue> headerKey = Map.of("pk", AttributeValue.fromS("SAMPLE#" + PERIOD), "sk", AttributeValue.fromS("SAMPLE"));
+    Map<String, AttributeValue> header = local.clients().dynamoDb()
+        .getItem(request -> request.tableName(table).key(headerKey).consistentRead(true)).item();
     try {
-      List<SampleDifference> differences = SampleCommand.verify(local, PERIOD);
-      assertEquals(1, differences.size(), differences.toString());
-      assertTrue(differences.getFirst() instanceof SampleDifference.NotDrawn extra
-          && extra.record().recordId().equals(notDrawn), differences.toString());
+      io.qualityhub.core.store.RefusedItems refused = new io.qualityhub.core.store.RefusedItems();
+      SamplingOutcome rerun = new SamplingHandler(local.settingsOf("SamplingFunction"), local.clients(),
+          Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC), refused).sample(PERIOD);
+      assertEquals(1, refused.count(), refused.messages().toString());
+      assertTrue(refused.messages().getFirst().contains("TASK#" + taskId + " in " + table + " fails its seal"),
+          "a sealed task copied and changed: " + refused.messages());
+      assertEquals(0, rerun.messagesSent(), "nothing sent for the hand-made task");
+      assertTrue(rerun.tasks().stream().noneMatch(task -> task.taskId().equals(taskId)));
+      assertEquals(first.tasks().size(), rerun.tasks().size(), "the drawn tasks as before");
+      assertEquals(List.of(), SampleCommand.verify(local, PERIOD), "verification sees only sealed tasks");
+
+      Map<String, AttributeValue> changed = new java.util.HashMap<>(header);
+      changed.put("selectedCount", AttributeValue.fromN("1"));
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(changed));
+      io.qualityhub.core.store.RefusedItems headerRefused = new io.qualityhub.core.store.RefusedItems();
+      SamplingHandler handler = new SamplingHandler(local.settingsOf("SamplingFunction"), local.clients(),
+          Clock.fixed(Instant.parse("2026-09-02T00:00:00Z"), ZoneOffset.UTC), headerRefused);
+      assertThrows(io.qualityhub.core.crypto.TamperedValueException.class, () -> handler.sample(PERIOD));
+      assertEquals(1, headerRefused.count(), headerRefused.messages().toString());
     } finally {
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(header));
       local.clients().dynamoDb().deleteItem(request -> request.tableName(table)
           .key(Map.of("pk", added.get("pk"), "sk", added.get("sk"))));
     }
@@ -262,7 +291,7 @@ class SamplingEndToEndTest {
     Map<String, AttributeValue> doubledItem = taskItem(doubled);
     assertEquals("failed", doubledItem.get("status").s(), "the first inspector's result decides");
     assertEquals("pass", doubledItem.get("secondVerdict").s(), "the second inspector's result is kept");
-    ScoringAgreement sales = new SampleResults(new SampleStore(local.clients().dynamoDb(), table))
+    ScoringAgreement sales = new SampleResults(sampleStore())
         .agreementPerTeam(PERIOD).stream().filter(team -> team.team().equals("sales-quality")).findFirst().orElseThrow();
     assertEquals(1, sales.pairs());
     assertEquals(0, sales.agreements());
@@ -341,6 +370,76 @@ class SamplingEndToEndTest {
     assertEquals(2, passRate.get("basis").asLong());
     assertEquals(1, indicator(indicators, "actions.open").get("value").asLong(), "the fail's action is open");
     assertEquals(1, indicator(indicators, "actions.overdue").get("value").asLong(), "due 2026-10-20, open at month end");
+  }
+
+  /**
+   * Threat: someone changes a corrective action (closing it by hand) or an inspection result in the table, so that
+   * the report shows better figures and the monitor stops chasing the action. Control: findings seal both; findings
+   * and the report function check the seals. Test: with the action and a task changed, the report counts neither,
+   * and counts both refused; a later findings row for the changed inspection is rejected, counted again.
+   */
+  @Test
+  void aChangedActionOrInspectionResultIsRefusedByFindingsAndReports() throws Exception {
+    List<InspectionTask> selTasks = tasksOf("SEL-01");
+    InspectionTask failed = selTasks.get(0);
+    InspectionTask passed = selTasks.get(1);
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    upload("incoming/QA/2026-12-06/findings.csv", (header
+        + failed.taskId() + "," + inspector(failed) + ",2026-12-05,fail,major,告知不完整,重新告知,SEL-01 主管,2026-12-15,open,\n"
+        + passed.taskId() + "," + inspector(passed) + ",2026-12-05,pass,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
+    applyFindings();
+    Clock januarySecond = Clock.fixed(Instant.parse("2027-01-02T00:00:00Z"), ZoneOffset.UTC);
+    Map<String, Object> order = Map.of("period", "2026-12", "scope", "branch:SEL-01");
+    io.qualityhub.core.store.RefusedItems untamperedRefusals = new io.qualityhub.core.store.RefusedItems();
+    JsonNode before = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), januarySecond,
+        untamperedRefusals).produce(order)).get("indicators");
+    assertEquals(2, indicator(before, "inspections.pass_rate_pct.sales_recording").get("basis").asLong());
+    assertEquals(1, indicator(before, "actions.overdue").get("value").asLong());
+    assertEquals(0, untamperedRefusals.count());
+
+    Map<String, AttributeValue> actionAsSealed = actionItem(failed);
+    Map<String, AttributeValue> taskAsSealed = taskItem(passed);
+    try {
+      tamperActionAndTaskThenReportAndApply(failed, passed, header, order, januarySecond);
+    } finally {
+      // The other tests of this class share the sample: put back what findings sealed.
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(actionAsSealed));
+      local.clients().dynamoDb().putItem(request -> request.tableName(table).item(taskAsSealed));
+    }
+  }
+
+  private static void tamperActionAndTaskThenReportAndApply(InspectionTask failed, InspectionTask passed, String header,
+      Map<String, Object> order, Clock januarySecond) throws Exception {
+    Map<String, AttributeValue> action = new java.util.HashMap<>(actionItem(failed));
+    action.put("action_status", AttributeValue.fromS("done"));
+    action.put("action_closed_on", AttributeValue.fromS("2026-12-10"));
+    local.clients().dynamoDb().putItem(request -> request.tableName(table).item(action));
+    Map<String, AttributeValue> task = new java.util.HashMap<>(taskItem(passed));
+    task.put("verdict", AttributeValue.fromS("fail"));
+    local.clients().dynamoDb().putItem(request -> request.tableName(table).item(task));
+
+    io.qualityhub.core.store.RefusedItems refused = new io.qualityhub.core.store.RefusedItems();
+    JsonNode after = reportJson(new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), januarySecond,
+        refused).produce(order)).get("indicators");
+    assertEquals(1, indicator(after, "inspections.pass_rate_pct.sales_recording").get("basis").asLong(),
+        "the changed result is not counted");
+    assertEquals(0, indicator(after, "actions.closed_on_time_pct").get("basis").asLong(),
+        "the action closed by hand is not counted as closed");
+    assertEquals(2, refused.count(), refused.messages().toString());
+
+    upload("incoming/QA/2026-12-07/findings.csv", (header
+        + failed.taskId() + "," + inspector(failed) + ",2026-12-05,fail,major,告知不完整,重新告知,SEL-01 主管,2026-12-15,done,2026-12-07\n")
+        .getBytes(StandardCharsets.UTF_8));
+    assertEquals(List.of(), deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(),
+        outcome -> { }), "IntakeFunction"));
+    io.qualityhub.core.store.RefusedItems findingsRefused = new io.qualityhub.core.store.RefusedItems();
+    assertEquals(List.of(), deliver("FindingsQueue", new FindingsHandler(local.settingsOf("FindingsFunction"),
+        local.clients(), findingsRefused), "FindingsFunction"));
+    assertEquals(1, findingsRefused.count(), "the changed action: " + findingsRefused.messages());
+    assertTrue(read("rejects/QA/2026-12-07/findings-inspections.csv").contains("2,inspection_id,UNKNOWN_INSPECTION"),
+        "the row about the changed inspection is not applied");
+    assertEquals(AttributeValue.fromS("done"), actionItem(failed).get("action_status"), "left as changed, not used");
   }
 
   @Test
@@ -490,6 +589,12 @@ class SamplingEndToEndTest {
         sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
       }
     }
+  }
+
+  /** The sample as the sampling function stores it; a refused item fails the test. */
+  private static SampleStore sampleStore() {
+    return new SampleStore(local.clients().dynamoDb(), SamplingHandler.sealOf(local.settingsOf("SamplingFunction"),
+        local.clients()), refused -> { throw refused; });
   }
 
   /** The task's assigned inspector: findings from anyone else are refused. */

@@ -63,6 +63,7 @@ public final class CustomerErasure {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final ItemSeal seal;
   private final BlindIndexSearch search;
   private final RecordDecryptor decryptor;
   private final Clock clock;
@@ -70,9 +71,11 @@ public final class CustomerErasure {
   private UploadErasure uploads;
   private Runnable awaitIntake = () -> { };
 
-  public CustomerErasure(DynamoDbClient dynamoDb, String table, BlindIndex blindIndex, RecordDecryptor decryptor, Clock clock) {
+  /** @param seal the records table's seal, put on every state item an erasure cleans (the monitor refuses unsealed ones) */
+  public CustomerErasure(DynamoDbClient dynamoDb, ItemSeal seal, BlindIndex blindIndex, RecordDecryptor decryptor, Clock clock) {
     this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.table = seal.table();
+    this.seal = seal;
     this.search = new BlindIndexSearch(dynamoDb, table, blindIndex);
     this.decryptor = decryptor;
     this.clock = clock;
@@ -542,7 +545,7 @@ public final class CustomerErasure {
     cleaned.put(ERASURE_ID, AttributeValue.fromS(requestId));
     AttributeValue source = state.get(RecordItemMapper.SOURCE_SK);
     try {
-      dynamoDb.putItem(request -> request.tableName(table).item(cleaned).conditionExpression("#source = :source")
+      dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(cleaned)).conditionExpression("#source = :source")
           .expressionAttributeNames(Map.of("#source", RecordItemMapper.SOURCE_SK))
           .expressionAttributeValues(Map.of(":source", source)));
     } catch (ConditionalCheckFailedException e) {

@@ -70,12 +70,20 @@ public final class ItemAuthenticator {
   }
 
   static byte[] canonical(String table, Map<String, AttributeValue> item) {
+    return canonical(DOMAIN, table, item, TAG);
+  }
+
+  /**
+   * The canonical form under another domain label, leaving out another tag attribute: {@link ItemSeal} seals
+   * items the same way under its own label, so a row tag and a seal can never stand for each other.
+   */
+  static byte[] canonical(byte[] domain, String table, Map<String, AttributeValue> item, String tagAttribute) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeBytes(out, DOMAIN);
+      writeBytes(out, domain);
       writeText(out, table);
       TreeMap<String, AttributeValue> sorted = new TreeMap<>(item);
-      sorted.remove(TAG);
+      sorted.remove(tagAttribute);
       out.writeInt(sorted.size());
       for (Map.Entry<String, AttributeValue> attribute : sorted.entrySet()) {
         writeText(out, attribute.getKey());

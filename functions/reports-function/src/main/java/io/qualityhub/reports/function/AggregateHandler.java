@@ -13,6 +13,8 @@ import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.CurrentFiles;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.deadlines.DeadlinePolicy;
 import io.qualityhub.deadlines.DeadlinePolicyLoader;
 import java.io.ByteArrayInputStream;
@@ -58,7 +60,16 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     this.currentFiles = new CurrentFiles(clients.dynamoDb(), settings.required("RECORDS_TABLE"));
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
         new DeadlineVerdicts(deadlinePolicy(settings)));
-    this.store = new AggregateStore(clients.dynamoDb(), settings.required("REPORTS_TABLE"));
+    // Writes only: nothing this function reads is an aggregate, so nothing is refused here.
+    this.store = new AggregateStore(clients.dynamoDb(), sealOf(settings, clients), refused -> {
+      throw refused;
+    });
+  }
+
+  /** The reports table's seal, its key derived from {@code INTEGRITY_KEY_ARN}. */
+  static ItemSeal sealOf(Settings settings, AwsClients clients) {
+    return new ItemSeal(settings.required("REPORTS_TABLE"),
+        SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE)));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.reports.aggregate.AggregateJson;
 import io.qualityhub.reports.aggregate.AggregateSource;
 import io.qualityhub.reports.aggregate.DailyAggregate;
@@ -24,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * conditional on intake's order token, so a late event of an older upload never undoes a newer one.
  *
  * <p>Items of one month share a partition ({@code AGG#2026-11}), sorted by date, so a report reads
- * a period with one query per month and never a record.
+ * a period with one query per month and never a record. Every item is sealed ({@link ItemSeal}); a report uses
+ * none whose seal fails, and counts it with {@code refused}.
  */
 final class AggregateStore implements AggregateSource {
 
@@ -33,10 +36,14 @@ final class AggregateStore implements AggregateSource {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final ItemSeal seal;
+  private final IntegrityFailures refused;
 
-  AggregateStore(DynamoDbClient dynamoDb, String table) {
+  AggregateStore(DynamoDbClient dynamoDb, ItemSeal seal, IntegrityFailures refused) {
     this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.table = seal.table();
+    this.seal = seal;
+    this.refused = refused;
   }
 
   enum PutOutcome { STORED, STALE_IGNORED }
@@ -55,7 +62,7 @@ final class AggregateStore implements AggregateSource {
     item.put("problems", AttributeValue.fromL(file.problems().stream()
         .map(problem -> AttributeValue.fromS(problem.reason() + " " + problem.itemId())).toList()));
     try {
-      dynamoDb.putItem(request -> request.tableName(table).item(item)
+      dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(item))
           .conditionExpression("attribute_not_exists(pk) OR orderToken <= :token")
           .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(orderToken))));
       return PutOutcome.STORED;
@@ -104,7 +111,7 @@ final class AggregateStore implements AggregateSource {
               ":to", AttributeValue.fromS(toInclusive + "~")))
           .consistentRead(true)
           .build();
-      dynamoDb.queryPaginator(query).items().forEach(action);
+      dynamoDb.queryPaginator(query).items().stream().filter(item -> seal.accepts(item, refused)).forEach(action);
     }
   }
 

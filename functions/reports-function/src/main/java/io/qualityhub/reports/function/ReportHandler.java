@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,13 +42,21 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
 
   /** Used by the local run and tests, with the emulator's clients and their own clock. */
   public ReportHandler(Settings environment, AwsClients clients, Clock clock) {
+    this(environment, clients, clock, new ItemsRefusedMetric());
+  }
+
+  /** @param refused where aggregates, actions and tasks refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public ReportHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused) {
     // The configuration store's documents in force take the place of the variables they name.
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("REPORTS_TABLE");
     String recordsTable = settings.required("RECORDS_TABLE");
-    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), table),
-        new BranchDirectory(clients.dynamoDb(), recordsTable), new TrackedInspections(clients.dynamoDb(), recordsTable),
-        new TrackedActions(clients.dynamoDb(), recordsTable), targets(settings),
+    byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
+    SealedItems sealedRecords = new SealedItems(clients.dynamoDb(), new ItemSeal(recordsTable, sealKey), refused);
+    this.service = new ReportService(new AggregateStore(clients.dynamoDb(), new ItemSeal(table, sealKey), refused),
+        new BranchDirectory(clients.dynamoDb(), recordsTable),
+        new TrackedInspections(clients.dynamoDb(), recordsTable, sealedRecords),
+        new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords), targets(settings),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));

@@ -18,17 +18,19 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
  * The corrective actions as the findings function keeps them, with their latest status: read from the records
- * table's {@link ActionIndex}, one query per branch, never a record. Only the index's projected attributes are
- * read, none of them sensitive.
+ * table's {@link ActionIndex}, one query per branch, never a record; then the action items the entries point at,
+ * each used only when its seal holds ({@link SealedItems}). No attribute of an action is sensitive.
  */
 final class TrackedActions {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final SealedItems sealed;
 
-  TrackedActions(DynamoDbClient dynamoDb, String table) {
+  TrackedActions(DynamoDbClient dynamoDb, String table, SealedItems sealed) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.sealed = sealed;
   }
 
   /**
@@ -60,7 +62,7 @@ final class TrackedActions {
     return actions;
   }
 
-  private Iterable<Map<String, AttributeValue>> query(String branch, String raisedOnCondition,
+  private List<Map<String, AttributeValue>> query(String branch, String raisedOnCondition,
       Map<String, AttributeValue> raisedOnValues) {
     Map<String, AttributeValue> values = new HashMap<>(raisedOnValues);
     values.put(":branch", AttributeValue.fromS(branch));
@@ -69,7 +71,9 @@ final class TrackedActions {
         .expressionAttributeNames(Map.of("#branch", ActionIndex.BRANCH, "#raisedOn", ActionIndex.RAISED_ON))
         .expressionAttributeValues(values)
         .build();
-    return dynamoDb.queryPaginator(query).items();
+    List<Map<String, AttributeValue>> entries = new ArrayList<>();
+    dynamoDb.queryPaginator(query).items().forEach(entries::add);
+    return sealed.behind(entries);
   }
 
   /**

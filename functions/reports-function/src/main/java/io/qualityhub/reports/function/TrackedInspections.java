@@ -16,8 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 /**
  * The inspections as the findings function keeps them, each with its latest result: read from the records table's
  * {@link InspectionIndex}, one query per branch, never a record. A findings row that sampling rejected never reaches
- * the index, and an inspection restated in a later findings file is still one entry. Also the tasks issued, by
- * due date, for inspection coverage.
+ * the index, and an inspection restated in a later findings file is still one entry. Each entry's task item is read
+ * and used only when its seal holds ({@link SealedItems}). Also the tasks issued, by due date, for inspection
+ * coverage.
  */
 final class TrackedInspections {
 
@@ -30,10 +31,12 @@ final class TrackedInspections {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final SealedItems sealed;
 
-  TrackedInspections(DynamoDbClient dynamoDb, String table) {
+  TrackedInspections(DynamoDbClient dynamoDb, String table, SealedItems sealed) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.sealed = sealed;
   }
 
   /** The branch's inspections done on a day of [from, toInclusive] of a type the reports show. */
@@ -44,8 +47,10 @@ final class TrackedInspections {
         .expressionAttributeValues(Map.of(":branch", AttributeValue.fromS(branch),
             ":from", AttributeValue.fromS(from.toString()), ":to", AttributeValue.fromS(toInclusive.toString())))
         .build();
+    List<Map<String, AttributeValue>> entries = new ArrayList<>();
+    dynamoDb.queryPaginator(query).items().forEach(entries::add);
     List<Inspected> inspections = new ArrayList<>();
-    dynamoDb.queryPaginator(query).items().forEach(item -> inspectedOf(item).ifPresent(inspections::add));
+    sealed.behind(entries).forEach(item -> inspectedOf(item).ifPresent(inspections::add));
     return inspections;
   }
 

@@ -11,6 +11,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.store.CurrentFiles;
+import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,18 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
 
   /** Used by the local run and tests. */
   public FindingsHandler(Settings environment, AwsClients clients) {
+    this(environment, clients, new ItemsRefusedMetric());
+  }
+
+  /** @param refused where task and action items refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public FindingsHandler(Settings environment, AwsClients clients, IntegrityFailures refused) {
     // The configuration store's documents in force take the place of the variables they name.
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
         new CurrentFiles(clients.dynamoDb(), table),
-        new InspectionStore(clients.dynamoDb(), table, DeadlineIndexer.fromSettings(settings)));
+        new InspectionStore(clients.dynamoDb(), DeadlineIndexer.fromSettings(settings),
+            SamplingHandler.sealOf(settings, clients), refused));
   }
 
   @Override

@@ -4,7 +4,9 @@ import static io.qualityhub.sampling.function.SampleStore.s;
 
 import io.qualityhub.core.store.ActionIndex;
 import io.qualityhub.core.store.InspectionIndex;
+import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
 import io.qualityhub.sampling.domain.ActionStatus;
@@ -16,7 +18,6 @@ import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.Verdict;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -35,11 +36,21 @@ public final class InspectionStore {
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final DeadlineIndexer deadlines;
+  private final SampleStore tasks;
+  private final ItemSeal seal;
+  private final IntegrityFailures refused;
 
-  public InspectionStore(DynamoDbClient dynamoDb, String table, DeadlineIndexer deadlines) {
+  /**
+   * @param seal    what task and action items must carry to be used, and what every write puts on them
+   * @param refused where a task or action whose seal fails is counted; its inspection is then treated as unknown
+   */
+  public InspectionStore(DynamoDbClient dynamoDb, DeadlineIndexer deadlines, ItemSeal seal, IntegrityFailures refused) {
     this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.table = seal.table();
     this.deadlines = deadlines;
+    this.tasks = new SampleStore(dynamoDb, seal, refused);
+    this.seal = seal;
+    this.refused = refused;
   }
 
   /** The period a task id names ({@code INS-<period>-<hex>}), if it is shaped like one. */
@@ -65,7 +76,7 @@ public final class InspectionStore {
       return Optional.empty();
     }
     Map<String, AttributeValue> item = get(SampleStore.samplePk(period.get()), SampleStore.TASK_SK_PREFIX + inspectionId);
-    if (item.isEmpty()) {
+    if (item.isEmpty() || !seal.accepts(item, refused)) {
       return Optional.empty();
     }
     InspectionTask task = TaskItems.fromItem(item);
@@ -79,10 +90,13 @@ public final class InspectionStore {
     InspectionResult result = new InspectionResult(item.get("inspectorId").s(),
         LocalDate.parse(item.get("inspectedOn").s()), verdict,
         item.containsKey("severity") ? FindingSeverity.valueOf(item.get("severity").s().toUpperCase(Locale.ROOT)) : null);
-    Optional<CorrectiveAction> action = Optional.ofNullable(item.get("actionId"))
+    Optional<Map<String, AttributeValue>> actionItem = Optional.ofNullable(item.get("actionId"))
         .map(id -> get(actionPk(task.branch(), id.s()), ItemKeys.STATE_SK))
-        .filter(actionItem -> !actionItem.isEmpty())
-        .map(InspectionStore::action);
+        .filter(stored -> !stored.isEmpty());
+    if (actionItem.isPresent() && !seal.accepts(actionItem.get(), refused)) {
+      return Optional.empty();
+    }
+    Optional<CorrectiveAction> action = actionItem.map(InspectionStore::action);
     return Optional.of(new InspectionState(task, Optional.of(result), action, second));
   }
 
@@ -99,50 +113,41 @@ public final class InspectionStore {
     }
     InspectionResult result = state.result().get();
     state.action().ifPresent(action -> dynamoDb.putItem(request -> request.tableName(table)
-        .item(deadlines.withIndex(actionItem(action, result, sourceSk, versionMillis)))));
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    StringBuilder update = new StringBuilder("SET #status = :status, verdict = :verdict, inspectorId = :inspector,"
-        + " #inspectedOn = :inspectedOn, #inspectionBranch = :branch");
-    names.put("#status", "status");
-    names.put("#inspectedOn", InspectionIndex.INSPECTED_ON);
-    names.put("#inspectionBranch", InspectionIndex.BRANCH);
-    values.put(":status", s(state.status().name().toLowerCase(Locale.ROOT)));
-    values.put(":verdict", s(result.verdict().name().toLowerCase(Locale.ROOT)));
-    values.put(":inspector", s(result.inspectorId()));
-    values.put(":inspectedOn", s(result.inspectedOn().toString()));
-    values.put(":branch", s(state.task().branch()));
-    if (result.severity() != null) {
-      update.append(", severity = :severity");
-      values.put(":severity", s(result.severity().name().toLowerCase(Locale.ROOT)));
+        .item(seal.sealed(deadlines.withIndex(actionItem(action, result, sourceSk, versionMillis))))));
+    boolean saved = tasks.updateSealed(SampleStore.samplePk(state.task().period()),
+        SampleStore.TASK_SK_PREFIX + state.task().taskId(), task -> {
+          task.put("status", s(state.status().name().toLowerCase(Locale.ROOT)));
+          task.put("verdict", s(result.verdict().name().toLowerCase(Locale.ROOT)));
+          task.put("inspectorId", s(result.inspectorId()));
+          task.put(InspectionIndex.INSPECTED_ON, s(result.inspectedOn().toString()));
+          task.put(InspectionIndex.BRANCH, s(state.task().branch()));
+          if (result.severity() != null) {
+            task.put("severity", s(result.severity().name().toLowerCase(Locale.ROOT)));
+          }
+          state.action().ifPresent(action -> task.put("actionId", s(action.actionId())));
+          state.secondResult().ifPresent(second -> putSecondResult(task, second));
+        });
+    if (!saved) {
+      throw new IllegalStateException("inspection task " + state.task().taskId() + " is gone or fails its seal since it"
+          + " was read; the message will be retried");
     }
-    if (state.action().isPresent()) {
-      update.append(", actionId = :action");
-      values.put(":action", s(state.action().get().actionId()));
-    }
-    state.secondResult().ifPresent(second -> {
-      update.append(", secondVerdict = :secondVerdict, secondInspectedOn = :secondInspectedOn");
-      values.put(":secondVerdict", s(second.verdict().name().toLowerCase(Locale.ROOT)));
-      values.put(":secondInspectedOn", s(second.inspectedOn().toString()));
-    });
-    dynamoDb.updateItem(request -> request.tableName(table)
-        .key(SampleStore.key(SampleStore.samplePk(state.task().period()), SampleStore.TASK_SK_PREFIX + state.task().taskId()))
-        .updateExpression(update.toString())
-        .conditionExpression("attribute_exists(pk)")
-        .expressionAttributeNames(names)
-        .expressionAttributeValues(values));
   }
 
   /** A double-scored task's second result, before the first inspector's is in: it leaves the task open. */
   private void saveSecondResult(InspectionState state) {
     InspectionResult second = state.secondResult().orElseThrow(() -> new IllegalArgumentException(
         "inspection " + state.task().taskId() + " has no result to store"));
-    dynamoDb.updateItem(request -> request.tableName(table)
-        .key(SampleStore.key(SampleStore.samplePk(state.task().period()), SampleStore.TASK_SK_PREFIX + state.task().taskId()))
-        .updateExpression("SET secondVerdict = :secondVerdict, secondInspectedOn = :secondInspectedOn")
-        .conditionExpression("attribute_exists(pk)")
-        .expressionAttributeValues(Map.of(":secondVerdict", s(second.verdict().name().toLowerCase(Locale.ROOT)),
-            ":secondInspectedOn", s(second.inspectedOn().toString()))));
+    boolean saved = tasks.updateSealed(SampleStore.samplePk(state.task().period()),
+        SampleStore.TASK_SK_PREFIX + state.task().taskId(), task -> putSecondResult(task, second));
+    if (!saved) {
+      throw new IllegalStateException("inspection task " + state.task().taskId() + " is gone or fails its seal since it"
+          + " was read; the message will be retried");
+    }
+  }
+
+  private static void putSecondResult(Map<String, AttributeValue> task, InspectionResult second) {
+    task.put("secondVerdict", s(second.verdict().name().toLowerCase(Locale.ROOT)));
+    task.put("secondInspectedOn", s(second.inspectedOn().toString()));
   }
 
   static Map<String, AttributeValue> actionItem(CorrectiveAction action, InspectionResult result, String sourceSk,

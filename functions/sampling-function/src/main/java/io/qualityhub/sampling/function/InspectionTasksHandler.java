@@ -48,7 +48,8 @@ public final class InspectionTasksHandler implements RequestHandler<APIGatewayV2
 
   /** Used by the local portal and tests, with the emulator's clients and their own clock. */
   public InspectionTasksHandler(Settings settings, AwsClients clients, Clock clock) {
-    this.samples = new SampleStore(clients.dynamoDb(), settings.required("RECORDS_TABLE"));
+    // Tasks whose seal fails are left out of what the portal shows, and counted (decision 0008).
+    this.samples = new SampleStore(clients.dynamoDb(), SamplingHandler.sealOf(settings, clients), new ItemsRefusedMetric());
     this.clock = clock;
   }
 

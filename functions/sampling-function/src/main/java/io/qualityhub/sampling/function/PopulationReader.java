@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
  * Reads a period's population from the records table: every record of the sampled types whose membership date
@@ -188,7 +189,9 @@ public final class PopulationReader {
     long read = 0;
     Map<String, AttributeValue> start = null;
     do {
+      // Said explicitly: the role may only scan for specific attributes (template.yaml, ReadPopulation).
       ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
+          .select(Select.SPECIFIC_ATTRIBUTES)
           .filterExpression(filter).projectionExpression(String.join(", ", projected))
           .expressionAttributeNames(names).expressionAttributeValues(values);
       if (start != null) {

@@ -1,6 +1,9 @@
 package io.qualityhub.sampling.function;
 
+import io.qualityhub.core.crypto.TamperedValueException;
+import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
@@ -21,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * A period's sample in the records table: one partition {@code SAMPLE#<period>} holding the header ({@code sk}
  * {@code SAMPLE}) and one item per task ({@code sk} {@code TASK#<taskId>}). Task ids name their period, so a
  * finding finds its task with one read, and the period's tasks are one query. Puts are conditional on absence,
- * so drawing a period again adds nothing.
+ * so drawing a period again adds nothing. Every item is sealed ({@link ItemSeal}); a task whose seal fails is left out of
+ * what is read (counted by {@code refused}), a header whose seal fails stops the run: the sample cannot be trusted.
  */
 public final class SampleStore {
 
@@ -31,10 +35,14 @@ public final class SampleStore {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final ItemSeal seal;
+  private final IntegrityFailures refused;
 
-  public SampleStore(DynamoDbClient dynamoDb, String table) {
+  public SampleStore(DynamoDbClient dynamoDb, ItemSeal seal, IntegrityFailures refused) {
     this.dynamoDb = dynamoDb;
-    this.table = table;
+    this.table = seal.table();
+    this.seal = seal;
+    this.refused = refused;
   }
 
   public String table() {
@@ -71,6 +79,12 @@ public final class SampleStore {
         .key(key(samplePk(period), HEADER_SK))).item();
     if (item == null || item.isEmpty()) {
       return Optional.empty();
+    }
+    try {
+      seal.verify(item);
+    } catch (TamperedValueException e) {
+      refused.record(e);
+      throw e;
     }
     return Optional.of(new SampleHeader(period, item.get("planVersion").s(), item.get("populationFingerprint").s(),
         Integer.parseInt(item.get("populationSize").n()), Integer.parseInt(item.get("selectedCount").n()),
@@ -113,6 +127,9 @@ public final class SampleStore {
         }
       });
       for (Map<String, AttributeValue> item : page.items()) {
+        if (!seal.accepts(item, refused)) {
+          continue;
+        }
         tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED), item.get("status").s(),
             Optional.ofNullable(item.get("secondVerdict")).map(verdict -> Verdict.valueOf(verdict.s().toUpperCase(
                 java.util.Locale.ROOT)))));
@@ -122,13 +139,29 @@ public final class SampleStore {
     return tasks;
   }
 
+  /** Marks a task sent, sealed again; a task whose seal fails is counted and left as it is. */
   public void markQueued(InspectionTask task) {
-    dynamoDb.updateItem(request -> request.tableName(table)
-        .key(key(samplePk(task.period()), TASK_SK_PREFIX + task.taskId()))
-        .updateExpression("SET #queued = :yes")
-        .conditionExpression("attribute_exists(pk)")
-        .expressionAttributeNames(Map.of("#queued", QUEUED))
-        .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true))));
+    updateSealed(samplePk(task.period()), TASK_SK_PREFIX + task.taskId(),
+        item -> item.put(QUEUED, AttributeValue.fromBool(true)));
+  }
+
+  /**
+   * Reads an item, checks its seal, changes it and puts it back sealed, on condition that it still carries the seal
+   * read (nothing changed it meanwhile). Returns false, having written nothing, when the item is missing or refused.
+   */
+  boolean updateSealed(String pk, String sk, java.util.function.Consumer<Map<String, AttributeValue>> change) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
+        .key(key(pk, sk))).item();
+    if (item == null || item.isEmpty() || !seal.accepts(item, refused)) {
+      return false;
+    }
+    Map<String, AttributeValue> changed = new HashMap<>(item);
+    change.accept(changed);
+    dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(changed))
+        .conditionExpression("#seal = :seal")
+        .expressionAttributeNames(Map.of("#seal", ItemSeal.ATTRIBUTE))
+        .expressionAttributeValues(Map.of(":seal", item.get(ItemSeal.ATTRIBUTE))));
+    return true;
   }
 
   /**
@@ -151,7 +184,7 @@ public final class SampleStore {
 
   private boolean putIfAbsent(Map<String, AttributeValue> item) {
     try {
-      dynamoDb.putItem(request -> request.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
+      dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(item)).conditionExpression("attribute_not_exists(pk)"));
       return true;
     } catch (ConditionalCheckFailedException exists) {
       return false;

@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.sampling.domain.Period;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -34,15 +37,22 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public SamplingHandler() {
-    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC(), UnassignedTasksAlarm.onLambda());
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC(), new ItemsRefusedMetric(),
+        UnassignedTasksAlarm.onLambda());
   }
 
   /** Used by the local run and tests: unassigned tasks are logged, not published as a metric. */
   public SamplingHandler(Settings environment, AwsClients clients, Clock clock) {
-    this(environment, clients, clock, UnassignedTasksAlarm.logOnly());
+    this(environment, clients, clock, new ItemsRefusedMetric(), UnassignedTasksAlarm.logOnly());
   }
 
-  private SamplingHandler(Settings environment, AwsClients clients, Clock clock, AssignmentAlerts alerts) {
+  /** @param refused where sample and task items refused for their seal are counted (in Lambda: metric ItemsRefused) */
+  public SamplingHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused) {
+    this(environment, clients, clock, refused, UnassignedTasksAlarm.logOnly());
+  }
+
+  private SamplingHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused,
+      AssignmentAlerts alerts) {
     // The configuration store's documents in force take the place of the variables they name.
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
@@ -50,12 +60,18 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
         new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),
         populationReader(settings, clients),
         new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
-        new SampleStore(clients.dynamoDb(), table),
+        new SampleStore(clients.dynamoDb(), sealOf(settings, clients), refused),
         new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
         new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")),
         alerts);
     this.companyZone = ZoneId.of(settings.optional("COMPANY_TIME_ZONE").orElse("Asia/Taipei"));
     this.clock = clock;
+  }
+
+  /** The records table's seal, its key derived from {@code INTEGRITY_KEY_ARN}. */
+  public static ItemSeal sealOf(Settings settings, AwsClients clients) {
+    return new ItemSeal(settings.required("RECORDS_TABLE"),
+        SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE)));
   }
 
   static PopulationReader populationReader(Settings settings, AwsClients clients) {

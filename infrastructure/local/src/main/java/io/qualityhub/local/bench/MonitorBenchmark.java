@@ -4,7 +4,9 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.store.BatchItemWriter;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
+import io.qualityhub.core.store.SealKey;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.local.LocalDeployment;
 import io.qualityhub.monitor.MonitorHandler;
@@ -48,12 +50,14 @@ public final class MonitorBenchmark {
       DeadlineIndexer indexer = DeadlineIndexer.fromSettings(local.settingsOf("IntakeFunction"));
       UploadKey key = new UploadKey("BENCH-01", REPORTED, RecordType.CLAIMS, io.qualityhub.core.format.FileFormat.CSV, false);
       RecordItemMapper mapper = new RecordItemMapper(table, key, "bench", null, null, null);
+      // Sealed as intake seals states: the monitor acts on nothing else.
+      ItemSeal seal = new ItemSeal(table, SealKey.derive(local.clients().kms(), local.attribute("IntegrityKey", "Arn")));
       progress.println("storing " + closed + " closed and " + open + " open claims...");
       long storeStart = System.nanoTime();
       try (BatchItemWriter writer = new BatchItemWriter(local.clients().dynamoDb(), table)) {
         for (int i = 0; i < closed + open; i++) {
           boolean isOpen = i < open;
-          writer.put(indexer.withIndex(mapper.toStateItem(claim(i, isOpen))));
+          writer.put(seal.sealed(indexer.withIndex(mapper.toStateItem(claim(i, isOpen)))));
         }
       }
       double storeSeconds = (System.nanoTime() - storeStart) / 1e9;

@@ -63,7 +63,8 @@ final class SamplingScenarios {
     } catch (Faults.SimulatedCrash expected) {
       // the invocation fails: Lambda's error metric, then the schedule's retry
     }
-    SampleStore store = new SampleStore(local.clients().dynamoDb(), local.physicalId("RecordsTable"));
+    SampleStore store = new SampleStore(local.clients().dynamoDb(), SamplingHandler.sealOf(settings, local.clients()),
+        refused -> checks.that(false, "no item refused: " + refused.getMessage()));
     List<SampleStore.StoredTask> afterCrash = store.tasks(period);
     checks.that(store.header(period).isPresent(), "the crashed run stored the draw's header");
     checks.that(!afterCrash.isEmpty() && afterCrash.stream().noneMatch(SampleStore.StoredTask::queued),
