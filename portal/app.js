@@ -21,6 +21,10 @@ const TEXT = {
     branch: '分公司', recordId: '紀錄編號', reasons: '抽查原因', dueOn: '到期日',
     tasksSummary: (period, plan, count, population) => `${period}：抽查計畫 ${plan}，自 ${population} 筆中抽出 ${count} 筆。`,
     noSample: (period) => `${period} 尚未抽樣。`, tasksDenied: '抽查樣本僅供品質管理部閱讀。',
+    lookupTitle: '客戶查詢', lookupHint: '以身分證字號查詢一位客戶的所有紀錄；每次查詢都會記錄於稽核軌跡（不含所查的號碼）。',
+    idNo: '身分證字號', lookup: '查詢', recordDate: '日期', recordStatus: '狀態', customerName: '客戶姓名',
+    lookupDenied: '客戶查詢僅限品質管理部使用。此次請求已記錄於稽核軌跡。', lookupNone: '查無此身分證字號的紀錄。',
+    lookupFound: (count) => `共 ${count} 筆紀錄。`,
   },
   en: {
     title: 'Quality reports portal', signIn: 'Sign in', signOut: 'Sign out', signInTitle: 'Sign in', user: 'User',
@@ -38,6 +42,10 @@ const TEXT = {
     branch: 'Branch', recordId: 'Record id', reasons: 'Reasons', dueOn: 'Due',
     tasksSummary: (period, plan, count, population) => `${period}: plan ${plan}, ${count} drawn from ${population}.`,
     noSample: (period) => `No sample has been drawn for ${period} yet.`, tasksDenied: 'Inspection samples are for the quality department.',
+    lookupTitle: 'Customer lookup', lookupHint: "All records of one customer by national ID number; every lookup is put on the audit trail (without the number).",
+    idNo: 'ID number', lookup: 'Look up', recordDate: 'Date', recordStatus: 'Status', customerName: 'Customer name',
+    lookupDenied: 'Customer lookups are for the quality department. The request was recorded on the audit trail.',
+    lookupNone: 'No records for the ID number given.', lookupFound: (count) => `${count} record(s).`,
   },
 };
 
@@ -93,6 +101,9 @@ function signOut(expired) {
   state.signedIn = null;
   $('#reports-panel').hidden = true;
   $('#tasks-panel').hidden = true;
+  $('#lookup-panel').hidden = true;
+  $('#customer-records').hidden = true;
+  $('#customer-records tbody').replaceChildren();
   $('#signed-in-as').hidden = true;
   $('#sign-out').hidden = true;
   $('#sign-in-panel').hidden = false;
@@ -149,6 +160,49 @@ async function showReports() {
   }
   $('#no-reports').hidden = body.reports.length > 0;
   $('#tasks-panel').hidden = !body.groups.includes('quality');
+  $('#lookup-panel').hidden = !body.groups.includes('quality');
+}
+
+// POST: the ID number travels in the body, never in a URL, the history or an access log.
+async function lookUpCustomer(idNo) {
+  clearMessage();
+  const table = $('#customer-records');
+  table.hidden = true;
+  $('#customer-records tbody').replaceChildren();
+  const response = await fetch('customers/lookup', {
+    method: 'POST', cache: 'no-store',
+    headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN), 'Content-Type': 'application/json' },
+    body: JSON.stringify({ idNo }),
+  });
+  if (response.status === 401) {
+    signOut(true);
+    return;
+  }
+  if (response.status === 403) {
+    say('denied', 'lookupDenied');
+    return;
+  }
+  if (!response.ok) {
+    say('failed', 'failed', response.status);
+    return;
+  }
+  const body = await response.json();
+  if (body.records.length === 0) {
+    say('info', 'lookupNone');
+    return;
+  }
+  $('#customer-records tbody').replaceChildren(...body.records.map((record) => {
+    const row = document.createElement('tr');
+    row.dataset.record = record.recordId;
+    [record.type, record.branch, record.recordId, record.date, record.status, record.customerName || '-'].forEach((text) => {
+      const cell = document.createElement('td');
+      cell.textContent = text;
+      row.append(cell);
+    });
+    return row;
+  }));
+  table.hidden = false;
+  say('info', 'lookupFound', body.records.length);
 }
 
 async function showTasks(period) {
@@ -302,6 +356,13 @@ async function start() {
   $('#show-tasks-form').addEventListener('submit', (event) => {
     event.preventDefault();
     showTasks($('#period').value.trim());
+  });
+  $('#lookup-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const input = $('#id-no');
+    const idNo = input.value.trim();
+    input.value = ''; // not left on screen or in the form once asked
+    lookUpCustomer(idNo);
   });
   const params = new URLSearchParams(window.location.search);
   if (state.config.mode === 'cognito') {

@@ -74,7 +74,8 @@ RESOURCE_EXCEPTIONS=(
   # (arn:...:execute-api:<region>:<account>:<api id>/*/GET/reports/*), written as Fn::Sub, which
   # the control does not read, and without aws:SourceAccount, which SAM cannot add. The account
   # in the SourceArn already rules out another account's API.
-  "ct-lambda-pr-2 ReportAccessFunctionGetReportPermission ReportListFunctionListReportsPermission InspectionTasksFunctionListTasksPermission"
+  # CustomerLookupFunctionLookUpCustomerPermission (issue 18 item 3) is the same for POST /customers/lookup.
+  "ct-lambda-pr-2 ReportAccessFunctionGetReportPermission ReportListFunctionListReportsPermission InspectionTasksFunctionListTasksPermission CustomerLookupFunctionLookUpCustomerPermission"
   # Issue 18, the portal: PortalBucket holds the page's own files (no data), so nothing reacts to
   # them arriving (CT.S3.PR.4, above), and SSE-S3 (CT.S3.PR.10, above) lets CloudFront's origin
   # access control read them without a grant on a key of ours; ReportListFunctionListReportsPermission

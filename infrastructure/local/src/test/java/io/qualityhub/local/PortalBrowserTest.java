@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.reports.audit.AccessRecord;
+import io.qualityhub.reports.function.AuditTrail;
+import io.qualityhub.reports.function.CustomerLookupHandler;
 import io.qualityhub.local.portal.PortalServer;
 import io.qualityhub.reports.function.ReportHandler;
 import io.qualityhub.sampling.domain.Assignment;
@@ -46,14 +53,17 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Issue 18 item 3: the portal in headless Chromium (Debian's {@code chromium} and
  * {@code chromium-driver}) against {@code ./qualityhub portal}'s server on the emulator: sign in,
  * the reports listed, a PDF downloaded through the report-access function and its signed URL, a
  * branch manager confined to their branch, a denial shown plainly, and the quality department's
- * view of a period's inspection tasks.
+ * view of a period's inspection tasks, and the quality department's customer lookup, which an
+ * auditor is neither offered nor allowed.
  */
 class PortalBrowserTest {
 
@@ -61,6 +71,8 @@ class PortalBrowserTest {
   private static final String COMPANY = "quality-report_2026-10_company";
   private static final String TAIPEI = "quality-report_2026-10_TPE-01";
   private static final String KAOHSIUNG = "quality-report_2026-10_KHH-02";
+  /** 林志明 of the sample day at TPE-01: a sale and a claim in the two files planted below. */
+  private static final String ID_NUMBER = "F123456782";
   private static final String TASK = InspectionTask.idFor(Period.parse("2026-10"), new RecordKey("claims", "TPE-01", "CLM-1001"));
 
   private static LocalDeployment local;
@@ -97,7 +109,22 @@ class PortalBrowserTest {
         0.25, LocalDate.parse("2026-11-14"), new Assignment("QA-01", null)));
     companyPdf = local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket"))
         .key("reports/2026-10/company/" + COMPANY + ".pdf")).asByteArray();
+    for (String file : List.of("sales.csv", "claims.csv")) {
+      ingest("incoming/TPE-01/2026-11-23/" + file, ROOT.resolve("events/sample-day/TPE-01/2026-11-23/" + file));
+    }
     portal = PortalServer.start(local, ROOT.resolve("portal"), 0, Clock.systemUTC());
+  }
+
+  private static void ingest(String key, Path file) throws Exception {
+    byte[] content = Files.readAllBytes(file);
+    local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(key)
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
+        RequestBody.fromBytes(content));
+    List<FileOutcome> outcomes = new ArrayList<>();
+    new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcomes::add).handleRequest(
+        S3NotificationEvents.objectCreatedEvent(local.physicalId("IntakeBucket"), key),
+        LocalContext.forFunction("IntakeFunction", 900_000));
+    assertEquals(1, outcomes.size(), key);
   }
 
   @AfterAll
@@ -213,6 +240,90 @@ class PortalBrowserTest {
         && line.contains("\"deny\"")), String.join("\n", auditLines()));
     File[] downloaded = downloads.toFile().listFiles();
     assertEquals(0, downloaded == null ? 0 : downloaded.length, "nothing was downloaded");
+  }
+
+  @Test
+  void theQualityDepartmentLooksUpACustomerByIdNumberAndTheTrailHasTheLookupWithoutTheNumber() {
+    signInAs("quality-demo");
+    listedReports();
+    int trailBefore = trail().size();
+
+    browser.findElement(By.id("id-no")).sendKeys(ID_NUMBER);
+    browser.findElement(By.id("lookup")).click();
+
+    waitFor(By.cssSelector("table#customer-records tr[data-record]"));
+    List<List<String>> rows = browser.findElements(By.cssSelector("table#customer-records tbody tr")).stream()
+        .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+    assertEquals(List.of(
+        List.of("sales", "TPE-01", "S-TPE-20261123-0002", "2026-11-23", "sold", "林志明"),
+        List.of("claims", "TPE-01", "CLM-TPE-2611-0107", "2026-11-10", "paid", "林志明")), rows);
+    assertEquals("共 2 筆紀錄。", browser.findElement(By.id("message")).getText());
+    assertEquals("", browser.findElement(By.id("id-no")).getDomProperty("value"), "the number is not left in the form");
+
+    List<AccessRecord> added = trail().subList(trailBefore, trail().size());
+    assertEquals(1, added.size(), "one lookup, one record: " + added);
+    AccessRecord lookup = added.get(0);
+    assertEquals(List.of("lookup", "quality-demo", "quality", "customer records by customer_id_no", "2", "allow"),
+        List.of(lookup.action(), lookup.who(), lookup.role(), lookup.reportKey(), String.valueOf(lookup.records()),
+            lookup.decision().wire()));
+    assertFalse(String.join("\n", auditLines()).contains("123456782"), "the number searched for is not on the trail");
+  }
+
+  @Test
+  void anAuditorIsNotOfferedTheCustomerLookupAndTheFunctionRefusesThemOnTheRecord() {
+    signInAs("auditor-demo");
+    listedReports();
+    int trailBefore = trail().size();
+
+    assertFalse(browser.findElement(By.id("lookup-panel")).isDisplayed());
+    Object status = ((JavascriptExecutor) browser).executeAsyncScript(
+        "const done = arguments[arguments.length - 1];"
+            + "fetch('customers/lookup', {method: 'POST', headers: {Authorization: 'Bearer '"
+            + " + sessionStorage.getItem('qualityhub.token'), 'Content-Type': 'application/json'},"
+            + " body: JSON.stringify({idNo: '" + ID_NUMBER + "'})}).then(r => done(r.status));");
+    assertEquals(403L, status, "the function itself refuses an auditor");
+
+    List<AccessRecord> added = trail().subList(trailBefore, trail().size());
+    assertEquals(List.of("lookup auditor-demo auditor deny null"), added.stream()
+        .map(r -> r.action() + " " + r.who() + " " + r.role() + " " + r.decision().wire() + " " + r.records()).toList());
+  }
+
+  @Test
+  void theLookupFunctionNeverLogsTheNumberAskedForAllowedOrDenied() {
+    CustomerLookupHandler handler = new CustomerLookupHandler(local.settingsOf("CustomerLookupFunction"), local.clients(),
+        Clock.systemUTC());
+    String planted = "Ｆ１２３４５６７８２"; // the same customer written in full-width digits
+    Instant later = Instant.now().plusSeconds(3600);
+    List<APIGatewayV2HTTPEvent> requests = List.of(
+        ReportRequests.get("quality-7", "[quality]", "", "pdf", later),
+        ReportRequests.get("auditor-7", "[auditor]", "", "pdf", later),
+        ReportRequests.get("quality-8", "[quality]", "", "pdf", later));
+    requests.get(0).setBody("{\"idNo\": \"" + planted + "\"}");
+    requests.get(1).setBody("{\"idNo\": \"" + planted + "\"}");
+    requests.get(2).setBody("{\"idNo\": " + planted + "}"); // not JSON: the parser's message would quote it
+    ByteArrayOutputStream functionLog = new ByteArrayOutputStream();
+    List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
+    PrintStream console = System.out;
+    System.setOut(new PrintStream(functionLog, true, StandardCharsets.UTF_8)); // where the function's log lines go
+    try {
+      requests.forEach(request -> responses.add(handler.handleRequest(request,
+          LocalContext.forFunction("CustomerLookupFunction", 30_000))));
+    } finally {
+      System.setOut(console);
+    }
+
+    assertEquals(List.of(200, 403, 400), responses.stream().map(APIGatewayV2HTTPResponse::getStatusCode).toList());
+    assertTrue(responses.get(0).getBody().contains("\"recordId\":\"CLM-TPE-2611-0107\""), responses.get(0).getBody());
+    String logged = functionLog.toString(StandardCharsets.UTF_8);
+    assertTrue(logged.contains("customer lookup allow") && logged.contains("customer lookup deny"), logged);
+    String everything = logged + responses.stream().map(APIGatewayV2HTTPResponse::getBody).toList();
+    for (String echo : List.of(planted, ID_NUMBER, "123456782", "１２３４５６７８２")) {
+      assertFalse(everything.contains(echo), "the value asked for was logged or answered: " + echo);
+    }
+  }
+
+  private static List<AccessRecord> trail() {
+    return new AuditTrail(local.clients().dynamoDb(), local.physicalId("ReportsTable")).records();
   }
 
   private void signInAs(String user) {

@@ -42,4 +42,22 @@ class SampleEventsTest {
     assertEquals("quality-report_2026-11_company", event.getPathParameters().get("reportId"));
     assertEquals("pdf", event.getQueryStringParameters().get("format"));
   }
+
+  @Test
+  void theCustomerLookupEventIsAQualityStaffPostCarryingTheIdNumberInItsBody() throws Exception {
+    APIGatewayV2HTTPEvent event = JSON.readValue(Files.readString(EVENTS.resolve("http-api-customer-lookup.json")),
+        APIGatewayV2HTTPEvent.class);
+
+    assertEquals(Set.of("quality"), Caller.of(event, Instant.parse("2026-11-25T02:00:00Z")).groups());
+    assertEquals("A123456789", CustomerLookupHandler.idNumber(event));
+    event.setBody(java.util.Base64.getEncoder().encodeToString(event.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    event.setIsBase64Encoded(true);
+    assertEquals("A123456789", CustomerLookupHandler.idNumber(event), "as API Gateway may pass a body, base64-encoded");
+    event.setIsBase64Encoded(false);
+    for (String notAsked : new String[] {"{\"idNo\": A123456789}", "{\"idNo\": 123}", "{\"phone\": \"0912345678\"}", "",
+        "{\"idNo\": \"" + "A".repeat(5000) + "\"}"}) {
+      event.setBody(notAsked);
+      assertEquals("", CustomerLookupHandler.idNumber(event), notAsked.length() > 50 ? "an oversized body" : notAsked);
+    }
+  }
 }

@@ -10,6 +10,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.local.LocalContext;
 import io.qualityhub.local.LocalDeployment;
+import io.qualityhub.reports.function.CustomerLookupHandler;
 import io.qualityhub.reports.function.ReportAccessHandler;
 import io.qualityhub.reports.function.ReportListHandler;
 import io.qualityhub.sampling.function.InspectionTasksHandler;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /**
  * The portal on 127.0.0.1: the same static page that CloudFront serves on AWS, the same functions
  * behind the same paths as the HTTP API ({@code GET /reports}, {@code GET /reports/{reportId}},
- * {@code GET /samples/{period}}),
+ * {@code GET /samples/{period}}, {@code POST /customers/lookup}),
  * and in place of Cognito a sign-in page issuing tokens for demo users, checked here as the JWT
  * authoriser checks them before a function runs.
  */
@@ -48,6 +49,8 @@ public final class PortalServer implements AutoCloseable {
       "html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8",
       "json", "application/json", "svg", "image/svg+xml");
   /** The page loads only its own files and talks only to its own origin; reports download from S3 by navigation. */
+  /** More than any ID number needs; the function refuses bodies past its own bound too. */
+  private static final int MAX_LOOKUP_BODY_BYTES = 8192;
   private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'";
 
   private final LocalDeployment local;
@@ -56,6 +59,7 @@ public final class PortalServer implements AutoCloseable {
   private final ReportListHandler list;
   private final ReportAccessHandler access;
   private final InspectionTasksHandler tasks;
+  private final CustomerLookupHandler customers;
   private final HttpServer server;
   private final ExecutorService threads = Executors.newFixedThreadPool(2);
 
@@ -68,6 +72,8 @@ public final class PortalServer implements AutoCloseable {
         clock);
     this.tasks = new InspectionTasksHandler(local.settingsOf("InspectionTasksFunction"),
         local.clientsFor("InspectionTasksFunction"), clock);
+    this.customers = new CustomerLookupHandler(local.settingsOf("CustomerLookupFunction"),
+        local.clientsFor("CustomerLookupFunction"), clock);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
     server.createContext("/", this::route);
     server.setExecutor(threads);
@@ -116,6 +122,12 @@ public final class PortalServer implements AutoCloseable {
       } else if (method.equals("GET") && path.startsWith("/samples/") && path.length() > "/samples/".length()) {
         String period = URLDecoder.decode(path.substring("/samples/".length()), StandardCharsets.UTF_8);
         api(exchange, "GET /samples/{period}", Map.of("period", period), event -> tasks.handle(event));
+      } else if (method.equals("POST") && path.equals("/customers/lookup")) {
+        String body = new String(exchange.getRequestBody().readNBytes(MAX_LOOKUP_BODY_BYTES), StandardCharsets.UTF_8);
+        api(exchange, "POST /customers/lookup", Map.of(), event -> {
+          event.setBody(body);
+          return customers.handle(event);
+        });
       } else if (method.equals("GET") && path.equals("/config.json")) {
         send(exchange, 200, "application/json", JSON.writeValueAsBytes(Map.of("mode", "local")));
       } else if (method.equals("GET") && path.equals("/local/users")) {

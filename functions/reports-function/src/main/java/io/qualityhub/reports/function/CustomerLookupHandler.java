@@ -1,0 +1,149 @@
+package io.qualityhub.reports.function;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.crypto.BlindIndexKeyStore;
+import io.qualityhub.core.crypto.KmsDataKeySource;
+import io.qualityhub.core.store.BlindIndexedColumn;
+import io.qualityhub.core.store.CustomerLookup;
+import io.qualityhub.core.store.CustomerRecord;
+import io.qualityhub.core.store.RecordDecryptor;
+import io.qualityhub.reports.audit.AccessRecord;
+import io.qualityhub.reports.audit.ReportAccessPolicy;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * The portal's customer lookup behind the HTTP API ({@code POST /customers/lookup}, body
+ * {@code {"idNo": "..."}}, same JWT authoriser as the reports): every record of one customer found
+ * by national ID number through the blind index, for the quality department only. The value
+ * travels in the body so that it never sits in a URL or an access log, and it is never logged,
+ * audited or echoed: the audit record (written before any record is returned, denials too) holds
+ * the principal, the kind of identifier and how many records were found.
+ */
+public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CustomerLookupHandler.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** An ID number is ten characters; the bound keeps a hostile body from costing memory or time. */
+  private static final int MAX_BODY_CHARS = 4096;
+  /** What the trail says was looked at, as the command line's lookup says it. */
+  private static final String SUBJECT = "customer records by " + BlindIndexedColumn.ID_NUMBER.column();
+
+  private final Supplier<CustomerLookup> lookup;
+  private final AuditTrail trail;
+  private final Clock clock;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public CustomerLookupHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC());
+  }
+
+  /** Used by the local portal and tests, with the emulator's clients and their own clock. */
+  public CustomerLookupHandler(Settings settings, AwsClients clients, Clock clock) {
+    String recordsTable = settings.required("RECORDS_TABLE");
+    String indexKeyArn = settings.required("INDEX_KEY_ARN");
+    String dataKeyArn = settings.required("DATA_KEY_ARN");
+    // Built for each allowed lookup, not at start: a denied caller costs no KMS call.
+    this.lookup = () -> new CustomerLookup(clients.dynamoDb(), recordsTable,
+        new BlindIndexKeyStore(clients.dynamoDb(), recordsTable, new KmsDataKeySource(clients.kms(), indexKeyArn)).load(),
+        new RecordDecryptor(clients.dynamoDb(), recordsTable, new KmsDataKeySource(clients.kms(), dataKeyArn),
+            failure -> LOG.error("stored record failed its integrity check", entry("item", failure.getMessage()))));
+    this.trail = new AuditTrail(clients.dynamoDb(), settings.required("REPORTS_TABLE"));
+    this.clock = clock;
+  }
+
+  @Override
+  public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    Caller caller = Caller.of(event, now);
+    if (caller.problem().isPresent()) {
+      record(caller, "none", null, AccessRecord.Decision.DENY, now);
+      return respond(401, Map.of("error", caller.problem().get()));
+    }
+    if (!caller.groups().contains(ReportAccessPolicy.QUALITY)) {
+      record(caller, String.join(" ", caller.groups().stream().sorted().toList()), null, AccessRecord.Decision.DENY, now);
+      return respond(403, Map.of("error", "customer lookups are for the quality department; this request is on the audit trail"));
+    }
+    String idNumber = idNumber(event);
+    if (idNumber.isBlank()) {
+      return respond(400, Map.of("error", "give the customer's ID number as {\"idNo\": \"...\"} in the request body"));
+    }
+    List<CustomerRecord> records = lookup.get().find(BlindIndexedColumn.ID_NUMBER, idNumber);
+    // On the trail before anything is returned: if it cannot be written, the records are not shown.
+    record(caller, ReportAccessPolicy.QUALITY, (long) records.size(), AccessRecord.Decision.ALLOW, now);
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (CustomerRecord record : records) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("type", record.type().wireName());
+      row.put("branch", record.branch());
+      row.put("recordId", record.recordId());
+      row.put("date", String.valueOf(record.date() == null ? record.businessDate() : record.date()));
+      row.put("status", record.status());
+      row.put("customerName", record.customerName());
+      rows.add(row);
+    }
+    return respond(200, Map.of("records", rows));
+  }
+
+  /**
+   * The ID number of the body, or blank. A body that is not the JSON asked for counts as blank: a
+   * parser's message could quote the value, so it is never passed on.
+   */
+  static String idNumber(APIGatewayV2HTTPEvent event) {
+    String body = event.getBody();
+    if (body == null || body.length() > MAX_BODY_CHARS) {
+      return "";
+    }
+    try {
+      if (event.getIsBase64Encoded()) {
+        body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
+      }
+      JsonNode value = JSON.readTree(body).path("idNo");
+      return value.isTextual() ? value.asText() : "";
+    } catch (JsonProcessingException | IllegalArgumentException notTheJsonAskedFor) {
+      return "";
+    }
+  }
+
+  private void record(Caller caller, String role, Long records, AccessRecord.Decision decision, Instant now) {
+    AccessRecord record = trail.append(AccessRecord.LOOKUP, caller.who(), role, SUBJECT, records, decision, now,
+        caller.sourceIp(), caller.userAgent());
+    LOG.info("customer lookup {}", decision.wire(), entry("who", caller.who()), entry("role", role),
+        entry("records", records), entry("auditHash", record.hash()));
+  }
+
+  private static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> body) {
+    try {
+      return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+          .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
+          .withBody(JSON.writeValueAsString(body)).build();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings and lists always serialises", e);
+    }
+  }
+}
