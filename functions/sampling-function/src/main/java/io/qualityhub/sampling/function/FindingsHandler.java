@@ -10,13 +10,15 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import io.qualityhub.core.metrics.FunctionMetrics;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
@@ -45,12 +47,17 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
   /** @param refused where task and action items refused for their seal are counted (in Lambda: metric ItemsRefused) */
   public FindingsHandler(Settings environment, AwsClients clients, IntegrityFailures refused) {
     // The configuration store's documents in force take the place of the variables they name.
-    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
+    this(StoredConfiguration.over(environment, clients.dynamoDb()), clients, SamplingHandler::sealOf, refused);
+  }
+
+  /** @param seals the records table's seal for the settings in force (a test gives a fixed key instead of KMS's) */
+  FindingsHandler(Settings settings, AwsClients clients, BiFunction<Settings, AwsClients, ItemSeal> seals,
+      IntegrityFailures refused) {
     String table = settings.required("RECORDS_TABLE");
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
         new CurrentFiles(clients.dynamoDb(), table),
         new InspectionStore(clients.dynamoDb(), DeadlineIndexer.fromSettings(settings),
-            SamplingHandler.sealOf(settings, clients), refused));
+            seals.apply(settings, clients), refused));
   }
 
   @Override

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.store.ItemSeal;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +57,8 @@ class FindingsHandlerTest {
     AwsClients clients = AwsClients.forEndpoint(URI.create("http://127.0.0.1:9"), Region.AP_NORTHEAST_1)
         .withInterceptors(refuseAll);
     FindingsHandler handler = new FindingsHandler(new Settings(Map.of("RECORDS_TABLE", "records-table",
-        "INFRA_KEY_ARN", "arn:aws:kms:ap-northeast-1:123456789012:key/infra")), clients);
+        "INFRA_KEY_ARN", "arn:aws:kms:ap-northeast-1:123456789012:key/infra")), clients,
+        (settings, unused) -> new ItemSeal("records-table", new byte[32]), refused -> { throw refused; });
 
     SQSEvent event = new SQSEvent();
     event.setRecords(List.of(
