@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.core.crypto.KmsDataKeySource;
+import io.qualityhub.core.store.ItemAuthenticator;
 import io.qualityhub.core.store.RecordDecryptor;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
@@ -251,7 +252,8 @@ final class IntakeRig {
           attributes.put(name, normalise(value.toString(), replacements));
         }
       });
-      if (item.values().stream().anyMatch(value -> value.b() != null)) {
+      // Row items carry encrypted values under their tag; a state's seal is binary too but hides nothing.
+      if (item.containsKey(ItemAuthenticator.TAG)) {
         try {
           decryptor.sensitiveValues(item).forEach((name, value) -> attributes.put("decrypted " + name, value));
         } catch (RuntimeException e) {
