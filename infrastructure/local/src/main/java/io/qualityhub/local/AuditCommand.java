@@ -130,8 +130,9 @@ final class AuditCommand {
     return new AuditVerifier(trail(local), digests(local)).verify();
   }
 
+  /** The locked daily digests, where the audit digest function writes them (its REPORTS_BUCKET under ReportsKey). */
   static DigestArchive digests(LocalDeployment local) {
-    return DigestArchive.of(local.settingsOf("AuditDigestFunction"), local.clients().s3());
+    return new DigestArchive(local.clients().s3(), local.physicalId("ReportsBucket"), local.attribute("ReportsKey", "Arn"));
   }
 
   private static AuditTrail trail(LocalDeployment local) {
