@@ -11,6 +11,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.metrics.FunctionMetrics;
+import io.qualityhub.core.metrics.ItemsRefusedMetric;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
