@@ -116,7 +116,7 @@ class ConfigStoreEndToEndTest {
   @Test
   void storedIndicatorTargetsAreTheOnesTheNextReportCarries() throws Exception {
     Path targets = write("targets.json", """
-        {"indicators": {"claims.settled_on_time_pct": {"target": 97, "amberMargin": 2}}}""");
+        {"version": "2026-12-config-a", "indicators": {"claims.settled_on_time_pct": {"target": 97, "amberMargin": 2}}}""");
     Captured put = cli("config", "put", "indicator-targets", targets.toString(), "--endpoint", endpoint());
     assertEquals(0, put.status(), put.text());
 
