@@ -14,6 +14,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class BatchRecords {
 
+  /** Marks the figures of an upload an erasure rewrote: no branch manifest holds it to control totals. */
+  static final String REWRITTEN_BY_ERASURE = "rewrittenByErasure";
+
   private BatchRecords() {}
 
   static boolean isFinished(Map<String, AttributeValue> record) {
@@ -62,6 +65,18 @@ final class BatchRecords {
     item.put("objectKey", s(objectKey));
     item.put("status", s(FileStatus.REFUSED.name()));
     item.put("refusal", s(refusal));
+    item.put("startedAt", s(started.toString()));
+    item.put("totalMillis", n(Duration.between(started, finished).toMillis()));
+    return item;
+  }
+
+  /** A manifest's upload: processed (in force) or superseded, with the number of files it declares. */
+  static Map<String, AttributeValue> manifest(String objectKey, FileStatus status, int files, Instant started,
+      Instant finished) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put("objectKey", s(objectKey));
+    item.put("status", s(status.name()));
+    item.put("filesDeclared", n(files));
     item.put("startedAt", s(started.toString()));
     item.put("totalMillis", n(Duration.between(started, finished).toMillis()));
     return item;

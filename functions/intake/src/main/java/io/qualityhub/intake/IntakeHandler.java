@@ -77,6 +77,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         settings.optional("FILE_EVENTS_TOPIC_ARN")
             .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
             .orElse(FileEvents.NONE),
+        new ManifestLedger(dynamoDb, table),
         Clock.systemUTC());
     this.metrics = metrics;
     this.blindIndexKeyMissing = blindIndexKeyMissing;

@@ -119,6 +119,61 @@ final class IntakeLedger {
         text(item, "previousGeneration"), text(item, "previousVersionId")));
   }
 
+  /** The file's {@code CURRENT} item with the figures the manifest check compares, if the file was ever current. */
+  Optional<CurrentUpload> currentUpload(String fileId) {
+    Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
+        .tableName(table)
+        .key(itemKey(ItemKeys.filePk(fileId), ItemKeys.CURRENT_SK))
+        .consistentRead(true)).item();
+    if (item == null || item.isEmpty()) {
+      return Optional.empty();
+    }
+    CurrentFile pointer = new CurrentFile(text(item, "generation"), text(item, "versionId"), text(item, "orderToken"),
+        text(item, "previousGeneration"), text(item, "previousVersionId"));
+    AttributeValue rows = item.get("rowsRead");
+    return Optional.of(new CurrentUpload(pointer, text(item, "objectKey"), rows == null ? 0 : Long.parseLong(rows.n()),
+        text(item, "sha256"), text(item, "withdrawnFor"), flag(item, "withdrawalFinished"),
+        flag(item, BatchRecords.REWRITTEN_BY_ERASURE)));
+  }
+
+  /**
+   * Replaces the upload's pointer by its withdrawal ({@link CurrentUpload#withdrawing()}) in one conditional write,
+   * unless another upload became current meanwhile. Returns the withdrawal pointer, or empty when replaced.
+   */
+  Optional<CurrentFile> withdraw(String fileId, CurrentUpload upload, String refusal) {
+    CurrentFile withdrawal = upload.withdrawing();
+    Map<String, AttributeValue> item = itemKey(ItemKeys.filePk(fileId), ItemKeys.CURRENT_SK);
+    put(item, "generation", withdrawal.generation());
+    put(item, "orderToken", withdrawal.orderToken());
+    put(item, "previousGeneration", withdrawal.previousGeneration());
+    put(item, "previousVersionId", withdrawal.previousVersionId());
+    put(item, "objectKey", upload.objectKey());
+    put(item, "withdrawnFor", refusal);
+    try {
+      dynamoDb.putItem(request -> request.tableName(table).item(item)
+          .conditionExpression("generation = :seen")
+          .expressionAttributeValues(Map.of(":seen", AttributeValue.fromS(upload.pointer().generation()))));
+      return Optional.of(withdrawal);
+    } catch (ConditionalCheckFailedException e) {
+      return currentUpload(fileId).filter(now -> now.pointer().generation().equals(withdrawal.generation()))
+          .map(CurrentUpload::pointer);
+    }
+  }
+
+  /** Notes that every step of a withdrawal is done, so a later manifest does not repeat it. */
+  void finishWithdrawal(String fileId, CurrentFile withdrawal) {
+    try {
+      dynamoDb.updateItem(request -> request.tableName(table)
+          .key(itemKey(ItemKeys.filePk(fileId), ItemKeys.CURRENT_SK))
+          .updateExpression("SET withdrawalFinished = :yes")
+          .conditionExpression("generation = :withdrawal")
+          .expressionAttributeValues(Map.of(":yes", AttributeValue.fromBool(true),
+              ":withdrawal", AttributeValue.fromS(withdrawal.generation()))));
+    } catch (ConditionalCheckFailedException replaced) {
+      // A later upload of the file is current: nothing of the withdrawn one is left to finish.
+    }
+  }
+
   /**
    * Makes {@code generation} the current one of its file in one conditional write, unless a later
    * upload already is. Returns the pointer as written, or empty when this generation is superseded.
@@ -311,6 +366,11 @@ final class IntakeLedger {
     if (value != null) {
       item.put(name, AttributeValue.fromS(value));
     }
+  }
+
+  private static boolean flag(Map<String, AttributeValue> item, String name) {
+    AttributeValue value = item.get(name);
+    return value != null && Boolean.TRUE.equals(value.bool());
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {

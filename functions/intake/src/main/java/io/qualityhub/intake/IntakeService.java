@@ -8,9 +8,15 @@ import io.qualityhub.core.crypto.DataKeySource;
 import io.qualityhub.core.crypto.FieldCipher;
 import io.qualityhub.core.crypto.RecordKeyContext;
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.format.FileFormat;
 import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.ManifestKey;
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.RefusalReason;
 import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.manifest.BranchManifest;
+import io.qualityhub.core.manifest.ManifestCheck;
+import io.qualityhub.core.manifest.ManifestParser;
 import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.BatchItemWriter;
 import io.qualityhub.core.store.ItemKeys;
@@ -52,6 +58,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>The replaced generation's rows are withdrawn; claims and complaints move their latest state.
  * </ol>
  *
+ * A branch manifest ({@code incoming/{branch}/{date}/manifest.json}) holds the day's files to control totals:
+ * a file that disagrees with the manifest in force is refused before anything is stored, and a file already
+ * stored when its manifest arrives (or that raced it) is withdrawn and refused.
+ *
  * Every step can be repeated: a redelivered or retried message rewrites the same items, so each row
  * is stored once.
  */
@@ -71,11 +81,14 @@ public final class IntakeService {
   private final UploadDecoder decoder;
   private final AcceptedRows acceptedRows;
   private final FileEvents events;
+  private final ManifestLedger manifests;
   private final Clock clock;
 
   IntakeService(UploadObjects uploads, IntakeLedger ledger, DynamoDbClient dynamoDb, DataKeySource dataKeys,
-      String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events, Clock clock) {
+      String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events,
+      ManifestLedger manifests, Clock clock) {
     this.events = events;
+    this.manifests = manifests;
     this.uploads = uploads;
     this.ledger = ledger;
     this.dynamoDb = dynamoDb;
@@ -89,6 +102,9 @@ public final class IntakeService {
 
   public FileOutcome process(S3ObjectRef object) throws IOException {
     Instant started = clock.instant();
+    if (ManifestKey.isManifest(object.key())) {
+      return processManifest(object, started);
+    }
     UploadKey key;
     try {
       key = UploadKey.parse(object.key());
@@ -162,12 +178,19 @@ public final class IntakeService {
       } catch (FileRefusedException e) {
         return refuse(object, key, generation, e, rejects, started);
       }
+      Optional<FileRefusedException> disagreement = disagreementWithManifest(key, version, validated);
+      if (disagreement.isPresent()) {
+        return refuseAgainstManifest(object, key, generation, disagreement.get(), started);
+      }
       Instant validatedAt = clock.instant();
       ScanResult scan = validated.scan();
 
       String dataKeyRef = writeRows(object, key, version, generation);
       Instant storedAt = clock.instant();
       Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
+      if (version.rewrittenByErasure()) {
+        figures.put(BatchRecords.REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
+      }
       Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
           orderToken(object, version), figures);
       if (current.isEmpty()) {
@@ -186,9 +209,168 @@ public final class IntakeService {
       events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
           generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),
           current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
+      // A manifest that arrived while this file was stored has checked the pointer before it switched: ask again.
+      Optional<FileRefusedException> lateDisagreement = disagreementWithManifest(key, version, validated);
+      if (lateDisagreement.isPresent()) {
+        Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
+        if (stored.isPresent()) {
+          withdrawAgainstManifest(object.bucket(), key, stored.get(), lateDisagreement.get(), started);
+        }
+        return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
+      }
       return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
           dataKeyRef);
     }
+  }
+
+  /**
+   * A branch manifest: parsed and put in force (unless a later upload of it already is), then every file of its
+   * day already stored is held against it, and those that disagree are withdrawn. A refused manifest changes
+   * nothing: the one in force before stays in force.
+   */
+  private FileOutcome processManifest(S3ObjectRef object, Instant started) throws IOException {
+    ManifestKey key;
+    try {
+      key = ManifestKey.parse(object.key());
+    } catch (FileRefusedException e) {
+      return refuseUnplaceableKey(object, e);
+    }
+    ObjectVersion version = uploads.pin(object);
+    String generation = version.generation();
+    Optional<Map<String, AttributeValue>> earlier = manifests.batchRecord(key, generation);
+    if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
+      return BatchRecords.toOutcome(object.key(), generation, earlier.get());
+    }
+    byte[] content;
+    try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
+      content = raw.readNBytes(ManifestParser.MAX_BYTES + 1);
+    }
+    BranchManifest manifest;
+    try (RejectsReport rejects = new RejectsReport(0)) {
+      try {
+        manifest = ManifestParser.parse(content, key);
+      } catch (FileRefusedException e) {
+        rejects.refusal(e.reason().name(), e.getMessage());
+        uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+        manifests.putBatchRecord(key, generation, BatchRecords.refused(object.key(), e.describe(), started, clock.instant()));
+        return FileOutcome.refused(object.key(), generation, e.describe());
+      }
+      FileStatus status = FileStatus.SUPERSEDED;
+      if (manifests.putInForce(key, generation, orderToken(object, version), content, manifest)) {
+        status = FileStatus.PROCESSED;
+        holdStoredFilesAgainst(object.bucket(), manifest, started);
+        uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+      }
+      manifests.putBatchRecord(key, generation, BatchRecords.manifest(object.key(), status, manifest.files().size(),
+          started, clock.instant()));
+      return new FileOutcome(object.key(), status, 0, 0, 0, List.of(), null, generation, null);
+    }
+  }
+
+  /**
+   * What the day's manifest in force says against the file, if anything. An erasure's rewrite is held against
+   * nothing: the manifest described the branch's file before a customer's rows were taken out of it.
+   */
+  private Optional<FileRefusedException> disagreementWithManifest(UploadKey key, ObjectVersion version,
+      Validated validated) {
+    if (version.rewrittenByErasure()) {
+      return Optional.empty();
+    }
+    return manifests.inForce(ManifestKey.of(key))
+        .flatMap(manifest -> ManifestCheck.check(manifest, key, validated.scan().rowsRead(), validated.sha256()));
+  }
+
+  /** Every file of the manifest's day that is current is held against it; one that disagrees is withdrawn. */
+  private void holdStoredFilesAgainst(String bucket, BranchManifest manifest, Instant started) throws IOException {
+    for (RecordType type : RecordType.values()) {
+      if (type == RecordType.FINDINGS || type == RecordType.INSPECTORS) {
+        continue; // the quality department's types: never under a branch
+      }
+      String fileId = new UploadKey(manifest.branch(), manifest.businessDate(), type, FileFormat.CSV, false).fileId();
+      Optional<CurrentUpload> stored = ledger.currentUpload(fileId);
+      if (stored.isEmpty() || stored.get().rewrittenByErasure()) {
+        continue;
+      }
+      UploadKey key;
+      try {
+        key = UploadKey.parse(stored.get().objectKey());
+      } catch (FileRefusedException e) {
+        throw new IllegalStateException("file " + fileId + " is current under a key intake refuses", e);
+      }
+      if (stored.get().isWithdrawal()) {
+        withdrawAgainstManifest(bucket, key, stored.get(), null, started); // finishes an interrupted withdrawal
+        continue;
+      }
+      Optional<FileRefusedException> disagreement =
+          ManifestCheck.check(manifest, key, stored.get().rowsRead(), stored.get().sha256());
+      if (disagreement.isPresent()) {
+        withdrawAgainstManifest(bucket, key, stored.get(), disagreement.get(), started);
+      }
+    }
+  }
+
+  /**
+   * Refuses a file that disagrees with its manifest. Nothing of it is stored, unless an earlier attempt at this
+   * same upload got as far as making it current: then it is withdrawn.
+   */
+  private FileOutcome refuseAgainstManifest(S3ObjectRef object, UploadKey key, String generation,
+      FileRefusedException refusal, Instant started) throws IOException {
+    Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
+    if (stored.isPresent() && (stored.get().pointer().generation().equals(generation)
+        || (stored.get().isWithdrawal() && generation.equals(stored.get().pointer().previousGeneration())))) {
+      withdrawAgainstManifest(object.bucket(), key, stored.get(), refusal, started);
+      return FileOutcome.refused(object.key(), generation, withdrawn(refusal).describe());
+    }
+    try (RejectsReport report = new RejectsReport(0)) {
+      return refuse(object, key, generation, refusal, report, started); // the refusal alone, not the rows' rejects
+    }
+  }
+
+  /**
+   * Withdraws a current upload that disagrees with its manifest: its pointer is switched to a withdrawal in one
+   * conditional write, then its rows are deleted and states rebuilt as for a replaced generation, its rejects
+   * report and batch record say why, and consumers of file events hear that the file counts for nothing. Every
+   * step repeats harmlessly, so a withdrawal interrupted is finished by whichever check meets it next.
+   *
+   * @param refusal why, or {@code null} to finish a withdrawal already begun (its pointer keeps the reason)
+   */
+  private void withdrawAgainstManifest(String bucket, UploadKey key, CurrentUpload upload, FileRefusedException refusal,
+      Instant started) throws IOException {
+    if (upload.isWithdrawal() && upload.withdrawalFinished()) {
+      return;
+    }
+    FileRefusedException reason = upload.isWithdrawal() ? storedRefusal(upload.withdrawnFor()) : withdrawn(refusal);
+    Optional<CurrentFile> withdrawal = upload.isWithdrawal() ? Optional.of(upload.pointer())
+        : ledger.withdraw(key.fileId(), upload, reason.describe());
+    if (withdrawal.isEmpty()) {
+      return; // another upload of the file became current meanwhile, and is held against the manifest on its own
+    }
+    CurrentFile pointer = withdrawal.get();
+    withdrawReplaced(new S3ObjectRef(bucket, upload.objectKey(), null, null), key, pointer);
+    try (RejectsReport rejects = new RejectsReport(0)) {
+      rejects.refusal(reason.reason().name(), reason.getMessage());
+      uploads.putReport(bucket, key.rejectsKey(), rejects.finish());
+    }
+    ledger.putBatchRecord(key.fileId(), pointer.previousGeneration(),
+        BatchRecords.refused(upload.objectKey(), reason.describe(), started, clock.instant()));
+    events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
+        pointer.generation(), bucket, upload.objectKey(), null, pointer.previousGeneration(), pointer.previousVersionId(),
+        0, 0));
+    ledger.finishWithdrawal(key.fileId(), pointer);
+    LOG.info("upload withdrawn", entry("objectKey", upload.objectKey()), entry("generation", pointer.previousGeneration()),
+        entry("refusal", reason.reason().name()));
+  }
+
+  /** The refusal of a file withdrawn after it was stored: what the manifest check said, and that its rows are gone. */
+  private static FileRefusedException withdrawn(FileRefusedException refusal) {
+    return new FileRefusedException(refusal.reason(), refusal.getMessage()
+        + "; its rows, stored before the manifest came, no longer count");
+  }
+
+  /** The refusal a withdrawal pointer keeps ({@code CODE: message}). */
+  private static FileRefusedException storedRefusal(String described) {
+    int colon = described.indexOf(": ");
+    return new FileRefusedException(RefusalReason.valueOf(described.substring(0, colon)), described.substring(colon + 2));
   }
 
   /**

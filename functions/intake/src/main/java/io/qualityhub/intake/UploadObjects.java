@@ -1,5 +1,6 @@
 package io.qualityhub.intake;
 
+import io.qualityhub.core.store.UploadErasure;
 import java.io.InputStream;
 import java.nio.file.Path;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -30,7 +31,8 @@ final class UploadObjects {
         request.versionId(ref.versionId());
       }
     });
-    return new ObjectVersion(head.versionId(), head.eTag(), head.lastModified());
+    return new ObjectVersion(head.versionId(), head.eTag(), head.lastModified(),
+        head.metadata().containsKey(UploadErasure.METADATA));
   }
 
   /** Whether that version of the object is still stored (raw uploads expire after RawUploadRetentionDays). */

@@ -14,5 +14,14 @@ public enum RefusalReason {
    */
   UPLOADER_MISMATCH,
   /** Every attempt to process the file failed in intake itself; operators find the cause by the reference given. */
-  UNPROCESSABLE
+  UNPROCESSABLE,
+  /**
+   * The branch's manifest ({@code incoming/{branch}/{date}/manifest.json}) is itself unusable: too large, not JSON,
+   * another branch or date, a field missing or out of range. The manifest in force before it stays in force.
+   */
+  INVALID_MANIFEST,
+  /** The file's data rows or SHA-256 differ from what the day's manifest declares for it. */
+  MANIFEST_MISMATCH,
+  /** The day's manifest does not name the file. */
+  NOT_IN_MANIFEST
 }

@@ -35,16 +35,8 @@ public record UploadKey(String branch, LocalDate businessDate, RecordType type, 
     if (parts.length != 3) {
       throw invalid("the key must look like incoming/{branch}/{YYYY-MM-DD}/{type}.{csv|jsonl}[.gz]");
     }
-    String branch = parts[0];
-    if (!BRANCH.matcher(branch).matches()) {
-      throw invalid("branch must be 2-16 characters of A-Z, 0-9 and '-'");
-    }
-    LocalDate date;
-    try {
-      date = LocalDate.parse(parts[1]);
-    } catch (DateTimeParseException e) {
-      throw invalid("business date must be a real date written YYYY-MM-DD");
-    }
+    String branch = checkedBranch(parts[0]);
+    LocalDate date = checkedDate(parts[1]);
     Matcher name = FILE_NAME.matcher(parts[2]);
     if (!name.matches()) {
       throw invalid("file name must be {type}.csv or {type}.jsonl, optionally followed by .gz");
@@ -64,12 +56,32 @@ public record UploadKey(String branch, LocalDate businessDate, RecordType type, 
     return branch + "#" + type.wireName() + "#" + businessDate;
   }
 
+  /** The file's name as uploaded, e.g. {@code claims.csv.gz}: what a branch manifest names it by. */
+  public String fileName() {
+    return type.wireName() + "." + format.extension() + (gzipped ? ".gz" : "");
+  }
+
   /** Where this file's rejects report is written. */
   public String rejectsKey() {
     return "rejects/" + branch + "/" + businessDate + "/" + type.wireName() + ".csv";
   }
 
-  private static FileRefusedException invalid(String what) {
+  static String checkedBranch(String branch) throws FileRefusedException {
+    if (!BRANCH.matcher(branch).matches()) {
+      throw invalid("branch must be 2-16 characters of A-Z, 0-9 and '-'");
+    }
+    return branch;
+  }
+
+  static LocalDate checkedDate(String date) throws FileRefusedException {
+    try {
+      return LocalDate.parse(date);
+    } catch (DateTimeParseException e) {
+      throw invalid("business date must be a real date written YYYY-MM-DD");
+    }
+  }
+
+  static FileRefusedException invalid(String what) {
     return new FileRefusedException(RefusalReason.INVALID_KEY, what);
   }
 }

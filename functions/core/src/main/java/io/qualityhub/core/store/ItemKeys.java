@@ -38,6 +38,11 @@ public final class ItemKeys {
     return "FILE#" + fileId;
   }
 
+  /** A branch manifest's partition: the manifest in force ({@code CURRENT}) and a batch record per upload of it. */
+  public static String manifestPk(String branch, LocalDate businessDate) {
+    return "MANIFEST#" + branch + "#" + businessDate;
+  }
+
   public static String batchSk(String generation) {
     return "GEN#" + generation;
   }

@@ -41,10 +41,10 @@ import software.amazon.awssdk.services.s3.model.ObjectVersion;
  * version no longer holds the customer, are the versions holding the customer deleted: intake needs a replaced
  * version's bytes until it has withdrawn its rows. The current version is never deleted.
  */
-final class UploadErasure {
+public final class UploadErasure {
 
   /** The user metadata naming the erasure request a rewritten version was written for. */
-  static final String METADATA = "qualityhub-erasure";
+  public static final String METADATA = "qualityhub-erasure";
   /** The user metadata naming the version a rewritten version was made from. */
   static final String SOURCE_METADATA = "qualityhub-erasure-source";
 

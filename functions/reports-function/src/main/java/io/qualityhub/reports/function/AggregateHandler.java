@@ -22,7 +22,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,12 +108,15 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
         || RecordType.INSPECTORS.wireName().equals(file.recordType())) {
       return Outcome.NOT_AGGREGATED; // the roster is read by sampling, and counts nothing in reports
     }
-    Optional<String> orderToken = currentFiles.ifCurrent(file).map(current -> current.get("orderToken").s());
-    if (orderToken.isEmpty()) {
+    Optional<Map<String, AttributeValue>> current = currentFiles.ifCurrent(file);
+    if (current.isEmpty()) {
       return Outcome.NOT_CURRENT;
     }
-    FileAggregate aggregate = aggregator.aggregate(file);
-    return store.put(file.fileId(), file.generation(), orderToken.get(), aggregate) == AggregateStore.PutOutcome.STORED
+    String orderToken = current.get().get("orderToken").s();
+    // Intake withdrew the upload (it disagreed with its branch manifest): its rows no longer count.
+    boolean withdrawn = current.get().containsKey("withdrawnFor");
+    FileAggregate aggregate = withdrawn ? aggregator.nothing(file) : aggregator.aggregate(file);
+    return store.put(file.fileId(), file.generation(), orderToken, aggregate) == AggregateStore.PutOutcome.STORED
         ? Outcome.STORED : Outcome.STALE_IGNORED;
   }
 

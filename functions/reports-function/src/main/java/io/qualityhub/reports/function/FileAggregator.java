@@ -42,6 +42,16 @@ final class FileAggregator {
     this.verdicts = verdicts;
   }
 
+  /**
+   * What a withdrawn upload contributes: nothing. Intake withdraws an upload that disagrees with its branch manifest
+   * after it was stored; its slot then holds an aggregate of no rows, ordered after the upload's own.
+   */
+  FileAggregate nothing(FileCurrentEvent event) throws IOException {
+    UploadKey key = parseKey(event);
+    return new FileAggregate(new AggregateAccumulator(
+        new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0)).toAggregate(), List.of());
+  }
+
   FileAggregate aggregate(FileCurrentEvent event) throws IOException {
     UploadKey key = parseKey(event);
     AggregateAccumulator accumulator = new AggregateAccumulator(
