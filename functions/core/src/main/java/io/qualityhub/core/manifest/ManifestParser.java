@@ -63,11 +63,19 @@ public final class ManifestParser {
       throw invalid("the manifest is empty" + WHAT_TO_DO);
     }
     JsonNode root;
-    try (JsonParser parser = JSON.createParser(bytes)) {
+    JsonParser parser;
+    try {
+      parser = JSON.createParser(bytes);
+    } catch (IOException e) {
+      throw invalid("the manifest could not be read as JSON" + WHAT_TO_DO);
+    }
+    try (parser) {
       root = JSON.readTree(parser);
     } catch (JsonProcessingException e) {
       // Jackson's message quotes the offending text, so neither it nor the exception travels on: only the position.
-      throw invalid("the manifest is not valid UTF-8 JSON" + at(e.getLocation())
+      // A broken stream limit (nesting) carries none; the parser still knows where it stopped.
+      throw invalid("the manifest is not valid UTF-8 JSON"
+          + at(e.getLocation() != null ? e.getLocation() : parser.currentLocation())
           + " (one JSON object, each key once, objects nested at most " + MAX_NESTING_DEPTH + " deep)" + WHAT_TO_DO);
     } catch (IOException e) {
       throw invalid("the manifest could not be read as JSON" + WHAT_TO_DO);
