@@ -80,6 +80,45 @@ class ValidateCommandTest {
     Files.delete(log);
   }
 
+  @Test
+  void withAManifestTheFileIsHeldAgainstItAsIntakeHoldsIt() throws Exception {
+    Path surveys = write("surveys.csv", HEADER + "S-1,2026-11-20,3,ok\nS-2,2026-11-20,9,ok\n");
+    String sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+        .digest(Files.readAllBytes(surveys)));
+    Path agreeing = write("manifest.json", "{\"formatVersion\":1,\"branch\":\"TPE-01\",\"businessDate\":\"2026-11-20\","
+        + "\"files\":[{\"name\":\"surveys.csv\",\"rows\":2,\"sha256\":\"" + sha256 + "\"}]}");
+
+    Printed agrees = validate(surveys, "--manifest", agreeing.toString());
+    assertEquals(1, agrees.status(), "a row rejected, the file agrees: as without a manifest");
+    assertEquals(surveys + ": agrees with " + agreeing, agrees.lines().get(agrees.lines().size() - 1));
+
+    Files.writeString(agreeing, "{\"formatVersion\":1,\"branch\":\"TPE-01\",\"businessDate\":\"2026-11-20\","
+        + "\"files\":[{\"name\":\"surveys.csv\",\"rows\":3}]}");
+    Printed mismatch = validate(surveys, "--manifest", agreeing.toString());
+    assertEquals(2, mismatch.status());
+    assertEquals(surveys + ": refused: MANIFEST_MISMATCH: the manifest incoming/TPE-01/2026-11-20/manifest.json declares 3"
+        + " data rows for surveys.csv and the file holds 2: upload the complete export again, or correct the manifest and"
+        + " upload it, then this file, again", mismatch.lines().get(mismatch.lines().size() - 1));
+
+    Files.writeString(agreeing, "{\"formatVersion\":1,\"branch\":\"KHH-02\"}");
+    Printed invalid = validate(surveys, "--manifest", agreeing.toString());
+    assertEquals(2, invalid.status());
+    assertEquals(surveys + ": refused: INVALID_MANIFEST: manifest " + agreeing + ": branch is not \"TPE-01\", the branch"
+        + " of its key incoming/TPE-01/2026-11-20/manifest.json: a manifest describes the files of the branch and day it is"
+        + " uploaded under; see docs/upload-format.md, \"Branch manifests\", and upload the manifest again",
+        invalid.lines().get(invalid.lines().size() - 1));
+  }
+
+  private record Printed(int status, List<String> lines) {}
+
+  private static Printed validate(Path file, String... options) throws IOException {
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    List<String> args = new java.util.ArrayList<>(List.of(file.toString()));
+    args.addAll(List.of(options));
+    int status = new ValidateCommand(new PrintStream(printed, true, StandardCharsets.UTF_8)).run(args);
+    return new Printed(status, printed.toString(StandardCharsets.UTF_8).lines().toList());
+  }
+
   private Path write(String name, String content) throws IOException {
     Path branchDir = Files.createDirectories(dir.resolve("TPE-01/2026-11-20"));
     return Files.writeString(branchDir.resolve(name), content, StandardCharsets.UTF_8);
