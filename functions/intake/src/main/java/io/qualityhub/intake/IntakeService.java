@@ -213,10 +213,12 @@ public final class IntakeService {
       Optional<FileRefusedException> lateDisagreement = disagreementWithManifest(key, version, validated);
       if (lateDisagreement.isPresent()) {
         Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
-        if (stored.isPresent()) {
+        if (stored.isPresent() && isThisUpload(stored.get(), generation)) {
           withdrawAgainstManifest(object.bucket(), key, stored.get(), lateDisagreement.get(), started);
+          return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
         }
-        return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
+        // A later upload of the file replaced this one meanwhile: its own checks and rejects report stand.
+        return recordRefusal(object, key, generation, lateDisagreement.get(), started);
       }
       return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
           dataKeyRef);
@@ -241,13 +243,14 @@ public final class IntakeService {
     if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
       return BatchRecords.toOutcome(object.key(), generation, earlier.get());
     }
-    byte[] content;
-    try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
-      content = raw.readNBytes(ManifestParser.MAX_BYTES + 1);
-    }
     BranchManifest manifest;
+    byte[] content;
     try (RejectsReport rejects = new RejectsReport(0)) {
       try {
+        checkUploader(object, key.branch());
+        try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
+          content = raw.readNBytes(ManifestParser.MAX_BYTES + 1);
+        }
         manifest = ManifestParser.parse(content, key);
       } catch (FileRefusedException e) {
         rejects.refusal(e.reason().name(), e.getMessage());
@@ -316,8 +319,7 @@ public final class IntakeService {
   private FileOutcome refuseAgainstManifest(S3ObjectRef object, UploadKey key, String generation,
       FileRefusedException refusal, Instant started) throws IOException {
     Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
-    if (stored.isPresent() && (stored.get().pointer().generation().equals(generation)
-        || (stored.get().isWithdrawal() && generation.equals(stored.get().pointer().previousGeneration())))) {
+    if (stored.isPresent() && isThisUpload(stored.get(), generation)) {
       withdrawAgainstManifest(object.bucket(), key, stored.get(), refusal, started);
       return FileOutcome.refused(object.key(), generation, withdrawn(refusal).describe());
     }
@@ -361,6 +363,12 @@ public final class IntakeService {
         entry("refusal", reason.reason().name()));
   }
 
+  /** Whether the pointer is this generation's, or the withdrawal of it. */
+  private static boolean isThisUpload(CurrentUpload stored, String generation) {
+    return stored.pointer().generation().equals(generation)
+        || (stored.isWithdrawal() && generation.equals(stored.pointer().previousGeneration()));
+  }
+
   /** The refusal of a file withdrawn after it was stored: what the manifest check said, and that its rows are gone. */
   private static FileRefusedException withdrawn(FileRefusedException refusal) {
     return new FileRefusedException(refusal.reason(), refusal.getMessage()
@@ -380,12 +388,17 @@ public final class IntakeService {
    * quality department's role, an operator), passes: docs/security.md says why.
    */
   static void checkUploader(S3ObjectRef object, UploadKey key) throws FileRefusedException {
+    checkUploader(object, key.branch());
+  }
+
+  /** The same check for any upload under a branch's prefix, its manifest included. */
+  static void checkUploader(S3ObjectRef object, String keyBranch) throws FileRefusedException {
     Optional<String> sessionBranch = UploaderSession.branchOf(object.uploaderPrincipalId());
-    if (sessionBranch.isPresent() ? !sessionBranch.get().equals(key.branch()) : UploaderSession.claimsABranch(object.uploaderPrincipalId())) {
+    if (sessionBranch.isPresent() ? !sessionBranch.get().equals(keyBranch) : UploaderSession.claimsABranch(object.uploaderPrincipalId())) {
       throw new FileRefusedException(RefusalReason.UPLOADER_MISMATCH, "the file was uploaded with the credentials of "
           + sessionBranch.map(branch -> "branch " + branch).orElse("a branch session whose name is not branch-{CODE}")
-          + ", not of branch " + key.branch() + ": each branch uploads under incoming/{its own code}/ only."
-          + " Upload it again with the credentials of branch " + key.branch() + ", or under your own branch's prefix");
+          + ", not of branch " + keyBranch + ": each branch uploads under incoming/{its own code}/ only."
+          + " Upload it again with the credentials of branch " + keyBranch + ", or under your own branch's prefix");
     }
   }
 

@@ -228,6 +228,24 @@ class ManifestEndToEndTest {
     assertEquals(3, rowItems("MF-05", "surveys").size());
   }
 
+  @Test
+  void aManifestWrittenWithAnotherBranchsCredentialsIsRefusedAndPutsNothingInForce() throws Exception {
+    String branch = "MF-08";
+    upload(manifestKey(branch), manifest(branch, "{\"name\":\"surveys.csv\",\"rows\":9}"));
+    waitingEvent(manifestKey(branch));
+    List<FileOutcome> outcomes = new ArrayList<>();
+    handler(local.clients(), outcomes::add).handleRequest(S3NotificationEvents.sqsEvent("m-uploader", S3NotificationEvents
+            .objectCreated(bucket, manifestKey(branch), null, null, "AWS:AROAEXAMPLEID1234567:branch-KHH-02")),
+        LocalContext.forFunction("IntakeFunction", 900_000));
+
+    assertEquals("UPLOADER_MISMATCH: the file was uploaded with the credentials of branch KHH-02, not of branch MF-08: each"
+        + " branch uploads under incoming/{its own code}/ only. Upload it again with the credentials of branch MF-08, or"
+        + " under your own branch's prefix", outcomes.get(0).refusal());
+    upload(key(branch, "surveys.csv"), surveys(3));
+    assertEquals(FileStatus.PROCESSED, deliverIntake().get(key(branch, "surveys.csv")).status(),
+        "the refused manifest is not in force");
+  }
+
   private static IntakeHandler handler(AwsClients clients, java.util.function.Consumer<FileOutcome> outcomes) {
     return new IntakeHandler(local.settingsOf("IntakeFunction"), clients, outcomes);
   }
