@@ -19,6 +19,7 @@ import static io.qualityhub.core.format.ColumnType.TIMESTAMP;
 import io.qualityhub.core.format.CrossFieldRule.ForbiddenUnless;
 import io.qualityhub.core.format.CrossFieldRule.NotBefore;
 import io.qualityhub.core.format.CrossFieldRule.RequiredWhen;
+import io.qualityhub.core.format.CrossFieldRule.RequiredWith;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,7 +149,8 @@ public enum RecordType {
       List.of(
           new NotBefore("first_response_at", "received_at"),
           new NotBefore("resolved_at", "received_at"),
-          new NotBefore("extended_at", "received_at"))),
+          new NotBefore("extended_at", "received_at"),
+          new RequiredWith("extension_reason", "extended_at"))),
 
   SURVEYS("surveys", "survey_id", null, List.of(
       required("survey_id", IDENTIFIER),
