@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -69,6 +70,28 @@ public final class UploadExpectations {
             }
         }
         return List.copyOf(expected);
+    }
+
+    /**
+     * Every expected file of the business dates in {@code [from, to]} whose cutoff has passed at {@code now}, in date,
+     * branch and type order, with when it arrived and the alert it raises.
+     *
+     * @param arrivals when each file was first taken, over those dates and the learning days before them
+     */
+    public List<UploadVerdict> verdicts(Map<UploadSlot, Instant> arrivals, LocalDate from, LocalDate to, Instant now) {
+        Set<UploadSlot> arrived = arrivals.keySet();
+        List<UploadVerdict> verdicts = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            for (UploadSlot slot : expectedOn(day, arrived)) {
+                Instant cutoff = cutoff(slot.branch(), day);
+                if (cutoff.isAfter(now)) {
+                    continue;
+                }
+                Optional<Instant> arrivedAt = Optional.ofNullable(arrivals.get(slot));
+                verdicts.add(new UploadVerdict(slot, cutoff, arrivedAt, alertAt(slot, arrivedAt, now)));
+            }
+        }
+        return verdicts;
     }
 
     /** The {@value #LEARNING_DAYS} business days of the branch before {@code day}, latest first. */

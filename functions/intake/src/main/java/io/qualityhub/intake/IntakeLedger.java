@@ -87,6 +87,22 @@ final class IntakeLedger {
     }
   }
 
+  /**
+   * Notes in the arrivals ledger ({@link ItemKeys#uploadsPk}) when this branch, type and business date was first
+   * taken; a re-upload or a redelivery keeps the first instant. The monitor judges it against the upload calendar's
+   * cutoff (docs/uploads.md), and acts only on a sealed entry.
+   */
+  void recordArrival(UploadKey key, java.time.Instant arrivedAt) {
+    Map<String, AttributeValue> item = itemKey(ItemKeys.uploadsPk(key.businessDate()), ItemKeys.uploadSk(key.branch(), key.type().wireName()));
+    item.put(ItemKeys.ARRIVED_AT, AttributeValue.fromS(arrivedAt.toString()));
+    Map<String, AttributeValue> sealed = seal.sealed(item);
+    try {
+      dynamoDb.putItem(request -> request.tableName(table).item(sealed).conditionExpression("attribute_not_exists(pk)"));
+    } catch (ConditionalCheckFailedException alreadyArrived) {
+      // The first arrival stands: a correction later does not make a file that came on time late.
+    }
+  }
+
   void putBatchRecord(String fileId, String generation, Map<String, AttributeValue> attributes) {
     Map<String, AttributeValue> item = new HashMap<>(attributes);
     item.putAll(itemKey(ItemKeys.filePk(fileId), ItemKeys.batchSk(generation)));

@@ -147,10 +147,10 @@ public enum RecordType {
       optional("extended_at", TIMESTAMP),
       optional("extension_reason", TEXT)),
       List.of(
+          new RequiredWith("extension_reason", "extended_at"),
           new NotBefore("first_response_at", "received_at"),
           new NotBefore("resolved_at", "received_at"),
-          new NotBefore("extended_at", "received_at"),
-          new RequiredWith("extension_reason", "extended_at"))),
+          new NotBefore("extended_at", "received_at"))),
 
   SURVEYS("surveys", "survey_id", null, List.of(
       required("survey_id", IDENTIFIER),
