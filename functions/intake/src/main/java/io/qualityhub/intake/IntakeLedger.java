@@ -5,6 +5,7 @@ import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +93,7 @@ final class IntakeLedger {
    * taken; a re-upload or a redelivery keeps the first instant. The monitor judges it against the upload calendar's
    * cutoff (docs/uploads.md), and acts only on a sealed entry.
    */
-  void recordArrival(UploadKey key, java.time.Instant arrivedAt) {
+  void recordArrival(UploadKey key, Instant arrivedAt) {
     Map<String, AttributeValue> item = itemKey(ItemKeys.uploadsPk(key.businessDate()), ItemKeys.uploadSk(key.branch(), key.type().wireName()));
     item.put(ItemKeys.ARRIVED_AT, AttributeValue.fromS(arrivedAt.toString()));
     Map<String, AttributeValue> sealed = seal.sealed(item);

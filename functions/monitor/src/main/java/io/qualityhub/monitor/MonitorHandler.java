@@ -120,7 +120,8 @@ public final class MonitorHandler implements RequestStreamHandler {
         entry("alertsDue", counts.alertsDue()), entry("alertsSent", counts.alertsSent()),
         entry("alertsSentBefore", counts.alertsSentBefore()), entry("alertsHeld", counts.alertsHeld()),
         entry("digests", run.digests().size()), entry("topicMessages", counts.topicMessages()),
-        entry("alertRecord", run.alertRecordKey()));
+        entry("alertRecord", run.alertRecordKey()), entry("uploadsJudged", run.uploads().size()),
+        entry("uploadsMissing", run.uploads().stream().filter(verdict -> verdict.arrivedAt().isEmpty()).count()));
     return run;
   }
 
