@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -104,6 +105,8 @@ class UploadCalendarEndToEndTest {
     assertEquals(List.of("TXG-03/claims/2026-11-19 on_time", "TXG-03/claims/2026-11-20 late", "TXG-03/claims/2026-11-23 missing"),
         verdicts(wednesday));
 
+    // A corrected copy of 19 November's file: the first arrival stands, so the day stays on time.
+    arrive("TXG-03/2026-11-19", "2026-11-25T09:00");
     MonitorRun thursday = monitor("2026-11-26T08:00");
     assertEquals(Set.of(
         new AlertRecord("severely_overdue", TXG_MANAGER, "upload", "upload.cutoff", "TXG-03", List.of("TXG-03/claims/2026-11-23")),
@@ -113,6 +116,8 @@ class UploadCalendarEndToEndTest {
         new AlertRecord("overdue", TXG_MANAGER, "upload", "upload.cutoff", "TXG-03", List.of("TXG-03/claims/2026-11-24")),
         new AlertRecord("overdue", QUALITY_HEAD, "upload", "upload.cutoff", "TXG-03", List.of("TXG-03/claims/2026-11-24"))),
         Set.copyOf(thursday.records()), "escalating with lateness, and the next day missing too");
+    assertEquals(List.of("TXG-03/claims/2026-11-19 on_time", "TXG-03/claims/2026-11-20 late", "TXG-03/claims/2026-11-23 missing",
+        "TXG-03/claims/2026-11-24 missing"), verdicts(thursday));
 
     JsonNode rate = indicator(report("branch:TXG-03"), "uploads.on_time_pct");
     assertEquals(25.0, rate.get("value").asDouble(), 1e-9, "1 of the 4 files expected for 19, 20, 23 and 24 November: " + rate);
@@ -121,12 +126,16 @@ class UploadCalendarEndToEndTest {
   }
 
   @Test
-  void aBranchConfiguredInTheStoreIsExpectedFromItsStartWithoutBeingLearned() throws Exception {
+  void aBranchConfiguredInTheStoreIsExpectedFromItsStartAndAForgedArrivalDoesNotSilenceIt() throws Exception {
     new ConfigStore(local.clients().dynamoDb(), local.physicalId("RecordsTable")).put("upload-calendar",
         MonitorHandler.UPLOAD_CALENDAR_VARIABLE, """
             {"version": "2026-11-demo", "cutoff": "10:00",
              "branches": {"KHH-02": {"since": "2026-11-20", "expect": {"complaints": "business_days"}}}}
             """, "test", Instant.parse("2026-11-19T00:00:00Z"));
+    // Written by hand, not by intake: no seal.
+    local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(Map.of(
+        "pk", AttributeValue.fromS("UPLOADS#2026-11-20"), "sk", AttributeValue.fromS("KHH-02#complaints"),
+        "arrivedAt", AttributeValue.fromS("2026-11-20T01:00:00Z"))));
 
     MonitorRun monday = monitor("2026-11-23T10:30");
 
@@ -134,6 +143,7 @@ class UploadCalendarEndToEndTest {
         new AlertRecord("overdue", KHH_MANAGER, "upload", "upload.cutoff", "KHH-02", List.of("KHH-02/complaints/2026-11-20")),
         new AlertRecord("overdue", QUALITY_HEAD, "upload", "upload.cutoff", "KHH-02", List.of("KHH-02/complaints/2026-11-20"))),
         Set.copyOf(monday.records()), "expected from its since date, due at the calendar's 10:00; 19 November was not");
+    assertEquals(1, monday.counts().itemsRefused(), "the forged arrival is refused and counted: " + monday.refused());
   }
 
   private void arrive(String branchAndDate, String taipeiTime) {
