@@ -181,6 +181,7 @@ public final class IntakeService {
       withdrawReplaced(object, key, current.get());
       if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
         ledger.listBranch(key.branch());
+        ledger.recordArrival(key, started);
       }
       // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
       events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
