@@ -11,6 +11,7 @@ import io.qualityhub.core.store.BlindIndexedColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,19 @@ class SampleEventsTest {
       event.setBody(notAsked);
       assertEquals(Optional.empty(), CustomerLookupHandler.identifier(event), notAsked.length() > 80 ? "an oversized body" : notAsked);
     }
+  }
+
+  @Test
+  void theReportListEventIsABranchManagersRequestForTheirList() throws Exception {
+    APIGatewayV2HTTPEvent event = JSON.readValue(Files.readString(EVENTS.resolve("http-api-report-list.json")),
+        APIGatewayV2HTTPEvent.class);
+
+    Caller caller = Caller.of(event, Instant.parse("2026-11-25T02:00:00Z"));
+    assertEquals(List.of("manager-wang", Set.of("branch-manager:TPE-01"), Optional.empty()),
+        List.of(caller.who(), caller.groups(), caller.problem()));
+    assertEquals("GET /reports", event.getRouteKey());
+    assertEquals(Optional.of("the token has expired; sign in again"),
+        Caller.of(event, Instant.parse("2026-11-25T03:00:00Z")).problem(), "at the token's expiry (exp 1795575600)");
   }
 
   @Test
