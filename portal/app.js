@@ -21,9 +21,9 @@ const TEXT = {
     branch: '分公司', recordId: '紀錄編號', reasons: '抽查原因', dueOn: '到期日',
     tasksSummary: (period, plan, count, population) => `${period}：抽查計畫 ${plan}，自 ${population} 筆中抽出 ${count} 筆。`,
     noSample: (period) => `${period} 尚未抽樣。`, tasksDenied: '抽查樣本僅供品質管理部閱讀。',
-    lookupTitle: '客戶查詢', lookupHint: '以身分證字號查詢一位客戶的所有紀錄；每次查詢都會記錄於稽核軌跡（不含所查的號碼）。',
-    idNo: '身分證字號', lookup: '查詢', recordDate: '日期', recordStatus: '狀態', customerName: '客戶姓名',
-    lookupDenied: '客戶查詢僅限品質管理部使用。此次請求已記錄於稽核軌跡。', lookupNone: '查無此身分證字號的紀錄。',
+    lookupTitle: '客戶查詢', lookupHint: '以身分證字號或電話號碼查詢一位客戶的所有紀錄；每次查詢都會記錄於稽核軌跡（不含所查的號碼）。',
+    lookupBy: '查詢依據', idNo: '身分證字號', phone: '電話號碼', lookupValue: '號碼', lookup: '查詢', recordDate: '日期', recordStatus: '狀態', customerName: '客戶姓名',
+    lookupDenied: '客戶查詢僅限品質管理部使用。此次請求已記錄於稽核軌跡。', lookupNone: '查無此號碼的紀錄。',
     lookupFound: (count) => `共 ${count} 筆紀錄。`,
   },
   en: {
@@ -42,10 +42,10 @@ const TEXT = {
     branch: 'Branch', recordId: 'Record id', reasons: 'Reasons', dueOn: 'Due',
     tasksSummary: (period, plan, count, population) => `${period}: plan ${plan}, ${count} drawn from ${population}.`,
     noSample: (period) => `No sample has been drawn for ${period} yet.`, tasksDenied: 'Inspection samples are for the quality department.',
-    lookupTitle: 'Customer lookup', lookupHint: "All records of one customer by national ID number; every lookup is put on the audit trail (without the number).",
-    idNo: 'ID number', lookup: 'Look up', recordDate: 'Date', recordStatus: 'Status', customerName: 'Customer name',
+    lookupTitle: 'Customer lookup', lookupHint: "All records of one customer by national ID number or phone number; every lookup is put on the audit trail (without the number).",
+    lookupBy: 'Look up by', idNo: 'ID number', phone: 'Phone number', lookupValue: 'Number', lookup: 'Look up', recordDate: 'Date', recordStatus: 'Status', customerName: 'Customer name',
     lookupDenied: 'Customer lookups are for the quality department. The request was recorded on the audit trail.',
-    lookupNone: 'No records for the ID number given.', lookupFound: (count) => `${count} record(s).`,
+    lookupNone: 'No records for the number given.', lookupFound: (count) => `${count} record(s).`,
   },
 };
 
@@ -163,8 +163,9 @@ async function showReports() {
   $('#lookup-panel').hidden = !body.groups.includes('quality');
 }
 
-// POST: the ID number travels in the body, never in a URL, the history or an access log.
-async function lookUpCustomer(idNo) {
+// POST: the ID or phone number travels in the body, never in a URL, the history or an access log.
+// field: 'idNo' or 'phone', the body's one field.
+async function lookUpCustomer(field, value) {
   clearMessage();
   const table = $('#customer-records');
   table.hidden = true;
@@ -172,7 +173,7 @@ async function lookUpCustomer(idNo) {
   const response = await fetch('customers/lookup', {
     method: 'POST', cache: 'no-store',
     headers: { Authorization: 'Bearer ' + sessionStorage.getItem(TOKEN), 'Content-Type': 'application/json' },
-    body: JSON.stringify({ idNo }),
+    body: JSON.stringify({ [field]: value }),
   });
   if (response.status === 401) {
     signOut(true);
@@ -359,10 +360,10 @@ async function start() {
   });
   $('#lookup-form').addEventListener('submit', (event) => {
     event.preventDefault();
-    const input = $('#id-no');
-    const idNo = input.value.trim();
+    const input = $('#lookup-value');
+    const value = input.value.trim();
     input.value = ''; // not left on screen or in the form once asked
-    lookUpCustomer(idNo);
+    lookUpCustomer($('#lookup-by').value === 'phone' ? 'phone' : 'idNo', value);
   });
   const params = new URLSearchParams(window.location.search);
   if (state.config.mode === 'cognito') {

@@ -59,10 +59,12 @@ RESOURCE_EXCEPTIONS=(
   # CT.S3.PR.4 (event notifications): nothing consumes access-log objects as they arrive.
   # ReportsBucket: the report function writes each report's index entry itself, and nothing
   # else reacts to a report or digest arriving.
-  "ct-s3-pr-4 AccessLogBucket ReportsBucket PortalBucket"
+  # PortalCdnLogBucket (issue 18) holds CloudFront's logs: nothing reacts to them either.
+  "ct-s3-pr-4 AccessLogBucket ReportsBucket PortalBucket PortalCdnLogBucket"
   # CT.S3.PR.10 (SSE-KMS): S3 server access log delivery supports only SSE-S3 on the target
   # bucket. The logs hold object keys and requester ids, never record content.
-  "ct-s3-pr-10 AccessLogBucket PortalBucket"
+  # PortalCdnLogBucket: CloudFront's standard log delivery, like S3's, writes without a grant on a key of ours.
+  "ct-s3-pr-10 AccessLogBucket PortalBucket PortalCdnLogBucket"
   # CT.SQS.PR.1 (dead-letter queue): the scheduled functions' dead-letter queues (monitor,
   # sampling, report, audit digest) are themselves the dead-letter queues of their schedules and of
   # their functions' failed asynchronous runs, which the control does not recognise as sources;

@@ -168,6 +168,7 @@ public final class DigestBuilder {
             case CLAIM -> "handler";
             case COMPLAINT -> "staff";
             case ACTION -> "owner";
+            case UPLOAD -> "uploader";
         };
     }
 

@@ -4,7 +4,9 @@ package io.qualityhub.deadlines;
 public enum ItemType implements WireNamed {
     CLAIM("claim"),
     COMPLAINT("complaint"),
-    ACTION("action");
+    ACTION("action"),
+    /** An expected branch file not taken by its cutoff (docs/uploads.md). */
+    UPLOAD("upload");
 
     private final String wireName;
 

@@ -28,7 +28,7 @@ public enum Role implements WireNamed {
         return switch (itemType) {
             case CLAIM -> CLAIMS_HEAD;
             case COMPLAINT -> COMPLAINTS_HEAD;
-            case ACTION -> QUALITY_HEAD;
+            case ACTION, UPLOAD -> QUALITY_HEAD;
         };
     }
 }

@@ -86,6 +86,8 @@ public final class DeadlineIndexer {
       case CLAIM -> calculator.openDeadlines(DeadlineItems.claim(state));
       case COMPLAINT -> calculator.openDeadlines(DeadlineItems.complaint(state));
       case ACTION -> calculator.openDeadlines(DeadlineItems.action(state));
+      // No state item is an upload: expected uploads are the monitor's, from the arrivals ledger.
+      case UPLOAD -> List.<OpenDeadline>of();
     }).orElse(List.of());
   }
 

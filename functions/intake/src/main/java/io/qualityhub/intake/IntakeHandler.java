@@ -57,6 +57,15 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
    *     unreadable (in Lambda: the {@code BlindIndexKeyMissing} metric, which an alarm watches)
    */
   public IntakeHandler(Settings environment, AwsClients clients, Consumer<FileOutcome> metrics, Runnable blindIndexKeyMissing) {
+    this(environment, clients, metrics, blindIndexKeyMissing, Clock.systemUTC());
+  }
+
+  /**
+   * Used by tests and the demo that replay past days: {@code clock} dates when each file arrived, which the upload
+   * calendar judges against its cutoff (docs/uploads.md).
+   */
+  public IntakeHandler(Settings environment, AwsClients clients, Consumer<FileOutcome> metrics, Runnable blindIndexKeyMissing,
+      Clock clock) {
     // The configuration store's documents in force take the place of the variables they name.
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
@@ -78,7 +87,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
             .orElse(FileEvents.NONE),
         new ManifestLedger(dynamoDb, table),
-        Clock.systemUTC());
+        clock);
     this.metrics = metrics;
     this.blindIndexKeyMissing = blindIndexKeyMissing;
   }

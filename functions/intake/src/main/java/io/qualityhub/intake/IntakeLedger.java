@@ -5,6 +5,7 @@ import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -85,6 +86,31 @@ final class IntakeLedger {
     if (branchesListed.add(branch)) {
       dynamoDb.putItem(request -> request.tableName(table).item(itemKey(ItemKeys.BRANCHES_PK, branch)));
     }
+  }
+
+  /**
+   * Notes in the arrivals ledger ({@link ItemKeys#uploadsPk}) when this branch, type and business date was first
+   * taken; a re-upload or a redelivery keeps the first instant. The monitor judges it against the upload calendar's
+   * cutoff (docs/uploads.md), and acts only on a sealed entry.
+   */
+  void recordArrival(UploadKey key, Instant arrivedAt) {
+    Map<String, AttributeValue> item = itemKey(ItemKeys.uploadsPk(key.businessDate()), ItemKeys.uploadSk(key.branch(), key.type().wireName()));
+    item.put(ItemKeys.ARRIVED_AT, AttributeValue.fromS(arrivedAt.toString()));
+    Map<String, AttributeValue> sealed = seal.sealed(item);
+    try {
+      dynamoDb.putItem(request -> request.tableName(table).item(sealed).conditionExpression("attribute_not_exists(pk)"));
+    } catch (ConditionalCheckFailedException alreadyArrived) {
+      // The first arrival stands: a correction later does not make a file that came on time late.
+    }
+  }
+
+  /**
+   * Takes a withdrawn upload's day off the arrivals ledger: a refused file is no arrival, so the upload calendar
+   * counts the type missing until a file the manifest accepts arrives (and is then judged by its own instant).
+   */
+  void removeArrival(UploadKey key) {
+    dynamoDb.deleteItem(request -> request.tableName(table)
+        .key(itemKey(ItemKeys.uploadsPk(key.businessDate()), ItemKeys.uploadSk(key.branch(), key.type().wireName()))));
   }
 
   void putBatchRecord(String fileId, String generation, Map<String, AttributeValue> attributes) {

@@ -204,6 +204,7 @@ public final class IntakeService {
       withdrawReplaced(object, key, current.get());
       if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
         ledger.listBranch(key.branch());
+        ledger.recordArrival(key, started);
       }
       // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
       events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
@@ -349,6 +350,7 @@ public final class IntakeService {
     }
     CurrentFile pointer = withdrawal.get();
     withdrawReplaced(new S3ObjectRef(bucket, upload.objectKey(), null, null), key, pointer);
+    ledger.removeArrival(key);
     try (RejectsReport rejects = new RejectsReport(0)) {
       rejects.refusal(reason.reason().name(), reason.getMessage());
       uploads.putReport(bucket, key.rejectsKey(), rejects.finish());

@@ -16,6 +16,7 @@ import io.qualityhub.deadlines.DigestBuilder;
 import io.qualityhub.deadlines.MissingRecipient;
 import io.qualityhub.deadlines.OpenDeadline;
 import io.qualityhub.deadlines.Routing;
+import io.qualityhub.deadlines.UploadVerdict;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.UnreadableStateItemException;
 import io.qualityhub.monitor.AlertClaimStore.Claim;
@@ -70,11 +71,12 @@ final class DeadlineMonitor {
   private final AlertTopicPublisher topic;
   private final AlertRecordWriter alertRecords;
   private final OverdueClaimsSnapshot snapshots;
+  private final UploadWatch uploads;
   private final Clock clock;
 
   DeadlineMonitor(DueIndex index, AlertClaimStore claims, DeadlineIndexer deadlines, AlertRouter router, DigestMail mail,
       MailSender mailSender, AlertTopicPublisher topic, AlertRecordWriter alertRecords, OverdueClaimsSnapshot snapshots,
-      Clock clock) {
+      UploadWatch uploads, Clock clock) {
     this.index = index;
     this.claims = claims;
     this.deadlines = deadlines;
@@ -86,6 +88,7 @@ final class DeadlineMonitor {
     this.topic = topic;
     this.alertRecords = alertRecords;
     this.snapshots = snapshots;
+    this.uploads = uploads;
     this.clock = clock;
   }
 
@@ -108,6 +111,11 @@ final class DeadlineMonitor {
       for (Alert alert : look.alerts()) {
         claimed.put(alert, claims.claim(alert, runId, now, policyVersion));
       }
+    }
+    // Missing uploads are judged once a day; they have no index entry, so advance() passes them by.
+    List<UploadVerdict> uploadVerdicts = request.scope() == MonitorScope.ALL ? uploads.review(now, refused) : List.of();
+    for (UploadVerdict verdict : uploadVerdicts) {
+      verdict.alert().ifPresent(alert -> claimed.put(alert, claims.claim(alert, runId, now, policyVersion)));
     }
     List<Alert> active = claimed.keySet().stream().filter(alert -> claimed.get(alert).active()).toList();
     Routing routing = router.route(active);
@@ -139,6 +147,7 @@ final class DeadlineMonitor {
     Moved moved = advance(looks, claimed, unsent, now);
     if (request.scope() == MonitorScope.ALL) {
       writeSnapshots(now, runId, problems, refused);
+      uploads.record(uploadVerdicts, now, runId);
     }
 
     MonitorRun.Counts counts = new MonitorRun.Counts(due.size(), claimed.size(), finished,
@@ -147,7 +156,7 @@ final class DeadlineMonitor {
     MonitorRun run = new MonitorRun(runId, now, request.scope(), policyVersion, counts, sent,
         sent.stream().flatMap(digest -> digest.digest().records().stream()).toList(),
         routing.missing().stream().map(MissingRecipient::message).toList(), problems, refused.messages(),
-        alertRecords.keyFor(runId, now));
+        alertRecords.keyFor(runId, now), uploadVerdicts);
     alertRecords.write(run, recordsOf(told, recipient -> !recipient.equals(TOPIC_RECIPIENT)),
         recordsOf(told, TOPIC_RECIPIENT::equals));
     return run;

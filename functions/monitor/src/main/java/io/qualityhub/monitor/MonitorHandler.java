@@ -14,6 +14,9 @@ import io.qualityhub.core.store.SealKey;
 import io.qualityhub.deadlines.AlertRouter;
 import io.qualityhub.deadlines.BusinessCalendars;
 import io.qualityhub.deadlines.RecipientsDirectory;
+import io.qualityhub.deadlines.UploadCalendar;
+import io.qualityhub.deadlines.UploadExpectations;
+import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -44,6 +47,8 @@ public final class MonitorHandler implements RequestStreamHandler {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String RECIPIENTS_VARIABLE = "ALERT_RECIPIENTS";
   private static final String RECIPIENTS_RESOURCE = "/recipients.json";
+  /** The upload calendar, as the configuration store's {@code upload-calendar} document lays it over the environment. */
+  public static final String UPLOAD_CALENDAR_VARIABLE = "UPLOAD_CALENDAR";
   /** Longer than any severe threshold of the default policy: holidays must be known that far ahead. */
   private static final int CALENDAR_HORIZON_DAYS = 90;
 
@@ -79,6 +84,9 @@ public final class MonitorHandler implements RequestStreamHandler {
         new AlertTopicPublisher(clients.configure(SnsClient.builder()).build(), settings.required("ALERT_TOPIC_ARN")),
         new AlertRecordWriter(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN"), zone),
         new OverdueClaimsSnapshot(dynamoDb, new ItemSeal(settings.required("REPORTS_TABLE"), sealKey)),
+        new UploadWatch(new UploadArrivals(dynamoDb, table, new ItemSeal(table, sealKey)),
+            new UploadExpectations(deadlines.policy(), uploadCalendar(settings)),
+            new UploadPunctualitySnapshot(dynamoDb, new ItemSeal(settings.required("REPORTS_TABLE"), sealKey)), zone),
         clock);
     this.calendars = deadlines.policy().calendars();
     this.zone = zone;
@@ -112,7 +120,8 @@ public final class MonitorHandler implements RequestStreamHandler {
         entry("alertsDue", counts.alertsDue()), entry("alertsSent", counts.alertsSent()),
         entry("alertsSentBefore", counts.alertsSentBefore()), entry("alertsHeld", counts.alertsHeld()),
         entry("digests", run.digests().size()), entry("topicMessages", counts.topicMessages()),
-        entry("alertRecord", run.alertRecordKey()));
+        entry("alertRecord", run.alertRecordKey()), entry("uploadsJudged", run.uploads().size()),
+        entry("uploadsMissing", run.uploads().stream().filter(verdict -> verdict.arrivedAt().isEmpty()).count()));
     return run;
   }
 
@@ -134,6 +143,14 @@ public final class MonitorHandler implements RequestStreamHandler {
         .put("calendarCoverageDaysLeft", coverageDaysLeft);
     summary.set("counts", JSON.valueToTree(run.counts()));
     JSON.writeValue(output, summary);
+  }
+
+  /** {@code UPLOAD_CALENDAR} (the configuration store's {@code upload-calendar}) when set; else every branch is learned. */
+  private static UploadCalendar uploadCalendar(Settings settings) {
+    return settings.optional(UPLOAD_CALENDAR_VARIABLE)
+        .map(json -> UploadCalendar.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+            UploadKey.branchTypes(), UPLOAD_CALENDAR_VARIABLE))
+        .orElseGet(UploadCalendar::learnedOnly);
   }
 
   /** {@code ALERT_RECIPIENTS} (the directory as JSON) when set, else the directory packaged with the function. */

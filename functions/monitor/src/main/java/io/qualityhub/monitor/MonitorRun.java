@@ -1,5 +1,6 @@
 package io.qualityhub.monitor;
 
+import io.qualityhub.deadlines.UploadVerdict;
 import io.qualityhub.deadlines.AlertRecord;
 import java.time.Instant;
 import java.util.List;
@@ -21,10 +22,12 @@ import java.util.Objects;
  * @param refused           items left out because their seal failed, one message each naming item and check; not
  *                          problems: a retry would refuse them again (metric ItemsRefused, alarmed)
  * @param alertRecordKey    the S3 key of the run's alert record
+ * @param uploads           the daily run's verdict on each expected branch file whose cutoff passed in the days it
+ *                          reviews (docs/uploads.md); empty for the green-channel run
  */
 public record MonitorRun(String runId, Instant asOf, MonitorScope scope, String policyVersion, Counts counts,
     List<SentDigest> digests, List<AlertRecord> records, List<String> missingRecipients, List<String> problems,
-    List<String> refused, String alertRecordKey) {
+    List<String> refused, String alertRecordKey, List<UploadVerdict> uploads) {
 
   public MonitorRun {
     Objects.requireNonNull(runId, "runId");
@@ -37,6 +40,7 @@ public record MonitorRun(String runId, Instant asOf, MonitorScope scope, String 
     missingRecipients = List.copyOf(missingRecipients);
     problems = List.copyOf(problems);
     refused = List.copyOf(refused);
+    uploads = List.copyOf(uploads);
   }
 
   /**

@@ -3,6 +3,7 @@ package io.qualityhub.reports;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.AggregateLedger;
+import io.qualityhub.reports.aggregate.UploadPunctualityFact;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact;
@@ -91,6 +92,14 @@ public final class HandBuiltDataset {
                 new OpenItemsSnapshot(TPE, LocalDate.parse("2026-10-31"), 2))));
         ledger.put(aggregate(KHH, "2026-10-20", RecordType.MONITOR_SNAPSHOT, 1, List.of(
                 new OpenItemsSnapshot(KHH, LocalDate.parse("2026-10-20"), 1))));
+
+        // The monitor's upload verdicts: TPE 3 of 3 files on time on 10-15, 1 of 3 on 10-16; KHH 2 of 2 on 10-20.
+        ledger.put(aggregate(TPE, "2026-10-15", RecordType.UPLOADS, 1, List.of(
+                new UploadPunctualityFact(TPE, LocalDate.parse("2026-10-15"), 3, 3))));
+        ledger.put(aggregate(TPE, "2026-10-16", RecordType.UPLOADS, 1, List.of(
+                new UploadPunctualityFact(TPE, LocalDate.parse("2026-10-16"), 3, 1))));
+        ledger.put(aggregate(KHH, "2026-10-20", RecordType.UPLOADS, 1, List.of(
+                new UploadPunctualityFact(KHH, LocalDate.parse("2026-10-20"), 2, 2))));
 
         // Policies in force: TPE 3,000 life + 1,000 health at October's end (its September row is superseded);
         // KHH 1,000 auto.

@@ -1,5 +1,9 @@
 package io.qualityhub.local;
 
+import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.deadlines.InvalidUploadCalendarException;
+import io.qualityhub.deadlines.UploadCalendar;
+import io.qualityhub.monitor.MonitorHandler;
 import io.qualityhub.deadlines.DeadlinePolicyLoader;
 import io.qualityhub.deadlines.InvalidDeadlinePolicyException;
 import io.qualityhub.deadlines.InvalidRecipientsDirectoryException;
@@ -40,7 +44,11 @@ final class ConfigDocumentTypes {
       new ConfigDocumentType("indicator-targets", ReportHandler.TARGETS_VARIABLE,
           "indicator targets of the quality reports, the whole file (docs/reports.md)",
           json -> problems(() -> IndicatorTargets.load(stream(json), "indicator-targets"),
-              InvalidIndicatorTargetsException.class, InvalidIndicatorTargetsException::problems)));
+              InvalidIndicatorTargetsException.class, InvalidIndicatorTargetsException::problems)),
+      new ConfigDocumentType("upload-calendar", MonitorHandler.UPLOAD_CALENDAR_VARIABLE,
+          "which files each configured branch sends on which business days, and the cutoff (docs/uploads.md)",
+          json -> problems(() -> UploadCalendar.load(stream(json), UploadKey.branchTypes(), "upload-calendar"),
+              InvalidUploadCalendarException.class, InvalidUploadCalendarException::problems)));
 
   private ConfigDocumentTypes() {}
 

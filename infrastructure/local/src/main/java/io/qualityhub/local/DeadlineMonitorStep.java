@@ -108,6 +108,9 @@ final class DeadlineMonitorStep implements DemoStep {
     run.problems().forEach(monitor.putArray("problems")::add);
     monitor.put("calendarCoverageDaysLeft", handler.calendarCoverageDaysLeft(run));
     handler.calendarProblems().forEach(monitor.putArray("calendarProblems")::add);
+    ArrayNode uploads = monitor.putArray("uploads");
+    run.uploads().forEach(verdict -> uploads.addObject().put("upload", verdict.slot().itemId()).put("status", verdict.status())
+        .put("cutoff", verdict.cutoff().toString()));
   }
 
   private static void print(PrintStream out, MonitorRun run, MonitorHandler handler, Path alertsDir, String bucket) {
@@ -120,6 +123,8 @@ final class DeadlineMonitorStep implements DemoStep {
     if (!recipients.isEmpty()) {
       out.println("  Digests: " + alertsDir + " (.eml and .html)");
     }
+    run.uploads().stream().filter(verdict -> !verdict.onTime()).forEach(verdict -> out.println("  UPLOAD " + verdict.status()
+        .toUpperCase(java.util.Locale.ROOT) + ": " + verdict.slot().itemId() + " (due " + verdict.cutoff() + ")"));
     run.missingRecipients().forEach(message -> out.println("  MISSING RECIPIENT: " + message));
     run.problems().forEach(problem -> out.println("  PROBLEM: " + problem));
     handler.calendarProblems().forEach(problem -> out.println("  CALENDAR: " + problem));

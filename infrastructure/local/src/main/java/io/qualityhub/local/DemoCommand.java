@@ -11,7 +11,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +36,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 final class DemoCommand {
 
+  static final String UPLOAD_CALENDAR_FILE = "upload-calendar.json";
+  private static final LocalTime ARRIVAL_TIME = LocalTime.of(7, 0);
   static final String USAGE = "usage: qualityhub demo [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--endpoint URL]";
 
   private final Path projectRoot;
@@ -75,18 +82,19 @@ final class DemoCommand {
     List<String> failedMessages;
     List<String> stepFailures = new ArrayList<>();
     ObjectNode summary;
+    LocalDate asOf = options.value("--as-of").map(LocalDate::parse).orElseGet(() -> dayAfterLatest(uploads));
     try (PrintStream functionLog = new PrintStream(Files.newOutputStream(outDir.resolve("logs/functions.log")), true, "UTF-8")) {
       IntakeHandler intake = new IntakeHandler(local.settingsOf("IntakeFunction"), local.clientsFor("IntakeFunction"), outcome -> {
         outcomes.put(outcome.key(), outcome);
         out.printf("  [%d/%d] %s%n", outcomes.size(), uploads.size(), describe(outcome));
-      });
+      }, () -> { }, arrivalClock(local, asOf));
       SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
       QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
           local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), functionLog);
       failedMessages = delivery.drain(intake, "IntakeFunction", 2);
       printTotals(outcomes, failedMessages, bucket);
       summary = summary(uploads, outcomes);
-      LocalDate asOf = options.value("--as-of").map(LocalDate::parse).orElseGet(() -> dayAfterLatest(uploads));
+      storeUploadCalendars(local, dataDirs);
       DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog, stepFailures);
       for (DemoStep step : DemoSteps.all()) {
         out.println(capitalised(step.name()) + " (as of " + asOf + "):");
@@ -101,6 +109,32 @@ final class DemoCommand {
         + " (sign in as auditor-demo); the data outlives this run when the demo ran on './qualityhub emulator start'");
     stepFailures.forEach(failure -> out.println("FAILED: " + failure + "; see the function log"));
     return failedMessages.isEmpty() && stepFailures.isEmpty() && outcomes.size() == uploads.size() ? 0 : 1;
+  }
+
+  /**
+   * Intake's clock in the demo: it replays the data as a daily upload that came at 07:00 (company time) on the day
+   * before the as-of date, so the upload calendar judges the last business date's files on time, as a branch that
+   * sends each morning would be. The clock runs on from there, so timings stay real.
+   */
+  private static Clock arrivalClock(LocalDeployment local, LocalDate asOf) {
+    ZoneId zone = ZoneId.of(local.settingsOf("MonitorFunction").required("COMPANY_TIME_ZONE"));
+    Instant arrival = asOf.minusDays(1).atTime(ARRIVAL_TIME).atZone(zone).toInstant();
+    return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), arrival));
+  }
+
+  /**
+   * A data set may carry the company's upload calendar as {@code upload-calendar.json} at its root; it is stored
+   * as {@code config put upload-calendar} would (validated, versioned, audited) before the monitor starts, so the
+   * monitor's run expects what it names (docs/uploads.md). The sample day's names TXG-03's claims from 20 November.
+   */
+  private void storeUploadCalendars(LocalDeployment local, List<Path> dataDirs) throws IOException {
+    for (Path data : dataDirs) {
+      Path calendar = data.resolve(UPLOAD_CALENDAR_FILE);
+      if (Files.isRegularFile(calendar)) {
+        out.println("Upload calendar " + calendar + ":");
+        new ConfigCommand(projectRoot, out, System.err).put(local, "upload-calendar", Files.readString(calendar));
+      }
+    }
   }
 
   private void uploadAll(LocalDeployment local, String bucket, List<Upload> uploads) {

@@ -1,27 +1,42 @@
 package io.qualityhub.local;
 
-import io.qualityhub.core.crypto.BlindIndex;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerErasure;
 import io.qualityhub.core.store.ErasureResult;
-import io.qualityhub.reports.audit.AccessRecord;
+import io.qualityhub.reports.function.ErasureRequest;
+import io.qualityhub.reports.function.ErasureResponse;
+import io.qualityhub.reports.function.ErasureService;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Set;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * {@code ./qualityhub erase --id-no VALUE [--phone VALUE]}: carries out one customer's erasure
- * request in the records table (docs/operations/erasure.md) and lists the uploaded objects that
- * still hold the values in clear. The values given are never printed.
+ * {@code ./qualityhub erase --id-no VALUE [--phone VALUE]}: one customer's erasure request
+ * (docs/operations/erasure.md). On a deployed stack ({@code --stack}) it invokes the stack's ErasureFunction, whose
+ * role alone may rewrite raw uploads and re-seal states; the caller needs only to invoke it. Locally it runs the
+ * function's service with the function's environment. Either way the request, with the caller's identity, is on the
+ * audit trail. The values given are never printed.
  */
 final class EraseCommand {
 
   static final String USAGE = "usage: qualityhub erase --id-no VALUE [--phone VALUE] [--data-key ARN] " + AwsTarget.USAGE;
+  static final String FUNCTION = "ErasureFunction";
+  /** Longer than the function's timeout (template.yaml): a synchronous invocation answers when the function ends. */
+  private static final Duration INVOCATION_WAIT = Duration.ofMinutes(16);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -38,21 +53,9 @@ final class EraseCommand {
       throw new UsageException("give --id-no, --phone or both\n" + USAGE);
     }
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      // A missing or unreadable blind-index key fails the command (exit status 3): it never silently erases nothing.
-      BlindIndex blindIndex = LocalRecords.blindIndex(local);
-      String dataKeyArn = LocalRecords.dataKeyArn(local, options);
-      ErasureResult result;
-      try {
-        result = new CustomerErasure(local.clients().dynamoDb(), LocalRecords.seal(local), blindIndex,
-            LocalRecords.decryptor(local, dataKeyArn, failure -> { }), Clock.systemUTC())
-            .withUploads(local.clients().s3(), local.physicalId("IntakeBucket"), () -> deliverIntakeLocally(local))
-            .erase(identifiers);
-      } catch (KmsException e) {
-        throw LocalRecords.unwrapRefused(dataKeyArn, e);
-      }
-      CliAudit.append(local, AccessRecord.ERASE, "customer records by " + identifiers.keySet().stream()
-          .map(BlindIndexedColumn::column).sorted().collect(Collectors.joining(",")) + ", request " + result.requestId(),
-          result.itemsErased());
+      CliAudit.Principal caller = CliAudit.principal(local);
+      ErasureRequest request = new ErasureRequest(identifiers, caller.who(), caller.role());
+      ErasureResult result = local.functionsRunLocally() ? eraseLocally(local, options, request) : invoke(local, options, request);
       out.println("Erasure " + result.requestId() + (result.resumed() ? " (resumed)" : "") + " at " + result.erasedAt() + ": "
           + result.itemsErased() + " stored rows erased (sensitive values replaced by " + CustomerErasure.MARKER
           + ", blind-index terms removed); " + result.linkedItemsErased() + " linked rows' free text erased; "
@@ -61,7 +64,8 @@ final class EraseCommand {
         out.println("WARNING: " + result.itemsFailingIntegrity() + " of them had already failed their integrity check;"
             + " they were erased but stay flagged. Investigate who changed them.");
       }
-      out.println("Recorded as ERASURE#" + result.requestId() + " in " + LocalRecords.table(local) + " (item keys and counts only).");
+      out.println("Recorded as ERASURE#" + result.requestId() + " in " + LocalRecords.table(local)
+          + " (item keys and counts only) and on the audit trail.");
       out.println("Uploads: " + result.uploadsRewritten() + " rewritten without the customer's rows, "
           + result.uploadVersionsDeleted() + " versions holding them deleted.");
       if (!result.uploadsHoldingValues().isEmpty()) {
@@ -69,11 +73,53 @@ final class EraseCommand {
         result.uploadsHoldingValues().forEach(upload -> out.println("  " + upload));
       }
       if (!result.completed()) {
-        out.println("NOT COMPLETE: intake has not taken the rewritten uploads yet; run the same erase again:");
+        out.println("NOT COMPLETE: intake has not taken the rewritten uploads yet; run the same erase again"
+            + (local.functionsRunLocally() ? "" : " in a minute") + ":");
         result.uploadsAwaitingIntake().forEach(upload -> out.println("  " + upload));
         return 3;
       }
       return 0;
+    }
+  }
+
+  /**
+   * The erasure function's service, run here with the function's environment and the caller's credentials; a
+   * missing or unreadable blind-index key fails the command (exit status 3): it never silently erases nothing.
+   */
+  private ErasureResult eraseLocally(LocalDeployment local, Options options, ErasureRequest request) {
+    Map<String, String> environment = local.functionEnvironment(FUNCTION);
+    String dataKeyArn = LocalRecords.dataKeyArn(local, options);
+    environment.put("DATA_KEY_ARN", dataKeyArn);
+    ErasureService service = ErasureService.of(new Settings(environment), local.clientsFor(FUNCTION), Clock.systemUTC(),
+        () -> deliverIntakeLocally(local), failure -> { }, CliAudit.SOURCE, "qualityhub erase");
+    try {
+      return LocalService.invoke(FUNCTION, () -> service.erase(request));
+    } catch (KmsException e) {
+      throw LocalRecords.unwrapRefused(dataKeyArn, e);
+    }
+  }
+
+  /** A synchronous invocation of the stack's erasure function; its failure is said as the function said it. */
+  private static ErasureResult invoke(LocalDeployment local, Options options, ErasureRequest request) {
+    if (options.value("--data-key").isPresent()) {
+      throw new UsageException("--data-key applies to the local emulator only: the stack's erasure function uses its own"
+          + " DATA_KEY_ARN (docs/operations/key-rotation.md)\n" + USAGE);
+    }
+    try (LambdaClient lambda = local.clients().configure(LambdaClient.builder())
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(INVOCATION_WAIT).build()).build()) {
+      SdkBytes payload = SdkBytes.fromUtf8String(JSON.writeValueAsString(request.toEvent()));
+      InvokeResponse response = lambda.invoke(invocation -> invocation.functionName(local.physicalId(FUNCTION)).payload(payload));
+      Map<?, ?> answer = JSON.readValue(response.payload().asByteArray(), Map.class);
+      if (response.functionError() != null) {
+        throw new IllegalStateException("the erasure function " + local.physicalId(FUNCTION) + " failed ("
+            + answer.get("errorType") + "): " + answer.get("errorMessage") + ". Nothing is lost: run the same erase again"
+            + " once the cause is fixed; its log is /aws/lambda/" + local.physicalId(FUNCTION));
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, ?> members = (Map<String, ?>) answer;
+      return ErasureResponse.result(members);
+    } catch (IOException e) {
+      throw new UncheckedIOException("the erasure function's answer is not JSON", e);
     }
   }
 
@@ -83,9 +129,6 @@ final class EraseCommand {
    * On a deployed stack the intake function takes them by itself, and the next run of erase finds them taken.
    */
   private static void deliverIntakeLocally(LocalDeployment local) {
-    if (!local.functionsRunLocally()) {
-      return;
-    }
     PrintStream functionLog = new PrintStream(java.io.OutputStream.nullOutputStream(), true, java.nio.charset.StandardCharsets.UTF_8);
     new QueueDelivery(local.clients().configure(software.amazon.awssdk.services.sqs.SqsClient.builder()).build(),
         local.attribute("IntakeQueue", "QueueUrl"), local.attribute("IntakeQueue", "Arn"), local.clients().region().id(),

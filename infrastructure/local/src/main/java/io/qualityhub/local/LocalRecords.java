@@ -5,9 +5,7 @@ import io.qualityhub.core.crypto.BlindIndexKeyStore;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.IntegrityFailures;
-import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordDecryptor;
-import io.qualityhub.core.store.SealKey;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.EnumMap;
@@ -17,7 +15,8 @@ import software.amazon.awssdk.services.kms.model.KmsException;
 /**
  * What the commands that read or change stored records (lookup, erase, rekey) share: the local
  * deployment they open, the records table, its blind index and a decryptor, all with the caller's
- * own credentials, as an entitled person would run them against AWS.
+ * own credentials, as an entitled person would run them against AWS (erase runs the erasure
+ * function's service locally and invokes the function on a stack).
  */
 final class LocalRecords {
 
@@ -45,11 +44,6 @@ final class LocalRecords {
   static BlindIndex blindIndex(LocalDeployment local) {
     return new BlindIndexKeyStore(local.clients().dynamoDb(), table(local),
         new KmsDataKeySource(local.clients().kms(), local.attribute("IndexKey", "Arn"))).load();
-  }
-
-  /** The records table's seal, as the functions derive it from the stack's IntegrityKey: erasure re-seals the states it cleans. */
-  static ItemSeal seal(LocalDeployment local) {
-    return new ItemSeal(table(local), SealKey.derive(local.clients().kms(), local.attribute("IntegrityKey", "Arn")));
   }
 
   static RecordDecryptor decryptor(LocalDeployment local, IntegrityFailures failures) {

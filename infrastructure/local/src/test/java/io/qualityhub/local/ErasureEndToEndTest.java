@@ -178,7 +178,8 @@ class ErasureEndToEndTest {
   // ---------------------------------------------------------------------------------------------
 
   private static CustomerErasure erasure(AwsClients clients, BlindIndex blindIndex) {
-    return new CustomerErasure(clients.dynamoDb(), LocalRecords.seal(local), blindIndex,
+    return new CustomerErasure(clients.dynamoDb(), new io.qualityhub.core.store.ItemSeal(table,
+        io.qualityhub.core.store.SealKey.derive(local.clients().kms(), local.attribute("IntegrityKey", "Arn"))), blindIndex,
         LocalRecords.decryptor(local, failure -> { throw new AssertionError("integrity failure", failure); }), Clock.systemUTC())
         .withUploads(clients.s3(), bucket, () -> deliverIntake(local.clientsFor("IntakeFunction")));
   }

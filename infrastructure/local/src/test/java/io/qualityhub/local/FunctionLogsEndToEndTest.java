@@ -73,6 +73,25 @@ class FunctionLogsEndToEndTest {
         servicesOf(lines, Set.of("upload processed", "findings applied", "file aggregate stored", "report stored",
             "report access deny", "audit digest written")),
         "each function's lines carry the service name its template sets");
+
+    // The same run's summary: the sample day's upload calendar expects TXG-03's claims from Friday 20 November,
+    // which never came; the files of Monday 23 November came on 24 November at 07:00, the demo's replay time; the
+    // run of 25 November 08:00 does not judge 24 November yet (due at 12:00).
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertEquals(JSON.readTree("""
+        [{"upload": "TXG-03/claims/2026-11-20", "status": "missing", "cutoff": "2026-11-23T04:00:00Z"},
+         {"upload": "TXG-03/claims/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"}]"""),
+        summary.path("deadlineMonitor").path("uploads"));
+    List<String> uploadAlerts = new ArrayList<>();
+    summary.path("alerts").forEach(alert -> {
+      if (alert.path("itemType").asText().equals("upload")) {
+        uploadAlerts.add(alert.path("level").asText() + " " + alert.path("recipient").asText() + " " + alert.path("itemIds"));
+      }
+    });
+    assertEquals(List.of("severely_overdue quality-head@qualityhub.example [\"TXG-03/claims/2026-11-20\"]",
+        "severely_overdue quality-hq@qualityhub.example [\"TXG-03/claims/2026-11-20\"]",
+        "severely_overdue txg03-manager@qualityhub.example [\"TXG-03/claims/2026-11-20\"]"),
+        uploadAlerts.stream().sorted().toList(), "two business days (23 and 24 November) after its date");
   }
 
   private static Map<String, Set<String>> servicesOf(List<JsonNode> lines, Set<String> messages) {

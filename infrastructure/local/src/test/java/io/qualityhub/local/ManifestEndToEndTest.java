@@ -110,6 +110,7 @@ class ManifestEndToEndTest {
     assertEquals(4, rowItems(branch, "claims").size());
     assertEquals("reported", state(branch, "CLM-1").get("status").s());
     assertTrue(surveysAggregated(branch), "before the manifest, the surveys count in reports");
+    assertTrue(arrived(branch, "claims"), "and the claims arrived");
 
     upload(manifestKey(branch), manifest(branch, "{\"name\":\"claims.csv\",\"rows\":4,\"sha256\":\"" + sha256(claimsDeclared) + "\"},"
         + "{\"name\":\"surveys.csv\",\"rows\":2},{\"name\":\"portfolio.csv\",\"rows\":1}"));
@@ -134,6 +135,8 @@ class ManifestEndToEndTest {
     assertEquals(List.of(), storedRowItems(branch, "surveys"));
     assertFalse(surveysAggregated(branch), "the withdrawn surveys no longer count in reports");
     assertEquals(1, rowItems(branch, "portfolio").size(), "the file that agrees stays");
+    assertFalse(arrived(branch, "claims"), "a withdrawn file is no arrival: the upload calendar counts it missing");
+    assertTrue(arrived(branch, "portfolio"));
 
     // Idempotent: the manifest and the withdrawn file delivered again change nothing and say the same.
     assertTrue(intake.handleRequest(manifestEvent, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
@@ -276,6 +279,13 @@ class ManifestEndToEndTest {
 
   private static SQSEvent eventFor(String key) {
     return S3NotificationEvents.sqsEvent("m-" + key.hashCode(), S3NotificationEvents.objectCreated(bucket, key, null, null, null));
+  }
+
+  /** Whether the arrivals ledger the upload calendar reads has the branch's type for the day. */
+  private static boolean arrived(String branch, String type) {
+    Map<String, AttributeValue> item = local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS("UPLOADS#" + DAY), "sk", AttributeValue.fromS(branch + "#" + type)))).item();
+    return item != null && !item.isEmpty();
   }
 
   private static boolean surveysAggregated(String branch) {

@@ -73,6 +73,8 @@ class PortalBrowserTest {
   private static final String KAOHSIUNG = "quality-report_2026-10_KHH-02";
   /** 林志明 of the sample day at TPE-01: a sale and a claim in the two files planted below. */
   private static final String ID_NUMBER = "F123456782";
+  /** 林志明's phone, 0933-221-908 in both files, as a person might type it: the blind index drops separators. */
+  private static final String PHONE_WRITTEN_OTHERWISE = "0933 221908";
   private static final String TASK = InspectionTask.idFor(Period.parse("2026-10"), new RecordKey("claims", "TPE-01", "CLM-1001"));
 
   private static LocalDeployment local;
@@ -248,7 +250,7 @@ class PortalBrowserTest {
     listedReports();
     int trailBefore = trail().size();
 
-    browser.findElement(By.id("id-no")).sendKeys(ID_NUMBER);
+    browser.findElement(By.id("lookup-value")).sendKeys(ID_NUMBER);
     browser.findElement(By.id("lookup")).click();
 
     waitFor(By.cssSelector("table#customer-records tr[data-record]"));
@@ -258,7 +260,7 @@ class PortalBrowserTest {
         List.of("sales", "TPE-01", "S-TPE-20261123-0002", "2026-11-23", "sold", "林志明"),
         List.of("claims", "TPE-01", "CLM-TPE-2611-0107", "2026-11-10", "paid", "林志明")), rows);
     assertEquals("共 2 筆紀錄。", browser.findElement(By.id("message")).getText());
-    assertEquals("", browser.findElement(By.id("id-no")).getDomProperty("value"), "the number is not left in the form");
+    assertEquals("", browser.findElement(By.id("lookup-value")).getDomProperty("value"), "the number is not left in the form");
 
     List<AccessRecord> added = trail().subList(trailBefore, trail().size());
     assertEquals(1, added.size(), "one lookup, one record: " + added);
@@ -267,6 +269,52 @@ class PortalBrowserTest {
         List.of(lookup.action(), lookup.who(), lookup.role(), lookup.reportKey(), String.valueOf(lookup.records()),
             lookup.decision().wire()));
     assertFalse(String.join("\n", auditLines()).contains("123456782"), "the number searched for is not on the trail");
+  }
+
+  @Test
+  void theQualityDepartmentLooksUpACustomerByPhoneNumberWrittenAnotherWayAndTheTrailSaysByPhone() {
+    signInAs("quality-demo");
+    listedReports();
+    int trailBefore = trail().size();
+
+    new Select(browser.findElement(By.id("lookup-by"))).selectByValue("phone");
+    browser.findElement(By.id("lookup-value")).sendKeys(PHONE_WRITTEN_OTHERWISE);
+    browser.findElement(By.id("lookup")).click();
+
+    waitFor(By.cssSelector("table#customer-records tr[data-record]"));
+    List<List<String>> rows = browser.findElements(By.cssSelector("table#customer-records tbody tr")).stream()
+        .map(row -> row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList()).toList();
+    assertEquals(List.of(
+        List.of("sales", "TPE-01", "S-TPE-20261123-0002", "2026-11-23", "sold", "林志明"),
+        List.of("claims", "TPE-01", "CLM-TPE-2611-0107", "2026-11-10", "paid", "林志明")), rows);
+    assertEquals("共 2 筆紀錄。", browser.findElement(By.id("message")).getText());
+    assertEquals("", browser.findElement(By.id("lookup-value")).getDomProperty("value"), "the number is not left in the form");
+
+    List<AccessRecord> added = trail().subList(trailBefore, trail().size());
+    assertEquals(1, added.size(), "one lookup, one record: " + added);
+    AccessRecord lookup = added.get(0);
+    assertEquals(List.of("lookup", "quality-demo", "quality", "customer records by customer_phone", "2", "allow"),
+        List.of(lookup.action(), lookup.who(), lookup.role(), lookup.reportKey(), String.valueOf(lookup.records()),
+            lookup.decision().wire()));
+    String trail = String.join("\n", auditLines());
+    for (String number : List.of("0933-221-908", "0933 221908", "0933221908")) {
+      assertFalse(trail.contains(number), "the phone number searched for is not on the trail, however written: " + number);
+    }
+  }
+
+  @Test
+  void aLookupByAPhoneNumberNobodyHasFindsNothingAndSaysSo() {
+    signInAs("quality-demo");
+    listedReports();
+
+    new Select(browser.findElement(By.id("lookup-by"))).selectByValue("phone");
+    browser.findElement(By.id("lookup-value")).sendKeys("0900-000-001");
+    browser.findElement(By.id("lookup")).click();
+
+    new WebDriverWait(browser, Duration.ofSeconds(10))
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "查無"));
+    assertEquals("查無此號碼的紀錄。", browser.findElement(By.id("message")).getText());
+    assertFalse(browser.findElement(By.id("customer-records")).isDisplayed());
   }
 
   @Test
@@ -294,13 +342,18 @@ class PortalBrowserTest {
         Clock.systemUTC());
     String planted = "Ｆ１２３４５６７８２"; // the same customer written in full-width digits
     Instant later = Instant.now().plusSeconds(3600);
+    String plantedPhone = "０９３３－２２１－９０８"; // the same customer's phone, full-width
     List<APIGatewayV2HTTPEvent> requests = List.of(
         ReportRequests.get("quality-7", "[quality]", "", "pdf", later),
         ReportRequests.get("auditor-7", "[auditor]", "", "pdf", later),
-        ReportRequests.get("quality-8", "[quality]", "", "pdf", later));
+        ReportRequests.get("quality-8", "[quality]", "", "pdf", later),
+        ReportRequests.get("quality-9", "[quality]", "", "pdf", later),
+        ReportRequests.get("auditor-9", "[auditor]", "", "pdf", later));
     requests.get(0).setBody("{\"idNo\": \"" + planted + "\"}");
     requests.get(1).setBody("{\"idNo\": \"" + planted + "\"}");
     requests.get(2).setBody("{\"idNo\": " + planted + "}"); // not JSON: the parser's message would quote it
+    requests.get(3).setBody("{\"phone\": \"" + plantedPhone + "\"}");
+    requests.get(4).setBody("{\"phone\": \"" + plantedPhone + "\"}");
     ByteArrayOutputStream functionLog = new ByteArrayOutputStream();
     List<APIGatewayV2HTTPResponse> responses = new ArrayList<>();
     PrintStream console = System.out;
@@ -312,12 +365,14 @@ class PortalBrowserTest {
       System.setOut(console);
     }
 
-    assertEquals(List.of(200, 403, 400), responses.stream().map(APIGatewayV2HTTPResponse::getStatusCode).toList());
+    assertEquals(List.of(200, 403, 400, 200, 403), responses.stream().map(APIGatewayV2HTTPResponse::getStatusCode).toList());
     assertTrue(responses.get(0).getBody().contains("\"recordId\":\"CLM-TPE-2611-0107\""), responses.get(0).getBody());
+    assertTrue(responses.get(3).getBody().contains("\"recordId\":\"CLM-TPE-2611-0107\""), responses.get(3).getBody());
     String logged = functionLog.toString(StandardCharsets.UTF_8);
     assertTrue(logged.contains("customer lookup allow") && logged.contains("customer lookup deny"), logged);
     String everything = logged + responses.stream().map(APIGatewayV2HTTPResponse::getBody).toList();
-    for (String echo : List.of(planted, ID_NUMBER, "123456782", "１２３４５６７８２")) {
+    for (String echo : List.of(planted, ID_NUMBER, "123456782", "１２３４５６７８２", plantedPhone, "0933-221-908",
+        "0933221908", "９０８")) {
       assertFalse(everything.contains(echo), "the value asked for was logged or answered: " + echo);
     }
   }

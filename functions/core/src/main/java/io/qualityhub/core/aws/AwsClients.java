@@ -57,14 +57,19 @@ public final class AwsClients {
     return new AwsClients(httpClient, region, credentials, endpoint, pathStyleS3, all);
   }
 
-  /** Clients configured the way the SDK configures itself: region, credentials and endpoints from the environment. */
+  /**
+   * Clients configured the way the SDK configures itself: region, credentials and endpoints from the environment;
+   * on Lambda with active tracing, each call traced.
+   */
   public static AwsClients fromEnvironment() {
     boolean emulated = System.getenv("AWS_ENDPOINT_URL") != null || System.getenv("AWS_ENDPOINT_URL_S3") != null;
-    return new AwsClients(
+    AwsClients clients = new AwsClients(
         new DefaultAwsRegionProviderChain().getRegion(),
         DefaultCredentialsProvider.builder().build(),
         Optional.empty(),
         emulated);
+    // With active tracing every SDK call becomes a subsegment of the function's trace (decision 0015).
+    return SdkCallTracing.fromEnvironment().map(tracing -> clients.withInterceptors(tracing)).orElse(clients);
   }
 
   /**

@@ -18,6 +18,12 @@ public sealed interface CrossFieldRule {
     }
   }
 
+  /**
+   * {@code column} must be present when {@code presentColumn} is: a complaint's {@code extended_at} needs its
+   * {@code extension_reason}, since the complainant must be told why.
+   */
+  record RequiredWith(String column, String presentColumn) implements CrossFieldRule {}
+
   /** {@code column} must be absent unless {@code whenColumn} holds one of {@code allowedValues}. */
   record ForbiddenUnless(String column, String whenColumn, Set<String> allowedValues) implements CrossFieldRule {
     public ForbiddenUnless {

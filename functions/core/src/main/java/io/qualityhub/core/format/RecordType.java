@@ -19,6 +19,7 @@ import static io.qualityhub.core.format.ColumnType.TIMESTAMP;
 import io.qualityhub.core.format.CrossFieldRule.ForbiddenUnless;
 import io.qualityhub.core.format.CrossFieldRule.NotBefore;
 import io.qualityhub.core.format.CrossFieldRule.RequiredWhen;
+import io.qualityhub.core.format.CrossFieldRule.RequiredWith;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,6 +147,7 @@ public enum RecordType {
       optional("extended_at", TIMESTAMP),
       optional("extension_reason", TEXT)),
       List.of(
+          new RequiredWith("extension_reason", "extended_at"),
           new NotBefore("first_response_at", "received_at"),
           new NotBefore("resolved_at", "received_at"),
           new NotBefore("extended_at", "received_at"))),

@@ -3,6 +3,7 @@ package io.qualityhub.core.format;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Objects;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,12 +44,20 @@ public record UploadKey(String branch, LocalDate businessDate, RecordType type, 
     }
     RecordType type = RecordType.fromWireName(name.group(1)).orElseThrow(
         () -> invalid("record type must be one of " + String.join(", ", RecordType.wireNames())));
-    boolean qualityType = type == RecordType.FINDINGS || type == RecordType.INSPECTORS;
-    if (qualityType != QUALITY_BRANCH.equals(branch)) {
+    if (isQualityType(type) != QUALITY_BRANCH.equals(branch)) {
       throw invalid("findings and inspectors are uploaded under branch QA only, and QA uploads only those");
     }
     FileFormat format = name.group(2).equals("csv") ? FileFormat.CSV : FileFormat.JSON_LINES;
     return new UploadKey(branch, date, type, format, name.group(3) != null);
+  }
+
+  /** The wire names of the types branches upload: every type but the quality department's own. */
+  public static List<String> branchTypes() {
+    return java.util.Arrays.stream(RecordType.values()).filter(type -> !isQualityType(type)).map(RecordType::wireName).toList();
+  }
+
+  private static boolean isQualityType(RecordType type) {
+    return type == RecordType.FINDINGS || type == RecordType.INSPECTORS;
   }
 
   /** Identifies the file across re-uploads: one per branch, business date and record type. */

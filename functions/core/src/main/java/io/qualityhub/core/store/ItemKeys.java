@@ -22,7 +22,23 @@ public final class ItemKeys {
    */
   public static final String BRANCHES_PK = "BRANCHES";
 
+  /** The instant an arrivals-ledger item records ({@link #uploadsPk}), ISO-8601 UTC. */
+  public static final String ARRIVED_AT = "arrivedAt";
+
   private ItemKeys() {}
+
+  /**
+   * The arrivals ledger: one partition per business date, one item per branch and record type taken for it
+   * ({@link #uploadSk}), with the instant it was first taken ({@link #ARRIVED_AT}). The monitor reads a date with one
+   * query to find the missing and late uploads (docs/uploads.md).
+   */
+  public static String uploadsPk(LocalDate businessDate) {
+    return "UPLOADS#" + businessDate;
+  }
+
+  public static String uploadSk(String branch, String type) {
+    return branch + "#" + type;
+  }
 
   public static String recordPk(RecordType type, String branch, String id) {
     return "REC#" + type.wireName() + "#" + branch + "#" + id;

@@ -6,6 +6,7 @@ import io.qualityhub.core.format.CrossFieldRule;
 import io.qualityhub.core.format.CrossFieldRule.ForbiddenUnless;
 import io.qualityhub.core.format.CrossFieldRule.NotBefore;
 import io.qualityhub.core.format.CrossFieldRule.RequiredWhen;
+import io.qualityhub.core.format.CrossFieldRule.RequiredWith;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.RejectReason;
 import io.qualityhub.core.parse.ParsedRow;
@@ -67,6 +68,9 @@ public final class RowValidator {
     return switch (rule) {
       case RequiredWhen r -> value(row, r.column()) == null && r.whenValues().contains(value(row, r.whenColumn()))
           ? reject(row, r.column(), RejectReason.CONDITIONAL_REQUIRED, r.column(), condition(r.whenColumn(), r.whenValues()))
+          : null;
+      case RequiredWith r -> value(row, r.column()) == null && value(row, r.presentColumn()) != null
+          ? reject(row, r.column(), RejectReason.CONDITIONAL_REQUIRED, r.column(), r.presentColumn() + " is given")
           : null;
       case ForbiddenUnless r -> value(row, r.column()) != null && !r.allowedValues().contains(value(row, r.whenColumn()))
           ? reject(row, r.column(), RejectReason.CONDITIONAL_FORBIDDEN, r.column(),

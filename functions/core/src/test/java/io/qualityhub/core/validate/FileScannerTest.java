@@ -191,6 +191,18 @@ class FileScannerTest {
   }
 
   @Test
+  void anExtendedComplaintWithoutItsReasonIsRejectedAtTheReasonColumn() throws Exception {
+    String complaints = "complaint_id,received_at,channel,category,severity,status,updated_at,extended_at,extension_reason\n"
+        + "K-1,2026-11-01T09:00:00+08:00,phone,sales,general,open,2026-11-09T09:00:00+08:00,2026-11-09T09:00:00+08:00,\n"
+        + "K-2,2026-11-01T09:00:00+08:00,phone,sales,general,open,2026-11-09T09:00:00+08:00,,\n"
+        + "K-3,2026-11-01T09:00:00+08:00,phone,sales,general,open,2026-11-09T09:00:00+08:00,,a reason without an extension\n";
+    ScanFixture scan = ScanFixture.scan(RecordType.COMPLAINTS, FileFormat.CSV, complaints);
+    assertEquals(List.of(3, 4), scan.acceptedLines, "no extension, no reason needed; a reason alone is harmless");
+    assertEquals(List.of("2:extension_reason:CONDITIONAL_REQUIRED"), scan.rejectSummary());
+    assertEquals("'extension_reason' is required when extended_at is given", scan.rejects.get(0).message());
+  }
+
+  @Test
   void rejectMessagesNeverEchoTheValuesOfTheRow() throws Exception {
     String planted = "PLANTED-SECRET-9931";
     String csv = CLAIMS_HEADER + "\n"

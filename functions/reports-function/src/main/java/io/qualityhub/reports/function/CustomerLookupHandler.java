@@ -28,6 +28,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,20 +36,23 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * The portal's customer lookup behind the HTTP API ({@code POST /customers/lookup}, body
- * {@code {"idNo": "..."}}, same JWT authoriser as the reports): every record of one customer found
- * by national ID number through the blind index, for the quality department only. The value
- * travels in the body so that it never sits in a URL or an access log, and it is never logged,
- * audited or echoed: the audit record (written before any record is returned, denials too) holds
- * the principal, the kind of identifier and how many records were found.
+ * {@code {"idNo": "..."}} or {@code {"phone": "..."}}, same JWT authoriser as the reports): every
+ * record of one customer found by national ID number or phone number through its blind index, for
+ * the quality department only. The value travels in the body so that it never sits in a URL or an
+ * access log, and it is never logged, audited or echoed: the audit record (written before any
+ * record is returned, denials too) holds the principal, the kind of identifier and how many
+ * records were found.
  */
 public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(CustomerLookupHandler.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** An ID number is ten characters; the bound keeps a hostile body from costing memory or time. */
+  /** An ID or phone number is a few characters; the bound keeps a hostile body from costing memory or time. */
   private static final int MAX_BODY_CHARS = 4096;
-  /** What the trail says was looked at, as the command line's lookup says it. */
-  private static final String SUBJECT = "customer records by " + BlindIndexedColumn.ID_NUMBER.column();
+  /** The body's field for each identifier a customer can be looked up by. */
+  private static final Map<String, BlindIndexedColumn> FIELDS = Map.of(
+      "idNo", BlindIndexedColumn.ID_NUMBER,
+      "phone", BlindIndexedColumn.PHONE);
 
   private final Supplier<CustomerLookup> lookup;
   private final AuditTrail trail;
@@ -81,21 +85,24 @@ public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2H
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
     Caller caller = Caller.of(event, now);
+    Optional<Identifier> asked = identifier(event);
+    // A denial names the kind of identifier asked by, when the body says it, never the value.
+    String subject = asked.map(identifier -> subject(identifier.column())).orElse("customer records");
     if (caller.problem().isPresent()) {
-      record(caller, "none", null, AccessRecord.Decision.DENY, now);
+      record(caller, "none", subject, null, AccessRecord.Decision.DENY, now);
       return respond(401, Map.of("error", caller.problem().get()));
     }
     if (!caller.groups().contains(ReportAccessPolicy.QUALITY)) {
-      record(caller, String.join(" ", caller.groups().stream().sorted().toList()), null, AccessRecord.Decision.DENY, now);
+      record(caller, String.join(" ", caller.groups().stream().sorted().toList()), subject, null, AccessRecord.Decision.DENY, now);
       return respond(403, Map.of("error", "customer lookups are for the quality department; this request is on the audit trail"));
     }
-    String idNumber = idNumber(event);
-    if (idNumber.isBlank()) {
-      return respond(400, Map.of("error", "give the customer's ID number as {\"idNo\": \"...\"} in the request body"));
+    if (asked.isEmpty()) {
+      return respond(400, Map.of("error", "give the customer's ID number as {\"idNo\": \"...\"} or phone number as"
+          + " {\"phone\": \"...\"} in the request body, one of the two"));
     }
-    List<CustomerRecord> records = lookup.get().find(BlindIndexedColumn.ID_NUMBER, idNumber);
+    List<CustomerRecord> records = lookup.get().find(asked.get().column(), asked.get().value());
     // On the trail before anything is returned: if it cannot be written, the records are not shown.
-    record(caller, ReportAccessPolicy.QUALITY, (long) records.size(), AccessRecord.Decision.ALLOW, now);
+    record(caller, ReportAccessPolicy.QUALITY, subject, (long) records.size(), AccessRecord.Decision.ALLOW, now);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (CustomerRecord record : records) {
       Map<String, Object> row = new LinkedHashMap<>();
@@ -110,28 +117,50 @@ public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2H
     return respond(200, Map.of("records", rows));
   }
 
+  /** What a customer is looked up by: the blind-indexed column and the value given for it. */
+  record Identifier(BlindIndexedColumn column, String value) {
+
+    @Override
+    public String toString() {
+      return "Identifier[" + column.column() + "]"; // never the value, wherever a record is printed
+    }
+  }
+
   /**
-   * The ID number of the body, or blank. A body that is not the JSON asked for counts as blank: a
-   * parser's message could quote the value, so it is never passed on.
+   * The identifier of the body: exactly one of {@code idNo} and {@code phone}, a non-blank string;
+   * otherwise none. A body that is not the JSON asked for counts as none: a parser's message could
+   * quote the value, so it is never passed on.
    */
-  static String idNumber(APIGatewayV2HTTPEvent event) {
+  static Optional<Identifier> identifier(APIGatewayV2HTTPEvent event) {
     String body = event.getBody();
     if (body == null || body.length() > MAX_BODY_CHARS) {
-      return "";
+      return Optional.empty();
     }
     try {
       if (event.getIsBase64Encoded()) {
         body = new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8);
       }
-      JsonNode value = JSON.readTree(body).path("idNo");
-      return value.isTextual() ? value.asText() : "";
+      JsonNode json = JSON.readTree(body);
+      List<Identifier> given = new ArrayList<>();
+      FIELDS.forEach((field, column) -> {
+        JsonNode value = json == null ? null : json.get(field);
+        if (value != null) {
+          given.add(new Identifier(column, value.isTextual() ? value.asText() : ""));
+        }
+      });
+      return given.size() == 1 && !given.get(0).value().isBlank() ? Optional.of(given.get(0)) : Optional.empty();
     } catch (JsonProcessingException | IllegalArgumentException notTheJsonAskedFor) {
-      return "";
+      return Optional.empty();
     }
   }
 
-  private void record(Caller caller, String role, Long records, AccessRecord.Decision decision, Instant now) {
-    AccessRecord record = trail.append(AccessRecord.LOOKUP, caller.who(), role, SUBJECT, records, decision, now,
+  /** What the trail says was looked at, as the command line's lookup says it. */
+  private static String subject(BlindIndexedColumn column) {
+    return "customer records by " + column.column();
+  }
+
+  private void record(Caller caller, String role, String subject, Long records, AccessRecord.Decision decision, Instant now) {
+    AccessRecord record = trail.append(AccessRecord.LOOKUP, caller.who(), role, subject, records, decision, now,
         caller.sourceIp(), caller.userAgent());
     LOG.info("customer lookup {}", decision.wire(), entry("who", caller.who()), entry("role", role),
         entry("records", records), entry("auditHash", record.hash()));

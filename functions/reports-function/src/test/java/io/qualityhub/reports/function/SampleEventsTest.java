@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.store.BlindIndexedColumn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -49,15 +51,39 @@ class SampleEventsTest {
         APIGatewayV2HTTPEvent.class);
 
     assertEquals(Set.of("quality"), Caller.of(event, Instant.parse("2026-11-25T02:00:00Z")).groups());
-    assertEquals("A123456789", CustomerLookupHandler.idNumber(event));
+    CustomerLookupHandler.Identifier byIdNumber = new CustomerLookupHandler.Identifier(BlindIndexedColumn.ID_NUMBER, "A123456789");
+    assertEquals(Optional.of(byIdNumber), CustomerLookupHandler.identifier(event));
     event.setBody(java.util.Base64.getEncoder().encodeToString(event.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     event.setIsBase64Encoded(true);
-    assertEquals("A123456789", CustomerLookupHandler.idNumber(event), "as API Gateway may pass a body, base64-encoded");
+    assertEquals(Optional.of(byIdNumber), CustomerLookupHandler.identifier(event), "as API Gateway may pass a body, base64-encoded");
     event.setIsBase64Encoded(false);
-    for (String notAsked : new String[] {"{\"idNo\": A123456789}", "{\"idNo\": 123}", "{\"phone\": \"0912345678\"}", "",
-        "{\"idNo\": \"" + "A".repeat(5000) + "\"}"}) {
+    event.setBody("{\"phone\": \"0912-345-678\"}");
+    assertEquals(Optional.of(new CustomerLookupHandler.Identifier(BlindIndexedColumn.PHONE, "0912-345-678")),
+        CustomerLookupHandler.identifier(event), "a phone number, as the portal sends it");
+    for (String notAsked : new String[] {"{\"idNo\": A123456789}", "{\"idNo\": 123}", "{\"phone\": 912345678}",
+        "{\"idNo\": \"A123456789\", \"phone\": \"0912345678\"}", "{\"idNo\": \"  \"}", "{\"name\": \"林志明\"}",
+        "[\"A123456789\"]", "", "{\"idNo\": \"" + "A".repeat(5000) + "\"}"}) {
       event.setBody(notAsked);
-      assertEquals("", CustomerLookupHandler.idNumber(event), notAsked.length() > 50 ? "an oversized body" : notAsked);
+      assertEquals(Optional.empty(), CustomerLookupHandler.identifier(event), notAsked.length() > 80 ? "an oversized body" : notAsked);
     }
+  }
+
+  @Test
+  void theReportListEventIsABranchManagersRequestForTheirList() throws Exception {
+    APIGatewayV2HTTPEvent event = JSON.readValue(Files.readString(EVENTS.resolve("http-api-report-list.json")),
+        APIGatewayV2HTTPEvent.class);
+
+    Caller caller = Caller.of(event, Instant.parse("2026-11-25T02:00:00Z"));
+    assertEquals(List.of("manager-wang", Set.of("branch-manager:TPE-01"), Optional.empty()),
+        List.of(caller.who(), caller.groups(), caller.problem()));
+    assertEquals("GET /reports", event.getRouteKey());
+    assertEquals(Optional.of("the token has expired; sign in again"),
+        Caller.of(event, Instant.parse("2026-11-25T03:00:00Z")).problem(), "at the token's expiry (exp 1795575600)");
+  }
+
+  @Test
+  void anIdentifierNeverPrintsTheValueItCarries() {
+    assertEquals("Identifier[customer_phone]",
+        new CustomerLookupHandler.Identifier(BlindIndexedColumn.PHONE, "0933-221-908").toString());
   }
 }

@@ -47,6 +47,7 @@ public final class AggregateAccumulator {
             case OpenItemsSnapshot snapshot -> acceptSnapshot(snapshot);
             case PortfolioFact portfolio -> acceptPortfolio(portfolio);
             case InspectionTaskFact task -> acceptInspectionTask(task);
+            case UploadPunctualityFact uploads -> acceptUploads(uploads);
         }
         acceptedFacts++;
     }
@@ -192,6 +193,16 @@ public final class AggregateAccumulator {
         }
         tally.gauges.merge(Gauge.OVERDUE_OPEN_CLAIMS,
                 new GaugeReading(snapshot.asOf(), snapshot.overdueOpenClaims()), GaugeReading::latest);
+    }
+
+    private void acceptUploads(UploadPunctualityFact uploads) {
+        BranchBuilder tally = namedBranch(uploads, uploads.branch(), RecordType.UPLOADS);
+        if (!isThisFilesDay(uploads.businessDate())) {
+            throw invalid("the uploads of " + uploads.businessDate() + " cannot go into the aggregate of "
+                    + key.businessDate());
+        }
+        tally.add(Counter.UPLOADS_EXPECTED, "", uploads.expected());
+        tally.add(Counter.UPLOADS_ON_TIME, "", uploads.onTime());
     }
 
     /**

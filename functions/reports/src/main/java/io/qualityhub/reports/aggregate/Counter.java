@@ -45,5 +45,9 @@ public enum Counter {
     /** By "type@due date" ({@link InspectionTaskFact#dimension}): inspection tasks issued. */
     INSPECTION_TASKS_DUE,
     /** By "type@due date": those of them with a result. */
-    INSPECTION_TASKS_DONE
+    INSPECTION_TASKS_DONE,
+    /** Branch files the upload calendar expected for a business date whose cutoff passed. */
+    UPLOADS_EXPECTED,
+    /** Those of them taken by their cutoff. */
+    UPLOADS_ON_TIME
 }

@@ -6,5 +6,5 @@ package io.qualityhub.reports.aggregate;
  */
 public sealed interface Fact permits SaleFact, UnderwritingFact, FollowupFact, ClaimFact, ComplaintFact,
         SurveyFact, ViolationFact, InspectionFact, CorrectiveActionFact, OpenItemsSnapshot, PortfolioFact,
-        InspectionTaskFact {
+        InspectionTaskFact, UploadPunctualityFact {
 }

@@ -14,5 +14,7 @@ public enum RecordType {
     VIOLATIONS,
     FINDINGS,
     PORTFOLIO,
-    MONITOR_SNAPSHOT
+    MONITOR_SNAPSHOT,
+    /** The monitor's verdict on a business date's expected branch files, once their cutoff passed (docs/uploads.md). */
+    UPLOADS
 }

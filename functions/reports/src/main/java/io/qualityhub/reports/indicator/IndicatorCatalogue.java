@@ -68,6 +68,7 @@ public final class IndicatorCatalogue {
         addCorrectiveActions(list);
         addSatisfaction(list);
         addViolations(list);
+        addUploads(list);
         Map<String, IndicatorDefinition> byId = new LinkedHashMap<>();
         list.forEach(definition -> {
             if (byId.put(definition.id(), definition) != null) {
@@ -291,6 +292,17 @@ public final class IndicatorCatalogue {
                         c -> Measurement.count(c.tallies().count(Counter.VIOLATIONS, dimension))));
             }
         }
+    }
+
+    private static void addUploads(List<IndicatorDefinition> list) {
+        list.add(single("uploads.on_time_pct", "Branch files on time", "分公司資料準時上傳率", Unit.PERCENT, HIGHER_IS_BETTER,
+                "Branch files the upload calendar expected for the period's business dates that were taken by their "
+                        + "cutoff (12:00 on the next business day unless configured), as a share of those expected.",
+                "期間內各營業日依上傳行事曆應上傳之分公司檔案中,於截止時點(預設次一營業日12:00)前完成上傳者所占比率。",
+                "Ask branch IT why files came late or not at all, and fix the export or its schedule.",
+                "請分公司資訊人員說明遲交或漏交原因,並修正匯出程式或排程。",
+                c -> Measurement.percent(c.tallies().count(Counter.UPLOADS_ON_TIME),
+                        c.tallies().count(Counter.UPLOADS_EXPECTED))));
     }
 
     private static IndicatorDefinition single(String id, String nameEn, String nameZh, Unit unit, Direction direction,

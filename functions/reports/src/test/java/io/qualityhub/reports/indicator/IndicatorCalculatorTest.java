@@ -72,7 +72,8 @@ class IndicatorCalculatorTest {
                 Map.entry("satisfaction.mean.enquiry", 5.0),
                 Map.entry("satisfaction.mean.overall", 3.5),
                 Map.entry("violations.count.claims.major", 2.0),
-                Map.entry("violations.count.sales.minor", 1.0)),
+                Map.entry("violations.count.sales.minor", 1.0),
+                Map.entry("uploads.on_time_pct", 200.0 / 3)), // 4 of the 6 files expected on 10-15 and 10-16
                 "inspections.pass_rate_pct.complaint");
         assertValues(expected, results.byBranch().get(TPE));
     }
@@ -98,7 +99,8 @@ class IndicatorCalculatorTest {
                 Map.entry("actions.overdue", 0.0), // due 11-05, judged as of 10-31
                 Map.entry("actions.closed_on_time_pct", 0.0),
                 Map.entry("satisfaction.mean.overall", 5.0),
-                Map.entry("violations.count.sales.severe", 1.0)),
+                Map.entry("violations.count.sales.severe", 1.0),
+                Map.entry("uploads.on_time_pct", 100.0)), // 2 of 2
                 "claims.cycle_time_median_days.complex", "claims.cycle_time_p90_days.complex",
                 "claims.green_channel_on_time_pct", "sales.recording_present_pct",
                 "inspections.coverage_pct.sales_recording", "inspections.pass_rate_pct.sales_recording",
@@ -146,7 +148,8 @@ class IndicatorCalculatorTest {
                 Map.entry("satisfaction.mean.overall", 4.0),
                 Map.entry("violations.count.claims.major", 2.0),
                 Map.entry("violations.count.sales.minor", 1.0),
-                Map.entry("violations.count.sales.severe", 1.0)),
+                Map.entry("violations.count.sales.severe", 1.0),
+                Map.entry("uploads.on_time_pct", 75.0)), // (4 + 2) of (6 + 2)
                 "inspections.pass_rate_pct.complaint");
         assertValues(expected, results.company());
     }

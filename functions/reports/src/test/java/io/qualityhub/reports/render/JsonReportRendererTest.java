@@ -33,7 +33,7 @@ class JsonReportRendererTest {
 
         assertEquals("2026-10", json.get("period").asText());
         assertEquals("company", json.get("scope").asText());
-        assertEquals(44, json.get("indicators").size(), "the catalogue's 44 indicators");
+        assertEquals(45, json.get("indicators").size(), "the catalogue's 45 indicators");
         JsonNode tpeDisclosure = find(json.get("branches").get("TPE-01"), "sales.disclosure_compliance_pct");
         assertEquals(75, tpeDisclosure.get("value").asInt());
         assertEquals("red", tpeDisclosure.get("status").asText());
