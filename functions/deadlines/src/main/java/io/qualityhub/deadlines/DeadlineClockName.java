@@ -13,7 +13,8 @@ public enum DeadlineClockName implements WireNamed {
     ADVANCE_PAYMENT("advance_payment", "claim.advance_payment"),
     FIRST_RESPONSE("first_response", "complaint.first_response"),
     RESOLUTION("resolution", "complaint.resolution"),
-    ACTION("action", "action.due");
+    ACTION("action", "action.due"),
+    EFFECTIVENESS_CHECK("effectiveness_check", "action.effectiveness_check");
 
     private final String wireName;
     private final String policyId;
