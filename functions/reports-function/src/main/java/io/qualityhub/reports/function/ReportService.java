@@ -1,6 +1,5 @@
 package io.qualityhub.reports.function;
 
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import io.qualityhub.reports.render.CsvReportRenderer;
@@ -32,11 +31,17 @@ final class ReportService {
       ReportTopic.CLAIMS_TIMELINESS, Set.of(FileAggregate.SETTLED_LATE),
       ReportTopic.COMPLAINTS, Set.of(FileAggregate.RESOLVED_LATE));
 
-  /** Open actions first, the most overdue at the top; then closed ones, latest due first. */
+  /**
+   * Open actions first, the most overdue at the top; then done ones awaiting their effectiveness check, the most
+   * overdue check first; then verified ones, latest due first.
+   */
   static final Comparator<CorrectiveActionItem> ACTION_ORDER = Comparator
-      .comparing((CorrectiveActionItem action) -> action.status() != ActionStatus.OPEN)
-      .thenComparing(action -> action.status() == ActionStatus.OPEN ? action.dueOn().toEpochDay()
-          : -action.dueOn().toEpochDay())
+      .comparing(CorrectiveActionItem::status)
+      .thenComparing(action -> switch (action.status()) {
+        case OPEN -> action.dueOn().toEpochDay();
+        case DONE -> action.checkDueOn() == null ? Long.MAX_VALUE : action.checkDueOn().toEpochDay();
+        case VERIFIED -> -action.dueOn().toEpochDay();
+      })
       .thenComparing(CorrectiveActionItem::branch)
       .thenComparing(CorrectiveActionItem::inspectionId);
 

@@ -144,6 +144,9 @@ public final class JsonReportRenderer {
             if (action.closedOn() != null) {
                 a.put("closedOn", action.closedOn().toString());
             }
+            if (action.checkDueOn() != null) {
+                a.put("checkDueOn", action.checkDueOn().toString());
+            }
             a.put("state", lower(action.state(report.asOf())));
         }
     }

@@ -301,6 +301,7 @@ public final class PdfReportRenderer {
                     action.closedOn() == null ? "—" : action.closedOn().toString(), stateLabel(state)};
             for (int i = 0; i < cells.length; i++) {
                 Color colour = i == cells.length - 1 && (state == CorrectiveActionItem.State.OVERDUE
+                        || state == CorrectiveActionItem.State.CHECK_OVERDUE
                         || state == CorrectiveActionItem.State.CLOSED_LATE) ? RagStyle.RED : PdfCanvas.TEXT;
                 canvas.text(PdfCanvas.left() + columns[i], y, canvas.fitted(cells[i], canvas.regular(), 7.5f,
                         columns[i + 1] - columns[i] - 3), canvas.regular(), 7.5f, colour);
@@ -317,6 +318,8 @@ public final class PdfReportRenderer {
         return switch (state) {
             case OPEN -> "進行中 open";
             case OVERDUE -> "逾期 overdue";
+            case AWAITING_CHECK -> "待複查 awaiting check";
+            case CHECK_OVERDUE -> "複查逾期 check overdue";
             case CLOSED_ON_TIME -> "準時完成 on time";
             case CLOSED_LATE -> "逾期完成 late";
         };

@@ -33,7 +33,7 @@ class JsonReportRendererTest {
 
         assertEquals("2026-10", json.get("period").asText());
         assertEquals("company", json.get("scope").asText());
-        assertEquals(44, json.get("indicators").size(), "the catalogue's 44 indicators");
+        assertEquals(48, json.get("indicators").size(), "the catalogue's 48 indicators");
         JsonNode tpeDisclosure = find(json.get("branches").get("TPE-01"), "sales.disclosure_compliance_pct");
         assertEquals(75, tpeDisclosure.get("value").asInt());
         assertEquals("red", tpeDisclosure.get("status").asText());
@@ -63,6 +63,10 @@ class JsonReportRendererTest {
         assertEquals(LONG_OWNER, actions.get(1).get("owner").asText(), "the JSON keeps what the PDF cuts to its column");
         assertEquals("closed_late", actions.get(1).get("state").asText());
         assertEquals("2026-10-12", actions.get(1).get("closedOn").asText());
+        assertEquals(new ObjectMapper().readTree("{\"branch\":\"TPE-01\",\"inspectionId\":\"INS-3\",\"severity\":\"minor\","
+                + "\"owner\":\"EMP-8\",\"raisedOn\":\"2026-10-01\",\"dueOn\":\"2026-10-10\",\"status\":\"done\","
+                + "\"closedOn\":\"2026-10-09\",\"checkDueOn\":\"2026-10-25\",\"state\":\"check_overdue\"}"), actions.get(2),
+                "done on time, but its effectiveness check is past due as of the month's end");
     }
 
     /** Wider than the PDF's owner column. */
@@ -77,8 +81,11 @@ class JsonReportRendererTest {
                     List.of(new CorrectiveActionItem("TPE-01", "INS-1", "major", "EMP-7", LocalDate.parse("2026-10-02"),
                                     LocalDate.parse("2026-10-20"), ActionStatus.OPEN, null),
                             new CorrectiveActionItem("TPE-01", "INS-2", "minor", LONG_OWNER,
-                                    LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-10"), ActionStatus.DONE,
-                                    LocalDate.parse("2026-10-12"))));
+                                    LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-10"), ActionStatus.VERIFIED,
+                                    LocalDate.parse("2026-10-12")),
+                            new CorrectiveActionItem("TPE-01", "INS-3", "minor", "EMP-8", LocalDate.parse("2026-10-01"),
+                                    LocalDate.parse("2026-10-10"), ActionStatus.DONE, LocalDate.parse("2026-10-09"),
+                                    LocalDate.parse("2026-10-25"))));
         }
         return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard())
                 .build(request.build());

@@ -90,6 +90,7 @@ class PdfReportRendererTest {
             assertTrue(text.contains("INS-1"));
             assertTrue(text.contains("逾期 overdue"));
             assertTrue(text.contains("逾期完成 late"), "an action closed after its due date");
+            assertTrue(text.contains("複查逾期"), "a done action whose effectiveness check is past due: " + text);
             assertTrue(text.contains("台北一分公司 理賠") && text.contains("…")
                     && !text.contains(JsonReportRendererTest.LONG_OWNER),
                     "a long owner label is cut to its column: " + text);
