@@ -104,7 +104,7 @@ class PdfReportRendererTest {
         QualityReport plain = JsonReportRendererTest.report(ReportScope.company(), null);
         QualityReport withEmoji = new QualityReport(plain.period(), plain.previousPeriod(), plain.scope(), plain.asOf(),
                 plain.generatedAt(), plain.indicators(), plain.branchIndicators(), plain.trends(), plain.comparison(),
-                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"));
+                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"), plain.samples());
         try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(withEmoji))) {
             assertTrue(new PDFTextStripper().getText(document).contains("TPE-01 台北一分公司?"));
         }
