@@ -49,6 +49,7 @@ final class ReportService {
   private final BranchDirectory directory;
   private final TrackedInspections inspections;
   private final TrackedActions actions;
+  private final SampleAssurances samples;
   private final IndicatorTargets targets;
   private final FindingRules rules = FindingRules.standard();
   private final ReportStore store;
@@ -56,12 +57,14 @@ final class ReportService {
   private final ZoneId zone;
 
   ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
-      TrackedActions actions, IndicatorTargets targets, ReportStore store, Clock clock, ZoneId zone) {
+      TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, ReportStore store, Clock clock,
+      ZoneId zone) {
     this.targets = targets;
     this.aggregates = aggregates;
     this.directory = directory;
     this.inspections = inspections;
     this.actions = actions;
+    this.samples = samples;
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -98,7 +101,8 @@ final class ReportService {
 
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
       Set<String> knownBranches) {
-    ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf);
+    ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
+        .samples(samples.of(order.period(), scope));
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();
