@@ -72,8 +72,8 @@ class EffectivenessCheckEndToEndTest {
   private static final PrintStream functionLog = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
   /**
-   * Both branches' sales of April are drawn whole (two records each); on 5 May one task of each fails: EFF-01's
-   * action is reported done on 8 May, in the file of 9 May, EFF-02's is left open, due 20 May.
+   * Both branches' sales of April are drawn whole (two records each); on 5 May one task of each fails (the other
+   * passes): EFF-01's action is reported done on 8 May, in the file of 9 May, EFF-02's is left open, due 20 May.
    */
   @BeforeAll
   static void drawAndFail() {
@@ -89,11 +89,14 @@ class EffectivenessCheckEndToEndTest {
         .sorted(Comparator.comparing(InspectionTask::taskId)).toList();
     verifiedLater = tasks.stream().filter(task -> task.branch().equals("EFF-01")).findFirst().orElseThrow();
     reopenedLater = tasks.stream().filter(task -> task.branch().equals("EFF-02")).findFirst().orElseThrow();
+    StringBuilder passes = new StringBuilder();
+    tasks.stream().filter(task -> task != verifiedLater && task != reopenedLater).forEach(task -> passes
+        .append(task.taskId()).append(',').append(inspector(task)).append(",2026-05-05,pass,,,,,,,\n"));
     upload("incoming/QA/2026-05-09/findings.csv", FINDINGS_HEADER
         + verifiedLater.taskId() + "," + inspector(verifiedLater) + ",2026-05-05,fail,major,告知不完整,重新告知,EFF-01 主管,"
         + "2026-05-20,done,2026-05-08\n"
         + reopenedLater.taskId() + "," + inspector(reopenedLater) + ",2026-05-05,fail,minor,錄音未存檔,補存檔,EFF-02 主管,"
-        + "2026-05-20,open,\n");
+        + "2026-05-20,open,\n" + passes);
     deliverIntake();
     deliverFindings();
   }
@@ -198,6 +201,18 @@ class EffectivenessCheckEndToEndTest {
     JsonNode onTime = indicator(indicators, "actions.closed_on_time_pct");
     assertEquals(100.0, onTime.get("value").asDouble(), 1e-9, "done again on 20 June, due 30 June");
     assertEquals(1, onTime.get("basis").asLong());
+  }
+
+  /** Issue 15 item 4: the report, not only the demo's summary, says what the sample shows, in words. */
+  @Test
+  void theAprilReportStatesWhatEachBranchsSampleShows() throws IOException {
+    JsonNode samples = reportJson(reports("2026-05-10").produce(Map.of("period", "2026-04", "scope", "branch:EFF-01")))
+        .get("samples");
+
+    assertEquals(new ObjectMapper().readTree("[{\"period\":\"2026-04\",\"strata\":[{\"recordType\":\"sales\","
+        + "\"branch\":\"EFF-01\",\"population\":2,\"sampled\":2,\"inspected\":2,\"deviations\":1,"
+        + "\"statement\":\"1 deviation in 2 (all): exactly 50%\"}],\"agreement\":[]}]"), samples,
+        "the branch's own stratum, taken whole, with its exact rate; no team in a branch report");
   }
 
   private static Set<AlertRecord> recordsOf(MonitorRun run, String branch) {
