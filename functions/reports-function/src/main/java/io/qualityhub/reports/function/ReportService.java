@@ -89,20 +89,22 @@ final class ReportService {
     Set<String> knownBranches = directory.branches();
     ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, knownBranches, inspections, actions),
         targets, rules);
-    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches));
+    SampleAssurances.Read periodSamples = samples.read(order.period());
+    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples));
     stored.add(store(main));
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
-        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches))));
+        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches,
+            periodSamples))));
       }
     }
     return stored;
   }
 
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
-      Set<String> knownBranches) {
+      Set<String> knownBranches, SampleAssurances.Read periodSamples) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
-        .samples(samples.of(order.period(), scope));
+        .samples(periodSamples.forScope(scope));
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();

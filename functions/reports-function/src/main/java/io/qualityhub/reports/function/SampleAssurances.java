@@ -46,18 +46,29 @@ final class SampleAssurances {
     this.sealed = sealed;
   }
 
-  /** The period's samples as the scope may show them; samples never drawn are left out. */
-  List<SampleAssurance> of(ReportPeriod period, ReportScope scope) {
-    List<SampleAssurance> assurances = new ArrayList<>();
+  /** The stored samples of a report's period, read once for every report of an order. */
+  record Read(List<Map.Entry<String, List<Map<String, AttributeValue>>>> samples) {
+
+    /** The samples as the scope may show them; samples never drawn are left out. */
+    List<SampleAssurance> forScope(ReportScope scope) {
+      List<SampleAssurance> assurances = new ArrayList<>();
+      samples.forEach(sample -> assuranceOf(sample.getKey(), sample.getValue(), scope).ifPresent(assurances::add));
+      return assurances;
+    }
+  }
+
+  /** The checked items of each sample whose period ends within the report's. */
+  Read read(ReportPeriod period) {
+    List<Map.Entry<String, List<Map<String, AttributeValue>>>> samples = new ArrayList<>();
     for (Period sample : samplesEndingWithin(period.start(), period.endInclusive())) {
       List<Map<String, AttributeValue>> items = new ArrayList<>();
       dynamoDb.queryPaginator(request -> request.tableName(table).consistentRead(true)
               .keyConditionExpression("pk = :pk")
               .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("SAMPLE#" + sample))))
           .items().forEach(items::add);
-      assuranceOf(sample.toString(), sealed.accepted(items), scope).ifPresent(assurances::add);
+      samples.add(Map.entry(sample.toString(), sealed.accepted(items)));
     }
-    return assurances;
+    return new Read(samples);
   }
 
   /** Months, then weeks, in order, whose last day falls within [from, toInclusive]. */
