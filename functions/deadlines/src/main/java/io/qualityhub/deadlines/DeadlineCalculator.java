@@ -21,7 +21,6 @@ public final class DeadlineCalculator {
             EnumSet.of(ClaimStatus.PAID, ClaimStatus.CLOSED, ClaimStatus.WITHDRAWN);
     private static final Set<ComplaintStatus> COMPLAINT_FINISHED =
             EnumSet.of(ComplaintStatus.RESOLVED, ComplaintStatus.CLOSED);
-    private static final Set<ActionStatus> ACTION_FINISHED = EnumSet.of(ActionStatus.DONE, ActionStatus.VERIFIED);
 
     private final DeadlinePolicy policy;
 
@@ -101,22 +100,38 @@ public final class DeadlineCalculator {
     }
 
     /**
-     * The action clock runs from the inspection day to the end of the due day set in the finding, in calendar days.
-     * A due day on or before the inspection day is treated as a one-day limit ending on the due day, so that the
-     * thresholds stay defined; such an action is due (or overdue) at once.
+     * An open action's clock runs from the inspection day to the end of the due day set in the finding, in calendar
+     * days. A due day on or before the inspection day is treated as a one-day limit ending on the due day, so that
+     * the thresholds stay defined; such an action is due (or overdue) at once. A done action's effectiveness check
+     * runs the same way from the day it was done to the end of the check's due day, under the check's id, so each
+     * round of checks is alerted afresh; the quality department, not the owner, carries it out. A verified action,
+     * or a done one with no check pending, runs none.
      */
     public List<OpenDeadline> openDeadlines(CorrectiveActionSnapshot action) {
-        if (ACTION_FINISHED.contains(action.status())) {
-            return List.of();
+        if (action.status() == ActionStatus.OPEN) {
+            return List.of(daysDeadline(action, action.actionId(), DeadlineClockName.ACTION, action.inspectedOn(),
+                    action.dueOn(), "action_due_on of inspection " + action.inspectionId(),
+                    "inspection " + action.inspectionId(), action.owner()));
         }
-        long days = Math.max(1, ChronoUnit.DAYS.between(action.inspectedOn(), action.dueOn()));
-        LocalDate clockDay = action.dueOn().minusDays(days);
+        if (action.status() == ActionStatus.DONE && action.pendingCheck().isPresent()) {
+            CorrectiveActionSnapshot.PendingCheck check = action.pendingCheck().get();
+            return List.of(daysDeadline(action, check.checkId(), DeadlineClockName.EFFECTIVENESS_CHECK,
+                    check.scheduledOn(), check.dueOn(), "effectivenessCheckDays of the sampling plan",
+                    "effectiveness check of action " + action.actionId(), null));
+        }
+        return List.of();
+    }
+
+    private OpenDeadline daysDeadline(CorrectiveActionSnapshot action, String itemId, DeadlineClockName clock,
+                                      LocalDate from, LocalDate dueDay, String source, String category,
+                                      String assignee) {
+        long days = Math.max(1, ChronoUnit.DAYS.between(from, dueDay));
+        LocalDate clockDay = dueDay.minusDays(days);
         Instant start = clockDay.atStartOfDay(policy.timeZone()).toInstant();
-        DeadlineLimit limit = new DeadlineLimit(Math.toIntExact(days), LimitUnit.CALENDAR_DAYS,
-                "action_due_on of inspection " + action.inspectionId());
+        DeadlineLimit limit = new DeadlineLimit(Math.toIntExact(days), LimitUnit.CALENDAR_DAYS, source);
         Instant due = policy.counterFor(action.branch()).dueAt(start, limit);
-        return List.of(new OpenDeadline(ItemType.ACTION, action.actionId(), action.branch(), DeadlineClockName.ACTION,
-                start, due, limit, "inspection " + action.inspectionId(), action.owner(), false));
+        return new OpenDeadline(ItemType.ACTION, itemId, action.branch(), clock, start, due, limit, category, assignee,
+                false);
     }
 
     private OpenDeadline claimDeadline(ClaimSnapshot claim, DeadlineClockName clock, Instant start,

@@ -14,7 +14,8 @@ public enum DeadlineClockName implements WireNamed {
     FIRST_RESPONSE("first_response", "complaint.first_response"),
     RESOLUTION("resolution", "complaint.resolution"),
     ACTION("action", "action.due"),
-    UPLOAD("upload", "upload.cutoff");
+    UPLOAD("upload", "upload.cutoff"),
+    EFFECTIVENESS_CHECK("effectiveness_check", "action.effectiveness_check");
 
     private final String wireName;
     private final String policyId;

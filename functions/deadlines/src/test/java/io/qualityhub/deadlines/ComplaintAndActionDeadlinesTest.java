@@ -139,7 +139,31 @@ class ComplaintAndActionDeadlinesTest {
     }
 
     @Test
-    void doneOrVerifiedActionsHaveNoClock() {
+    void aDoneActionsEffectivenessCheckIsDueByTheEndOfItsDueDayUnderTheChecksId() {
+        CorrectiveActionSnapshot action = new CorrectiveActionSnapshot("TPE-01", "CA-3", "INS-3", "Q-2",
+                LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-12"), ActionStatus.DONE,
+                Optional.of(new CorrectiveActionSnapshot.PendingCheck("EC-3-1", LocalDate.parse("2026-11-10"),
+                        LocalDate.parse("2026-11-20"))));
+
+        OpenDeadline deadline = calculator.openDeadlines(action).get(0);
+
+        assertEquals(DeadlineClockName.EFFECTIVENESS_CHECK, deadline.clock());
+        assertEquals("action.effectiveness_check", deadline.clock().policyId());
+        assertEquals("EC-3-1", deadline.itemId(), "each round of checks is its own item, alerted afresh");
+        assertEquals(ItemType.ACTION, deadline.itemType());
+        assertEquals("effectiveness check of action CA-3", deadline.category());
+        assertEquals(null, deadline.assignee(), "the quality department checks; the owner's part is done");
+        assertEquals("10 calendar days", deadline.limit().describe());
+        assertEquals(new LevelSchedule(at("2026-11-19T00:00"), at("2026-11-20T00:00"), at("2026-11-21T00:00"),
+                at("2026-12-01T00:00")), levels.schedule(deadline));
+    }
+
+    @Test
+    void verifiedActionsAndDoneOnesWithoutACheckHaveNoClock() {
+        assertEquals(List.of(), calculator.openDeadlines(new CorrectiveActionSnapshot("TPE-01", "CA-3", "INS-3", "Q-2",
+                LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-12"), ActionStatus.VERIFIED,
+                Optional.of(new CorrectiveActionSnapshot.PendingCheck("EC-3-1", LocalDate.parse("2026-11-10"),
+                        LocalDate.parse("2026-11-20"))))), "a verified action's check is behind it");
         for (ActionStatus status : List.of(ActionStatus.DONE, ActionStatus.VERIFIED)) {
             assertEquals(List.of(), calculator.openDeadlines(new CorrectiveActionSnapshot("TPE-01", "INS-3/1",
                     "INS-3", "Q-2", LocalDate.parse("2026-11-02"), LocalDate.parse("2026-11-12"), status)));

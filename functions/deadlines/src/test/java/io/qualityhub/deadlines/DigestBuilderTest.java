@@ -189,8 +189,10 @@ class DigestBuilderTest {
                 "advancePaidAt", "denialNoticeAt"), components(ClaimSnapshot.class));
         assertEquals(List.of("branch", "complaintId", "severity", "status", "receivedAt", "firstResponseAt",
                 "resolvedAt", "staffId", "extendedAt"), components(ComplaintSnapshot.class));
-        assertEquals(List.of("branch", "actionId", "inspectionId", "owner", "inspectedOn", "dueOn", "status"),
-                components(CorrectiveActionSnapshot.class));
+        assertEquals(List.of("branch", "actionId", "inspectionId", "owner", "inspectedOn", "dueOn", "status",
+                "pendingCheck"), components(CorrectiveActionSnapshot.class));
+        assertEquals(List.of("checkId", "scheduledOn", "dueOn"),
+                components(CorrectiveActionSnapshot.PendingCheck.class));
     }
 
     private static List<String> components(Class<? extends Record> type) {

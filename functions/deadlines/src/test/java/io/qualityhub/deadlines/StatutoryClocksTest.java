@@ -39,7 +39,8 @@ class StatutoryClocksTest {
     @Test
     void everyClockHasItsPolicyId() {
         assertEquals(List.of("claim.documents", "claim.decision", "claim.denial_notice", "claim.payment",
-                        "claim.advance_payment", "complaint.first_response", "complaint.resolution", "action.due", "upload.cutoff"),
+                        "claim.advance_payment", "complaint.first_response", "complaint.resolution", "action.due", "upload.cutoff",
+                        "action.effectiveness_check"),
                 Arrays.stream(DeadlineClockName.values()).map(DeadlineClockName::policyId).toList());
     }
 

@@ -27,8 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code recordType} {@value #ACTIONS}, {@code branchCode}, {@code action_id}, {@code inspection_id},
  * {@code action_owner}, {@code inspected_on} and {@code action_due_on} ({@code YYYY-MM-DD}),
  * {@code action_status} ({@code open|done|verified}, absent = open), {@code sourceSk} (the finding row it
- * came from) and {@code versionMillis}; the writer passes the item through
- * {@link DeadlineIndexer#withIndex} before its put.
+ * came from) and {@code versionMillis}; a done action's effectiveness check as {@code check_id},
+ * {@code check_scheduled_on} and {@code check_due_on}, with {@code check_verdict} once its result is in; the writer
+ * passes the item through {@link DeadlineIndexer#withIndex} before its put.
  */
 public final class DeadlineItems {
 
@@ -97,7 +98,10 @@ public final class DeadlineItems {
         item.text("action_owner"),
         item.parsed("inspected_on", LocalDate::parse),
         item.parsed("action_due_on", LocalDate::parse),
-        status == null ? ActionStatus.OPEN : item.parsed("action_status", ActionStatus::fromWire));
+        status == null ? ActionStatus.OPEN : item.parsed("action_status", ActionStatus::fromWire),
+        item.optionalText("check_id") == null || item.optionalText("check_verdict") != null ? Optional.empty()
+            : Optional.of(new CorrectiveActionSnapshot.PendingCheck(item.text("check_id"),
+                item.parsed("check_scheduled_on", LocalDate::parse), item.parsed("check_due_on", LocalDate::parse))));
   }
 
   /** Attribute access that names the item and attribute when something is missing or malformed. */

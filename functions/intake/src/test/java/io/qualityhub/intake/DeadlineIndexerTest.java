@@ -64,6 +64,26 @@ class DeadlineIndexerTest {
   }
 
   @Test
+  void aDoneActionStaysIndexedByItsEffectivenessCheckUntilTheChecksResultIsIn() {
+    Map<String, AttributeValue> action = state("ACTION#TPE-01#CA-1", DeadlineItems.ACTIONS, "TPE-01");
+    action.put("action_id", s("CA-1"));
+    action.put("inspection_id", s("INS-1"));
+    action.put("action_owner", s("Q-5"));
+    action.put("inspected_on", s("2026-11-10"));
+    action.put("action_due_on", s("2026-11-20"));
+    action.put("action_status", s("done"));
+    action.put("check_id", s("EC-1-1"));
+    action.put("check_scheduled_on", s("2026-11-18"));
+    action.put("check_due_on", s("2026-11-28"));
+
+    // The check's 10 days from 18 Nov: approaching on 27 Nov 00:00 Taipei.
+    assertEquals("2026-11-26T16:00:00Z", indexer.withIndex(action).get(DeadlineIndexer.DUE_AT).s());
+    action.put("check_verdict", s("pass"));
+    action.put("action_status", s("verified"));
+    assertFalse(indexer.withIndex(action).containsKey(DeadlineIndexer.DUE_AT), "a verified action leaves the index");
+  }
+
+  @Test
   void aClaimWithNothingRunningLeavesTheIndex() {
     Map<String, AttributeValue> paid = claim("CLM-1", "paid", "2026-11-02T10:00:00+08:00", "2026-11-09T15:00:00+08:00");
     paid.put(DeadlineIndexer.DUE_SHARD, s("DUE#1"));

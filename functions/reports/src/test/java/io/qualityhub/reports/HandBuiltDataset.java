@@ -140,13 +140,14 @@ public final class HandBuiltDataset {
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, false),
+                // Done, its first effectiveness check failed, done again: the second check was due 10-28.
                 new CorrectiveActionFact(TPE, CorrectiveActionFact.ActionStatus.DONE, LocalDate.parse("2026-10-22"),
-                        LocalDate.parse("2026-10-21")),
+                        LocalDate.parse("2026-10-21"), LocalDate.parse("2026-10-28"), 0, 1),
                 new InspectionFact(TPE, InspectionType.UNDERWRITING_FILE, true),
                 new InspectionFact(KHH, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(KHH, InspectionType.CLAIM_FILE, false),
                 new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.VERIFIED, LocalDate.parse("2026-10-18"),
-                        LocalDate.parse("2026-10-19")),
+                        LocalDate.parse("2026-10-19"), null, 1, 0),
                 new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.OPEN, LocalDate.parse("2026-11-05"),
                         null))));
 

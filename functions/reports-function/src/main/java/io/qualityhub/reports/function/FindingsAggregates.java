@@ -3,11 +3,9 @@ package io.qualityhub.reports.function;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.AggregateSource;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.aggregate.InspectionTaskFact;
 import io.qualityhub.reports.aggregate.RecordType;
-import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -70,9 +68,8 @@ final class FindingsAggregates implements AggregateSource {
       for (InspectionTaskFact task : inspections.tasksDueBetween(branch, from, toInclusive)) {
         accumulator(byBranchAndDay, branch, task.dueOn()).accept(task);
       }
-      for (CorrectiveActionItem action : actions.raisedBetween(branch, from, toInclusive)) {
-        accumulator(byBranchAndDay, branch, action.raisedOn())
-            .accept(new CorrectiveActionFact(branch, action.status(), action.dueOn(), action.closedOn()));
+      for (TrackedActions.Raised action : actions.raisedBetween(branch, from, toInclusive)) {
+        accumulator(byBranchAndDay, branch, action.raisedOn()).accept(action.fact());
       }
     }
     byBranchAndDay.values().forEach(accumulator -> aggregates.add(accumulator.toAggregate()));

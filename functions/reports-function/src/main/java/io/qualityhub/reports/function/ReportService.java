@@ -1,6 +1,5 @@
 package io.qualityhub.reports.function;
 
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import io.qualityhub.reports.render.CsvReportRenderer;
@@ -32,11 +31,17 @@ final class ReportService {
       ReportTopic.CLAIMS_TIMELINESS, Set.of(FileAggregate.SETTLED_LATE),
       ReportTopic.COMPLAINTS, Set.of(FileAggregate.RESOLVED_LATE));
 
-  /** Open actions first, the most overdue at the top; then closed ones, latest due first. */
+  /**
+   * Open actions first, the most overdue at the top; then done ones awaiting their effectiveness check, the most
+   * overdue check first; then verified ones, latest due first.
+   */
   static final Comparator<CorrectiveActionItem> ACTION_ORDER = Comparator
-      .comparing((CorrectiveActionItem action) -> action.status() != ActionStatus.OPEN)
-      .thenComparing(action -> action.status() == ActionStatus.OPEN ? action.dueOn().toEpochDay()
-          : -action.dueOn().toEpochDay())
+      .comparing(CorrectiveActionItem::status)
+      .thenComparing(action -> switch (action.status()) {
+        case OPEN -> action.dueOn().toEpochDay();
+        case DONE -> action.checkDueOn() == null ? Long.MAX_VALUE : action.checkDueOn().toEpochDay();
+        case VERIFIED -> -action.dueOn().toEpochDay();
+      })
       .thenComparing(CorrectiveActionItem::branch)
       .thenComparing(CorrectiveActionItem::inspectionId);
 
@@ -44,6 +49,7 @@ final class ReportService {
   private final BranchDirectory directory;
   private final TrackedInspections inspections;
   private final TrackedActions actions;
+  private final SampleAssurances samples;
   private final IndicatorTargets targets;
   private final FindingRules rules = FindingRules.standard();
   private final ReportStore store;
@@ -51,12 +57,14 @@ final class ReportService {
   private final ZoneId zone;
 
   ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
-      TrackedActions actions, IndicatorTargets targets, ReportStore store, Clock clock, ZoneId zone) {
+      TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, ReportStore store, Clock clock,
+      ZoneId zone) {
     this.targets = targets;
     this.aggregates = aggregates;
     this.directory = directory;
     this.inspections = inspections;
     this.actions = actions;
+    this.samples = samples;
     this.store = store;
     this.clock = clock;
     this.zone = zone;
@@ -81,19 +89,22 @@ final class ReportService {
     Set<String> knownBranches = directory.branches();
     ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, knownBranches, inspections, actions),
         targets, rules);
-    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches));
+    SampleAssurances.Read periodSamples = samples.read(order.period());
+    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples));
     stored.add(store(main));
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
-        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches))));
+        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches,
+            periodSamples))));
       }
     }
     return stored;
   }
 
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
-      Set<String> knownBranches) {
-    ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf);
+      Set<String> knownBranches, SampleAssurances.Read periodSamples) {
+    ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
+        .samples(periodSamples.forScope(scope));
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();

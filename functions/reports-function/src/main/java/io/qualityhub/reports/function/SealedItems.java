@@ -56,6 +56,11 @@ final class SealedItems {
     return checked;
   }
 
+  /** The items, read whole already, whose seal holds; a refused one is counted and left out. */
+  List<Map<String, AttributeValue>> accepted(List<Map<String, AttributeValue>> items) {
+    return items.stream().filter(item -> seal.accepts(item, refused)).toList();
+  }
+
   private void read(List<Map<String, AttributeValue>> keys, Map<String, Map<String, AttributeValue>> into) {
     Map<String, KeysAndAttributes> request = Map.of(seal.table(),
         KeysAndAttributes.builder().keys(keys).consistentRead(true).build());

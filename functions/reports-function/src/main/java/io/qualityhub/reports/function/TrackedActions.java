@@ -1,6 +1,7 @@
 package io.qualityhub.reports.function;
 
 import io.qualityhub.core.store.ActionIndex;
+import io.qualityhub.reports.aggregate.CorrectiveActionFact;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.Instant;
@@ -54,12 +55,30 @@ final class TrackedActions {
     return actions;
   }
 
-  /** The branch's actions raised by inspections on a day of [from, toInclusive], whatever their status now. */
-  List<CorrectiveActionItem> raisedBetween(String branch, LocalDate from, LocalDate toInclusive) {
-    List<CorrectiveActionItem> actions = new ArrayList<>();
+  /**
+   * The branch's actions raised by inspections on a day of [from, toInclusive], whatever their status now, each with
+   * the day it was raised on.
+   */
+  List<Raised> raisedBetween(String branch, LocalDate from, LocalDate toInclusive) {
+    List<Raised> actions = new ArrayList<>();
     query(branch, "#raisedOn BETWEEN :from AND :to", Map.of(":from", AttributeValue.fromS(from.toString()),
-        ":to", AttributeValue.fromS(toInclusive.toString()))).forEach(item -> actions.add(itemOf(item)));
+        ":to", AttributeValue.fromS(toInclusive.toString()))).forEach(item -> actions.add(raisedOf(item)));
     return actions;
+  }
+
+  /** An action as the aggregates count it, and the day it was raised on, which is the day it counts on. */
+  record Raised(LocalDate raisedOn, CorrectiveActionFact fact) {
+  }
+
+  /** Reads an action item for the aggregates: its status, with its effectiveness checks passed and failed. */
+  static Raised raisedOf(Map<String, AttributeValue> item) {
+    CorrectiveActionItem action = itemOf(item);
+    AttributeValue checkVerdict = item.get("check_verdict");
+    AttributeValue checksFailed = item.get("checks_failed");
+    return new Raised(action.raisedOn(), new CorrectiveActionFact(action.branch(), action.status(), action.dueOn(),
+        action.closedOn(), action.checkDueOn(),
+        checkVerdict != null && "pass".equals(checkVerdict.s()) ? 1 : 0,
+        checksFailed == null ? 0 : Integer.parseInt(checksFailed.n())));
   }
 
   private List<Map<String, AttributeValue>> query(String branch, String raisedOnCondition,
@@ -79,7 +98,8 @@ final class TrackedActions {
   /**
    * Reads an action item in the findings function's shape. A missing {@code action_status} means open; a closed
    * action without {@code action_closed_on} counts as closed on the business date of the findings file that said so
-   * ({@code versionMillis}), the latest day it can have been closed.
+   * ({@code versionMillis}), the latest day it can have been closed. A done action's pending effectiveness check
+   * ({@code check_id} without {@code check_verdict}) gives its due day.
    */
   static CorrectiveActionItem itemOf(Map<String, AttributeValue> item) {
     AttributeValue statusValue = item.get("action_status");
@@ -92,6 +112,7 @@ final class TrackedActions {
     return new CorrectiveActionItem(item.get(ActionIndex.BRANCH).s(), item.get("inspection_id").s(),
         item.get("severity").s(), CorrectiveActionItem.printableOwner(item.get("action_owner").s()),
         LocalDate.parse(item.get(ActionIndex.RAISED_ON).s()), LocalDate.parse(item.get("action_due_on").s()),
-        status, closed);
+        status, closed, status == ActionStatus.DONE && item.containsKey("check_id") && !item.containsKey("check_verdict")
+            ? LocalDate.parse(item.get("check_due_on").s()) : null);
   }
 }

@@ -2,6 +2,7 @@ package io.qualityhub.reports.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.qualityhub.reports.aggregate.CorrectiveActionFact;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.LocalDate;
@@ -58,16 +59,43 @@ class TrackedActionsTest {
   }
 
   @Test
-  void openActionsComeFirstMostOverdueOnTopThenClosedOnesLatestDueFirst() {
+  void aDoneActionWaitsForItsPendingCheckAndCountsItsChecks() {
+    Map<String, AttributeValue> item = indexed("done", "2026-10-11", "TPE-01 主管");
+    item.put("check_id", AttributeValue.fromS("EC-2026-09-0123456789abcdef-2"));
+    item.put("check_scheduled_on", AttributeValue.fromS("2026-10-11"));
+    item.put("check_due_on", AttributeValue.fromS("2026-11-10"));
+    item.put("checks_failed", AttributeValue.fromN("1"));
+
+    CorrectiveActionItem action = TrackedActions.itemOf(item);
+
+    assertEquals(LocalDate.parse("2026-11-10"), action.checkDueOn());
+    assertEquals(CorrectiveActionItem.State.AWAITING_CHECK, action.state(LocalDate.parse("2026-11-10")));
+    assertEquals(CorrectiveActionItem.State.CHECK_OVERDUE, action.state(LocalDate.parse("2026-11-11")));
+    assertEquals(new TrackedActions.Raised(LocalDate.parse("2026-10-02"), new CorrectiveActionFact("TPE-01",
+            ActionStatus.DONE, LocalDate.parse("2026-10-12"), LocalDate.parse("2026-10-11"),
+            LocalDate.parse("2026-11-10"), 0, 1)), TrackedActions.raisedOf(item));
+    item.put("action_status", AttributeValue.fromS("verified"));
+    item.put("check_verdict", AttributeValue.fromS("pass"));
+    assertEquals(new CorrectiveActionFact("TPE-01", ActionStatus.VERIFIED, LocalDate.parse("2026-10-12"),
+            LocalDate.parse("2026-10-11"), null, 1, 1), TrackedActions.raisedOf(item).fact(),
+        "one check failed, the next passed");
+  }
+
+  @Test
+  void openActionsComeFirstMostOverdueOnTopThenDoneOnesByCheckDueThenVerifiedOnesLatestDueFirst() {
     CorrectiveActionItem dueLater = action("INS-1", "2026-10-20", ActionStatus.OPEN, null);
     CorrectiveActionItem dueFirst = action("INS-2", "2026-10-05", ActionStatus.OPEN, null);
-    CorrectiveActionItem closedEarly = action("INS-3", "2026-10-01", ActionStatus.DONE, "2026-10-01");
+    CorrectiveActionItem doneEarly = action("INS-3", "2026-10-01", ActionStatus.DONE, "2026-10-01");
+    CorrectiveActionItem checkDueFirst = new CorrectiveActionItem("KHH-02", "INS-5", "minor", "QA-1",
+        LocalDate.parse("2026-09-30"), LocalDate.parse("2026-10-30"), ActionStatus.DONE, LocalDate.parse("2026-10-02"),
+        LocalDate.parse("2026-11-01"));
     CorrectiveActionItem closedLate = action("INS-4", "2026-10-25", ActionStatus.VERIFIED, "2026-10-26");
-    List<CorrectiveActionItem> actions = new ArrayList<>(List.of(closedEarly, dueLater, closedLate, dueFirst));
+    List<CorrectiveActionItem> actions = new ArrayList<>(List.of(doneEarly, dueLater, closedLate, checkDueFirst,
+        dueFirst));
 
     actions.sort(ReportService.ACTION_ORDER);
 
-    assertEquals(List.of(dueFirst, dueLater, closedLate, closedEarly), actions);
+    assertEquals(List.of(dueFirst, dueLater, checkDueFirst, doneEarly, closedLate), actions);
   }
 
   private static CorrectiveActionItem action(String inspectionId, String dueOn, ActionStatus status, String closedOn) {

@@ -175,13 +175,26 @@ public final class AggregateAccumulator {
     private void acceptCorrectiveAction(CorrectiveActionFact action) {
         BranchBuilder tally = namedBranch(action, action.branch(), RecordType.FINDINGS);
         tally.add(Counter.ACTIONS_RAISED);
-        if (action.closed()) {
-            tally.add(Counter.ACTIONS_CLOSED);
-            if (action.closedOnTime()) {
-                tally.add(Counter.ACTIONS_CLOSED_ON_TIME);
+        switch (action.status()) {
+            case VERIFIED -> {
+                tally.add(Counter.ACTIONS_CLOSED);
+                if (action.closedOnTime()) {
+                    tally.add(Counter.ACTIONS_CLOSED_ON_TIME);
+                }
             }
-        } else {
-            tally.add(Counter.ACTIONS_OPEN_BY_DUE_DATE, action.dueOn().toString(), 1);
+            case DONE -> {
+                tally.add(Counter.ACTIONS_AWAITING_CHECK);
+                if (action.checkDueOn() != null) {
+                    tally.add(Counter.ACTIONS_CHECK_PENDING_BY_DUE_DATE, action.checkDueOn().toString(), 1);
+                }
+            }
+            case OPEN -> tally.add(Counter.ACTIONS_OPEN_BY_DUE_DATE, action.dueOn().toString(), 1);
+        }
+        if (action.checksPassed() > 0) {
+            tally.add(Counter.ACTIONS_CHECKS_PASSED, "", action.checksPassed());
+        }
+        if (action.checksFailed() > 0) {
+            tally.add(Counter.ACTIONS_CHECKS_FAILED, "", action.checksFailed());
         }
     }
 

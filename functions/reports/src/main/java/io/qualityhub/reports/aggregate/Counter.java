@@ -38,10 +38,18 @@ public enum Counter {
     /** By inspection type code. */
     INSPECTIONS_PASSED,
     ACTIONS_RAISED,
+    /** Verified actions: their effectiveness check passed. */
     ACTIONS_CLOSED,
     ACTIONS_CLOSED_ON_TIME,
     /** By due date (ISO): open actions, so "overdue as of D" is the sum of due dates before D. */
     ACTIONS_OPEN_BY_DUE_DATE,
+    /** Actions done by their owner and not yet verified. */
+    ACTIONS_AWAITING_CHECK,
+    /** By the check's due date (ISO): done actions whose effectiveness check is pending. */
+    ACTIONS_CHECK_PENDING_BY_DUE_DATE,
+    /** Effectiveness checks with a result: passed, and failed (each reopened its action). */
+    ACTIONS_CHECKS_PASSED,
+    ACTIONS_CHECKS_FAILED,
     /** By "type@due date" ({@link InspectionTaskFact#dimension}): inspection tasks issued. */
     INSPECTION_TASKS_DUE,
     /** By "type@due date": those of them with a result. */

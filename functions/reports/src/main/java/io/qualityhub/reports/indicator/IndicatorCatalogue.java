@@ -66,6 +66,7 @@ public final class IndicatorCatalogue {
         addUnderwritingAndFollowups(list);
         addInspections(list);
         addCorrectiveActions(list);
+        addEffectivenessChecks(list);
         addSatisfaction(list);
         addViolations(list);
         addUploads(list);
@@ -253,12 +254,54 @@ public final class IndicatorCatalogue {
                         due -> LocalDate.parse(due).isBefore(c.asOf())))));
         list.add(single("actions.closed_on_time_pct", "Corrective actions closed on time", "整改措施準時完成率",
                 Unit.PERCENT, HIGHER_IS_BETTER,
-                "Closed corrective actions raised by the period's inspections that were closed by their due date.",
-                "期間內抽檢所提出且已完成之整改措施中,於期限內完成者所占比率。",
+                "Corrective actions raised by the period's inspections and verified by a passed effectiveness check,"
+                        + " that their owners had done by their due date.",
+                "期間內抽檢所提出且經有效性複查通過而結案之整改措施中,負責人於期限內完成者所占比率。",
                 "Agree realistic due dates and check progress halfway.",
                 "訂定合理完成期限,並於期中檢查進度。",
                 c -> Measurement.percent(c.tallies().count(Counter.ACTIONS_CLOSED_ON_TIME),
                         c.tallies().count(Counter.ACTIONS_CLOSED))));
+    }
+
+    /**
+     * Done is the owner's word, verified the effectiveness check's: actions done and awaiting their check count apart
+     * from open and verified ones, and the checks' pass rate says how often a correction held.
+     */
+    private static void addEffectivenessChecks(List<IndicatorDefinition> list) {
+        list.add(single("actions.awaiting_check", "Corrective actions done, awaiting their effectiveness check",
+                "已完成待有效性複查之整改措施數", Unit.COUNT, LOWER_IS_BETTER,
+                "Corrective actions raised by the period's inspections that their owners report done and whose"
+                        + " effectiveness check has no result yet; they are not closed.",
+                "期間內抽檢所提出之整改措施中,負責人回報已完成、惟有效性複查尚無結果者之件數;此類措施尚未結案。",
+                "Have the effectiveness checks made by their due dates.",
+                "請於期限內完成有效性複查。",
+                c -> Measurement.count(c.tallies().count(Counter.ACTIONS_AWAITING_CHECK))));
+        list.add(single("actions.check_overdue", "Effectiveness checks overdue", "逾期有效性複查數", Unit.COUNT,
+                LOWER_IS_BETTER,
+                "Done corrective actions raised by the period's inspections whose effectiveness check is past its"
+                        + " due date without a result.",
+                "期間內抽檢所提出之已完成整改措施中,有效性複查已逾期限仍無結果者之件數。",
+                "Assign an inspector to each overdue check at once; the monitor alerts the quality head.",
+                "立即指派檢查人員辦理逾期之複查;監控功能已通知品質主管。",
+                c -> Measurement.count(c.tallies().sum(Counter.ACTIONS_CHECK_PENDING_BY_DUE_DATE,
+                        due -> LocalDate.parse(due).isBefore(c.asOf())))));
+        list.add(single("actions.verified", "Corrective actions verified", "經複查確認有效之整改措施數", Unit.COUNT,
+                HIGHER_IS_BETTER,
+                "Corrective actions raised by the period's inspections whose effectiveness check passed.",
+                "期間內抽檢所提出之整改措施中,有效性複查通過者之件數。",
+                "Share what made these corrections hold with the other branches.",
+                "將有效整改之作法推廣至其他分公司。",
+                c -> Measurement.count(c.tallies().count(Counter.ACTIONS_CLOSED))));
+        list.add(single("actions.effective_pct", "Effectiveness checks passed", "有效性複查通過率", Unit.PERCENT,
+                HIGHER_IS_BETTER,
+                "Effectiveness checks with a result, of the corrective actions raised by the period's inspections,"
+                        + " that passed; each failed check reopened its action and counts once.",
+                "期間內抽檢所提出之整改措施,其已有結果之有效性複查中,通過者所占比率;每次未通過之複查均使措施重新開啟,各計一次。",
+                "Review the corrections whose checks failed with their owners before they are done again.",
+                "與負責人檢討複查未通過之整改措施,再行完成。",
+                c -> Measurement.percent(c.tallies().count(Counter.ACTIONS_CHECKS_PASSED),
+                        c.tallies().count(Counter.ACTIONS_CHECKS_PASSED)
+                                + c.tallies().count(Counter.ACTIONS_CHECKS_FAILED))));
     }
 
     private static void addSatisfaction(List<IndicatorDefinition> list) {

@@ -11,6 +11,7 @@ import io.qualityhub.reports.report.Comparison;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.SampleAssurance;
 import io.qualityhub.reports.report.SpecialSection;
 import io.qualityhub.reports.report.TrendSeries;
 
@@ -46,6 +47,7 @@ public final class JsonReportRenderer {
         comparison(root.putObject("comparison"), report.comparison());
         findings(root.putArray("findings"), report.findings());
         report.special().ifPresent(special -> special(root.putObject("special"), special, report));
+        samples(root.putArray("samples"), report.samples());
         ObjectNode names = root.putObject("branchNames");
         new TreeMap<>(report.branchNames()).forEach(names::put);
         try {
@@ -144,7 +146,42 @@ public final class JsonReportRenderer {
             if (action.closedOn() != null) {
                 a.put("closedOn", action.closedOn().toString());
             }
+            if (action.checkDueOn() != null) {
+                a.put("checkDueOn", action.checkDueOn().toString());
+            }
             a.put("state", lower(action.state(report.asOf())));
+        }
+    }
+
+    /** Per sample: each stratum's upper deviation limit in words, and each team's agreement with its disagreements. */
+    private static void samples(ArrayNode array, List<SampleAssurance> samples) {
+        for (SampleAssurance sample : samples) {
+            ObjectNode node = array.addObject();
+            node.put("period", sample.samplePeriod());
+            ArrayNode strata = node.putArray("strata");
+            for (SampleAssurance.StratumStatement stratum : sample.strata()) {
+                ObjectNode s = strata.addObject();
+                s.put("recordType", stratum.recordType());
+                s.put("branch", stratum.branch());
+                if (stratum.productLine() != null) {
+                    s.put("productLine", stratum.productLine());
+                }
+                s.put("population", stratum.population());
+                s.put("sampled", stratum.sampled());
+                s.put("inspected", stratum.inspected());
+                s.put("deviations", stratum.deviations());
+                s.put("statement", stratum.statement());
+            }
+            ArrayNode agreement = node.putArray("agreement");
+            for (SampleAssurance.TeamAgreement team : sample.agreement()) {
+                ObjectNode t = agreement.addObject();
+                t.put("team", team.team());
+                t.put("pairs", team.pairs());
+                t.put("agreements", team.agreements());
+                number(t, "percentAgreement", team.percentAgreement());
+                number(t, "kappa", team.kappa());
+                team.disagreements().forEach(t.putArray("disagreements")::add);
+            }
         }
     }
 

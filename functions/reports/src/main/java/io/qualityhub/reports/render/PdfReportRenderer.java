@@ -10,6 +10,7 @@ import io.qualityhub.reports.report.Comparison;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
+import io.qualityhub.reports.report.SampleAssurance;
 import io.qualityhub.reports.report.SpecialSection;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
@@ -59,6 +60,9 @@ public final class PdfReportRenderer {
                 findings(canvas, report);
                 if (report.special().isPresent()) {
                     special(canvas, report.special().get(), report);
+                }
+                if (!report.samples().isEmpty()) {
+                    samples(canvas, report);
                 }
                 appendix(canvas, report);
             }
@@ -301,6 +305,7 @@ public final class PdfReportRenderer {
                     action.closedOn() == null ? "—" : action.closedOn().toString(), stateLabel(state)};
             for (int i = 0; i < cells.length; i++) {
                 Color colour = i == cells.length - 1 && (state == CorrectiveActionItem.State.OVERDUE
+                        || state == CorrectiveActionItem.State.CHECK_OVERDUE
                         || state == CorrectiveActionItem.State.CLOSED_LATE) ? RagStyle.RED : PdfCanvas.TEXT;
                 canvas.text(PdfCanvas.left() + columns[i], y, canvas.fitted(cells[i], canvas.regular(), 7.5f,
                         columns[i + 1] - columns[i] - 3), canvas.regular(), 7.5f, colour);
@@ -313,10 +318,53 @@ public final class PdfReportRenderer {
         }
     }
 
+    /**
+     * What the period's samples let an auditor say: a line per stratum with its upper deviation limit in words (or how
+     * many results are still missing), then per team how far double scorers agree and which tasks to adjudicate.
+     */
+    private static void samples(PdfCanvas canvas, QualityReport report) throws IOException {
+        canvas.newPage();
+        heading(canvas, "抽樣保證程度", "What the inspection samples show");
+        canvas.paragraph("各分層依抽樣計畫之信賴水準,就檢查結果敘明偏差率上限;尚有樣本未檢查者,不作敘明。"
+                + " For each stratum, the highest deviation rate its results allow at the plan's confidence; none is"
+                + " stated while sampled records still lack a result.", canvas.regular(), 8, PdfCanvas.MUTED, 0);
+        for (SampleAssurance sample : report.samples()) {
+            canvas.ensureSpace(40);
+            canvas.moveDown(6);
+            canvas.paragraph("抽樣期間 Sample " + sample.samplePeriod(), canvas.bold(), 9.5f, PdfCanvas.TEXT, 0);
+            for (SampleAssurance.StratumStatement stratum : sample.strata()) {
+                canvas.ensureSpace(14);
+                String name = stratum.recordType() + " " + stratum.branch()
+                        + (stratum.productLine() == null ? "" : " " + stratum.productLine());
+                String said = stratum.statement() != null ? stratum.statement()
+                        : "已檢查 " + stratum.inspected() + "/" + stratum.sampled() + ",待全部完成 "
+                        + stratum.inspected() + " of " + stratum.sampled() + " inspected, no statement yet";
+                canvas.paragraph(name + " (母體 population " + stratum.population() + "): " + said, canvas.regular(), 8,
+                        PdfCanvas.TEXT, 10);
+            }
+            for (SampleAssurance.TeamAgreement team : sample.agreement()) {
+                canvas.ensureSpace(28);
+                String agreement = team.pairs() == 0 ? "尚無雙評結果 no double-scored pair yet"
+                        : "一致 agreed " + team.agreements() + "/" + team.pairs() + " ("
+                        + Numbers.exact(Math.round(team.percentAgreement() * 10) / 10.0) + "%), Cohen's kappa "
+                        + (team.kappa() == null ? "— (chance explains all agreement)"
+                        : Numbers.exact(Math.round(team.kappa() * 100) / 100.0));
+                canvas.paragraph("雙評一致性 Double scoring, " + team.team() + ": " + agreement, canvas.regular(), 8,
+                        PdfCanvas.TEXT, 10);
+                if (!team.disagreements().isEmpty()) {
+                    canvas.paragraph("待裁定 To adjudicate: " + String.join(", ", team.disagreements()),
+                            canvas.regular(), 8, PdfCanvas.TEXT, 20);
+                }
+            }
+        }
+    }
+
     private static String stateLabel(CorrectiveActionItem.State state) {
         return switch (state) {
             case OPEN -> "進行中 open";
             case OVERDUE -> "逾期 overdue";
+            case AWAITING_CHECK -> "待複查 awaiting check";
+            case CHECK_OVERDUE -> "複查逾期 check overdue";
             case CLOSED_ON_TIME -> "準時完成 on time";
             case CLOSED_LATE -> "逾期完成 late";
         };

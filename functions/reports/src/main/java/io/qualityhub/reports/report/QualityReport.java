@@ -17,12 +17,13 @@ import java.util.Optional;
  * @param branchIndicators every branch's indicators in a company report; empty in a branch report,
  *                         which must not show other branches
  * @param branchNames      display names by branch code, e.g. {@code TPE-01 -> 台北一分公司}
+ * @param samples          what the period's inspection samples let an auditor say, within the scope
  */
 public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, ReportScope scope, LocalDate asOf,
                             Instant generatedAt, List<Indicator> indicators,
                             Map<String, List<Indicator>> branchIndicators, List<TrendSeries> trends,
                             Comparison comparison, List<Finding> findings, Optional<SpecialSection> special,
-                            Map<String, String> branchNames) {
+                            Map<String, String> branchNames, List<SampleAssurance> samples) {
 
     public QualityReport {
         Objects.requireNonNull(period, "period");
@@ -37,6 +38,7 @@ public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, Re
         findings = List.copyOf(findings);
         Objects.requireNonNull(special, "special");
         branchNames = Map.copyOf(branchNames);
+        samples = List.copyOf(samples);
     }
 
     public String titleEn() {

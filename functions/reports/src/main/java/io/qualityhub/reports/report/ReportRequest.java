@@ -7,9 +7,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What to build: a period's report for a scope, optionally a special report on one topic. */
+/**
+ * What to build: a period's report for a scope, optionally a special report on one topic.
+ *
+ * @param samples what the inspection samples of the period let an auditor say, already limited to the scope
+ */
 public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
-                            int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special) {
+                            int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special,
+                            List<SampleAssurance> samples) {
 
     public ReportRequest {
         Objects.requireNonNull(period, "period");
@@ -22,6 +27,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
                     + trendPeriods);
         }
         branchNames = Map.copyOf(branchNames);
+        samples = List.copyOf(samples);
     }
 
     public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
@@ -36,6 +42,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         private int trendPeriods = 6;
         private Map<String, String> branchNames = Map.of();
         private SpecialSection special;
+        private List<SampleAssurance> samples = List.of();
 
         private Builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
             this.period = period;
@@ -65,9 +72,15 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
             return this;
         }
 
+        /** The period's samples, with the strata (and, in a company report, the teams) the scope may show. */
+        public Builder samples(List<SampleAssurance> assurances) {
+            this.samples = assurances;
+            return this;
+        }
+
         public ReportRequest build() {
             return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
-                    trendPeriods, branchNames, Optional.ofNullable(special));
+                    trendPeriods, branchNames, Optional.ofNullable(special), samples);
         }
     }
 }

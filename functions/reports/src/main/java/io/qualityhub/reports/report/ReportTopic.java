@@ -32,7 +32,8 @@ public enum ReportTopic {
                     "inspections.pass_rate_pct.claim_file", "inspections.pass_rate_pct.complaint"),
             Set.of("sales", "underwriting", "claims", "complaints", "followups")),
     CORRECTIVE_ACTIONS("corrective-actions", "actions", "Corrective actions", "整改措施",
-            "actions.closed_on_time_pct", List.of("actions.closed_on_time_pct"),
+            "actions.closed_on_time_pct", List.of("actions.closed_on_time_pct", "actions.awaiting_check",
+            "actions.check_overdue", "actions.effective_pct"),
             Set.of("sales", "underwriting", "claims", "complaints", "followups")),
     // Surveys and violations are not sampled for inspection, so no corrective action belongs to them.
     SATISFACTION("satisfaction", "satisfaction", "Customer satisfaction", "客戶滿意度",

@@ -65,7 +65,11 @@ class IndicatorCalculatorTest {
                 Map.entry("inspections.pass_rate_pct.claim_file", 75.0),
                 Map.entry("actions.open", 1.0),
                 Map.entry("actions.overdue", 1.0),
-                Map.entry("actions.closed_on_time_pct", 100.0),
+                // The done action awaits its second effectiveness check, due 10-28 and past due as of 10-31.
+                Map.entry("actions.awaiting_check", 1.0),
+                Map.entry("actions.check_overdue", 1.0),
+                Map.entry("actions.verified", 0.0),
+                Map.entry("actions.effective_pct", 0.0), // its first check failed
                 Map.entry("satisfaction.mean.sales", 4.0),
                 Map.entry("satisfaction.mean.underwriting", 4.0),
                 Map.entry("satisfaction.mean.claims", 3.0),
@@ -74,7 +78,7 @@ class IndicatorCalculatorTest {
                 Map.entry("violations.count.claims.major", 2.0),
                 Map.entry("violations.count.sales.minor", 1.0),
                 Map.entry("uploads.on_time_pct", 200.0 / 3)), // 4 of the 6 files expected on 10-15 and 10-16
-                "inspections.pass_rate_pct.complaint");
+                "inspections.pass_rate_pct.complaint", "actions.closed_on_time_pct");
         assertValues(expected, results.byBranch().get(TPE));
     }
 
@@ -97,7 +101,11 @@ class IndicatorCalculatorTest {
                 Map.entry("inspections.pass_rate_pct.claim_file", 50.0),
                 Map.entry("actions.open", 1.0),
                 Map.entry("actions.overdue", 0.0), // due 11-05, judged as of 10-31
-                Map.entry("actions.closed_on_time_pct", 0.0),
+                Map.entry("actions.closed_on_time_pct", 0.0), // verified, but done a day late
+                Map.entry("actions.awaiting_check", 0.0),
+                Map.entry("actions.check_overdue", 0.0),
+                Map.entry("actions.verified", 1.0),
+                Map.entry("actions.effective_pct", 100.0),
                 Map.entry("satisfaction.mean.overall", 5.0),
                 Map.entry("violations.count.sales.severe", 1.0),
                 Map.entry("uploads.on_time_pct", 100.0)), // 2 of 2
@@ -140,7 +148,11 @@ class IndicatorCalculatorTest {
                 Map.entry("inspections.pass_rate_pct.claim_file", 400.0 / 6),
                 Map.entry("actions.open", 2.0),
                 Map.entry("actions.overdue", 1.0),
-                Map.entry("actions.closed_on_time_pct", 50.0),
+                Map.entry("actions.closed_on_time_pct", 0.0), // KHH-02's, the only verified one
+                Map.entry("actions.awaiting_check", 1.0),
+                Map.entry("actions.check_overdue", 1.0),
+                Map.entry("actions.verified", 1.0),
+                Map.entry("actions.effective_pct", 50.0),
                 Map.entry("satisfaction.mean.sales", 4.0),
                 Map.entry("satisfaction.mean.underwriting", 4.0),
                 Map.entry("satisfaction.mean.claims", 3.0),

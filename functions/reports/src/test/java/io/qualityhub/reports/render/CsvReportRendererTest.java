@@ -55,7 +55,7 @@ class CsvReportRendererTest {
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
         assertTrue(text.endsWith("\r\n"));
         List<String> lines = List.of(text.split("\r\n"));
-        assertEquals(1 + 3 * 45, lines.size()); // header, then the catalogue's 45 indicators for company, KHH-02, TPE-01
+        assertEquals(1 + 3 * 49, lines.size()); // header, then the catalogue's 49 indicators for company, KHH-02, TPE-01
         assertEquals("period,scope,indicator_id,name_en,name_zh,value,unit,target,status,previous_value,trend,basis,"
                 + "ci95_lower,ci95_upper,numerator,denominator", lines.getFirst());
         assertTrue(lines.contains("2026-10,TPE-01,sales.disclosure_compliance_pct,Sales disclosure compliance,"

@@ -14,6 +14,7 @@ import io.qualityhub.reports.report.ReportPeriod;
 import io.qualityhub.reports.report.ReportRequest;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportTopic;
+import io.qualityhub.reports.report.SampleAssurance;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -33,7 +34,7 @@ class JsonReportRendererTest {
 
         assertEquals("2026-10", json.get("period").asText());
         assertEquals("company", json.get("scope").asText());
-        assertEquals(45, json.get("indicators").size(), "the catalogue's 45 indicators");
+        assertEquals(49, json.get("indicators").size(), "the catalogue's 49 indicators");
         JsonNode tpeDisclosure = find(json.get("branches").get("TPE-01"), "sales.disclosure_compliance_pct");
         assertEquals(75, tpeDisclosure.get("value").asInt());
         assertEquals("red", tpeDisclosure.get("status").asText());
@@ -63,6 +64,40 @@ class JsonReportRendererTest {
         assertEquals(LONG_OWNER, actions.get(1).get("owner").asText(), "the JSON keeps what the PDF cuts to its column");
         assertEquals("closed_late", actions.get(1).get("state").asText());
         assertEquals("2026-10-12", actions.get(1).get("closedOn").asText());
+        assertEquals(new ObjectMapper().readTree("{\"branch\":\"TPE-01\",\"inspectionId\":\"INS-3\",\"severity\":\"minor\","
+                + "\"owner\":\"EMP-8\",\"raisedOn\":\"2026-10-01\",\"dueOn\":\"2026-10-10\",\"status\":\"done\","
+                + "\"closedOn\":\"2026-10-09\",\"checkDueOn\":\"2026-10-25\",\"state\":\"check_overdue\"}"), actions.get(2),
+                "done on time, but its effectiveness check is past due as of the month's end");
+    }
+
+    @Test
+    void theSamplesSayWhatTheyShowPerStratumAndHowDoubleScorersAgree() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(withSamples()));
+
+        assertEquals(new ObjectMapper().readTree("[{\"period\":\"2026-10\",\"strata\":["
+                + "{\"recordType\":\"sales\",\"branch\":\"TPE-01\",\"population\":5000,\"sampled\":59,"
+                + "\"inspected\":59,\"deviations\":2,\"statement\":\"2 deviations in 59: at most 10.3% at 95%\"},"
+                + "{\"recordType\":\"claims\",\"branch\":\"TPE-01\",\"productLine\":\"health\",\"population\":200,"
+                + "\"sampled\":51,\"inspected\":50,\"deviations\":0,\"statement\":null}],"
+                + "\"agreement\":[{\"team\":\"sales-quality\",\"pairs\":4,\"agreements\":3,\"percentAgreement\":75,"
+                + "\"kappa\":0.5,\"disagreements\":[\"INS-2026-10-0a1b\"]},"
+                + "{\"team\":\"claims-quality\",\"pairs\":2,\"agreements\":2,\"percentAgreement\":100,"
+                + "\"kappa\":null,\"disagreements\":[]}]}]"), json.get("samples"));
+        assertEquals(0, new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.company(), null)))
+                .get("samples").size(), "a period without samples says so");
+    }
+
+    /** The company report of October with what its sample lets an auditor say. */
+    static QualityReport withSamples() {
+        ReportRequest request = ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), ReportScope.company(),
+                Instant.parse("2026-11-01T00:00:00Z")).samples(List.of(new SampleAssurance("2026-10", List.of(
+                new SampleAssurance.StratumStatement("sales", "TPE-01", null, 5000, 59, 59, 2,
+                        "2 deviations in 59: at most 10.3% at 95%"),
+                new SampleAssurance.StratumStatement("claims", "TPE-01", "health", 200, 51, 50, 0, null)),
+                List.of(new SampleAssurance.TeamAgreement("sales-quality", 4, 3, 0.5, List.of("INS-2026-10-0a1b")),
+                        new SampleAssurance.TeamAgreement("claims-quality", 2, 2, null, List.of()))))).build();
+        return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard())
+                .build(request);
     }
 
     /** Wider than the PDF's owner column. */
@@ -77,8 +112,11 @@ class JsonReportRendererTest {
                     List.of(new CorrectiveActionItem("TPE-01", "INS-1", "major", "EMP-7", LocalDate.parse("2026-10-02"),
                                     LocalDate.parse("2026-10-20"), ActionStatus.OPEN, null),
                             new CorrectiveActionItem("TPE-01", "INS-2", "minor", LONG_OWNER,
-                                    LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-10"), ActionStatus.DONE,
-                                    LocalDate.parse("2026-10-12"))));
+                                    LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-10"), ActionStatus.VERIFIED,
+                                    LocalDate.parse("2026-10-12")),
+                            new CorrectiveActionItem("TPE-01", "INS-3", "minor", "EMP-8", LocalDate.parse("2026-10-01"),
+                                    LocalDate.parse("2026-10-10"), ActionStatus.DONE, LocalDate.parse("2026-10-09"),
+                                    LocalDate.parse("2026-10-25"))));
         }
         return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard())
                 .build(request.build());

@@ -90,6 +90,7 @@ class PdfReportRendererTest {
             assertTrue(text.contains("INS-1"));
             assertTrue(text.contains("逾期 overdue"));
             assertTrue(text.contains("逾期完成 late"), "an action closed after its due date");
+            assertTrue(text.contains("複查逾期"), "a done action whose effectiveness check is past due: " + text);
             assertTrue(text.contains("台北一分公司 理賠") && text.contains("…")
                     && !text.contains(JsonReportRendererTest.LONG_OWNER),
                     "a long owner label is cut to its column: " + text);
@@ -99,11 +100,25 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void theSamplesPageStatesEachStratumsLimitAndTheDoubleScorersAgreement() throws IOException {
+        try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(JsonReportRendererTest.withSamples()))) {
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+            assertTrue(text.contains("What the inspection samples show"), text);
+            assertTrue(text.contains("sales TPE-01 (母體 population 5000): 2 deviations in 59: at most 10.3% at 95%"), text);
+            assertTrue(text.contains("claims TPE-01 health (母體 population 200): 已檢查 50/51"), text);
+            assertTrue(text.contains("sales-quality: 一致 agreed 3/4 (75%), Cohen's kappa 0.5"), text);
+            assertTrue(text.contains("待裁定 To adjudicate: INS-2026-10-0a1b"), text);
+            assertTrue(text.contains("claims-quality: 一致 agreed 2/2 (100%), Cohen's kappa — (chance explains all"
+                    + " agreement)"), text);
+        }
+    }
+
+    @Test
     void aCharacterTheFontLacksIsDrawnAsAQuestionMarkInsteadOfFailingTheReport() throws IOException {
         QualityReport plain = JsonReportRendererTest.report(ReportScope.company(), null);
         QualityReport withEmoji = new QualityReport(plain.period(), plain.previousPeriod(), plain.scope(), plain.asOf(),
                 plain.generatedAt(), plain.indicators(), plain.branchIndicators(), plain.trends(), plain.comparison(),
-                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"));
+                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"), plain.samples());
         try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(withEmoji))) {
             assertTrue(new PDFTextStripper().getText(document).contains("TPE-01 台北一分公司?"));
         }

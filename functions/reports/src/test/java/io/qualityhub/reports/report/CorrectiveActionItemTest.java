@@ -20,10 +20,11 @@ class CorrectiveActionItemTest {
         "2026-09-10, OPEN,     ,           true",   // still open from an earlier month
         "2026-10-31, OPEN,     ,           true",   // raised on the last day
         "2026-11-01, OPEN,     ,           false",  // raised after the period
-        "2026-09-10, DONE,     2026-09-30, false",  // closed before the period began
-        "2026-09-10, DONE,     2026-10-01, true",   // closed on its first day
+        "2026-09-10, VERIFIED, 2026-09-30, false",  // closed before the period began
+        "2026-09-10, DONE,     2026-09-30, true",   // done before it, but awaiting its check: not closed
+        "2026-09-10, VERIFIED, 2026-10-01, true",   // closed on its first day
         "2026-10-05, VERIFIED, 2026-10-20, true",
-        "2026-10-05, DONE,     2026-11-03, true",   // open all month, closed after it
+        "2026-10-05, VERIFIED, 2026-11-03, true",   // open all month, closed after it
     })
     void aPeriodTracksTheActionsOpenOnAnyOfItsDays(LocalDate raisedOn, ActionStatus status, LocalDate closedOn,
                                                    boolean tracked) {
@@ -33,17 +34,20 @@ class CorrectiveActionItemTest {
         assertEquals(tracked, action.openDuring(OCTOBER_1, OCTOBER_31));
     }
 
-    @ParameterizedTest(name = "{0} due {1}, closed {2}, as of 2026-10-31: {3}")
+    @ParameterizedTest(name = "{0} due {1}, done {2}, check due {3}, as of 2026-10-31: {4}")
     @CsvSource({
-        "OPEN, 2026-10-31,           , OPEN",
-        "OPEN, 2026-10-30,           , OVERDUE",
-        "DONE, 2026-10-20, 2026-10-20, CLOSED_ON_TIME",
-        "VERIFIED, 2026-10-20, 2026-10-21, CLOSED_LATE",
+        "OPEN,     2026-10-31,           ,           , OPEN",
+        "OPEN,     2026-10-30,           ,           , OVERDUE",
+        "VERIFIED, 2026-10-20, 2026-10-20,           , CLOSED_ON_TIME",
+        "VERIFIED, 2026-10-20, 2026-10-21,           , CLOSED_LATE",
+        "DONE,     2026-10-20, 2026-10-20, 2026-10-31, AWAITING_CHECK",
+        "DONE,     2026-10-20, 2026-10-20, 2026-10-30, CHECK_OVERDUE",
+        "DONE,     2026-10-20, 2026-10-20,           , AWAITING_CHECK",  // recorded before checks: none pending
     })
     void theStateComparesClosingOrTodayWithTheDueDate(ActionStatus status, LocalDate dueOn, LocalDate closedOn,
-                                                      CorrectiveActionItem.State state) {
+                                                      LocalDate checkDueOn, CorrectiveActionItem.State state) {
         CorrectiveActionItem action = new CorrectiveActionItem("TPE-01", "INS-1", "minor", "QA-1",
-                LocalDate.parse("2026-10-01"), dueOn, status, closedOn);
+                LocalDate.parse("2026-10-01"), dueOn, status, closedOn, checkDueOn);
 
         assertEquals(state, action.state(OCTOBER_31));
     }

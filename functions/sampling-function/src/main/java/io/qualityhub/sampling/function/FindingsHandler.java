@@ -58,7 +58,8 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
     this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
         new CurrentFiles(clients.dynamoDb(), table),
         new InspectionStore(clients.dynamoDb(), DeadlineIndexer.fromSettings(settings),
-            seals.apply(settings, clients), refused));
+            seals.apply(settings, clients), refused),
+        new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)).current());
   }
 
   @Override

@@ -8,10 +8,12 @@ import io.qualityhub.core.validate.AcceptedRows;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.sampling.domain.ActionStatus;
+import io.qualityhub.sampling.domain.EffectivenessSchedule;
 import io.qualityhub.sampling.domain.FindingOutcome;
 import io.qualityhub.sampling.domain.FindingRow;
 import io.qualityhub.sampling.domain.FindingSeverity;
 import io.qualityhub.sampling.domain.RejectReason;
+import io.qualityhub.sampling.domain.SamplingPlan;
 import io.qualityhub.sampling.domain.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,13 +43,17 @@ public final class FindingsService {
   private final String reportsKmsKeyArn;
   private final CurrentFiles currentFiles;
   private final InspectionStore inspections;
+  private final SamplingPlan plan;
   private final AcceptedRows acceptedRows = AcceptedRows.formatVersion1();
 
-  public FindingsService(S3Client s3, String reportsKmsKeyArn, CurrentFiles currentFiles, InspectionStore inspections) {
+  /** @param plan the sampling plan in force, whose {@code effectivenessCheckDays} schedule the checks of done actions */
+  public FindingsService(S3Client s3, String reportsKmsKeyArn, CurrentFiles currentFiles, InspectionStore inspections,
+      SamplingPlan plan) {
     this.s3 = s3;
     this.reportsKmsKeyArn = reportsKmsKeyArn;
     this.currentFiles = currentFiles;
     this.inspections = inspections;
+    this.plan = plan;
   }
 
   public static String rejectsKey(LocalDate businessDate) {
@@ -70,13 +76,14 @@ public final class FindingsService {
     String sourceSk = ItemKeys.rowSk(key.businessDate(), event.generation(), null);
     long versionMillis = key.businessDate().atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
     RecordType type = RecordType.FINDINGS;
+    EffectivenessSchedule schedule = new EffectivenessSchedule(key.businessDate(), plan);
     List<FindingsResult.FindingReject> rejected = new ArrayList<>();
     int[] applied = new int[2];
     try (InputStream raw = s3.getObject(request -> request.bucket(event.bucket()).key(event.objectKey())
             .versionId(event.versionId()))) {
       acceptedRows.forEach(raw, key, "object " + event.objectKey() + " version " + event.versionId(), (line, values) -> {
         FindingRow row = row(type, values);
-        switch (FindingOutcome.apply(row, inspections.load(row.inspectionId()))) {
+        switch (FindingOutcome.apply(row, inspections.load(row.inspectionId()), schedule)) {
           case FindingOutcome.Applied(var state, boolean changed) -> {
             if (changed) {
               inspections.save(state, sourceSk, versionMillis);

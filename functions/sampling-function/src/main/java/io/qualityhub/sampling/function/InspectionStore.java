@@ -11,6 +11,7 @@ import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
 import io.qualityhub.sampling.domain.ActionStatus;
 import io.qualityhub.sampling.domain.CorrectiveAction;
+import io.qualityhub.sampling.domain.EffectivenessCheck;
 import io.qualityhub.sampling.domain.FindingSeverity;
 import io.qualityhub.sampling.domain.InspectionResult;
 import io.qualityhub.sampling.domain.InspectionState;
@@ -28,8 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Inspection state in the records table: the result on the task item (which then carries the key of the branch's
  * {@link InspectionIndex}), the corrective action as a {@code STATE}
  * item under {@code ACTION#<branch>#<actionId>} in the shape the deadline monitor reads ({@link DeadlineItems}),
- * indexed for it like a claim ({@link DeadlineIndexer#withIndex}). A closed action leaves that index, but stays in
- * the branch's {@link ActionIndex}, which special reports read.
+ * indexed for it like a claim ({@link DeadlineIndexer#withIndex}), with its effectiveness check ({@code check_*}). A
+ * verified action leaves that index, but stays in the branch's {@link ActionIndex}, which special reports read.
  */
 public final class InspectionStore {
 
@@ -70,7 +71,14 @@ public final class InspectionStore {
     return DeadlineItems.ACTION_PK_PREFIX + branch + "#" + actionId;
   }
 
+  /**
+   * @param inspectionId a task's id, or an effectiveness check's ({@code EC-...}), which loads the inspection whose
+   *                     action it checks
+   */
   public Optional<InspectionState> load(String inspectionId) {
+    if (EffectivenessCheck.isCheckId(inspectionId)) {
+      return EffectivenessCheck.inspectionIdOf(inspectionId).flatMap(this::load);
+    }
     Optional<Period> period = periodOf(inspectionId);
     if (period.isEmpty()) {
       return Optional.empty();
@@ -164,6 +172,20 @@ public final class InspectionStore {
     item.put("action_due_on", s(action.dueOn().toString()));
     item.put("action_status", s(action.status().name().toLowerCase(Locale.ROOT)));
     action.closedOn().ifPresent(closed -> item.put("action_closed_on", s(closed.toString())));
+    action.check().ifPresent(check -> {
+      item.put("check_id", s(check.checkId()));
+      item.put("check_scheduled_on", s(check.scheduledOn().toString()));
+      item.put("check_due_on", s(check.dueOn().toString()));
+      check.result().ifPresent(checked -> {
+        item.put("check_verdict", s(checked.verdict().name().toLowerCase(Locale.ROOT)));
+        item.put("check_inspector_id", s(checked.inspectorId()));
+        item.put("check_inspected_on", s(checked.inspectedOn().toString()));
+        if (checked.severity() != null) {
+          item.put("check_severity", s(checked.severity().name().toLowerCase(Locale.ROOT)));
+        }
+      });
+    });
+    item.put("checks_failed", AttributeValue.fromN(Integer.toString(action.checksFailed())));
     item.put("sourceSk", s(sourceSk));
     item.put("versionMillis", AttributeValue.fromN(Long.toString(versionMillis)));
     ActionIndex.addKeys(item, action.branch(), result.inspectedOn());
@@ -176,7 +198,15 @@ public final class InspectionStore {
         FindingSeverity.valueOf(item.get("severity").s().toUpperCase(Locale.ROOT)), item.get("action_owner").s(),
         LocalDate.parse(item.get("action_due_on").s()),
         ActionStatus.valueOf(item.get("action_status").s().toUpperCase(Locale.ROOT)),
-        Optional.ofNullable(item.get("action_closed_on")).map(value -> LocalDate.parse(value.s())));
+        Optional.ofNullable(item.get("action_closed_on")).map(value -> LocalDate.parse(value.s())),
+        Optional.ofNullable(item.get("check_id")).map(id -> new EffectivenessCheck(id.s(),
+            LocalDate.parse(item.get("check_scheduled_on").s()), LocalDate.parse(item.get("check_due_on").s()),
+            Optional.ofNullable(item.get("check_verdict")).map(verdict -> new InspectionResult(
+                item.get("check_inspector_id").s(), LocalDate.parse(item.get("check_inspected_on").s()),
+                Verdict.valueOf(verdict.s().toUpperCase(Locale.ROOT)),
+                item.containsKey("check_severity")
+                    ? FindingSeverity.valueOf(item.get("check_severity").s().toUpperCase(Locale.ROOT)) : null)))),
+        item.containsKey("checks_failed") ? Integer.parseInt(item.get("checks_failed").n()) : 0);
   }
 
   private Map<String, AttributeValue> get(String pk, String sk) {

@@ -5,14 +5,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a failed inspection obliges its owner to fix by a date; the deadline monitor watches open ones. One action
- * per failed inspection, so its id follows from the inspection's.
+ * What a failed inspection obliges its owner to fix by a date; the deadline monitor watches open ones, and the
+ * effectiveness check of done ones. One action per failed inspection, so its id follows from the inspection's.
  *
- * @param closedOn when it was reported done or verified, if the findings row said so
+ * @param closedOn     when it was reported done, if the findings row said so
+ * @param check        the latest effectiveness check, scheduled when the action was done
+ * @param checksFailed how many of its checks failed, each reopening it
  */
 public record CorrectiveAction(String actionId, String inspectionId, String recordType, String branch,
                                FindingSeverity severity, String owner, LocalDate dueOn, ActionStatus status,
-                               Optional<LocalDate> closedOn) {
+                               Optional<LocalDate> closedOn, Optional<EffectivenessCheck> check, int checksFailed) {
 
     public CorrectiveAction {
         Objects.requireNonNull(actionId, "actionId");
@@ -24,10 +26,19 @@ public record CorrectiveAction(String actionId, String inspectionId, String reco
         Objects.requireNonNull(dueOn, "dueOn");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(closedOn, "closedOn");
+        Objects.requireNonNull(check, "check");
+        if (checksFailed < 0) {
+            throw new IllegalArgumentException("action " + actionId + " cannot have " + checksFailed + " failed checks");
+        }
     }
 
     /** {@code CA-} followed by the inspection id without its {@code INS-} prefix. */
     public static String idFor(String inspectionId) {
         return "CA-" + (inspectionId.startsWith("INS-") ? inspectionId.substring(4) : inspectionId);
+    }
+
+    /** A failed check reopened it and it is not yet done again. */
+    public boolean reopened() {
+        return status == ActionStatus.OPEN && check.map(EffectivenessCheck::failed).orElse(false);
     }
 }

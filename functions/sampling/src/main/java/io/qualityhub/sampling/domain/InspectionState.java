@@ -26,6 +26,10 @@ public record InspectionState(InspectionTask task, Optional<InspectionResult> re
         return new InspectionState(task, result, action, Optional.of(second));
     }
 
+    public InspectionState withAction(CorrectiveAction changed) {
+        return new InspectionState(task, result, Optional.of(changed), secondResult);
+    }
+
     public static InspectionState open(InspectionTask task) {
         return new InspectionState(task, Optional.empty(), Optional.empty());
     }

@@ -12,10 +12,14 @@ import java.util.Objects;
  * @param inspectionDueDays     tasks are due this many days after the period's last day
  * @param assurance             what each stratum's sample must be able to state, which sets its minimum size; or
  *                              {@code null} for a plan written before assurance-based sizes (fixed minimums only)
+ * @param effectivenessCheckDays a corrective action done on day D gets its effectiveness check due by D plus this
  */
 public record RecordTypePlan(String recordType, PeriodType period, double baseRate, int minPerStratum,
                              int maxPerStratum, boolean stratifyByProductLine, String team, int inspectionDueDays,
-                             List<RiskRule> riskRules, Assurance assurance) {
+                             List<RiskRule> riskRules, Assurance assurance, int effectivenessCheckDays) {
+
+    /** Days from a corrective action done to its effectiveness check, when the plan does not say. */
+    public static final int DEFAULT_EFFECTIVENESS_CHECK_DAYS = 30;
 
     public RecordTypePlan {
         Objects.requireNonNull(recordType, "recordType");
@@ -23,9 +27,9 @@ public record RecordTypePlan(String recordType, PeriodType period, double baseRa
         Objects.requireNonNull(team, "team");
         riskRules = List.copyOf(riskRules);
         if (!(baseRate > 0 && baseRate <= 1) || minPerStratum < 1 || maxPerStratum < minPerStratum
-                || inspectionDueDays < 1) {
+                || inspectionDueDays < 1 || effectivenessCheckDays < 1) {
             throw new IllegalArgumentException("plan for " + recordType + " needs 0 < baseRate <= 1,"
-                    + " 1 <= minPerStratum <= maxPerStratum and inspectionDueDays >= 1");
+                    + " 1 <= minPerStratum <= maxPerStratum, inspectionDueDays >= 1 and effectivenessCheckDays >= 1");
         }
     }
 

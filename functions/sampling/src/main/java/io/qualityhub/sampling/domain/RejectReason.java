@@ -7,7 +7,9 @@ public enum RejectReason {
             + " the quality department's administrator to correct the stored result"),
     INSPECTOR_NOT_ASSIGNED("inspector_id is not an inspector assigned to this inspection, so the finding does not"
             + " count (policy II.2: independent inspection); the task list's inspector_id and second_inspector_id"
-            + " name who may report it");
+            + " name who may report it"),
+    DONE_BEFORE_RECHECK("the corrective action was reopened by a failed effectiveness check after the day this row"
+            + " reports it done; report it done again with an action_closed_on after the failed check");
 
     private final String explanation;
 

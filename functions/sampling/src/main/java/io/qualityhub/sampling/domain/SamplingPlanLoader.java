@@ -163,7 +163,7 @@ public final class SamplingPlanLoader {
         }
         int before = problems.list.size();
         problems.onlyKnownFields(node, path, Set.of("period", "baseRate", "minPerStratum", "maxPerStratum",
-                "stratifyByProductLine", "team", "inspectionDueDays", "riskRules", "assurance"));
+                "stratifyByProductLine", "team", "inspectionDueDays", "riskRules", "assurance", "effectivenessCheckDays"));
         String periodName = problems.text(node, path, "period", "set it to \"weekly\" or \"monthly\"");
         Optional<PeriodType> period = Optional.ofNullable(periodName).flatMap(PeriodType::fromPlanName);
         if (periodName != null && period.isEmpty()) {
@@ -203,12 +203,15 @@ public final class SamplingPlanLoader {
         }
         int dueDays = problems.integer(node, path, "inspectionDueDays", 1, 366,
                 "set it to the days inspectors have after the period ends, 1 to 366");
+        int checkDays = node.has("effectivenessCheckDays") ? problems.integer(node, path, "effectivenessCheckDays", 1,
+                366, "set it to the days after a corrective action is done by which its effectiveness check is due,"
+                        + " 1 to 366") : RecordTypePlan.DEFAULT_EFFECTIVENESS_CHECK_DAYS;
         List<RiskRule> rules = riskRules(node.get("riskRules"), path + ".riskRules", problems);
         if (problems.list.size() > before) {
             return Optional.empty();
         }
         return Optional.of(new RecordTypePlan(type, period.orElseThrow(), baseRate, min, max, byProductLine, team,
-                dueDays, rules, assurance));
+                dueDays, rules, assurance, checkDays));
     }
 
     /**

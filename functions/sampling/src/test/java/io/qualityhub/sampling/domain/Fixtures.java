@@ -23,13 +23,13 @@ final class Fixtures {
      */
     static SamplingPlan claimsPlan(double baseRate, int min, int max) {
         return new SamplingPlan("test-1", Map.of("claims", new RecordTypePlan("claims", PeriodType.MONTHLY, baseRate,
-                min, max, false, "claims-quality", 20, List.of(FLAGGED), null)), 0.1);
+                min, max, false, "claims-quality", 20, List.of(FLAGGED), null, 30)), 0.1);
     }
 
     /** Like {@link #claimsPlan(double, int, int)}, with sizes set by an assurance and no fixed minimum. */
     static SamplingPlan claimsPlan(double baseRate, int max, Assurance assurance) {
         return new SamplingPlan("test-1", Map.of("claims", new RecordTypePlan("claims", PeriodType.MONTHLY, baseRate,
-                1, max, false, "claims-quality", 20, List.of(FLAGGED), assurance)), 0.1);
+                1, max, false, "claims-quality", 20, List.of(FLAGGED), assurance, 30)), 0.1);
     }
 
     /** Sizing under a plan with fixed minimums. */

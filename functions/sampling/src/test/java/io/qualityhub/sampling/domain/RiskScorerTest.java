@@ -80,7 +80,7 @@ class RiskScorerTest {
                                 new RiskCondition.AnyOf(List.of(
                                         new RiskCondition.AnyEquals(List.of("channel"), Set.of("telemarketing", "bancassurance")),
                                         new RiskCondition.AnyEquals(List.of("product_line"), Set.of("life", "health")))))))),
-                null);
+                null, 30);
         SamplingUnit required = sale("S1", Map.of("recording_id_present", "N", "channel", "telemarketing", "product_line", "auto"));
         SamplingUnit optional = sale("S2", Map.of("recording_id_present", "N", "channel", "online", "product_line", "auto"));
         List<SamplingUnit> both = List.of(required, optional);

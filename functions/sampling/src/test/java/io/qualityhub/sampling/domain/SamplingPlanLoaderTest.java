@@ -57,7 +57,7 @@ class SamplingPlanLoaderTest {
                 () -> SamplingPlanLoader.parse(broken, "plan.json"));
         assertEquals(List.of(
                         new PlanProblem("$.recordTypes.sales.baseRat", "is not a field the plan knows",
-                                "remove it or correct its spelling; the known fields here are [assurance, baseRate,"
+                                "remove it or correct its spelling; the known fields here are [assurance, baseRate, effectivenessCheckDays,"
                                         + " inspectionDueDays, maxPerStratum, minPerStratum, period, riskRules,"
                                         + " stratifyByProductLine, team]"),
                         new PlanProblem("$.recordTypes.sales.baseRate", "is missing",
@@ -142,6 +142,22 @@ class SamplingPlanLoaderTest {
                 new PlanProblem("$.recordTypes.complaints.minPerStratum", "is missing",
                         "set it to the fewest records inspected per branch (and product line), at least 1, or give"
                                 + " the type an \"assurance\" that sets the minimum")), error.problems());
+    }
+
+    @Test
+    void effectivenessChecksFallDue30DaysAfterDoneUnlessThePlanSaysOtherwise() {
+        SamplingPlan plan = SamplingPlanLoader.loadDefaultWithOverride("""
+                {"version": "2026-12-1+checks", "recordTypes": {"complaints": {"effectivenessCheckDays": 14}}}
+                """, "override.json");
+        assertEquals(30, plan.forType("sales").orElseThrow().effectivenessCheckDays());
+        assertEquals(14, plan.forType("complaints").orElseThrow().effectivenessCheckDays());
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.loadDefaultWithOverride("""
+                        {"version": "2026-12-1+checks", "recordTypes": {"claims": {"effectivenessCheckDays": 0}}}
+                        """, "override.json"));
+        assertEquals(List.of(new PlanProblem("$.recordTypes.claims.effectivenessCheckDays",
+                "is 0, not a whole number from 1 to 366", "set it to the days after a corrective action is done by"
+                        + " which its effectiveness check is due, 1 to 366")), error.problems());
     }
 
     @Test
