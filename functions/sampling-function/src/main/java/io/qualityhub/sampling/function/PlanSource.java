@@ -36,6 +36,11 @@ public final class PlanSource {
     return parse(header.planJson(), header.planOverrideJson());
   }
 
+  /** The plan an ad-hoc order was assigned under, from the JSON kept with it. */
+  public static SamplingPlan of(AdhocOrderRecord order) {
+    return parse(order.planJson(), order.planOverrideJson());
+  }
+
   private static SamplingPlan parse(String planJson, String overrideJson) {
     return overrideJson == null
         ? SamplingPlanLoader.parse(planJson, SamplingPlanLoader.DEFAULT_RESOURCE)

@@ -53,6 +53,22 @@ public final class PopulationReader {
   }
 
   public Population read(Period period, Collection<String> sampledTypes) {
+    return read(period, sampledTypes, (type, attributes) -> PeriodMembership.belongs(type, attributes, period));
+  }
+
+  /**
+   * What an ad-hoc order may take: the branch's records of one type in their latest state, only those of the period
+   * when {@code periodOnly}, any period's otherwise; and the latest roster.
+   */
+  public Population readBranch(Period period, String recordType, String branch, boolean periodOnly) {
+    Population all = read(period, List.of(recordType), (type, attributes) -> !periodOnly
+        || PeriodMembership.belongs(type, attributes, period));
+    return new Population(all.units().stream().filter(unit -> unit.branch().equals(branch)).toList(),
+        all.incidents(), all.itemsRead(), all.roster());
+  }
+
+  private Population read(Period period, Collection<String> sampledTypes,
+      java.util.function.BiPredicate<String, Map<String, String>> member) {
     Set<String> types = new LinkedHashSet<>(sampledTypes);
     types.add(COMPLAINTS);
     types.add(VIOLATIONS);
@@ -90,7 +106,7 @@ public final class PopulationReader {
     for (Map<String, AttributeValue> item : latest.values()) {
       String type = text(item, "recordType");
       Map<String, String> attributes = attributes(RecordType.fromWireName(type).orElseThrow(), item);
-      if (PeriodMembership.belongs(type, attributes, period)) {
+      if (member.test(type, attributes)) {
         units.add(unit(type, item, attributes));
       }
     }

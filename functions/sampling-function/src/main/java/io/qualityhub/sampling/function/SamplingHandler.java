@@ -70,6 +70,22 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
     this.clock = clock;
   }
 
+  /**
+   * Ad-hoc orders with the sampling function's configuration and rights ({@code ./qualityhub sample adhoc}).
+   *
+   * @param alerts where tasks no eligible inspector could take are reported
+   */
+  public static AdhocOrders adhocOrders(Settings environment, AwsClients clients, IntegrityFailures refused,
+      AssignmentAlerts alerts) {
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
+    ItemSeal seal = sealOf(settings, clients);
+    return new AdhocOrders(new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),
+        populationReader(settings, clients), new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
+        new SampleStore(clients.dynamoDb(), seal, refused), new AdhocOrderStore(clients.dynamoDb(), seal, refused),
+        new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
+        new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")), alerts);
+  }
+
   /** The records table's seal, its key derived from {@code INTEGRITY_KEY_ARN}. */
   public static ItemSeal sealOf(Settings settings, AwsClients clients) {
     return new ItemSeal(settings.required("RECORDS_TABLE"),
