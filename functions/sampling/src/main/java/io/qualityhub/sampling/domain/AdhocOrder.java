@@ -92,11 +92,11 @@ public record AdhocOrder(Period period, String branch, String recordType, String
 
     /**
      * {@code ADH-<yyyyMMdd>-<16 hex digits>}: the day it was asked and a digest of what was asked (not who asked), so
-     * giving the same order again on the same day is the same order, and creates nothing twice.
+     * giving the same order again on the same day (ids in any order) is the same order, and creates nothing twice.
      */
     public String orderId() {
         String identity = String.join("|", period.toString(), branch, recordType, reason, Integer.toString(count),
-                String.join(",", recordIds), requestedOn.toString());
+                String.join(",", recordIds.stream().sorted().toList()), requestedOn.toString());
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return "ADH-" + requestedOn.format(DateTimeFormatter.BASIC_ISO_DATE) + "-"

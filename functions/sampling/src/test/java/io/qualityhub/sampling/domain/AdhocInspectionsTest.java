@@ -43,15 +43,15 @@ class AdhocInspectionsTest {
         List<InspectionTask> tasks = new AdhocInspections(PLAN).tasks(named("C0007", "C0003"), CLAIMS, secret("nov"),
                 ROSTER, Map.of("QA-B", 5, "QA-C", 3));
 
-        String orderId = "ADH-20261120-9623f0e0ae274e22";
+        String orderId = "ADH-20261120-02aa3ee2163ab538";
         assertEquals(orderId, named("C0007", "C0003").orderId());
         AdhocRequest request = new AdhocRequest(orderId, "complaint CMP-0042: claim handling", REQUESTER, ASKED_ON);
         // QA-A is from TPE-01 and QA-D is on the sales team; QA-C holds 3 tasks to QA-B's 5, so takes both.
         assertEquals(List.of(
-                new InspectionTask("INS-2026-11-90966454f1100112", NOVEMBER, new RecordKey("claims", "TPE-01", "C0003"),
+                new InspectionTask("INS-2026-11-9f30f272dc9c30e9", NOVEMBER, new RecordKey("claims", "TPE-01", "C0003"),
                         "health", "claims-quality", List.of(orderId), 1.0, LocalDate.of(2026, 12, 10),
                         new Assignment("QA-C", null), request),
-                new InspectionTask("INS-2026-11-3f5afa0ffef82b66", NOVEMBER, new RecordKey("claims", "TPE-01", "C0007"),
+                new InspectionTask("INS-2026-11-fad4ade77778acde", NOVEMBER, new RecordKey("claims", "TPE-01", "C0007"),
                         "health", "claims-quality", List.of(orderId), 1.0, LocalDate.of(2026, 12, 10),
                         new Assignment("QA-C", null), request)), tasks);
         assertTrue(tasks.stream().allMatch(InspectionTask::isAdhoc));
@@ -60,10 +60,10 @@ class AdhocInspectionsTest {
     @Test
     void anAdHocTaskNeverTakesTheIdOfTheRecordsDrawnTaskNorOfAnotherOrders() {
         // Expected ids computed apart: SHA-256 of "adhoc|<order>|claims|TPE-01|C0003", and the order id of SHA-256 of
-        // "2026-11|TPE-01|claims|complaint CMP-0042: claim handling|0|C0007,C0003|2026-11-20", first 8 bytes in hex.
+        // "2026-11|TPE-01|claims|complaint CMP-0042: claim handling|0|C0003,C0007|2026-11-20" (ids sorted), first 8 bytes in hex.
         RecordKey record = new RecordKey("claims", "TPE-01", "C0003");
         String drawn = InspectionTask.idFor(NOVEMBER, record);
-        String first = AdhocInspections.taskIdFor(NOVEMBER, "ADH-20261120-9623f0e0ae274e22", record);
+        String first = AdhocInspections.taskIdFor(NOVEMBER, "ADH-20261120-02aa3ee2163ab538", record);
         String second = AdhocInspections.taskIdFor(NOVEMBER, "ADH-20261121-0000000000000000", record);
         assertNotEquals(drawn, first);
         assertNotEquals(first, second);
