@@ -6,6 +6,8 @@ import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PriorIncidents;
+import io.qualityhub.sampling.domain.RepeatViolators;
+import io.qualityhub.sampling.domain.Violation;
 import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.SamplingUnit;
 import java.time.LocalDate;
@@ -64,7 +66,7 @@ public final class PopulationReader {
     Population all = read(period, List.of(recordType), (type, attributes) -> !periodOnly
         || PeriodMembership.belongs(type, attributes, period));
     return new Population(all.units().stream().filter(unit -> unit.branch().equals(branch)).toList(),
-        all.incidents(), all.itemsRead(), all.roster());
+        all.incidents(), all.itemsRead(), all.roster(), all.repeatViolators());
   }
 
   private Population read(Period period, Collection<String> sampledTypes,
@@ -79,6 +81,7 @@ public final class PopulationReader {
 
     Map<String, Map<String, AttributeValue>> latest = new TreeMap<>();
     Set<String> staff = new HashSet<>();
+    List<Violation> violations = new ArrayList<>();
     for (Map<String, AttributeValue> item : scan.records()) {
       String type = text(item, "recordType");
       RecordType recordType = RecordType.fromWireName(type).orElseThrow();
@@ -98,6 +101,9 @@ public final class PopulationReader {
         continue;
       }
       collectIncident(type, item, period, staff);
+      if (type.equals(VIOLATIONS)) {
+        violation(item).ifPresent(violations::add);
+      }
       if (sampledTypes.contains(type)) {
         latest.merge(text(item, ItemKeys.PK), item, PopulationReader::laterBusinessDate);
       }
@@ -113,7 +119,21 @@ public final class PopulationReader {
     Roster roster = rosters.isEmpty() ? Roster.NONE
         : new Roster(rosters.lastKey(), rosters.lastEntry().getValue().stream()
             .sorted(Comparator.comparing(Inspector::inspectorId)).toList());
-    return new Population(units, new PriorIncidents(staff), scan.itemsRead(), roster);
+    Set<String> repeatBefore = RepeatViolators.staffIds(RepeatViolators.asOf(period.start().minusDays(1), violations));
+    return new Population(units, new PriorIncidents(staff, repeatBefore), scan.itemsRead(), roster,
+        RepeatViolators.asOf(period.end(), violations));
+  }
+
+  /** A violation row as the repeat-violator rule reads it; one without a readable date counts for nothing. */
+  private static java.util.Optional<Violation> violation(Map<String, AttributeValue> item) {
+    String staffId = text(item, "staff_id");
+    String recordId = text(item, "record_id");
+    if (staffId == null || recordId == null) {
+      return java.util.Optional.empty();
+    }
+    String department = text(item, "department");
+    return PeriodMembership.localDate(text(item, "occurred_on")).map(day -> new Violation(staffId,
+        department == null ? "" : department, text(item, "branchCode"), recordId, day));
   }
 
   /** A roster row as intake stored it: capacity a number, active a boolean. */
