@@ -15,6 +15,7 @@ import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.StratumStatistics;
 import io.qualityhub.sampling.function.AdhocOrderStore;
+import io.qualityhub.sampling.function.FindingsHandler;
 import io.qualityhub.sampling.function.SampleResults;
 import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SamplingHandler;
@@ -253,6 +254,33 @@ class AdhocInspectionEndToEndTest {
         "--reason", "spot check", "--ids", "S-ADH-01-005,S-ADH-02-001", "--period", "2026-07"));
     assertTrue(refused.getMessage().contains("--ids: 1 of the records named (S-ADH-02-001) are not sales records of"
         + " branch ADH-01 on record"), refused.getMessage());
+  }
+
+  @Test
+  void onlyTheAssignedInspectorsFindingOnAnAdHocTaskCounts() {
+    InspectionTask task = adhocTasks(IDS_ORDER).getFirst();
+    String stranger = task.assignment().inspectorId().equals("QA-H2") ? "QA-H3" : "QA-H2";
+    String header = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
+        + "action_due_on,action_status,action_closed_on\n";
+    upload("incoming/QA/2026-07-27/findings.csv", (header + task.taskId() + "," + stranger + ",2026-07-27,fail,minor,"
+        + "未告知,補告知,ADH-01 主管,2026-08-15,open,\n").getBytes(StandardCharsets.UTF_8));
+    upload("incoming/QA/2026-07-28/findings.csv", (header + task.taskId() + "," + task.assignment().inspectorId()
+        + ",2026-07-28,pass,,,,,,,\n").getBytes(StandardCharsets.UTF_8));
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
+    assertEquals(List.of(), new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
+        local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), quiet)
+        .drain(new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }), "IntakeFunction", 2));
+    assertEquals(List.of(), new QueueDelivery(sqs, local.attribute("FindingsQueue", "QueueUrl"),
+        local.attribute("FindingsQueue", "Arn"), local.clients().region().id(), quiet)
+        .drain(new FindingsHandler(local.settingsOf("FindingsFunction"), local.clients()), "FindingsFunction", 2));
+
+    String rejects = local.clients().s3().getObjectAsBytes(request -> request.bucket(bucket)
+        .key("rejects/QA/2026-07-27/findings-inspections.csv")).asString(StandardCharsets.UTF_8);
+    assertTrue(rejects.startsWith("line,column,reason,message\r\n2,inspection_id,INSPECTOR_NOT_ASSIGNED,"), rejects);
+    SampleStore.StoredTask stored = sampleStore().tasks(JULY).stream()
+        .filter(candidate -> candidate.task().taskId().equals(task.taskId())).findFirst().orElseThrow();
+    assertEquals("passed", stored.status());
   }
 
   /** Runs {@code qualityhub sample adhoc ...} on the order day and returns what it printed. */
