@@ -1,5 +1,7 @@
 package io.qualityhub.local;
 
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.sampling.domain.AdhocOrder;
 import io.qualityhub.sampling.domain.InspectionTask;
@@ -16,7 +18,6 @@ import io.qualityhub.sampling.function.PopulationReader;
 import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SampleVerification;
 import io.qualityhub.sampling.function.SamplingHandler;
-import io.qualityhub.core.store.ItemSeal;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -97,7 +98,7 @@ final class SampleCommand {
     int count = options.value("--count").map(SampleCommand::count).orElse(0);
     List<String> ids = options.value("--ids").map(text -> Arrays.asList(text.split(",", -1))).orElse(List.of());
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      var settings = local.settingsOf("SamplingFunction");
+      Settings settings = local.settingsOf("SamplingFunction");
       ZoneId zone = ZoneId.of(settings.optional("COMPANY_TIME_ZONE").orElse("Asia/Taipei"));
       LocalDate today = LocalDate.now(clock.withZone(zone));
       Period period = options.value("--period").map(SampleCommand::period)
@@ -116,10 +117,7 @@ final class SampleCommand {
         throw new UsageException(e.getMessage() + "\n" + USAGE);
       }
       if (!outcome.orderedBefore()) {
-        CliAudit.append(local, AccessRecord.ADHOC_INSPECTION, "ad-hoc inspection order " + outcome.orderId() + " of "
-            + type + " at " + branch + " in " + period + " (" + (count > 0 ? "count " + count : "ids") + "), reason: "
-            + order.reason() + "; tasks " + outcome.tasks().stream().map(InspectionTask::taskId)
-            .collect(Collectors.joining(",")), outcome.tasks().size());
+        audit(local, order, outcome);
       }
       out.println("Ad-hoc order " + outcome.orderId() + (outcome.orderedBefore() ? " (given before; completed)" : "")
           + ": " + outcome.tasks().size() + " " + type + " task" + (outcome.tasks().size() == 1 ? "" : "s") + " at "
@@ -134,6 +132,14 @@ final class SampleCommand {
       out.println("Task lists: " + String.join(", ", outcome.taskLists()));
       return 0;
     }
+  }
+
+  /** Puts an order carried out for the first time on the audit trail, under its requester. */
+  static void audit(LocalDeployment local, AdhocOrder order, AdhocOutcome outcome) {
+    CliAudit.append(local, AccessRecord.ADHOC_INSPECTION, "ad-hoc inspection order " + outcome.orderId() + " of "
+        + order.recordType() + " at " + order.branch() + " in " + order.period() + " ("
+        + (order.count() > 0 ? "count " + order.count() : "ids") + "), reason: " + order.reason() + "; tasks "
+        + outcome.tasks().stream().map(InspectionTask::taskId).collect(Collectors.joining(",")), outcome.tasks().size());
   }
 
   private static String required(Options options, String name) {
@@ -157,7 +163,7 @@ final class SampleCommand {
   }
 
   /** The type's sampling frequency under the plan in force; monthly for a type the plan does not know (refused later). */
-  private static PeriodType frequencyOf(String type, io.qualityhub.core.config.Settings settings) {
+  private static PeriodType frequencyOf(String type, Settings settings) {
     return new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)).current().forType(type)
         .map(plan -> plan.period()).orElse(PeriodType.MONTHLY);
   }

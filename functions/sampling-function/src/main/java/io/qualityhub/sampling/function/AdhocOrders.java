@@ -114,10 +114,8 @@ public final class AdhocOrders {
       }
     }
     Population candidates = population.readBranch(period, order.recordType(), order.branch(), order.count() > 0);
-    AdhocOrderRecord inputs = new AdhocOrderRecord(order, "", planJson, overrideJson, candidates.roster(), held,
-        List.of());
-    SamplingPlan plan = PlanSource.of(inputs);
-    List<InspectionTask> ordered = verification.assign(inputs, plan, candidates);
+    SamplingPlan plan = PlanSource.of(planJson, overrideJson);
+    List<InspectionTask> ordered = verification.assign(order, plan, candidates, candidates.roster(), held);
     return new Decision(new AdhocOrderRecord(order, plan.version(), planJson, overrideJson, candidates.roster(), held,
         ordered.stream().map(InspectionTask::taskId).toList()), ordered);
   }

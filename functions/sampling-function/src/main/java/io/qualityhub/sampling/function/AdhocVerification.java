@@ -4,6 +4,7 @@ import io.qualityhub.sampling.domain.AdhocInspections;
 import io.qualityhub.sampling.domain.AdhocOrder;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.SampleDifference;
 import io.qualityhub.sampling.domain.SamplingPlan;
 import java.util.ArrayList;
@@ -71,15 +72,17 @@ public final class AdhocVerification {
   /** The order's tasks as the method gives them from its stored inputs. */
   List<InspectionTask> recompute(AdhocOrderRecord record) {
     AdhocOrder order = record.order();
-    return assign(record, PlanSource.of(record),
-        population.readBranch(order.period(), order.recordType(), order.branch(), order.count() > 0));
+    return assign(order, PlanSource.of(record),
+        population.readBranch(order.period(), order.recordType(), order.branch(), order.count() > 0), record.roster(),
+        record.alreadyAssigned());
   }
 
-  List<InspectionTask> assign(AdhocOrderRecord record, SamplingPlan plan, Population candidates) {
-    byte[] secret = secrets.secretFor(record.order().period());
+  /** The order's tasks under the period's secret, from the candidates, roster and loads given. */
+  List<InspectionTask> assign(AdhocOrder order, SamplingPlan plan, Population candidates, Roster roster,
+      Map<String, Integer> alreadyAssigned) {
+    byte[] secret = secrets.secretFor(order.period());
     try {
-      return new AdhocInspections(plan).tasks(record.order(), candidates.units(), secret, record.roster(),
-          record.alreadyAssigned());
+      return new AdhocInspections(plan).tasks(order, candidates.units(), secret, roster, alreadyAssigned);
     } finally {
       Arrays.fill(secret, (byte) 0);
     }

@@ -7,9 +7,9 @@ import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PriorIncidents;
 import io.qualityhub.sampling.domain.RepeatViolators;
-import io.qualityhub.sampling.domain.Violation;
 import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.SamplingUnit;
+import io.qualityhub.sampling.domain.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -125,11 +126,11 @@ public final class PopulationReader {
   }
 
   /** A violation row as the repeat-violator rule reads it; one without a readable date counts for nothing. */
-  private static java.util.Optional<Violation> violation(Map<String, AttributeValue> item) {
+  private static Optional<Violation> violation(Map<String, AttributeValue> item) {
     String staffId = text(item, "staff_id");
     String recordId = text(item, "record_id");
     if (staffId == null || recordId == null) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
     String department = text(item, "department");
     return PeriodMembership.localDate(text(item, "occurred_on")).map(day -> new Violation(staffId,

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,9 +82,7 @@ public final class RepeatViolators {
 
     /** Counts per department, for the alert's summary line. */
     public static Map<String, Long> perDepartment(List<RepeatViolator> flagged) {
-        Map<String, Long> counts = new LinkedHashMap<>();
-        new TreeMap<>(flagged.stream().collect(Collectors.groupingBy(RepeatViolator::department, Collectors.counting())))
-                .forEach(counts::put);
-        return counts;
+        return flagged.stream().collect(Collectors.groupingBy(RepeatViolator::department, TreeMap::new,
+                Collectors.counting()));
     }
 }
