@@ -206,10 +206,8 @@ class SamplerTest {
 
     @Test
     void repeatViolatorsChangeTheFingerprintWhenThePlanWeighsThem() {
-        RecordTypePlan weighing = new RecordTypePlan("claims", PeriodType.MONTHLY, 0.02, 5, 5, false, "claims-quality",
-                20, List.of(new RiskRule("repeat_violator", "handler is a repeat violator", 2,
-                new RiskCondition.RepeatViolator(List.of("handler_id")))), null);
-        Sampler sampler = new Sampler(new SamplingPlan("test-2", Map.of("claims", weighing), 0.1));
+        // The packaged plan weighs them (rule repeat_violator).
+        Sampler sampler = new Sampler(SamplingPlanLoader.loadDefault());
         List<SamplingUnit> population = claims("TPE-01", 50, 0);
         assertNotEquals(sampler.draw(NOVEMBER, secret("secret-a"), population, new PriorIncidents(Set.of("E1")))
                         .populationFingerprint(),
