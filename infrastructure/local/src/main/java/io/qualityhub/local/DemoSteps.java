@@ -10,6 +10,6 @@ final class DemoSteps {
   static List<DemoStep> all() {
     // Sampling first: the corrective action its findings open is then in the monitor's digests.
     // Reports last: they are built from everything the steps before stored.
-    return List.of(new InspectionSamplingStep(), new DeadlineMonitorStep(), new ReportsStep());
+    return List.of(new InspectionSamplingStep(), new AdhocInspectionStep(), new DeadlineMonitorStep(), new ReportsStep());
   }
 }

@@ -60,7 +60,7 @@ public final class QualityHubCli {
           (cli, args) -> new EraseCommand(cli.projectRoot(), cli.out()).run(args)),
       new Subcommand("rekey", "move record data under another KMS key", RekeyCommand.USAGE,
           (cli, args) -> new RekeyCommand(cli.projectRoot(), cli.out()).run(args)),
-      new Subcommand("sample", "verify a stored inspection sample", SampleCommand.USAGE,
+      new Subcommand("sample", "verify a stored inspection sample, or order an ad-hoc inspection", SampleCommand.USAGE,
           (cli, args) -> new SampleCommand(cli.projectRoot(), cli.out()).run(args)),
       new Subcommand("report", "build one quality report on demand", ReportCommand.USAGE,
           (cli, args) -> new ReportCommand(cli.projectRoot(), cli.out()).run(args)),

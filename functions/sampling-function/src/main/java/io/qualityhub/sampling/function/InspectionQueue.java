@@ -8,7 +8,7 @@ import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
  * Hands each new task to the inspectors' work system as one SQS message: the task's ids, codes, assigned inspectors
- * ({@code null} when unassigned), reasons, probability, due date and {@code adhoc}, never record content (the work
+ * ({@code null} when unassigned), reasons, probability, due date and {@code adhoc} (an ad-hoc task adds its order id, reason and requester), never record content (the work
  * system opens the record by its id).
  */
 public final class InspectionQueue {
@@ -46,7 +46,12 @@ public final class InspectionQueue {
     task.reasons().forEach(body.putArray("reasons")::add);
     body.put("inclusionProbability", task.inclusionProbability());
     body.put("dueOn", task.dueOn().toString());
-    body.put("adhoc", false);
+    body.put("adhoc", task.isAdhoc());
+    if (task.isAdhoc()) {
+      body.put("adhocOrderId", task.adhoc().orderId());
+      body.put("adhocReason", task.adhoc().reason());
+      body.put("requestedBy", task.adhoc().requestedBy());
+    }
     return body.toString();
   }
 }

@@ -97,6 +97,11 @@ public final class InspectionTasksHandler implements RequestHandler<APIGatewayV2
           row.put("record", task.record().recordId());
           row.put("reasons", task.reasons());
           row.put("dueOn", task.dueOn().toString());
+          row.put("adhoc", task.isAdhoc());
+          if (task.isAdhoc()) {
+            row.put("adhocReason", task.adhoc().reason());
+            row.put("requestedBy", task.adhoc().requestedBy());
+          }
           tasks.add(row);
         });
     LOG.info("inspection tasks listed", entry("who", who), entry("period", period.toString()), entry("tasks", tasks.size()));

@@ -4,6 +4,8 @@ import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.InspectionTasks;
 import io.qualityhub.sampling.domain.InspectorAssigner;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.PeriodType;
+import io.qualityhub.sampling.domain.RepeatViolators;
 import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.Sample;
 import io.qualityhub.sampling.domain.Sampler;
@@ -31,9 +33,16 @@ public final class PeriodSampling {
   private final InspectionQueue queue;
   private final TaskLists taskLists;
   private final AssignmentAlerts alerts;
+  private final RepeatViolatorAlerts repeatViolatorAlerts;
 
   public PeriodSampling(PlanSource plans, PopulationReader population, PeriodSecrets secrets, SampleStore store,
       InspectionQueue queue, TaskLists taskLists, AssignmentAlerts alerts) {
+    this(plans, population, secrets, store, queue, taskLists, alerts, (period, flagged, key) -> { });
+  }
+
+  /** @param repeatViolatorAlerts told of a month's repeat violators, after their list is written */
+  public PeriodSampling(PlanSource plans, PopulationReader population, PeriodSecrets secrets, SampleStore store,
+      InspectionQueue queue, TaskLists taskLists, AssignmentAlerts alerts, RepeatViolatorAlerts repeatViolatorAlerts) {
     this.plans = plans;
     this.population = population;
     this.secrets = secrets;
@@ -41,6 +50,7 @@ public final class PeriodSampling {
     this.queue = queue;
     this.taskLists = taskLists;
     this.alerts = alerts;
+    this.repeatViolatorAlerts = repeatViolatorAlerts;
   }
 
   public SamplingOutcome run(Period period) {
@@ -90,9 +100,17 @@ public final class PeriodSampling {
       }
       tasks.add(stored.task());
     }
-    List<String> lists = taskLists.write(period, tasks);
+    List<String> lists = new ArrayList<>(taskLists.write(period, tasks));
+    if (period.type() == PeriodType.MONTHLY) {
+      // Monthly, with the month's draw: who violated again and again as of its last day (policy III.4.3).
+      String key = taskLists.writeRepeatViolators(period, RepeatViolators.csv(period.end(), records.repeatViolators()));
+      lists.add(key);
+      if (!records.repeatViolators().isEmpty()) {
+        repeatViolatorAlerts.flagged(period, records.repeatViolators(), key);
+      }
+    }
     List<StratumDraw> strata = existing.map(SampleHeader::strata).orElse(sample.strata());
     return new SamplingOutcome(period, plan.version(), records.units().size(), records.itemsRead(), strata, tasks,
-        created, sent, lists, existing.isPresent(), populationChanged);
+        created, sent, lists, existing.isPresent(), populationChanged, records.repeatViolators());
   }
 }

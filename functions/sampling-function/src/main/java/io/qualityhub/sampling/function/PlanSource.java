@@ -36,6 +36,16 @@ public final class PlanSource {
     return parse(header.planJson(), header.planOverrideJson());
   }
 
+  /** The plan an ad-hoc order was assigned under, from the JSON kept with it. */
+  public static SamplingPlan of(AdhocOrderRecord order) {
+    return parse(order.planJson(), order.planOverrideJson());
+  }
+
+  /** A plan from its packaged JSON and override ({@code null} for none), as stored with what it decided. */
+  static SamplingPlan of(String planJson, String overrideJson) {
+    return parse(planJson, overrideJson);
+  }
+
   private static SamplingPlan parse(String planJson, String overrideJson) {
     return overrideJson == null
         ? SamplingPlanLoader.parse(planJson, SamplingPlanLoader.DEFAULT_RESOURCE)

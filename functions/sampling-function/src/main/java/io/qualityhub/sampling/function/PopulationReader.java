@@ -6,8 +6,10 @@ import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PriorIncidents;
+import io.qualityhub.sampling.domain.RepeatViolators;
 import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.SamplingUnit;
+import io.qualityhub.sampling.domain.Violation;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,6 +19,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -53,6 +56,22 @@ public final class PopulationReader {
   }
 
   public Population read(Period period, Collection<String> sampledTypes) {
+    return read(period, sampledTypes, (type, attributes) -> PeriodMembership.belongs(type, attributes, period));
+  }
+
+  /**
+   * What an ad-hoc order may take: the branch's records of one type in their latest state, only those of the period
+   * when {@code periodOnly}, any period's otherwise; and the latest roster.
+   */
+  public Population readBranch(Period period, String recordType, String branch, boolean periodOnly) {
+    Population all = read(period, List.of(recordType), (type, attributes) -> !periodOnly
+        || PeriodMembership.belongs(type, attributes, period));
+    return new Population(all.units().stream().filter(unit -> unit.branch().equals(branch)).toList(),
+        all.incidents(), all.itemsRead(), all.roster(), all.repeatViolators());
+  }
+
+  private Population read(Period period, Collection<String> sampledTypes,
+      java.util.function.BiPredicate<String, Map<String, String>> member) {
     Set<String> types = new LinkedHashSet<>(sampledTypes);
     types.add(COMPLAINTS);
     types.add(VIOLATIONS);
@@ -63,6 +82,7 @@ public final class PopulationReader {
 
     Map<String, Map<String, AttributeValue>> latest = new TreeMap<>();
     Set<String> staff = new HashSet<>();
+    List<Violation> violations = new ArrayList<>();
     for (Map<String, AttributeValue> item : scan.records()) {
       String type = text(item, "recordType");
       RecordType recordType = RecordType.fromWireName(type).orElseThrow();
@@ -82,6 +102,9 @@ public final class PopulationReader {
         continue;
       }
       collectIncident(type, item, period, staff);
+      if (type.equals(VIOLATIONS)) {
+        violation(item).ifPresent(violations::add);
+      }
       if (sampledTypes.contains(type)) {
         latest.merge(text(item, ItemKeys.PK), item, PopulationReader::laterBusinessDate);
       }
@@ -90,14 +113,28 @@ public final class PopulationReader {
     for (Map<String, AttributeValue> item : latest.values()) {
       String type = text(item, "recordType");
       Map<String, String> attributes = attributes(RecordType.fromWireName(type).orElseThrow(), item);
-      if (PeriodMembership.belongs(type, attributes, period)) {
+      if (member.test(type, attributes)) {
         units.add(unit(type, item, attributes));
       }
     }
     Roster roster = rosters.isEmpty() ? Roster.NONE
         : new Roster(rosters.lastKey(), rosters.lastEntry().getValue().stream()
             .sorted(Comparator.comparing(Inspector::inspectorId)).toList());
-    return new Population(units, new PriorIncidents(staff), scan.itemsRead(), roster);
+    Set<String> repeatBefore = RepeatViolators.staffIds(RepeatViolators.asOf(period.start().minusDays(1), violations));
+    return new Population(units, new PriorIncidents(staff, repeatBefore), scan.itemsRead(), roster,
+        RepeatViolators.asOf(period.end(), violations));
+  }
+
+  /** A violation row as the repeat-violator rule reads it; one without a readable date counts for nothing. */
+  private static Optional<Violation> violation(Map<String, AttributeValue> item) {
+    String staffId = text(item, "staff_id");
+    String recordId = text(item, "record_id");
+    if (staffId == null || recordId == null) {
+      return Optional.empty();
+    }
+    String department = text(item, "department");
+    return PeriodMembership.localDate(text(item, "occurred_on")).map(day -> new Violation(staffId,
+        department == null ? "" : department, text(item, "branchCode"), recordId, day));
   }
 
   /** A roster row as intake stored it: capacity a number, active a boolean. */

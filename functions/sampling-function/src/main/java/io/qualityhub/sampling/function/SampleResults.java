@@ -33,7 +33,8 @@ public final class SampleResults {
     if (header.strata().isEmpty()) {
       return List.of(); // drawn before the header recorded its strata
     }
-    List<SampleStore.StoredTask> tasks = store.tasks(period);
+    // Ad-hoc tasks target records on purpose: counted here they would bias every rate and limit.
+    List<SampleStore.StoredTask> tasks = store.tasks(period).stream().filter(task -> !task.task().isAdhoc()).toList();
     Map<RecordKey, Verdict> verdicts = new HashMap<>();
     tasks.forEach(task -> task.verdict().ifPresent(verdict -> verdicts.put(task.task().record(), verdict)));
     Sample sample = new Sample(period, header.planVersion(), header.populationFingerprint(), header.strata(),

@@ -95,13 +95,13 @@ public final class SampleStore {
             item.get("roster").l().stream().map(SampleStore::inspector).toList()) : Roster.NONE));
   }
 
-  private static AttributeValue inspector(Inspector inspector) {
+  static AttributeValue inspector(Inspector inspector) {
     return AttributeValue.fromM(Map.of("inspectorId", s(inspector.inspectorId()),
         "homeBranch", s(inspector.homeBranch()), "team", s(inspector.team()), "capacity", n(inspector.capacity()),
         "active", AttributeValue.fromBool(inspector.active())));
   }
 
-  private static Inspector inspector(AttributeValue value) {
+  static Inspector inspector(AttributeValue value) {
     Map<String, AttributeValue> map = value.m();
     return new Inspector(map.get("inspectorId").s(), map.get("homeBranch").s(), map.get("team").s(),
         Integer.parseInt(map.get("capacity").n()), map.get("active").bool());

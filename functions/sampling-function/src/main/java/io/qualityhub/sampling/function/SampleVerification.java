@@ -31,7 +31,9 @@ public final class SampleVerification {
     SampleHeader header = store.header(period).orElseThrow(() -> new NoStoredSampleException(period, store.table()));
     SamplingPlan plan = PlanSource.of(header);
     Population records = population.read(period, plan.recordTypesSampled(period.type()));
-    List<InspectionTask> tasks = store.tasks(period).stream().map(SampleStore.StoredTask::task).toList();
+    // Ad-hoc tasks were ordered, not drawn: the draw cannot reproduce them, and they are checked apart.
+    List<InspectionTask> tasks = store.tasks(period).stream().map(SampleStore.StoredTask::task)
+        .filter(task -> !task.isAdhoc()).toList();
     Sample stored = new Sample(period, header.planVersion(), header.populationFingerprint(), List.of(),
         tasks.stream().map(InspectionTask::toSelectedUnit).toList());
     byte[] secret = secrets.secretFor(period);

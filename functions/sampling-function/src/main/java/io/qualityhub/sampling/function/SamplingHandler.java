@@ -40,21 +40,23 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public SamplingHandler() {
     this(Settings.fromEnvironment(), AwsClients.fromEnvironment(), Clock.systemUTC(), new ItemsRefusedMetric(),
-        UnassignedTasksAlarm.onLambda());
+        UnassignedTasksAlarm.onLambda(), RepeatViolatorsAlarm.onLambda());
   }
 
   /** Used by the local run and tests: unassigned tasks are logged, not published as a metric. */
   public SamplingHandler(Settings environment, AwsClients clients, Clock clock) {
-    this(environment, clients, clock, new ItemsRefusedMetric(), UnassignedTasksAlarm.logOnly());
+    this(environment, clients, clock, new ItemsRefusedMetric(), UnassignedTasksAlarm.logOnly(),
+        RepeatViolatorsAlarm.logOnly());
   }
 
   /** @param refused where sample and task items refused for their seal are counted (in Lambda: metric ItemsRefused) */
   public SamplingHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused) {
-    this(environment, clients, clock, refused, UnassignedTasksAlarm.logOnly());
+    this(environment, clients, clock, refused, UnassignedTasksAlarm.logOnly(), RepeatViolatorsAlarm.logOnly());
   }
 
-  private SamplingHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused,
-      AssignmentAlerts alerts) {
+  /** Used by tests that see what the run alerts. */
+  public SamplingHandler(Settings environment, AwsClients clients, Clock clock, IntegrityFailures refused,
+      AssignmentAlerts alerts, RepeatViolatorAlerts repeatViolatorAlerts) {
     // The configuration store's documents in force take the place of the variables they name.
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
@@ -65,9 +67,25 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
         new SampleStore(clients.dynamoDb(), sealOf(settings, clients), refused),
         new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
         new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")),
-        alerts);
+        alerts, repeatViolatorAlerts);
     this.companyZone = ZoneId.of(settings.optional("COMPANY_TIME_ZONE").orElse("Asia/Taipei"));
     this.clock = clock;
+  }
+
+  /**
+   * Ad-hoc orders with the sampling function's configuration and rights ({@code ./qualityhub sample adhoc}).
+   *
+   * @param alerts where tasks no eligible inspector could take are reported
+   */
+  public static AdhocOrders adhocOrders(Settings environment, AwsClients clients, IntegrityFailures refused,
+      AssignmentAlerts alerts) {
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
+    ItemSeal seal = sealOf(settings, clients);
+    return new AdhocOrders(new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),
+        populationReader(settings, clients), new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
+        new SampleStore(clients.dynamoDb(), seal, refused), new AdhocOrderStore(clients.dynamoDb(), seal, refused),
+        new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
+        new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")), alerts);
   }
 
   /** The records table's seal, its key derived from {@code INTEGRITY_KEY_ARN}. */

@@ -2,6 +2,7 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.RepeatViolator;
 import io.qualityhub.sampling.domain.StratumDraw;
 import java.util.List;
 
@@ -14,14 +15,17 @@ import java.util.List;
  * @param messagesSent       task messages this run sent (0 on a rerun that found them all sent)
  * @param populationChanged  true when the period was drawn before and its population has changed since: the stored
  *                           sample stands, and no task is added
+ * @param taskLists          the keys written: each team's task list, and for a month its repeat-violator list
+ * @param repeatViolators    staff with repeated violations as of the period's last day (months only; policy III.4.3)
  */
 public record SamplingOutcome(Period period, String planVersion, int populationSize, long itemsRead,
     List<StratumDraw> strata, List<InspectionTask> tasks, int tasksCreated, int messagesSent, List<String> taskLists,
-    boolean drawnBefore, boolean populationChanged) {
+    boolean drawnBefore, boolean populationChanged, List<RepeatViolator> repeatViolators) {
 
   public SamplingOutcome {
     strata = List.copyOf(strata);
     tasks = List.copyOf(tasks);
     taskLists = List.copyOf(taskLists);
+    repeatViolators = List.copyOf(repeatViolators);
   }
 }

@@ -2,6 +2,7 @@ package io.qualityhub.sampling.function;
 
 import static io.qualityhub.sampling.function.SampleStore.s;
 
+import io.qualityhub.sampling.domain.AdhocRequest;
 import io.qualityhub.sampling.domain.Assignment;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
@@ -19,6 +20,8 @@ final class TaskItems {
 
   /** Not {@code inspectorId}, which a result records: who reported it, the first or the second inspector. */
   static final String ASSIGNED_INSPECTOR = "assignedInspectorId";
+  /** The ad-hoc order a task came from ({@code orderId}, {@code reason}, {@code requestedBy}, {@code requestedOn}). */
+  static final String ADHOC = "adhoc";
 
   private TaskItems() {}
 
@@ -47,6 +50,11 @@ final class TaskItems {
     if (task.assignment().doubleScored()) {
       item.put("secondInspectorId", s(task.assignment().secondInspectorId()));
     }
+    if (task.isAdhoc()) {
+      item.put(ADHOC, AttributeValue.fromM(Map.of("orderId", s(task.adhoc().orderId()),
+          "reason", s(task.adhoc().reason()), "requestedBy", s(task.adhoc().requestedBy()),
+          "requestedOn", s(task.adhoc().requestedOn().toString()))));
+    }
     return item;
   }
 
@@ -60,6 +68,12 @@ final class TaskItems {
         Double.parseDouble(item.get("inclusionProbability").n()), LocalDate.parse(item.get("dueOn").s()),
         item.containsKey(ASSIGNED_INSPECTOR) ? new Assignment(item.get(ASSIGNED_INSPECTOR).s(),
             item.containsKey("secondInspectorId") ? item.get("secondInspectorId").s() : null)
-            : Assignment.UNASSIGNED);
+            : Assignment.UNASSIGNED,
+        item.containsKey(ADHOC) ? adhoc(item.get(ADHOC).m()) : null);
+  }
+
+  private static AdhocRequest adhoc(Map<String, AttributeValue> adhoc) {
+    return new AdhocRequest(adhoc.get("orderId").s(), adhoc.get("reason").s(), adhoc.get("requestedBy").s(),
+        LocalDate.parse(adhoc.get("requestedOn").s()));
   }
 }

@@ -41,4 +41,18 @@ public final class TaskLists {
     }
     return keys;
   }
+
+  /** {@code samples/<period>/repeat-violators.csv}, beside the task lists: the quality department's list. */
+  public static String repeatViolatorsKeyOf(Period period) {
+    return "samples/" + period + "/repeat-violators.csv";
+  }
+
+  /** Writes the period's repeat-violator list (header only when there are none) and returns its key. */
+  public String writeRepeatViolators(Period period, String csv) {
+    String key = repeatViolatorsKeyOf(period);
+    s3.putObject(request -> request.bucket(bucket).key(key).contentType("text/csv; charset=utf-8")
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyArn).bucketKeyEnabled(true),
+        RequestBody.fromString(csv, StandardCharsets.UTF_8));
+    return key;
+  }
 }

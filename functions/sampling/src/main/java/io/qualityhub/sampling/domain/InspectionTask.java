@@ -16,10 +16,17 @@ import java.util.Objects;
  * @param team        the inspection team whose task list carries the task
  * @param reasons     risk rules that raised the record's weight; empty for a routine pick
  * @param assignment  who inspects it; {@link Assignment#UNASSIGNED} until {@link InspectorAssigner} runs
+ * @param adhoc       the ad-hoc order that asked for the task, or {@code null} for a task of the random draw
  */
 public record InspectionTask(String taskId, Period period, RecordKey record, String productLine, String team,
                              List<String> reasons, double inclusionProbability, LocalDate dueOn,
-                             Assignment assignment) {
+                             Assignment assignment, AdhocRequest adhoc) {
+
+    /** A task of the period's random draw. */
+    public InspectionTask(String taskId, Period period, RecordKey record, String productLine, String team,
+                          List<String> reasons, double inclusionProbability, LocalDate dueOn, Assignment assignment) {
+        this(taskId, period, record, productLine, team, reasons, inclusionProbability, dueOn, assignment, null);
+    }
 
     public InspectionTask {
         Objects.requireNonNull(taskId, "taskId");
@@ -52,7 +59,12 @@ public record InspectionTask(String taskId, Period period, RecordKey record, Str
 
     public InspectionTask withAssignment(Assignment newAssignment) {
         return new InspectionTask(taskId, period, record, productLine, team, reasons, inclusionProbability, dueOn,
-                newAssignment);
+                newAssignment, adhoc);
+    }
+
+    /** Ordered ad hoc rather than drawn: outside the random sample, its statistics and its verification. */
+    public boolean isAdhoc() {
+        return adhoc != null;
     }
 
     /** The task as a sample entry, to verify stored tasks against a recomputed sample. */

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 /**
  * Task lists as RFC 4180 CSV (CRLF line ends, fields quoted when they hold a comma, quote or line break): ids,
  * codes, the assigned inspectors (empty when unassigned), due date, reasons, inclusion probability and whether the
- * task is ad hoc ({@code N} for every drawn task); no record content. Safe to open in a spreadsheet: a cell starting
+ * task is ad hoc ({@code Y} for a task an ad-hoc order asked for, whose reason is the order id; {@code N} when drawn); no record content. Safe to open in a spreadsheet: a cell starting
  * with {@code = + - @}, tab or carriage return gets a leading {@code '} so it is never run as a formula.
  */
 public final class InspectionTaskCsv {
@@ -44,7 +44,7 @@ public final class InspectionTaskCsv {
                 cell(String.join(";", task.reasons())),
                 cell(new BigDecimal(task.inclusionProbability()).round(MathContext.DECIMAL32).stripTrailingZeros()
                         .toPlainString()),
-                "N")).append("\r\n"));
+                task.isAdhoc() ? "Y" : "N")).append("\r\n"));
         return csv.toString();
     }
 

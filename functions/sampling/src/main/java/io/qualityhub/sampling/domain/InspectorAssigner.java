@@ -39,14 +39,27 @@ public final class InspectorAssigner {
      * @return the tasks in their given order, each with its assignment
      */
     public List<InspectionTask> assign(List<InspectionTask> tasks, Roster roster, double doubleScoringShare) {
+        return assign(tasks, roster, doubleScoringShare, Map.of());
+    }
+
+    /**
+     * Assigns tasks added to a period that already has some (an ad-hoc order): each inspector starts with the tasks
+     * they already hold as load, and that much less capacity, so the same balance holds across old and new tasks.
+     * Only the new tasks move.
+     *
+     * @param alreadyAssigned tasks each inspector already holds in the period, first and second places together
+     */
+    public List<InspectionTask> assign(List<InspectionTask> tasks, Roster roster, double doubleScoringShare,
+                                       Map<String, Integer> alreadyAssigned) {
         if (!(doubleScoringShare >= 0 && doubleScoringShare <= 1)) {
             throw new IllegalArgumentException("double-scoring share " + doubleScoringShare + " must be from 0 to 1");
         }
         Map<String, Integer> remaining = new HashMap<>();
         Map<String, Integer> loads = new HashMap<>();
         roster.inspectors().forEach(inspector -> {
-            remaining.put(inspector.inspectorId(), inspector.capacity());
-            loads.put(inspector.inspectorId(), 0);
+            int held = alreadyAssigned.getOrDefault(inspector.inspectorId(), 0);
+            remaining.put(inspector.inspectorId(), Math.max(0, inspector.capacity() - held));
+            loads.put(inspector.inspectorId(), held);
         });
         Map<String, List<Inspector>> eligible = new HashMap<>();
         for (InspectionTask task : tasks) {

@@ -48,6 +48,12 @@ final class PopulationFingerprint {
         TreeSet<String> staff = new TreeSet<>(incidents.staffIds());
         text.append("staff:").append(staff.size()).append(';');
         staff.forEach(staffId -> write(text, staffId));
+        if (!incidents.repeatViolators().isEmpty()) {
+            // Only when there are any, so populations drawn before repeat violators counted fingerprint as before.
+            TreeSet<String> repeat = new TreeSet<>(incidents.repeatViolators());
+            text.append("repeat:").append(repeat.size()).append(';');
+            repeat.forEach(staffId -> write(text, staffId));
+        }
         flush(text, sha256);
         return HexFormat.of().formatHex(sha256.digest());
     }

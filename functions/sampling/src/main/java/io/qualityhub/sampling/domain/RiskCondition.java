@@ -61,6 +61,16 @@ public sealed interface RiskCondition {
         }
     }
 
+    /**
+     * {@code {"repeatViolator": {"attributes": ["salesperson_id"]}}}: a named staff member is a repeat violator
+     * ({@link RepeatViolators}) as the period begins; the rule's weight is the plan's factor for their records.
+     */
+    record RepeatViolator(List<String> attributes) implements RiskCondition {
+        public RepeatViolator {
+            attributes = List.copyOf(attributes);
+        }
+    }
+
     /** {@code {"allOf": [condition, ...]}} */
     record AllOf(List<RiskCondition> conditions) implements RiskCondition {
         public AllOf {

@@ -73,6 +73,8 @@ public final class RiskScorer {
             }
             case RiskCondition.StaffWithPriorIncidents c -> c.attributes().stream()
                     .anyMatch(name -> unit.attribute(name).filter(incidents::involves).isPresent());
+            case RiskCondition.RepeatViolator c -> c.attributes().stream()
+                    .anyMatch(name -> unit.attribute(name).filter(incidents::isRepeatViolator).isPresent());
             case RiskCondition.AllOf c -> c.conditions().stream().allMatch(part -> applies(part, unit));
             case RiskCondition.AnyOf c -> c.conditions().stream().anyMatch(part -> applies(part, unit));
         };

@@ -72,4 +72,21 @@ public sealed interface SampleDifference {
             return record + ": stored reasons " + stored + ", recomputed " + recomputed;
         }
     }
+
+    /**
+     * An ad-hoc order's stored task differs from what the order gives when carried out again from its stored inputs.
+     *
+     * @param what {@code missing} (the order gives it, the store lacks it), {@code added} (stored, the order does not
+     *             give it) or {@code reassigned} (its inspectors were changed)
+     */
+    record AdhocTaskDiffers(String orderId, RecordKey record, String what) implements SampleDifference {
+        @Override
+        public String describe() {
+            return record + ": ad-hoc order " + orderId + " " + switch (what) {
+                case "missing" -> "gives this task, but it is not stored; it was removed or never stored";
+                case "added" -> "does not give this task, yet it is stored under the order; it was added later";
+                default -> "assigns this task to other inspectors than those stored; the assignment was changed";
+            };
+        }
+    }
 }

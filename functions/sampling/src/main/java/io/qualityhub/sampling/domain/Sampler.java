@@ -33,7 +33,8 @@ public final class Sampler {
      * @throws SamplingInputException when a record cannot be sampled in this period (the message says why)
      */
     public Sample draw(Period period, byte[] periodSecret, Collection<SamplingUnit> population,
-                       PriorIncidents incidents) {
+                       PriorIncidents known) {
+        PriorIncidents incidents = plan.weighsRepeatViolators() ? known : known.withoutRepeatViolators();
         KeyedRandom random = new KeyedRandom(periodSecret);
         List<Keyed> sorted = population.stream().map(unit -> new Keyed(unit.key(), unit))
                 .sorted(Comparator.comparing(Keyed::key)).toList();

@@ -34,4 +34,19 @@ public record SamplingPlan(String version, Map<String, RecordTypePlan> recordTyp
                 .map(RecordTypePlan::recordType)
                 .toList();
     }
+
+    /** Whether any rule weighs a repeat violator's records ({@link RiskCondition.RepeatViolator}). */
+    public boolean weighsRepeatViolators() {
+        return recordTypes.values().stream().flatMap(type -> type.riskRules().stream())
+                .anyMatch(rule -> namesRepeatViolators(rule.when()));
+    }
+
+    private static boolean namesRepeatViolators(RiskCondition condition) {
+        return switch (condition) {
+            case RiskCondition.RepeatViolator ignored -> true;
+            case RiskCondition.AllOf all -> all.conditions().stream().anyMatch(SamplingPlan::namesRepeatViolators);
+            case RiskCondition.AnyOf any -> any.conditions().stream().anyMatch(SamplingPlan::namesRepeatViolators);
+            default -> false;
+        };
+    }
 }

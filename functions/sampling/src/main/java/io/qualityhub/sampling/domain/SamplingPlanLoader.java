@@ -288,7 +288,7 @@ public final class SamplingPlanLoader {
 
     private static Optional<RiskCondition> condition(JsonNode node, String path, Problems problems) {
         String kinds = "one of anyEquals, tenureBelowMonths, daysBetweenAbove, aboveStratumPercentile,"
-                + " staffWithPriorIncidents, allOf, anyOf";
+                + " staffWithPriorIncidents, repeatViolator, allOf, anyOf";
         if (node == null || !node.isObject() || node.size() != 1) {
             problems.add(path, "is not an object with exactly one condition", "write {\"<kind>\": ...} with " + kinds);
             return Optional.empty();
@@ -330,6 +330,11 @@ public final class SamplingPlanLoader {
                 problems.onlyKnownFields(body, at, Set.of("attributes"));
                 List<String> attributes = problems.attributes(body, at, "attributes");
                 yield Optional.of(new RiskCondition.StaffWithPriorIncidents(attributes));
+            }
+            case "repeatViolator" -> {
+                problems.onlyKnownFields(body, at, Set.of("attributes"));
+                List<String> attributes = problems.attributes(body, at, "attributes");
+                yield Optional.of(new RiskCondition.RepeatViolator(attributes));
             }
             case "allOf", "anyOf" -> {
                 List<RiskCondition> parts = new ArrayList<>();

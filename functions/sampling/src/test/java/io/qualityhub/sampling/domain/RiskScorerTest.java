@@ -45,6 +45,17 @@ class RiskScorerTest {
     }
 
     @Test
+    void aRepeatViolatorsSaleWeighsThePlansFactorMoreThanAnyoneElsesWithPriorIncidents() {
+        SamplingUnit sale = sale("S1", Map.of("salesperson_id", "E7"));
+        SamplingUnit other = sale("S2", Map.of("salesperson_id", "E8"));
+        PriorIncidents incidents = new PriorIncidents(Set.of("E7", "E8"), Set.of("E7"));
+        // 1 + (3 - 1) + (2 - 1)
+        assertEquals(new RiskScore(4, List.of("staff_prior_incidents", "repeat_violator")),
+                score(SALES, List.of(sale, other), incidents, sale));
+        assertEquals(new RiskScore(3, List.of("staff_prior_incidents")), score(SALES, List.of(sale, other), incidents, other));
+    }
+
+    @Test
     void amountAboveTheStratumsNearestRank95thPercentileIsARisk() {
         List<SamplingUnit> twenty = new ArrayList<>();
         for (int i = 1; i <= 20; i++) {

@@ -194,6 +194,28 @@ class SamplerTest {
     }
 
     @Test
+    void aPlanThatDoesNotWeighRepeatViolatorsDrawsAndFingerprintsAsIfNoneWereKnown() {
+        // So a period drawn before repeat violators were read verifies unchanged under its own plan.
+        Sampler sampler = new Sampler(claimsPlan(0.02, 5, 5));
+        List<SamplingUnit> population = claims("TPE-01", 200, 20);
+        Sample without = sampler.draw(NOVEMBER, secret("secret-a"), population, new PriorIncidents(Set.of("E1")));
+        Sample with = sampler.draw(NOVEMBER, secret("secret-a"), population,
+                new PriorIncidents(Set.of("E1"), Set.of("E1")));
+        assertEquals(without, with);
+    }
+
+    @Test
+    void repeatViolatorsChangeTheFingerprintWhenThePlanWeighsThem() {
+        // The packaged plan weighs them (rule repeat_violator).
+        Sampler sampler = new Sampler(SamplingPlanLoader.loadDefault());
+        List<SamplingUnit> population = claims("TPE-01", 50, 0);
+        assertNotEquals(sampler.draw(NOVEMBER, secret("secret-a"), population, new PriorIncidents(Set.of("E1")))
+                        .populationFingerprint(),
+                sampler.draw(NOVEMBER, secret("secret-a"), population, new PriorIncidents(Set.of("E1"), Set.of("E1")))
+                        .populationFingerprint());
+    }
+
+    @Test
     void populationThatCannotBeSampledIsRefusedNamingTheRecord() {
         Sampler sampler = new Sampler(claimsPlan(0.02, 5, 12));
         SamplingUnit claim = claim("TPE-01", "C1", false);

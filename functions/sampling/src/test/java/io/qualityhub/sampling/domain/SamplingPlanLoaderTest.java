@@ -27,17 +27,21 @@ class SamplingPlanLoaderTest {
     @Test
     void packagedPlanCoversEveryRecordTypeWithTheIssuesRiskRules() {
         SamplingPlan plan = SamplingPlanLoader.loadDefault();
-        assertEquals("2026-12-1", plan.version());
+        assertEquals("2026-12-2", plan.version());
         assertEquals(List.of("claims", "followups", "sales", "underwriting"), plan.recordTypesSampled(PeriodType.MONTHLY));
         assertEquals(List.of("complaints"), plan.recordTypesSampled(PeriodType.WEEKLY));
         assertEquals(List.of("new_salesperson", "disclosure_step_missing", "recording_missing", "premium_above_p95",
-                "staff_prior_incidents"), ruleIds(plan, "sales"));
-        assertEquals(List.of("standard_exception", "high_risk_level", "staff_prior_incidents"),
+                "staff_prior_incidents", "repeat_violator"), ruleIds(plan, "sales"));
+        assertEquals(List.of("standard_exception", "high_risk_level", "staff_prior_incidents", "repeat_violator"),
                 ruleIds(plan, "underwriting"));
         assertEquals(List.of("claim_amount_above_p95", "claim_rejected", "claim_paid_late", "green_channel",
-                "staff_prior_incidents"), ruleIds(plan, "claims"));
-        assertEquals(List.of("major_complaint", "staff_prior_incidents"), ruleIds(plan, "complaints"));
-        assertEquals(List.of("followup_not_understood", "staff_prior_incidents"), ruleIds(plan, "followups"));
+                "staff_prior_incidents", "repeat_violator"), ruleIds(plan, "claims"));
+        assertEquals(List.of("major_complaint", "staff_prior_incidents", "repeat_violator"), ruleIds(plan, "complaints"));
+        assertEquals(List.of("followup_not_understood", "staff_prior_incidents", "repeat_violator"),
+                ruleIds(plan, "followups"));
+        assertTrue(plan.weighsRepeatViolators());
+        assertEquals(new RiskCondition.RepeatViolator(List.of("salesperson_id")),
+                plan.forType("sales").orElseThrow().riskRules().getLast().when());
         RecordTypePlan sales = plan.forType("sales").orElseThrow();
         assertEquals(0.02, sales.baseRate());
         assertEquals(1, sales.minPerStratum());
@@ -107,7 +111,7 @@ class SamplingPlanLoaderTest {
         assertEquals(80, sales.maxPerStratum());
         assertEquals(List.of(), sales.riskRules());
         assertTrue(plan.forType("followups").isEmpty());
-        assertEquals(5, plan.forType("claims").orElseThrow().riskRules().size());
+        assertEquals(6, plan.forType("claims").orElseThrow().riskRules().size());
     }
 
     @Test
