@@ -36,6 +36,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class SampleAssurances {
 
+  /** The attribute of a task item naming the ad-hoc order that asked for it (absent on drawn tasks). */
+  private static final String ADHOC_ORDER = "adhoc";
+
   private final DynamoDbClient dynamoDb;
   private final String table;
   private final SealedItems sealed;
@@ -103,11 +106,13 @@ final class SampleAssurances {
     }
     List<Map<String, AttributeValue>> tasks = items.stream()
         .filter(item -> item.get("sk").s().startsWith("TASK#")).toList();
+    // An ad-hoc task was chosen, not drawn: it says nothing about the stratum's deviation rate.
+    List<Map<String, AttributeValue>> drawn = tasks.stream().filter(task -> !task.containsKey(ADHOC_ORDER)).toList();
     List<SampleAssurance.StratumStatement> strata = new ArrayList<>();
     for (AttributeValue stored : header.get().get("strata").l()) {
       StratumDraw draw = drawOf(stored.m());
       if (scope.isCompany() || draw.stratum().branch().equals(scope.branch())) {
-        strata.add(statementOf(draw, tasks.stream().filter(task -> inStratum(task, draw.stratum())).toList()));
+        strata.add(statementOf(draw, drawn.stream().filter(task -> inStratum(task, draw.stratum())).toList()));
       }
     }
     return Optional.of(new SampleAssurance(samplePeriod, strata, scope.isCompany() ? agreementOf(tasks) : List.of()));

@@ -68,6 +68,20 @@ class SampleAssurancesTest {
   }
 
   @Test
+  void adHocTasksInAStratumLeaveItsDeviationLimitAsTheDrawMadeIt() {
+    List<Map<String, AttributeValue>> items = sample();
+    Map<String, AttributeValue> adhoc = task("S-KHH-9", "sales", "KHH-02", "sales-quality", "fail");
+    adhoc.put("adhoc", AttributeValue.fromM(Map.of("orderId", s("ADHOC-1"), "reason", s("complaint trend"))));
+    items.add(adhoc);
+
+    SampleAssurance assurance = SampleAssurances.assuranceOf("2026-10", items, ReportScope.branch("KHH-02"))
+        .orElseThrow();
+
+    assertEquals(List.of(new StratumStatement("sales", "KHH-02", null, 3, 3, 3, 1,
+        "1 deviation in 3 (all): exactly 33.3%")), assurance.strata());
+  }
+
+  @Test
   void aBranchReportStatesItsOwnStrataAndNoTeam() {
     SampleAssurance assurance = SampleAssurances.assuranceOf("2026-10", sample(), ReportScope.branch("KHH-02"))
         .orElseThrow();
