@@ -12,6 +12,7 @@ import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.function.AuditTrail;
+import io.qualityhub.reports.function.maintenance.RekeyHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,6 +40,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 class KeyRotationEndToEndTest {
 
   private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+
+  private static final String OPERATOR = "arn:aws:sts::123456789012:assumed-role/qualityhub-key-operator/lin";
 
   private static LocalDeployment local;
   private static String table;
@@ -75,9 +79,13 @@ class KeyRotationEndToEndTest {
     Map<String, Map<String, AttributeValue>> rowsBefore = rows();
     assertThrows(KmsException.class, () -> names(dataKeyArn), "before the move, DataKey cannot open the retired key's files");
 
-    String printed = cli("rekey", "--from-key", retiredKeyArn, "--endpoint", local.endpoint().toString());
-    assertTrue(printed.startsWith("Re-wrapped 2 data keys from " + retiredKeyArn + " to " + dataKeyArn
-        + " (2 already were under it).\n"), printed);
+    // As the rekey function runs it on AWS; the command line runs the same handler on the emulator (the re-run below).
+    Map<String, Object> moved = new RekeyHandler(local.settingsOf("RekeyFunction"), local.clientsFor("RekeyFunction"))
+        .handleRequest(Map.of("fromKey", retiredKeyArn, "requestedBy", OPERATOR), LocalContext.forFunction("RekeyFunction", 900_000));
+    assertEquals(Map.of("fromKey", retiredKeyArn, "toKey", dataKeyArn, "rewrapped", 2, "alreadyThere", 2), moved);
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem", "kms:ReEncryptFrom",
+        "kms:ReEncryptTo"), local.calls().actions().get("RekeyFunction"),
+        "what RekeyFunctionPolicy allows: the audit append, the key items, and the re-wrap itself");
 
     assertEquals(rowsBefore, rows(), "no row item was rewritten");
     assertEquals(Map.of("R-1", "Before Rotation", "R-2", "After Rotation", "R-3", "Under Retired Key", "R-4", "Also Retired"),
@@ -97,6 +105,7 @@ class KeyRotationEndToEndTest {
         rekeys.stream().map(AccessRecord::reportKey).toList(), "each run on the trail when it starts and when it is done");
     assertEquals(java.util.Arrays.asList(null, 2L, null, 0L), rekeys.stream().map(AccessRecord::records).toList());
     assertTrue(rekeys.stream().allMatch(record -> record.role().equals("rekey-function")), rekeys.toString());
+    assertEquals(OPERATOR, rekeys.getFirst().who(), "who asked, as stated");
 
     ByteArrayOutputStream refused = new ByteArrayOutputStream();
     PrintStream to = new PrintStream(refused, true, StandardCharsets.UTF_8);
