@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.kms.KmsClient;
  * ({@link DataKeyRewrapper}): the rekey function on AWS, whose role alone may call {@code kms:ReEncryptFrom} and
  * {@code kms:ReEncryptTo} only on this stack's key; {@code qualityhub rekey} runs the same on the emulator.
  *
- * <p>The move is on the audit trail twice: when it starts, so that a run interrupted halfway is on the trail, and when
- * it is done, with the number of data keys it moved. A re-run skips what was moved already.
+ * <p>The move is on the audit trail twice: when it starts (0 records so far), so that a run interrupted halfway is on
+ * the trail, and when it is done, with the number of data keys it moved. A re-run skips what was moved already.
  */
 public final class RekeyService {
 
@@ -48,7 +48,7 @@ public final class RekeyService {
    */
   public RekeyOutcome rekey(RekeyRequest request) {
     String subject = "record data keys from " + request.fromKey() + " to " + stackDataKeyArn;
-    trail.append(AccessRecord.REKEY, request.requestedBy(), ROLE, subject + ": started", null, AccessRecord.Decision.ALLOW,
+    trail.append(AccessRecord.REKEY, request.requestedBy(), ROLE, subject + ": started", 0L, AccessRecord.Decision.ALLOW,
         clock.instant(), source, "qualityhub rekey");
     RewrapResult result = new DataKeyRewrapper(dynamoDb, recordsTable, new KmsDataKeySource(kms, request.fromKey()),
         request.fromKey()).rewrapTo(stackDataKeyArn);

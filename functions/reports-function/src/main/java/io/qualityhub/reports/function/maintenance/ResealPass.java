@@ -73,7 +73,7 @@ public final class ResealPass {
     Optional<Instant> completed = completedAt();
     boolean open = completed.isEmpty();
     trail.append(AccessRecord.RESEAL, requestedBy, ROLE, open ? "items without a seal: started" : "items without a seal:"
-        + " checked after completion", null, AccessRecord.Decision.ALLOW, clock.instant(), source, "qualityhub reseal");
+        + " checked after completion", 0L, AccessRecord.Decision.ALLOW, clock.instant(), source, "qualityhub reseal");
     Counts counts = new Counts();
     for (Table table : Table.values()) {
       scan(table, open, counts);
