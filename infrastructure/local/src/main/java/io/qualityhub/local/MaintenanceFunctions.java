@@ -7,9 +7,13 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.BiFunction;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
@@ -35,9 +39,14 @@ final class MaintenanceFunctions {
           .handleRequest(event, LocalContext.forFunction(functionLogicalId, TIMEOUT_MILLIS));
     }
     String function = local.physicalId(functionLogicalId);
-    try (LambdaClient lambda = local.clients().configure(LambdaClient.builder()
-        .overrideConfiguration(configuration -> configuration.apiCallTimeout(java.time.Duration.ofMillis(TIMEOUT_MILLIS + 60_000))))
-        .build()) {
+    // A synchronous invoke answers when the function is done, up to its timeout: the shared client's 30-second read
+    // timeout would give up first. Not retried: a retry would start a second run beside the first (both are
+    // resumable, but the answer would be the second run's).
+    Duration wait = Duration.ofMillis(TIMEOUT_MILLIS).plusMinutes(1);
+    try (SdkHttpClient http = UrlConnectionHttpClient.builder().socketTimeout(wait).build();
+        LambdaClient lambda = local.clients().configure(LambdaClient.builder()).httpClient(http)
+            .overrideConfiguration(configuration -> configuration.apiCallTimeout(wait).retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build()) {
       InvokeResponse response = lambda.invoke(request -> request.functionName(function).payload(SdkBytes.fromByteArray(write(event))));
       Map<String, Object> answer = read(response.payload().asByteArray());
       if (response.functionError() != null) {
