@@ -1,6 +1,7 @@
 package io.qualityhub.local;
 
 import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.kms.model.ReEncryptRequest;
 import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
@@ -61,6 +63,8 @@ public final class FunctionCalls {
       case GetObjectRequest get -> actions.add(get.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion");
       case HeadObjectRequest head -> actions.add(head.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion");
       case DeleteObjectRequest delete -> actions.add(delete.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion");
+      // IAM authorises one ReEncrypt call twice: from the source key and to the destination key.
+      case ReEncryptRequest ignored -> actions.addAll(List.of("kms:ReEncryptFrom", "kms:ReEncryptTo"));
       case null, default -> actions.add(prefix + ":" + switch (operation) {
         case "SendMessageBatch" -> "SendMessage";
         case "DeleteMessageBatch" -> "DeleteMessage";

@@ -60,6 +60,8 @@ public final class QualityHubCli {
           (cli, args) -> new EraseCommand(cli.projectRoot(), cli.out()).run(args)),
       new Subcommand("rekey", "move record data under another KMS key", RekeyCommand.USAGE,
           (cli, args) -> new RekeyCommand(cli.projectRoot(), cli.out()).run(args)),
+      new Subcommand("reseal", "seal items stored before seals (once, after the upgrade that brought them)", ResealCommand.USAGE,
+          (cli, args) -> new ResealCommand(cli.projectRoot(), cli.out()).run(args)),
       new Subcommand("sample", "verify a stored inspection sample, or order an ad-hoc inspection", SampleCommand.USAGE,
           (cli, args) -> new SampleCommand(cli.projectRoot(), cli.out()).run(args)),
       new Subcommand("report", "build one quality report on demand", ReportCommand.USAGE,

@@ -1,21 +1,23 @@
 package io.qualityhub.local;
 
-import io.qualityhub.core.crypto.DataKeyRewrapper;
-import io.qualityhub.core.crypto.KmsDataKeySource;
-import io.qualityhub.core.crypto.RewrapResult;
-import io.qualityhub.reports.audit.AccessRecord;
+import io.qualityhub.reports.function.maintenance.RekeyHandler;
+import io.qualityhub.reports.function.maintenance.RekeyOutcome;
+import io.qualityhub.reports.function.maintenance.RekeyRequest;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code ./qualityhub rekey --to-key ARN}: moves record data under another KMS key by re-wrapping
- * each stored data key (docs/operations/key-rotation.md). Rows are not touched.
+ * {@code ./qualityhub rekey --from-key ARN}: moves record data from a retired KMS key to the stack's record-data key
+ * (DataKey) by re-wrapping each stored data key (docs/operations/key-rotation.md); rows are not touched. It runs as
+ * the rekey function, the only principal that may re-wrap ({@link MaintenanceFunctions}); the function puts the move
+ * on the audit trail.
  */
 final class RekeyCommand {
 
-  static final String USAGE = "usage: qualityhub rekey --to-key ARN [--from-key ARN] " + AwsTarget.USAGE;
+  static final String USAGE = "usage: qualityhub rekey --from-key ARN " + AwsTarget.USAGE;
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -26,21 +28,24 @@ final class RekeyCommand {
   }
 
   int run(List<String> args) {
-    Options options = Options.parse(args, AwsTarget.optionsWith("--to-key", "--from-key"), Set.of(), USAGE);
-    String destination = options.value("--to-key").orElseThrow(() -> new UsageException("--to-key is required\n" + USAGE));
+    Options options = Options.parse(args, AwsTarget.optionsWith("--from-key"), Set.of(), USAGE);
+    String source = options.value("--from-key").orElseThrow(() -> new UsageException("--from-key is required: the key"
+        + " the record data keys are wrapped under now (they move to the stack's DataKey)\n" + USAGE));
     if (!options.positional().isEmpty()) {
       throw new UsageException(USAGE);
     }
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      String source = options.value("--from-key").orElse(local.attribute("DataKey", "Arn"));
-      RewrapResult result = new DataKeyRewrapper(local.clients().dynamoDb(), LocalRecords.table(local),
-          new KmsDataKeySource(local.clients().kms(), source), source).rewrapTo(destination);
-      CliAudit.append(local, AccessRecord.REKEY, "record data keys from " + source + " to " + destination,
-          result.rewrapped());
-      out.println("Re-wrapped " + result.rewrapped() + " data keys from " + source + " to " + destination
-          + (result.alreadyThere() > 0 ? " (" + result.alreadyThere() + " already were under it)" : "") + ".");
-      out.println("Readers and intake must now be given " + destination + " as DATA_KEY_ARN (locally: lookup and erase"
-          + " --data-key " + destination + "); see docs/operations/key-rotation.md.");
+      Map<String, Object> event = Map.of("fromKey", source, "requestedBy", CliAudit.principal(local).who());
+      try {
+        RekeyRequest.of(event);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--from-key: " + e.getMessage() + "\n" + USAGE);
+      }
+      RekeyOutcome outcome = RekeyOutcome.fromResponse(MaintenanceFunctions.call(local, "RekeyFunction", event, RekeyHandler::new));
+      out.println("Re-wrapped " + outcome.rewrapped() + " data keys from " + outcome.fromKey() + " to " + outcome.toKey()
+          + (outcome.alreadyThere() > 0 ? " (" + outcome.alreadyThere() + " already were under it)" : "") + ".");
+      out.println("Readers open them with the stack's DataKey now (locally: lookup and erase without --data-key);"
+          + " see docs/operations/key-rotation.md.");
       return 0;
     }
   }

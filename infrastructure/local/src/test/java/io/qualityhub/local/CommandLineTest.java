@@ -45,7 +45,7 @@ class CommandLineTest {
   @Test
   void everySubcommandAnswersHelpWithItsUsage() {
     List<String> expected = List.of("demo", "validate", "generate", "bench", "lookup", "erase", "rekey", "sample", "report",
-        "audit", "redrive", "faults", "emulator");
+        "audit", "redrive", "faults", "emulator", "reseal");
     assertTrue(QualityHubCli.names().containsAll(expected), "registered: " + QualityHubCli.names());
     for (String command : QualityHubCli.names()) {
       for (String help : List.of("--help", "-h")) {
@@ -114,7 +114,8 @@ class CommandLineTest {
     List<List<String>> commands = List.of(
         List.of("lookup", "--id-no", "A123456789"),
         List.of("erase", "--id-no", "A123456789"),
-        List.of("rekey", "--to-key", "arn:aws:kms:us-east-1:123456789012:key/absent"),
+        List.of("rekey", "--from-key", "arn:aws:kms:us-east-1:123456789012:key/absent"),
+        List.of("reseal"),
         List.of("sample", "verify", "--period", "2026-11"),
         List.of("report", "--period", "2026-10"),
         List.of("audit", "list"),

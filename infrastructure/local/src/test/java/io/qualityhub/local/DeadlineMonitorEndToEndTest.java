@@ -432,6 +432,58 @@ class DeadlineMonitorEndToEndTest {
     assertEquals(1, sent.emails().size(), "no second digest");
   }
 
+  /**
+   * Threat: the upgrade that brought seals leaves every state stored before it unsealed, so the monitor refuses them
+   * and stops alerting; a careless re-seal would also bless a state someone changed. Control: the one-off re-seal
+   * pass seals only items without any seal, never one whose seal fails, and seals nothing once it has completed.
+   * Test: a state stored without a seal is sealed and then alerted on; a changed state stays refused; a seal stripped
+   * after the pass completed is not restored.
+   */
+  @Test
+  void aStateStoredBeforeSealsIsSealedByTheOneOffPassAndAlertedOnWhileAChangedOneStaysRefused() {
+    stripSeal("REC#claims#TPE-01#CLM-A"); // as a state stored before seals existed
+    tamper("REC#complaints#KHH-02#CMP-M", "severity", AttributeValue.fromS("minor"));
+    assertEquals(2, monitor(at("2026-11-12T08:00")).counts().itemsRefused(), "before the pass, both are refused");
+
+    Map<String, Object> first = new io.qualityhub.reports.function.maintenance.ResealHandler(local.settingsOf("ResealFunction"),
+        local.clientsFor("ResealFunction")).handleRequest(Map.of("requestedBy", "arn:aws:iam::123456789012:role/key-operator"),
+        LocalContext.forFunction("ResealFunction", 900_000));
+    assertEquals(1L, first.get("sealed"), first.toString());
+    assertEquals(1L, first.get("alreadySealed"), "CLM-P, sealed by intake: " + first);
+    assertEquals(1L, first.get("refused"), "the changed complaint: " + first);
+    assertEquals(0L, first.get("leftUnsealed"), first.toString());
+    assertEquals(true, first.get("completedNow"), first.toString());
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "kms:GenerateMac"),
+        local.calls().actions().get("ResealFunction"), "what ResealFunctionPolicy allows");
+
+    MonitorRun run = monitor(at("2026-11-12T09:00"));
+    assertEquals(Set.of(new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A"))),
+        Set.copyOf(run.records()), "the re-sealed claim alerts; the changed complaint does not");
+    assertEquals(1, run.counts().itemsRefused(), "the changed complaint, still refused");
+    assertTrue(run.refused().getFirst().contains("item REC#complaints#KHH-02#CMP-M|STATE in " + table + " fails its seal"),
+        run.refused().toString());
+
+    // Once complete, the pass blesses nothing: a seal stripped from a changed item is not put back.
+    tamper("REC#claims#TPE-01#CLM-A", "dueAt", AttributeValue.fromS("2026-11-11T00:00:00Z"));
+    stripSeal("REC#claims#TPE-01#CLM-A");
+    System.setProperty("qualityhub.root", ROOT.toString());
+    ByteArrayOutputStream printed = new ByteArrayOutputStream();
+    PrintStream to = new PrintStream(printed, true, StandardCharsets.UTF_8);
+    assertEquals(1, QualityHubCli.run(new String[] {"reseal", "--endpoint", local.endpoint().toString()}, to, to),
+        printed.toString(StandardCharsets.UTF_8));
+    String said = printed.toString(StandardCharsets.UTF_8);
+    // Sealed already: CLM-P, and the overdue-claims snapshot of TPE-01 the 09:00 run wrote into the reports table.
+    assertTrue(said.contains(" and sealed nothing this time. 2 items were sealed already.\n2 items stay refused (1 with a seal"
+        + " that fails, 1 without a seal after completion)"), said);
+    assertFalse(state("REC#claims#TPE-01#CLM-A").containsKey("seal"), "not blessed after completion");
+    assertEquals(2, monitor(at("2026-11-12T10:00")).counts().itemsRefused());
+  }
+
+  private void stripSeal(String pk) {
+    local.clients().dynamoDb().updateItem(request -> request.tableName(table)
+        .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("STATE"))).updateExpression("REMOVE seal"));
+  }
+
   private void tamper(String pk, String attribute, AttributeValue value) {
     local.clients().dynamoDb().updateItem(request -> request.tableName(table)
         .key(Map.of("pk", AttributeValue.fromS(pk), "sk", AttributeValue.fromS("STATE")))

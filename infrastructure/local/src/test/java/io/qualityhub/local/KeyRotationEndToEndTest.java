@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.RecordDecryptor;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.reports.audit.AccessRecord;
+import io.qualityhub.reports.function.AuditTrail;
+import io.qualityhub.reports.function.maintenance.RekeyHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +34,14 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * docs/operations/key-rotation.md, carried out on the emulator: KMS rotation of the record-data key
- * leaves every row readable, and a move to a new key re-wraps the data keys only, after which the
- * rows are read with the new key alone.
+ * leaves every row readable, and a move off a retired key (run as the rekey function) re-wraps the data keys only,
+ * after which every row is read, and found by lookup, with the stack's key alone.
  */
 class KeyRotationEndToEndTest {
 
   private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+
+  private static final String OPERATOR = "arn:aws:sts::123456789012:assumed-role/qualityhub-key-operator/lin";
 
   private static LocalDeployment local;
   private static String table;
@@ -54,34 +61,59 @@ class KeyRotationEndToEndTest {
   }
 
   @Test
-  void rotationKeepsOldRowsReadableAndAMoveToANewKeyTouchesNoRow() {
+  void rotationKeepsOldRowsReadableAndAMoveOffARetiredKeyTouchesNoRowAndKeepsEveryRowFound() {
     String dataKeyArn = local.attribute("DataKey", "Arn");
-    ingest("incoming/ROT-01/2026-11-20/claims.csv", "R-1", "Before Rotation");
+    ingest("incoming/ROT-01/2026-11-20/claims.csv", "R-1", "Before Rotation", dataKeyArn);
 
     kms.rotateKeyOnDemand(request -> request.keyId(dataKeyArn));
     assertEquals(1, kms.listKeyRotations(request -> request.keyId(dataKeyArn)).rotations().size());
-    ingest("incoming/ROT-01/2026-11-21/claims.csv", "R-2", "After Rotation");
+    ingest("incoming/ROT-01/2026-11-21/claims.csv", "R-2", "After Rotation", dataKeyArn);
     assertEquals(Map.of("R-1", "Before Rotation", "R-2", "After Rotation"), names(dataKeyArn),
         "rows written before and after a rotation read with the same key");
 
+    // Files stored while the stack's record-data key was another one, retired since (a move replaces DataKey).
+    String retiredKeyArn = kms.createKey(request -> request.description("QualityHub test - the retired record-data key"))
+        .keyMetadata().arn();
+    ingest("incoming/ROT-01/2026-11-22/claims.csv", "R-3", "Under Retired Key", retiredKeyArn);
+    ingest("incoming/ROT-02/2026-11-22/claims.csv", "R-4", "Also Retired", retiredKeyArn);
     Map<String, Map<String, AttributeValue>> rowsBefore = rows();
-    String newKeyArn = kms.createKey(request -> request.description("QualityHub test - the key records move to")).keyMetadata().arn();
-    String printed = cli("rekey", "--to-key", newKeyArn, "--endpoint", local.endpoint().toString());
-    assertTrue(printed.startsWith("Re-wrapped 2 data keys from " + dataKeyArn + " to " + newKeyArn + ".\n"), printed);
+    assertThrows(KmsException.class, () -> names(dataKeyArn), "before the move, DataKey cannot open the retired key's files");
+
+    // As the rekey function runs it on AWS; the command line runs the same handler on the emulator (the re-run below).
+    Map<String, Object> moved = new RekeyHandler(local.settingsOf("RekeyFunction"), local.clientsFor("RekeyFunction"))
+        .handleRequest(Map.of("fromKey", retiredKeyArn, "requestedBy", OPERATOR), LocalContext.forFunction("RekeyFunction", 900_000));
+    assertEquals(Map.of("fromKey", retiredKeyArn, "toKey", dataKeyArn, "rewrapped", 2, "alreadyThere", 2), moved);
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem", "kms:ReEncryptFrom",
+        "kms:ReEncryptTo"), local.calls().actions().get("RekeyFunction"),
+        "what RekeyFunctionPolicy allows: the audit append, the key items, and the re-wrap itself");
 
     assertEquals(rowsBefore, rows(), "no row item was rewritten");
-    assertEquals(Map.of("R-1", "Before Rotation", "R-2", "After Rotation"), names(newKeyArn), "read with the new key alone");
-    assertThrows(KmsException.class, () -> names(dataKeyArn), "the old key no longer opens the data keys");
-    String lookup = cli("lookup", "--id-no", "K200000001", "--data-key", newKeyArn, "--endpoint", local.endpoint().toString());
-    assertTrue(lookup.startsWith("2 records for the ID number given"), lookup);
+    assertEquals(Map.of("R-1", "Before Rotation", "R-2", "After Rotation", "R-3", "Under Retired Key", "R-4", "Also Retired"),
+        names(dataKeyArn), "every row reads with the stack's key alone");
+    String lookup = cli("lookup", "--id-no", "K200000001", "--endpoint", local.endpoint().toString());
+    assertTrue(lookup.startsWith("4 records for the ID number given"), lookup);
+    assertTrue(lookup.contains("Under Retired Key") && lookup.contains("Also Retired"), lookup);
+
+    String again = cli("rekey", "--from-key", retiredKeyArn, "--endpoint", local.endpoint().toString());
+    assertTrue(again.startsWith("Re-wrapped 0 data keys from " + retiredKeyArn + " to " + dataKeyArn
+        + " (4 already were under it).\n"), again);
+
+    List<AccessRecord> rekeys = new AuditTrail(local.clients().dynamoDb(), local.physicalId("ReportsTable")).records().stream()
+        .filter(record -> AccessRecord.REKEY.equals(record.action())).toList();
+    String subject = "record data keys from " + retiredKeyArn + " to " + dataKeyArn;
+    assertEquals(List.of(subject + ": started", subject + ": done", subject + ": started", subject + ": done"),
+        rekeys.stream().map(AccessRecord::reportKey).toList(), "each run on the trail when it starts and when it is done");
+    assertEquals(List.of(0L, 2L, 0L, 0L), rekeys.stream().map(AccessRecord::records).toList());
+    assertTrue(rekeys.stream().allMatch(record -> record.role().equals("rekey-function")), rekeys.toString());
+    assertEquals(OPERATOR, rekeys.getFirst().who(), "who asked, as stated");
+
     ByteArrayOutputStream refused = new ByteArrayOutputStream();
-    assertEquals(3, QualityHubCli.run(new String[] {"lookup", "--id-no", "K200000001", "--endpoint", local.endpoint().toString()},
-        new PrintStream(refused, true, StandardCharsets.UTF_8), new PrintStream(refused, true, StandardCharsets.UTF_8)));
-    assertTrue(refused.toString(StandardCharsets.UTF_8).contains("KMS refused to unwrap a data key with " + dataKeyArn
-        + " (AccessDeniedException). If record data was moved with 'qualityhub rekey', pass --data-key NEW_ARN."), refused.toString());
-    String again = cli("rekey", "--to-key", newKeyArn, "--endpoint", local.endpoint().toString());
-    assertTrue(again.startsWith("Re-wrapped 0 data keys from " + dataKeyArn + " to " + newKeyArn + " (2 already were under it).\n"),
-        again);
+    PrintStream to = new PrintStream(refused, true, StandardCharsets.UTF_8);
+    assertEquals(2, QualityHubCli.run(new String[] {"rekey", "--from-key", "alias/not-an-arn", "--endpoint",
+        local.endpoint().toString()}, to, to));
+    assertTrue(refused.toString(StandardCharsets.UTF_8).contains("fromKey must be the ARN of the KMS key"), refused.toString());
+    assertEquals(4, new AuditTrail(local.clients().dynamoDb(), local.physicalId("ReportsTable")).records().stream()
+        .filter(record -> AccessRecord.REKEY.equals(record.action())).count(), "a refused request runs nothing and puts nothing on the trail");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -111,7 +143,8 @@ class KeyRotationEndToEndTest {
     return printed;
   }
 
-  private static void ingest(String key, String claimId, String customerName) {
+  /** @param dataKeyArn the record-data key intake wraps the file's data key under */
+  private static void ingest(String key, String claimId, String customerName, String dataKeyArn) {
     String bucket = local.physicalId("IntakeBucket");
     String csv = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,amount_claimed,currency,"
         + "handler_id,updated_at,customer_name,customer_id_no\n" + claimId + ",P-1,HLT-01,health,simple,N,reported,"
@@ -121,7 +154,9 @@ class KeyRotationEndToEndTest {
         RequestBody.fromString(csv, StandardCharsets.UTF_8));
     SQSEvent event = S3NotificationEvents.objectCreatedEvent(bucket, key);
     List<FileOutcome> outcomes = new ArrayList<>();
-    new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcomes::add)
+    Map<String, String> environment = local.functionEnvironment("IntakeFunction");
+    environment.put("DATA_KEY_ARN", dataKeyArn);
+    new IntakeHandler(new Settings(environment), local.clients(), outcomes::add)
         .handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000));
     assertEquals(1, outcomes.size());
     assertEquals(1, outcomes.get(0).accepted());

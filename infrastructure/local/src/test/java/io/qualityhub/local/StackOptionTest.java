@@ -9,6 +9,8 @@ import io.qualityhub.emulator.LocalEmulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -93,6 +95,22 @@ class StackOptionTest {
     assertEquals(2, lookup.status(), lookup.err());
     assertEquals("qualityhub lookup: stack " + STACK + " has no RecordsTable: it was deployed from another template.yaml;"
         + " deploy the current one (docs/operations/deploy.md)", lookup.err().strip());
+  }
+
+  /** On a deployed stack, rekey and reseal invoke the stack's function (the emulator runs no Lambda): found by name. */
+  @Test
+  void rekeyAndResealWithStackLookForTheStacksFunctionAndNameItWhenMissing() {
+    Map<String, List<String>> commands = Map.of(
+        "RekeyFunction", List.of("rekey", "--from-key", "arn:aws:kms:us-east-1:123456789012:key/retired"),
+        "ResealFunction", List.of("reseal"));
+    commands.forEach((function, command) -> {
+      List<String> args = new java.util.ArrayList<>(command);
+      args.addAll(List.of("--stack", STACK, "--endpoint", emulator.endpoint().toString()));
+      CommandLineTest.Run run = CommandLineTest.cli(args.toArray(String[]::new));
+      assertEquals(2, run.status(), run.err());
+      assertEquals("qualityhub " + command.getFirst() + ": stack " + STACK + " has no " + function + ": it was deployed from"
+          + " another template.yaml; deploy the current one (docs/operations/deploy.md)", run.err().strip());
+    });
   }
 
   @Test

@@ -20,7 +20,7 @@ import java.util.Objects;
  * @param time       when the decision was made, to the millisecond as it is stored
  * @param sourceIp   the caller's address as the API saw it
  * @param userAgent  the caller's user agent, as sent
- * @param action     {@link #REPORT_ACCESS}, {@link #LOOKUP}, {@link #ERASE}, {@link #REKEY}, {@link #CONFIG} or {@link #ADHOC_INSPECTION}
+ * @param action     {@link #REPORT_ACCESS}, {@link #LOOKUP}, {@link #ERASE}, {@link #REKEY}, {@link #RESEAL}, {@link #CONFIG} or {@link #ADHOC_INSPECTION}
  * @param records    how many records the action returned or changed; null for a report access
  */
 public record AccessRecord(String who, String role, String reportKey, Decision decision, Instant time,
@@ -31,6 +31,8 @@ public record AccessRecord(String who, String role, String reportKey, Decision d
     public static final String LOOKUP = "lookup";
     public static final String ERASE = "erase";
     public static final String REKEY = "rekey";
+    /** The one-off re-seal pass over items stored before seals ({@code qualityhub reseal}). */
+    public static final String RESEAL = "reseal";
     /** A change to the configuration store ({@code qualityhub config put}). */
     public static final String CONFIG = "config";
     /** An ad-hoc inspection order ({@code qualityhub sample adhoc}): order, branch, type, reason, tasks. */
