@@ -1,88 +1,59 @@
 package io.qualityhub.local;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.SdkResponse;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
-import software.amazon.awssdk.services.s3.model.GetObjectRequest;
-import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 
 /**
- * The IAM actions each function's handler takes in a local run, as its AWS requests imply them. moto enforces no
- * IAM, so this record is how a test holds the functions' policies in template.yaml to what the code really calls.
+ * The authorisations each function's handler needed in a local run (action, resource ARN, condition keys), as
+ * its AWS requests imply them. moto enforces no IAM, so this record is how a test holds the functions' policies
+ * in template.yaml to what the code really calls, resource by resource.
  */
 public final class FunctionCalls {
 
-  private final Map<String, Set<String>> actionsByFunction = new ConcurrentHashMap<>();
+  private final Map<String, Set<IamRequest>> requestsByFunction = new ConcurrentHashMap<>();
+  private final IamRequests translation;
 
-  /** An interceptor for one function's clients that records the IAM action behind each request. */
+  FunctionCalls(IamRequests translation) {
+    this.translation = translation;
+  }
+
+  /**
+   * An interceptor for one function's clients that records what each request needs. A request that fails
+   * (a condition not met, a throttle) was still authorised first, so it is recorded too.
+   */
   ExecutionInterceptor recorderFor(String functionLogicalId) {
-    Set<String> actions = actionsByFunction.computeIfAbsent(functionLogicalId, ignored -> ConcurrentHashMap.newKeySet());
+    Set<IamRequest> requests = requestsByFunction.computeIfAbsent(functionLogicalId, ignored -> ConcurrentHashMap.newKeySet());
     return new ExecutionInterceptor() {
       @Override
-      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-        actions.addAll(iamActions(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request()));
+      public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        record(context.request(), Optional.of(context.response()), attributes);
+      }
+
+      @Override
+      public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        record(context.request(), context.response().map(SdkResponse.class::cast), attributes);
+      }
+
+      private void record(SdkRequest request, Optional<SdkResponse> response, ExecutionAttributes attributes) {
+        requests.addAll(translation.of(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
+            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), request, response));
       }
     };
   }
 
-  /** Every function's recorded actions, sorted. */
-  public Map<String, Set<String>> actions() {
-    Map<String, Set<String>> copy = new TreeMap<>();
-    actionsByFunction.forEach((function, actions) -> copy.put(function, new TreeSet<>(actions)));
+  /** Every function's recorded authorisations, by function. */
+  public Map<String, Set<IamRequest>> requests() {
+    Map<String, Set<IamRequest>> copy = new TreeMap<>();
+    requestsByFunction.forEach((function, requests) -> copy.put(function, Set.copyOf(requests)));
     return copy;
-  }
-
-  /**
-   * The IAM actions a request needs, where they differ from its operation name: S3 reads of a version need
-   * {@code GetObjectVersion}, a transaction needs the action of each item it holds, batch SQS calls the single one.
-   */
-  static Set<String> iamActions(String service, String operation, Object request) {
-    String prefix = switch (service) {
-      case "DynamoDb" -> "dynamodb";
-      case "SesV2" -> "ses";
-      default -> service.toLowerCase(java.util.Locale.ROOT);
-    };
-    Set<String> actions = new TreeSet<>();
-    switch (request) {
-      case TransactWriteItemsRequest transaction -> transaction.transactItems().forEach(item -> actions.add(
-          "dynamodb:" + transactionAction(item)));
-      case TransactGetItemsRequest ignored -> actions.add("dynamodb:GetItem");
-      case GetObjectRequest get -> actions.add(get.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion");
-      case HeadObjectRequest head -> actions.add(head.versionId() == null ? "s3:GetObject" : "s3:GetObjectVersion");
-      case DeleteObjectRequest delete -> actions.add(delete.versionId() == null ? "s3:DeleteObject" : "s3:DeleteObjectVersion");
-      case null, default -> actions.add(prefix + ":" + switch (operation) {
-        case "SendMessageBatch" -> "SendMessage";
-        case "DeleteMessageBatch" -> "DeleteMessage";
-        case "PublishBatch" -> "Publish";
-        case "ListObjectsV2" -> "ListBucket";
-        case "ListObjectVersions" -> "ListBucketVersions";
-        default -> operation;
-      });
-    }
-    return actions;
-  }
-
-  private static String transactionAction(TransactWriteItem item) {
-    if (item.put() != null) {
-      return "PutItem";
-    }
-    if (item.update() != null) {
-      return "UpdateItem";
-    }
-    if (item.delete() != null) {
-      return "DeleteItem";
-    }
-    return "ConditionCheckItem";
   }
 }
