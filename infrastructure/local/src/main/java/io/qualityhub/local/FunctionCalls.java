@@ -20,6 +20,7 @@ import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 public final class FunctionCalls {
 
   private final Map<String, Set<IamRequest>> requestsByFunction = new ConcurrentHashMap<>();
+  private final Set<String> untranslated = ConcurrentHashMap.newKeySet();
   private final IamRequests translation;
 
   FunctionCalls(IamRequests translation) {
@@ -43,11 +44,22 @@ public final class FunctionCalls {
         record(context.request(), context.response().map(SdkResponse.class::cast), attributes);
       }
 
+      /** Never fails the function's request: what cannot be translated is kept for the check to report. */
       private void record(SdkRequest request, Optional<SdkResponse> response, ExecutionAttributes attributes) {
-        requests.addAll(translation.of(attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME),
-            attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), request, response));
+        String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
+        String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+        try {
+          requests.addAll(translation.of(service, operation, request, response));
+        } catch (RuntimeException e) {
+          untranslated.add(functionLogicalId + " " + service + "." + operation + ": " + e);
+        }
       }
     };
+  }
+
+  /** The requests whose authorisation could not be worked out, each with why: a check must fail on any. */
+  public Set<String> untranslated() {
+    return Set.copyOf(untranslated);
   }
 
   /** Every function's recorded authorisations, by function. */

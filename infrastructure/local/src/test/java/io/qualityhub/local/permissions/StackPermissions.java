@@ -28,6 +28,8 @@ public final class StackPermissions {
   private final Map<String, ResolvedResource> resources;
   private final String region;
   private final String account;
+  private final Map<String, List<Statement>> identityStatementsByRole = new java.util.HashMap<>();
+  private Map<String, String> functionRoles;
 
   /** @param resources the bootstrap's resolved resources, by logical id (a test may hand in changed ones) */
   public StackPermissions(Map<String, ResolvedResource> resources, String region, String account) {
@@ -38,6 +40,13 @@ public final class StackPermissions {
 
   /** Each function of the template, by logical id, with the ARN of the role it runs as. */
   public Map<String, String> functionRoles() {
+    if (functionRoles == null) {
+      functionRoles = readFunctionRoles();
+    }
+    return functionRoles;
+  }
+
+  private Map<String, String> readFunctionRoles() {
     Map<String, String> roles = new TreeMap<>();
     resources.forEach((logicalId, resource) -> {
       if (resource.type().equals("AWS::Serverless::Function") || resource.type().equals("AWS::Lambda::Function")) {
@@ -48,7 +57,7 @@ public final class StackPermissions {
         roles.put(logicalId, role.asText());
       }
     });
-    return roles;
+    return java.util.Collections.unmodifiableMap(roles);
   }
 
   /** The request itself and what the service it goes to asks KMS for with the caller's permissions. */
@@ -138,7 +147,7 @@ public final class StackPermissions {
         : request.resource();
     IamRequest evaluated = new IamRequest(request.action(), resource, context);
 
-    List<Statement> identity = identityStatements(role);
+    List<Statement> identity = identityStatementsByRole.computeIfAbsent(role, this::identityStatements);
     Optional<ResourcePolicy> resourcePolicy = resourcePolicy(evaluated);
     List<Statement> onResource = resourcePolicy.map(ResourcePolicy::statements).orElse(List.of());
     for (Statement statement : identity) {
