@@ -81,11 +81,9 @@ public final class IamRequests {
     boolean version = field(request, "VersionId").isPresent();
     String object = "arn:aws:s3:::" + bucket + "/" + key.orElse("");
     return switch (request) {
-      case PutObjectRequest put -> List.of(new IamRequest("s3:PutObject", object, present(Map.of(
-          "s3:x-amz-server-side-encryption", Optional.ofNullable(put.serverSideEncryptionAsString()),
-          "s3:x-amz-server-side-encryption-aws-kms-key-id", Optional.ofNullable(put.ssekmsKeyId()),
-          "s3:x-amz-server-side-encryption-customer-algorithm", Optional.ofNullable(put.sseCustomerAlgorithm()),
-          "s3:object-lock-mode", Optional.ofNullable(put.objectLockModeAsString())))));
+      case PutObjectRequest put when put.objectLockModeAsString() != null || put.objectLockRetainUntilDate() != null ->
+          List.of(putObject(put, object), IamRequest.of("s3:PutObjectRetention", object));
+      case PutObjectRequest put -> List.of(putObject(put, object));
       case CopyObjectRequest copy -> List.of(
           IamRequest.of(copy.sourceVersionId() == null ? "s3:GetObject" : "s3:GetObjectVersion",
               "arn:aws:s3:::" + copy.sourceBucket() + "/" + copy.sourceKey()),
@@ -102,6 +100,15 @@ public final class IamRequests {
         default -> List.of(IamRequest.of("s3:" + operation, key.isPresent() ? object : "arn:aws:s3:::" + bucket));
       };
     };
+  }
+
+  /** S3 also asks for s3:PutObjectRetention when a put sets an Object Lock retention of its own. */
+  private static IamRequest putObject(PutObjectRequest put, String object) {
+    return new IamRequest("s3:PutObject", object, present(Map.of(
+        "s3:x-amz-server-side-encryption", Optional.ofNullable(put.serverSideEncryptionAsString()),
+        "s3:x-amz-server-side-encryption-aws-kms-key-id", Optional.ofNullable(put.ssekmsKeyId()),
+        "s3:x-amz-server-side-encryption-customer-algorithm", Optional.ofNullable(put.sseCustomerAlgorithm()),
+        "s3:object-lock-mode", Optional.ofNullable(put.objectLockModeAsString()))));
   }
 
   private static IamRequest listing(String action, String bucket, SdkRequest request) {

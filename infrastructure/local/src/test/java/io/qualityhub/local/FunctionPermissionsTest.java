@@ -132,6 +132,11 @@ class FunctionPermissionsTest {
             "kms:EncryptionContextKeys", List.of("purpose")))),
         translation.of("Kms", "GenerateDataKey", software.amazon.awssdk.services.kms.model.GenerateDataKeyRequest.builder()
             .keyId("k1").encryptionContext(Map.of("purpose", "qualityhub-record-data")).build(), Optional.empty()));
+    assertEquals(List.of(new IamRequest("s3:PutObject", "arn:aws:s3:::r/2026/x.pdf", Map.of(
+            "s3:x-amz-server-side-encryption", List.of("aws:kms"), "s3:object-lock-mode", List.of("COMPLIANCE"))),
+            IamRequest.of("s3:PutObjectRetention", "arn:aws:s3:::r/2026/x.pdf")),
+        translation.of("S3", "PutObject", software.amazon.awssdk.services.s3.model.PutObjectRequest.builder().bucket("r")
+            .key("2026/x.pdf").serverSideEncryption("aws:kms").objectLockMode("COMPLIANCE").build(), Optional.empty()));
     assertEquals(List.of(IamRequest.of("sqs:SendMessage", "arn:aws:sqs:eu-west-1:111122223333:q")),
         translation.of("Sqs", "SendMessageBatch", software.amazon.awssdk.services.sqs.model.SendMessageBatchRequest.builder()
             .queueUrl("http://127.0.0.1:5000/111122223333/q").build(), Optional.empty()));
@@ -213,6 +218,20 @@ class FunctionPermissionsTest {
         .put("aws:PrincipalArn", roleOf("MonitorFunction")));
     assertRefused(denied, "IntakeFunction", request -> request.startsWith("sns:Publish on ")
         && request.endsWith("explicit Deny FileEventsTopicPolicy.DenyPublishExceptByIntake"));
+  }
+
+  @Test
+  void aRoleThatCannotPollItsQueueIsRefused() {
+    Map<String, ResolvedResource> changed = new LinkedHashMap<>(template);
+    ResolvedResource original = changed.get("IntakeFunctionPolicy");
+    ObjectNode properties = (ObjectNode) original.properties();
+    removeStatement(properties, "PolicyDocument", "ConsumeIntakeQueue");
+    changed.put("IntakeFunctionPolicy", new ResolvedResource(original.type(), original.ref(), original.arn(), properties));
+    StackPermissions permissions = new StackPermissions(changed, region, account);
+    List<String> refused = permissions.runtimeRequests("IntakeFunction").stream()
+        .filter(request -> !permissions.decide("IntakeFunction", request).allowed()).map(IamRequest::action).toList();
+    assertEquals(List.of("sqs:ReceiveMessage", "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:ChangeMessageVisibility"),
+        refused, "Lambda polls the intake queue with the function's role");
   }
 
   private static void assertRefused(Map<String, Set<String>> denied, String function, Predicate<String> expected) {
