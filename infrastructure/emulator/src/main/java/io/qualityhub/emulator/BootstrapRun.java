@@ -20,6 +20,11 @@ final class BootstrapRun implements IntrinsicResolver.References, ResourceProvis
     private static final Set<String> FUNCTION_TYPES = Set.of("AWS::Serverless::Function", "AWS::Lambda::Function");
     private static final String SAM_FUNCTION = "AWS::Serverless::Function";
     private static final String IAM_ROLE = "AWS::IAM::Role";
+    /** The types whose properties say who may do what, and which key encrypts what: kept resolved for permission checks. */
+    private static final Set<String> PERMISSION_TYPES = Set.of(SAM_FUNCTION, "AWS::Lambda::Function", IAM_ROLE,
+            "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", KmsProvisioner.KEY, KmsProvisioner.ALIAS,
+            S3Provisioner.BUCKET, S3Provisioner.BUCKET_POLICY, SqsProvisioner.QUEUE, SqsProvisioner.QUEUE_POLICY,
+            SnsProvisioner.TOPIC, SnsProvisioner.TOPIC_POLICY, DynamoDbProvisioner.TABLE, "AWS::Logs::LogGroup");
 
     private final Template template;
     private final StackIdentity stack;
@@ -68,13 +73,30 @@ final class BootstrapRun implements IntrinsicResolver.References, ResourceProvis
                 environments.put(resource.logicalId(), environment(resource));
             }
         }
+        Map<String, TemplateBootstrap.ResolvedResource> resolved = new LinkedHashMap<>();
+        for (Template.Resource resource : template.resources().values()) {
+            if (PERMISSION_TYPES.contains(resource.type()) && active(resource)) {
+                resolved.put(resource.logicalId(), new TemplateBootstrap.ResolvedResource(resource.type(),
+                        ref(resource.logicalId()).asText(), arn(resource),
+                        resolver.resolve(resource.properties(), "Resources." + resource.logicalId() + ".Properties")));
+            }
+        }
         Map<String, String> physicalIds = new LinkedHashMap<>();
         Map<String, Map<String, String>> attributes = new LinkedHashMap<>();
         provisioned.forEach((logicalId, resource) -> {
             physicalIds.put(logicalId, resource.physicalId());
             attributes.put(logicalId, resource.attributes());
         });
-        return new TemplateBootstrap.Result(physicalIds, attributes, environments, skipped, notes);
+        return new TemplateBootstrap.Result(physicalIds, attributes, environments, resolved, stack.accountId(), skipped, notes);
+    }
+
+    /** The resource's ARN as Fn::GetAtt gives it, where it has one. */
+    private java.util.Optional<String> arn(Template.Resource resource) {
+        ProvisionedResource created = provisioned.get(resource.logicalId());
+        if (created != null) {
+            return java.util.Optional.ofNullable(created.attributes().get("Arn"));
+        }
+        return java.util.Optional.of(standInAttribute(resource, "Arn"));
     }
 
     private void provision(Template.Resource resource) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import software.amazon.awssdk.awscore.AwsServiceClientConfiguration;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
@@ -113,6 +115,8 @@ public final class TemplateBootstrap {
             Map<String, String> physicalIds,
             Map<String, Map<String, String>> attributes,
             Map<String, Map<String, String>> functionEnvironments,
+            Map<String, ResolvedResource> resolvedResources,
+            String accountId,
             List<Skipped> skipped,
             List<String> notes) {
 
@@ -120,6 +124,7 @@ public final class TemplateBootstrap {
             physicalIds = Map.copyOf(physicalIds);
             attributes = Map.copyOf(attributes);
             functionEnvironments = Map.copyOf(functionEnvironments);
+            resolvedResources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resolvedResources));
             skipped = List.copyOf(skipped);
             notes = List.copyOf(notes);
         }
@@ -136,6 +141,25 @@ public final class TemplateBootstrap {
                 throw new IllegalArgumentException(logicalId + " has no attribute " + attribute + "; it has " + known.keySet() + ".");
             }
             return value;
+        }
+    }
+
+    /**
+     * A resource whose properties grant, refuse or encrypt (functions, roles, policies, keys, buckets, queues,
+     * topics, tables, log groups, and their resource policies), with every intrinsic function resolved to the
+     * names and ARNs of this bootstrap (stand-ins for what it does not create): what a permission check reads.
+     * {@code ref} is what Ref gives (a bucket's or table's name, a queue's URL, a topic's ARN, a key's id).
+     * The properties are a copy; changing them changes nothing on the endpoint.
+     */
+    public record ResolvedResource(String type, String ref, java.util.Optional<String> arn, JsonNode properties) {
+
+        public ResolvedResource {
+            properties = properties.deepCopy();
+        }
+
+        @Override
+        public JsonNode properties() {
+            return properties.deepCopy();
         }
     }
 

@@ -227,6 +227,24 @@ class TemplateBootstrapTest {
     }
 
     @Test
+    void keepsThePermissionResourcesResolvedAsTheTemplateWouldOnAws() {
+        TemplateBootstrap.ResolvedResource policy = result.resolvedResources().get("AccessLogBucketPolicy");
+        assertEquals("AWS::S3::BucketPolicy", policy.type());
+        assertEquals("qualityhub-test-accesslogbucket", policy.properties().path("Bucket").asText());
+        assertEquals("arn:aws:s3:::qualityhub-test-accesslogbucket/*",
+                policy.properties().path("PolicyDocument").path("Statement").path(0).path("Resource").asText());
+        TemplateBootstrap.ResolvedResource key = result.resolvedResources().get("DataKey");
+        assertEquals(java.util.Optional.of(result.attribute("DataKey", "Arn")), key.arn());
+        assertTrue(key.arn().orElseThrow().endsWith(":key/" + key.ref()), "Ref of a key is its id: " + key);
+        assertEquals(java.util.Optional.of("arn:aws:logs:us-east-1:" + ACCOUNT + ":log-group:/aws/lambda/qualityhub-test-intake:*"),
+                result.resolvedResources().get("IntakeFunctionLogGroup").arn(), "a stand-in for what moto does not host");
+        assertEquals("qualityhub-test-records", result.resolvedResources().get("IntakeFunction").properties()
+                .path("Environment").path("Variables").path("RECORDS_TABLE").asText());
+        assertEquals(ACCOUNT, result.accountId());
+        assertFalse(result.resolvedResources().containsKey("ProdOnlyQueue"), "a resource its condition leaves out");
+    }
+
+    @Test
     void resolvesFunctionEnvironmentsToThePhysicalNames() {
         Map<String, String> expected = new LinkedHashMap<>();
         expected.put("STAGE", "test");

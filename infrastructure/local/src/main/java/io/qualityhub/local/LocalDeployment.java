@@ -32,12 +32,17 @@ public final class LocalDeployment implements AutoCloseable {
   private final LocalEmulator emulator;
   private final AwsClients clients;
   private final StackResources resources;
-  private final FunctionCalls calls = new FunctionCalls();
+  private final Optional<TemplateBootstrap.Result> bootstrap;
+  private final Optional<FunctionCalls> calls;
 
-  private LocalDeployment(LocalEmulator emulator, AwsClients clients, StackResources resources) {
+  private LocalDeployment(LocalEmulator emulator, AwsClients clients, StackResources resources,
+      Optional<TemplateBootstrap.Result> bootstrap) {
     this.emulator = emulator;
     this.clients = clients;
     this.resources = resources;
+    this.bootstrap = bootstrap;
+    this.calls = bootstrap.map(result -> new FunctionCalls(new IamRequests(clients.region().id(), result.accountId(),
+        PartitionKeys.of(result))));
   }
 
   /**
@@ -68,7 +73,7 @@ public final class LocalDeployment implements AutoCloseable {
     StackResources stack = CloudFormationStack.describe(
         clients.configure(software.amazon.awssdk.services.cloudformation.CloudFormationClient.builder()).build(),
         clients.configure(software.amazon.awssdk.services.lambda.LambdaClient.builder()).build(), stackName);
-    return new LocalDeployment(null, clients, stack);
+    return new LocalDeployment(null, clients, stack, Optional.empty());
   }
 
   private static LocalDeployment onEmulator(Path projectRoot, Optional<URI> endpoint, boolean createMissing) {
@@ -95,7 +100,7 @@ public final class LocalDeployment implements AutoCloseable {
       }
       BootstrappedResources bootstrapped = new BootstrappedResources(STACK_NAME, resources);
       LocalService.namedBy(bootstrapped);
-      return new LocalDeployment(emulator, clients, bootstrapped);
+      return new LocalDeployment(emulator, clients, bootstrapped, Optional.of(resources));
     } catch (ResourceMissingException e) {
       if (emulator != null) {
         emulator.close();
@@ -128,14 +133,24 @@ public final class LocalDeployment implements AutoCloseable {
     return clients;
   }
 
-  /** The clients a function's handler gets: the emulator's, recording the IAM actions its requests need. */
+  /**
+   * The clients a function's handler gets: on the emulator, recording what IAM would authorise for each request
+   * (a deployed stack's IAM authorises them itself).
+   */
   public AwsClients clientsFor(String functionLogicalId) {
-    return clients.withInterceptors(calls.recorderFor(functionLogicalId));
+    return calls.map(recorded -> clients.withInterceptors(recorded.recorderFor(functionLogicalId))).orElse(clients);
   }
 
   /** What the handlers built with {@link #clientsFor} have called so far. */
   public FunctionCalls calls() {
-    return calls;
+    return calls.orElseThrow(() -> new IllegalStateException("calls are recorded on the emulator only, not on stack "
+        + stackName()));
+  }
+
+  /** The template as the local bootstrap resolved it against this emulator: what its permissions are read from. */
+  public TemplateBootstrap.Result bootstrap() {
+    return bootstrap.orElseThrow(() -> new IllegalStateException("stack " + stackName() + " was deployed by"
+        + " CloudFormation, not by the local bootstrap"));
   }
 
   public URI endpoint() {

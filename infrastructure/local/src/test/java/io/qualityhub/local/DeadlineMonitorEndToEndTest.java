@@ -12,6 +12,7 @@ import io.qualityhub.deadlines.AlertRecord;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.local.permissions.StackPermissions;
 import io.qualityhub.monitor.MonitorHandler;
 import io.qualityhub.monitor.MonitorRequest;
 import io.qualityhub.monitor.MonitorRun;
@@ -454,7 +455,9 @@ class DeadlineMonitorEndToEndTest {
     assertEquals(0L, first.get("leftUnsealed"), first.toString());
     assertEquals(true, first.get("completedNow"), first.toString());
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "kms:GenerateMac"),
-        local.calls().actions().get("ResealFunction"), "what ResealFunctionPolicy allows");
+        StackPermissions.actionsOf(local.calls().requests().get("ResealFunction")));
+    assertEquals(Map.of(), StackPermissions.of(local).refused(Map.of("ResealFunction", local.calls().requests().get("ResealFunction"))),
+        "every request the re-seal function made, its role and the keys' policies allow, resource included");
 
     MonitorRun run = monitor(at("2026-11-12T09:00"));
     assertEquals(Set.of(new AlertRecord("due", TPE_MANAGER, "claim", "claim.decision", "TPE-01", List.of("CLM-A"))),

@@ -8,8 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerLookup;
-import io.qualityhub.emulator.CloudFormationYaml;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.local.permissions.StackPermissions;
 import io.qualityhub.reports.function.ErasureHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -24,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -130,30 +128,13 @@ class ErasureFunctionEndToEndTest {
     }
     assertFalse((first.toString() + second + out).toUpperCase(Locale.ROOT).contains("PLANTX"), "no value answered or audited");
 
-    // Every action the function took, its role allows (moto enforces no IAM).
-    Set<String> taken = local.calls().actions().get("ErasureFunction");
+    // Every request the function made, its role, the keys' and the bucket's policies allow (moto enforces no IAM).
+    Set<IamRequest> made = local.calls().requests().get("ErasureFunction");
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:Scan", "kms:Decrypt",
-        "kms:GenerateMac", "s3:DeleteObjectVersion", "s3:GetObjectVersion", "s3:ListBucketVersions", "s3:PutObject"), taken);
-    assertEquals(Set.of(), notAllowedToTheErasureFunction(taken));
+        "kms:GenerateMac", "s3:DeleteObjectVersion", "s3:GetObjectVersion", "s3:ListBucketVersions", "s3:PutObject"),
+        StackPermissions.actionsOf(made));
+    assertEquals(Map.of(), StackPermissions.of(local).refused(Map.of("ErasureFunction", made)));
   }
-
-  /** The actions that no Allow statement of ErasureFunctionPolicy in template.yaml names. */
-  private static Set<String> notAllowedToTheErasureFunction(Set<String> actions) {
-    JsonNode statements = CloudFormationYaml.read(ROOT.resolve("template.yaml")).get("Resources").get("ErasureFunctionPolicy")
-        .get("Properties").get("PolicyDocument").get("Statement");
-    List<Pattern> allowed = new ArrayList<>();
-    for (JsonNode statement : statements) {
-      JsonNode named = statement.get("Action");
-      for (JsonNode action : named.isArray() ? named : List.of(named)) {
-        allowed.add(Pattern.compile(Pattern.quote(action.asText()).replace("*", "\\E.*\\Q")));
-      }
-    }
-    Set<String> denied = new TreeSet<>(actions);
-    denied.removeIf(action -> allowed.stream().anyMatch(pattern -> pattern.matcher(action).matches()));
-    return denied;
-  }
-
-  // ---------------------------------------------------------------------------------------------
 
   private static Map<String, Object> invoke(Map<String, Object> event) {
     ErasureHandler function = new ErasureHandler(local.settingsOf("ErasureFunction"), local.clientsFor("ErasureFunction"),

@@ -10,6 +10,7 @@ import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.RecordDecryptor;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.local.permissions.StackPermissions;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.function.AuditTrail;
 import io.qualityhub.reports.function.maintenance.RekeyHandler;
@@ -84,8 +85,10 @@ class KeyRotationEndToEndTest {
         .handleRequest(Map.of("fromKey", retiredKeyArn, "requestedBy", OPERATOR), LocalContext.forFunction("RekeyFunction", 900_000));
     assertEquals(Map.of("fromKey", retiredKeyArn, "toKey", dataKeyArn, "rewrapped", 2, "alreadyThere", 2), moved);
     assertEquals(Set.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Scan", "dynamodb:UpdateItem", "kms:ReEncryptFrom",
-        "kms:ReEncryptTo"), local.calls().actions().get("RekeyFunction"),
-        "what RekeyFunctionPolicy allows: the audit append, the key items, and the re-wrap itself");
+        "kms:ReEncryptTo"), StackPermissions.actionsOf(local.calls().requests().get("RekeyFunction")),
+        "the audit append, the key items, and the re-wrap itself");
+    assertEquals(Map.of(), StackPermissions.of(local).refused(Map.of("RekeyFunction", local.calls().requests().get("RekeyFunction"))),
+        "every request the rekey function made, its role and the keys' policies allow, resource and context included");
 
     assertEquals(rowsBefore, rows(), "no row item was rewritten");
     assertEquals(Map.of("R-1", "Before Rotation", "R-2", "After Rotation", "R-3", "Under Retired Key", "R-4", "Also Retired"),
