@@ -74,6 +74,8 @@ public final class MonitorHandler implements RequestStreamHandler {
     ZoneId zone = deadlines.policy().timeZone();
     DynamoDbClient dynamoDb = clients.dynamoDb();
     byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
+    MonitorAggregateSlots aggregateSlots = new MonitorAggregateSlots(dynamoDb,
+        new ItemSeal(settings.required("REPORTS_TABLE"), sealKey));
     this.monitor = new DeadlineMonitor(
         new DueIndex(dynamoDb, table, new ItemSeal(table, sealKey)),
         new AlertClaimStore(dynamoDb, table),
@@ -83,10 +85,10 @@ public final class MonitorHandler implements RequestStreamHandler {
         new MailSender(clients.configure(SesV2Client.builder()).build(), sender),
         new AlertTopicPublisher(clients.configure(SnsClient.builder()).build(), settings.required("ALERT_TOPIC_ARN")),
         new AlertRecordWriter(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN"), zone),
-        new OverdueClaimsSnapshot(dynamoDb, new ItemSeal(settings.required("REPORTS_TABLE"), sealKey)),
+        new OverdueClaimsSnapshot(aggregateSlots),
         new UploadWatch(new UploadArrivals(dynamoDb, table, new ItemSeal(table, sealKey)),
             new UploadExpectations(deadlines.policy(), uploadCalendar(settings)),
-            new UploadPunctualitySnapshot(dynamoDb, new ItemSeal(settings.required("REPORTS_TABLE"), sealKey)), zone),
+            new UploadPunctualitySnapshot(aggregateSlots), zone),
         clock);
     this.calendars = deadlines.policy().calendars();
     this.zone = zone;

@@ -1,58 +1,26 @@
 package io.qualityhub.monitor;
 
-import io.qualityhub.core.store.ItemSeal;
-import io.qualityhub.reports.aggregate.AggregateAccumulator;
-import io.qualityhub.reports.aggregate.AggregateJson;
-import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.OpenItemsSnapshot;
 import io.qualityhub.reports.aggregate.RecordType;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 
 /**
  * The daily {@code MONITOR_SNAPSHOT} aggregate of each branch (open claims overdue or severely
- * overdue) in the reports table, in the item layout of the reports' aggregate store: partition
- * {@code AGG#{month}}, sort {@code {date}#{branch}#MONITOR_SNAPSHOT}, the aggregate as JSON. One slot
- * per branch and day, so a rerun the same day replaces it; the put is conditional on the run's
- * instant, so a late retry of an earlier run never undoes a later one.
+ * overdue) in the reports table, one slot per branch and day in the monitor's aggregate slots
+ * ({@link MonitorAggregateSlots}), so a rerun the same day replaces it.
  */
 final class OverdueClaimsSnapshot {
 
-  private final DynamoDbClient dynamoDb;
-  private final ItemSeal seal;
+  private final MonitorAggregateSlots slots;
 
-  /** @param seal the reports table's seal: reports use only sealed aggregates */
-  OverdueClaimsSnapshot(DynamoDbClient dynamoDb, ItemSeal seal) {
-    this.dynamoDb = dynamoDb;
-    this.seal = seal;
+  OverdueClaimsSnapshot(MonitorAggregateSlots slots) {
+    this.slots = slots;
   }
 
   /** @return false when a later run already stored this branch's snapshot for the day */
   boolean put(String branch, LocalDate asOfDay, Instant runAt, String runId, long overdueOpenClaims) {
-    AggregateAccumulator accumulator = new AggregateAccumulator(
-        new AggregateKey(branch, asOfDay, RecordType.MONITOR_SNAPSHOT, runAt.getEpochSecond()));
-    accumulator.accept(new OpenItemsSnapshot(branch, asOfDay, overdueOpenClaims));
-    String orderToken = runAt.truncatedTo(ChronoUnit.SECONDS).toString();
-    Map<String, AttributeValue> item = seal.sealed(Map.of(
-        "pk", AttributeValue.fromS("AGG#" + YearMonth.from(asOfDay)),
-        "sk", AttributeValue.fromS(asOfDay + "#" + branch + "#" + RecordType.MONITOR_SNAPSHOT.name()),
-        "fileId", AttributeValue.fromS(runId),
-        "generation", AttributeValue.fromS(runId),
-        "orderToken", AttributeValue.fromS(orderToken),
-        "aggregate", AttributeValue.fromS(AggregateJson.write(accumulator.toAggregate()))));
-    try {
-      dynamoDb.putItem(request -> request.tableName(seal.table()).item(item)
-          .conditionExpression("attribute_not_exists(pk) OR orderToken <= :token")
-          .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(orderToken))));
-      return true;
-    } catch (ConditionalCheckFailedException laterRunStored) {
-      return false;
-    }
+    return slots.put(branch, asOfDay, RecordType.MONITOR_SNAPSHOT, new OpenItemsSnapshot(branch, asOfDay, overdueOpenClaims),
+        runAt, runId);
   }
 }
