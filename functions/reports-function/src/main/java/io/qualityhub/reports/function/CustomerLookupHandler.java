@@ -13,6 +13,7 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.crypto.BlindIndexKeyStore;
 import io.qualityhub.core.crypto.KmsDataKeySource;
+import io.qualityhub.core.http.JsonResponses;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerLookup;
 import io.qualityhub.core.store.CustomerRecord;
@@ -90,14 +91,14 @@ public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2H
     String subject = asked.map(identifier -> subject(identifier.column())).orElse("customer records");
     if (caller.problem().isPresent()) {
       record(caller, "none", subject, null, AccessRecord.Decision.DENY, now);
-      return respond(401, Map.of("error", caller.problem().get()));
+      return JsonResponses.of(401, Map.of("error", caller.problem().get()));
     }
     if (!caller.groups().contains(ReportAccessPolicy.QUALITY)) {
       record(caller, String.join(" ", caller.groups().stream().sorted().toList()), subject, null, AccessRecord.Decision.DENY, now);
-      return respond(403, Map.of("error", "customer lookups are for the quality department; this request is on the audit trail"));
+      return JsonResponses.of(403, Map.of("error", "customer lookups are for the quality department; this request is on the audit trail"));
     }
     if (asked.isEmpty()) {
-      return respond(400, Map.of("error", "give the customer's ID number as {\"idNo\": \"...\"} or phone number as"
+      return JsonResponses.of(400, Map.of("error", "give the customer's ID number as {\"idNo\": \"...\"} or phone number as"
           + " {\"phone\": \"...\"} in the request body, one of the two"));
     }
     List<CustomerRecord> records = lookup.get().find(asked.get().column(), asked.get().value());
@@ -114,7 +115,7 @@ public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2H
       row.put("customerName", record.customerName());
       rows.add(row);
     }
-    return respond(200, Map.of("records", rows));
+    return JsonResponses.of(200, Map.of("records", rows));
   }
 
   /** What a customer is looked up by: the blind-indexed column and the value given for it. */
@@ -164,15 +165,5 @@ public final class CustomerLookupHandler implements RequestHandler<APIGatewayV2H
         caller.sourceIp(), caller.userAgent());
     LOG.info("customer lookup {}", decision.wire(), entry("who", caller.who()), entry("role", role),
         entry("records", records), entry("auditHash", record.hash()));
-  }
-
-  private static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> body) {
-    try {
-      return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-          .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
-          .withBody(JSON.writeValueAsString(body)).build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings and lists always serialises", e);
-    }
   }
 }

@@ -6,10 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.http.JsonResponses;
+import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.reports.audit.AccessDecision;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.audit.ReportAccessPolicy;
@@ -22,7 +22,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -39,7 +38,6 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
   /** The longest a download URL may live, whatever the configuration says. */
   public static final Duration MAX_URL_VALIDITY = Duration.ofMinutes(15);
   private static final Logger LOG = LoggerFactory.getLogger(ReportAccessHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ReportStore reports;
   private final AuditTrail trail;
@@ -93,11 +91,11 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
     try {
       format = ReportFormat.fromExtension(formatText);
     } catch (IllegalArgumentException e) {
-      return respond(400, Map.of("error", e.getMessage()));
+      return JsonResponses.of(400, Map.of("error", e.getMessage()));
     }
     if (caller.problem().isPresent()) {
       record(caller, "none", reportId, AccessRecord.Decision.DENY, now);
-      return respond(401, Map.of("error", caller.problem().get()));
+      return JsonResponses.of(401, Map.of("error", caller.problem().get()));
     }
     Optional<StoredReport> report = reports.find(reportId);
     Optional<StoredReport.StoredObject> object = report.map(r -> r.objects().get(format));
@@ -122,11 +120,11 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
     body.put("sha256", object.get().sha256());
     body.put("expiresInSeconds", urlValidity.toSeconds());
     body.put("url", url.toString());
-    return respond(200, body);
+    return JsonResponses.of(200, body);
   }
 
   private static APIGatewayV2HTTPResponse noSuchReport(String reportId, ReportFormat format) {
-    return respond(404, Map.of("error", "no report '" + reportId + "' in format " + format.extension()
+    return JsonResponses.of(404, Map.of("error", "no report '" + reportId + "' in format " + format.extension()
         + " that you may read; report ids look like quality-report_2026-11_company"));
   }
 
@@ -136,15 +134,5 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
     FunctionMetrics.publish(decision == AccessRecord.Decision.ALLOW ? "AccessAllowed" : "AccessDenied", 1);
     LOG.info("report access {}", decision.wire(), entry("who", caller.who()), entry("role", role),
         entry("report", reportKey), entry("auditHash", record.hash()));
-  }
-
-  private static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> body) {
-    try {
-      return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-          .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
-          .withBody(JSON.writeValueAsString(body)).build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serialises", e);
-    }
   }
 }

@@ -6,10 +6,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.http.JsonResponses;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,7 +27,6 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportListHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ReportListing listing;
   private final Clock clock;
@@ -53,7 +51,7 @@ public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPE
   public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
     Caller caller = Caller.of(event, Instant.now(clock));
     if (caller.problem().isPresent()) {
-      return respond(401, Map.of("error", caller.problem().get()));
+      return JsonResponses.of(401, Map.of("error", caller.problem().get()));
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     for (StoredReport report : listing.readableBy(caller.groups())) {
@@ -72,16 +70,6 @@ public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPE
     body.put("who", caller.who());
     body.put("groups", caller.groups().stream().sorted().toList());
     body.put("reports", rows);
-    return respond(200, body);
-  }
-
-  private static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> body) {
-    try {
-      return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-          .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
-          .withBody(JSON.writeValueAsString(body)).build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings and lists always serialises", e);
-    }
+    return JsonResponses.of(200, body);
   }
 }

@@ -6,11 +6,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.access.TokenGroups;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.http.JsonResponses;
 import io.qualityhub.core.metrics.ItemsRefusedMetric;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
@@ -37,7 +36,6 @@ public final class InspectionTasksHandler implements RequestHandler<APIGatewayV2
   /** The Cognito group of the quality department. */
   public static final String QUALITY_GROUP = "quality";
   private static final Logger LOG = LoggerFactory.getLogger(InspectionTasksHandler.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final SampleStore samples;
   private final Clock clock;
@@ -67,23 +65,23 @@ public final class InspectionTasksHandler implements RequestHandler<APIGatewayV2
     String exp = claims.getOrDefault("exp", "");
     if (claims.get("sub") == null
         || (exp.matches("\\d+") && !Instant.ofEpochSecond(Long.parseLong(exp)).isAfter(clock.instant()))) {
-      return respond(401, Map.of("error", "no valid sign-in; sign in again"));
+      return JsonResponses.of(401, Map.of("error", "no valid sign-in; sign in again"));
     }
     String who = claims.getOrDefault("cognito:username", claims.get("sub"));
     if (!TokenGroups.parse(claims.get("cognito:groups")).contains(QUALITY_GROUP)) {
       LOG.info("inspection tasks refused", entry("who", who));
-      return respond(403, Map.of("error", "inspection samples are for the quality department"));
+      return JsonResponses.of(403, Map.of("error", "inspection samples are for the quality department"));
     }
     String periodText = Optional.ofNullable(event.getPathParameters()).map(p -> p.get("period")).orElse("");
     Period period;
     try {
       period = Period.parse(periodText);
     } catch (RuntimeException e) {
-      return respond(400, Map.of("error", "period '" + periodText + "' is not a month (2026-11) or a week (2026-W47)"));
+      return JsonResponses.of(400, Map.of("error", "period '" + periodText + "' is not a month (2026-11) or a week (2026-W47)"));
     }
     Optional<SampleHeader> header = samples.header(period);
     if (header.isEmpty()) {
-      return respond(404, Map.of("error", "no sample drawn for " + period + " yet"));
+      return JsonResponses.of(404, Map.of("error", "no sample drawn for " + period + " yet"));
     }
     List<Map<String, Object>> tasks = new ArrayList<>();
     samples.tasks(period).stream().map(SampleStore.StoredTask::task)
@@ -110,16 +108,6 @@ public final class InspectionTasksHandler implements RequestHandler<APIGatewayV2
     body.put("planVersion", header.get().planVersion());
     body.put("populationSize", header.get().populationSize());
     body.put("tasks", tasks);
-    return respond(200, body);
-  }
-
-  private static APIGatewayV2HTTPResponse respond(int status, Map<String, ?> body) {
-    try {
-      return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
-          .withHeaders(Map.of("Content-Type", "application/json", "Cache-Control", "no-store"))
-          .withBody(JSON.writeValueAsString(body)).build();
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings, numbers and lists always serialises", e);
-    }
+    return JsonResponses.of(200, body);
   }
 }
