@@ -1,6 +1,5 @@
 package io.qualityhub.local;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.store.BlindIndexedColumn;
 import io.qualityhub.core.store.CustomerErasure;
@@ -8,20 +7,13 @@ import io.qualityhub.core.store.ErasureResult;
 import io.qualityhub.reports.function.ErasureRequest;
 import io.qualityhub.reports.function.ErasureResponse;
 import io.qualityhub.reports.function.ErasureService;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.core.SdkBytes;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.kms.model.KmsException;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * {@code ./qualityhub erase --id-no VALUE [--phone VALUE]}: one customer's erasure request
@@ -35,8 +27,6 @@ final class EraseCommand {
   static final String USAGE = "usage: qualityhub erase --id-no VALUE [--phone VALUE] [--data-key ARN] " + AwsTarget.USAGE;
   static final String FUNCTION = "ErasureFunction";
   /** Longer than the function's timeout (template.yaml): a synchronous invocation answers when the function ends. */
-  private static final Duration INVOCATION_WAIT = Duration.ofMinutes(16);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -105,22 +95,7 @@ final class EraseCommand {
       throw new UsageException("--data-key applies to the local emulator only: the stack's erasure function uses its own"
           + " DATA_KEY_ARN (docs/operations/key-rotation.md)\n" + USAGE);
     }
-    try (LambdaClient lambda = local.clients().configure(LambdaClient.builder())
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(INVOCATION_WAIT).build()).build()) {
-      SdkBytes payload = SdkBytes.fromUtf8String(JSON.writeValueAsString(request.toEvent()));
-      InvokeResponse response = lambda.invoke(invocation -> invocation.functionName(local.physicalId(FUNCTION)).payload(payload));
-      Map<?, ?> answer = JSON.readValue(response.payload().asByteArray(), Map.class);
-      if (response.functionError() != null) {
-        throw new IllegalStateException("the erasure function " + local.physicalId(FUNCTION) + " failed ("
-            + answer.get("errorType") + "): " + answer.get("errorMessage") + ". Nothing is lost: run the same erase again"
-            + " once the cause is fixed; its log is /aws/lambda/" + local.physicalId(FUNCTION));
-      }
-      @SuppressWarnings("unchecked")
-      Map<String, ?> members = (Map<String, ?>) answer;
-      return ErasureResponse.result(members);
-    } catch (IOException e) {
-      throw new UncheckedIOException("the erasure function's answer is not JSON", e);
-    }
+    return ErasureResponse.result(MaintenanceFunctions.invokeOnStack(local, FUNCTION, request.toEvent()));
   }
 
   /**

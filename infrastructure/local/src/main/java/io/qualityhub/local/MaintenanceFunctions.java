@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
- * How {@code rekey} and {@code reseal} run their function: on a deployed stack ({@code --stack}) the command line
+ * How {@code rekey}, {@code reseal} and {@code erase} run their function: on a deployed stack ({@code --stack}) the command line
  * invokes it and waits for its answer, with the caller's credentials, which need {@code lambda:InvokeFunction} and
  * nothing more (KeyOperatorAccessPolicy); on the emulator, where functions run only when the command line runs them,
  * the same handler runs here with the function's environment from template.yaml.
@@ -38,6 +38,15 @@ final class MaintenanceFunctions {
       return handler.apply(local.settingsOf(functionLogicalId), local.clientsFor(functionLogicalId))
           .handleRequest(event, LocalContext.forFunction(functionLogicalId, TIMEOUT_MILLIS));
     }
+    return invokeOnStack(local, functionLogicalId, event);
+  }
+
+  /**
+   * Invokes the stack's function and waits for its answer.
+   *
+   * @throws FunctionFailedException when the function answered with an error; its message says what and why
+   */
+  static Map<String, Object> invokeOnStack(LocalDeployment local, String functionLogicalId, Map<String, ?> event) {
     String function = local.physicalId(functionLogicalId);
     // A synchronous invoke answers when the function is done, up to its timeout: the shared client's 30-second read
     // timeout would give up first. Not retried: a retry would start a second run beside the first (both are
@@ -64,7 +73,7 @@ final class MaintenanceFunctions {
     }
   }
 
-  private static byte[] write(Map<String, Object> event) {
+  private static byte[] write(Map<String, ?> event) {
     try {
       return JSON.writeValueAsBytes(event);
     } catch (IOException e) {
