@@ -18,6 +18,8 @@ import java.util.TreeSet;
  *   <li>A branch the upload calendar names sends what it lists, from its {@code since} date, on its business days.</li>
  *   <li>Any other branch is learned: a branch and type that arrived on at least {@value #LEARNED_MINIMUM} of the
  *       {@value #LEARNING_DAYS} business days before a business day are expected on it.</li>
+ *   <li>A file the branch's manifest in force for a date names is expected on that date too, whatever the calendar
+ *       says of the branch, the type or the day (docs/upload-format.md, "Branch manifests").</li>
  *   <li>A business date's files are due at the calendar's cutoff (default 12:00) on the branch's next business day,
  *       in the company time zone.</li>
  *   <li>A file not taken by then raises an {@code upload.cutoff} alert, overdue from the cutoff and severely overdue
@@ -51,8 +53,9 @@ public final class UploadExpectations {
      *
      * @param arrived every file that arrived, at least over the {@value #LEARNING_DAYS} business days before
      *                {@code day}: the learned branches and types come from it
+     * @param named   the files the manifests in force name, of {@code day} at least
      */
-    public List<UploadSlot> expectedOn(LocalDate day, Set<UploadSlot> arrived) {
+    public List<UploadSlot> expectedOn(LocalDate day, Set<UploadSlot> arrived, Set<UploadSlot> named) {
         TreeSet<UploadSlot> expected = new TreeSet<>(Comparator.comparing(UploadSlot::branch).thenComparing(UploadSlot::type));
         calendar.branches().forEach((branch, uploads) -> {
             if (isBusinessDay(branch, day)) {
@@ -69,6 +72,7 @@ public final class UploadExpectations {
                 expected.add(candidate);
             }
         }
+        named.stream().filter(slot -> slot.businessDate().equals(day)).forEach(expected::add);
         return List.copyOf(expected);
     }
 
@@ -77,12 +81,14 @@ public final class UploadExpectations {
      * branch and type order, with when it arrived and the alert it raises.
      *
      * @param arrivals when each file was first taken, over those dates and the learning days before them
+     * @param named    the files the manifests in force name, over those dates
      */
-    public List<UploadVerdict> verdicts(Map<UploadSlot, Instant> arrivals, LocalDate from, LocalDate to, Instant now) {
+    public List<UploadVerdict> verdicts(Map<UploadSlot, Instant> arrivals, Set<UploadSlot> named, LocalDate from,
+            LocalDate to, Instant now) {
         Set<UploadSlot> arrived = arrivals.keySet();
         List<UploadVerdict> verdicts = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
-            for (UploadSlot slot : expectedOn(day, arrived)) {
+            for (UploadSlot slot : expectedOn(day, arrived, named)) {
                 Instant cutoff = cutoff(slot.branch(), day);
                 if (cutoff.isAfter(now)) {
                     continue;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class UploadExpectationsTest {
         Set<UploadSlot> arrived = arrivals("TPE-01", "claims", "2026-11-16", "2026-11-18", "2026-11-20");
         arrived.addAll(arrivals("TPE-01", "complaints", "2026-11-19", "2026-11-20"));
 
-        assertEquals(List.of(slot("TPE-01", "claims", "2026-11-23")), learnedOnly.expectedOn(LocalDate.parse("2026-11-23"), arrived),
+        assertEquals(List.of(slot("TPE-01", "claims", "2026-11-23")), learnedOnly.expectedOn(LocalDate.parse("2026-11-23"), arrived, Set.of()),
                 "claims on 3 of 5 days are expected; complaints on 2 of 5 are not");
     }
 
@@ -53,10 +54,10 @@ class UploadExpectationsTest {
     void onlyTheFiveBusinessDaysBeforeCountAndAHolidayIsNotOneOfThem() {
         // Monday 12 October: Friday 9 October is National Day observed, so the five business days are 2 and 5-8 October.
         assertEquals(List.of(), learnedOnly.expectedOn(LocalDate.parse("2026-10-12"),
-                arrivals("TPE-01", "claims", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-09")),
+                arrivals("TPE-01", "claims", "2026-10-01", "2026-10-02", "2026-10-05", "2026-10-09"), Set.of()),
                 "1 October is the sixth business day back and 9 October a holiday: 2 of 5");
         assertEquals(List.of(slot("TPE-01", "claims", "2026-10-12")), learnedOnly.expectedOn(LocalDate.parse("2026-10-12"),
-                arrivals("TPE-01", "claims", "2026-10-02", "2026-10-05", "2026-10-08")));
+                arrivals("TPE-01", "claims", "2026-10-02", "2026-10-05", "2026-10-08"), Set.of()));
         assertEquals(List.of(LocalDate.parse("2026-10-08"), LocalDate.parse("2026-10-07"), LocalDate.parse("2026-10-06"),
                 LocalDate.parse("2026-10-05"), LocalDate.parse("2026-10-02")), learnedOnly.learningDays("TPE-01", LocalDate.parse("2026-10-12")));
     }
@@ -64,8 +65,8 @@ class UploadExpectationsTest {
     @Test
     void nothingIsExpectedOnAWeekendOrAHoliday() {
         Set<UploadSlot> everyDay = arrivals("TPE-01", "claims", "2026-10-02", "2026-10-05", "2026-10-06", "2026-10-07", "2026-10-08");
-        assertEquals(List.of(), learnedOnly.expectedOn(LocalDate.parse("2026-10-09"), everyDay), "National Day observed");
-        assertEquals(List.of(), learnedOnly.expectedOn(LocalDate.parse("2026-10-10"), everyDay), "a Saturday");
+        assertEquals(List.of(), learnedOnly.expectedOn(LocalDate.parse("2026-10-09"), everyDay, Set.of()), "National Day observed");
+        assertEquals(List.of(), learnedOnly.expectedOn(LocalDate.parse("2026-10-10"), everyDay, Set.of()), "a Saturday");
     }
 
     @Test
@@ -78,11 +79,57 @@ class UploadExpectationsTest {
         UploadExpectations expectations = new UploadExpectations(POLICY, calendar);
         Set<UploadSlot> khhSentDaily = arrivals("KHH-02", "claims", "2026-11-16", "2026-11-17", "2026-11-18", "2026-11-19", "2026-11-20");
 
-        assertEquals(List.of(), expectations.expectedOn(LocalDate.parse("2026-11-19"), khhSentDaily), "before since");
+        assertEquals(List.of(), expectations.expectedOn(LocalDate.parse("2026-11-19"), khhSentDaily, Set.of()), "before since");
         assertEquals(List.of(slot("TXG-03", "claims", "2026-11-20"), slot("TXG-03", "portfolio", "2026-11-20")),
-                expectations.expectedOn(LocalDate.parse("2026-11-20"), khhSentDaily));
-        assertEquals(List.of(slot("TXG-03", "claims", "2026-11-23")), expectations.expectedOn(LocalDate.parse("2026-11-23"), khhSentDaily),
+                expectations.expectedOn(LocalDate.parse("2026-11-20"), khhSentDaily, Set.of()));
+        assertEquals(List.of(slot("TXG-03", "claims", "2026-11-23")), expectations.expectedOn(LocalDate.parse("2026-11-23"), khhSentDaily, Set.of()),
                 "portfolio on Fridays only; KHH-02 is configured to send nothing, so its daily claims are not learned");
+    }
+
+    @Test
+    void aFileTheManifestNamesIsExpectedOnItsDateWhateverTheCalendarSays() {
+        UploadCalendar calendar = UploadCalendar.load(new ByteArrayInputStream("""
+                {"version": "2026-12-1", "branches": {
+                  "TXG-03": {"since": "2026-11-20", "expect": {"claims": "business_days"}}}}
+                """.getBytes(StandardCharsets.UTF_8)), TYPES, "test");
+        UploadExpectations expectations = new UploadExpectations(POLICY, calendar);
+        Set<UploadSlot> named = Set.of(slot("KHH-02", "claims", "2026-11-23"), slot("KHH-02", "sales", "2026-11-23"),
+                slot("TXG-03", "claims", "2026-11-23"), slot("TXG-03", "portfolio", "2026-11-23"),
+                slot("KHH-02", "claims", "2026-11-28"));
+
+        assertEquals(List.of(slot("KHH-02", "claims", "2026-11-23"), slot("KHH-02", "sales", "2026-11-23"),
+                        slot("TXG-03", "claims", "2026-11-23"), slot("TXG-03", "portfolio", "2026-11-23")),
+                expectations.expectedOn(LocalDate.parse("2026-11-23"), Set.of(), named),
+                "KHH-02 is neither configured nor learned, TXG-03's calendar lists no portfolio; claims once, not twice");
+        assertEquals(List.of(slot("KHH-02", "claims", "2026-11-28")), expectations.expectedOn(LocalDate.parse("2026-11-28"), Set.of(), named),
+                "a Saturday the branch's manifest names a file for");
+        assertEquals(List.of(slot("TXG-03", "claims", "2026-11-24")), expectations.expectedOn(LocalDate.parse("2026-11-24"), Set.of(), named),
+                "a manifest names the files of its own date only");
+    }
+
+    @Test
+    void aFileTheManifestNamesThatHasNotArrivedByTheCutoffIsAMissingUploadUntilItArrives() {
+        Set<UploadSlot> named = Set.of(slot("KHH-02", "claims", "2026-11-20"), slot("KHH-02", "sales", "2026-11-20"));
+        Map<UploadSlot, Instant> claimsOnly = Map.of(slot("KHH-02", "claims", "2026-11-20"), at("2026-11-20T17:00"));
+
+        List<UploadVerdict> monday = learnedOnly.verdicts(claimsOnly, named, LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-20"), at("2026-11-23T12:00"));
+        assertEquals(List.of("KHH-02/claims/2026-11-20", "KHH-02/sales/2026-11-20"),
+                monday.stream().map(verdict -> verdict.slot().itemId()).toList());
+        assertEquals(Optional.empty(), monday.get(0).alert(), "claims arrived");
+        Alert missing = monday.get(1).alert().orElseThrow();
+        assertEquals(AlertLevel.OVERDUE, missing.level());
+        assertEquals(ItemType.UPLOAD, missing.deadline().itemType());
+        assertEquals("KHH-02/sales/2026-11-20", missing.deadline().itemId());
+        assertEquals("upload.cutoff", missing.deadline().clock().policyId());
+
+        Map<UploadSlot, Instant> salesLate = Map.of(slot("KHH-02", "claims", "2026-11-20"), at("2026-11-20T17:00"),
+                slot("KHH-02", "sales", "2026-11-20"), at("2026-11-23T15:00"));
+        assertEquals(List.of(Optional.empty(), Optional.empty()), learnedOnly.verdicts(salesLate, named,
+                        LocalDate.parse("2026-11-20"), LocalDate.parse("2026-11-20"), at("2026-11-24T08:00")).stream()
+                .map(UploadVerdict::alert).toList(), "the late arrival closes it");
+        assertEquals(List.of(), learnedOnly.verdicts(claimsOnly, named, LocalDate.parse("2026-11-20"),
+                LocalDate.parse("2026-11-20"), at("2026-11-23T11:59")), "before the cutoff nothing is judged");
     }
 
     @Test

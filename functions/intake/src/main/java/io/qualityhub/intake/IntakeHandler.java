@@ -74,10 +74,10 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
     KmsClient kms = clients.kms();
     Supplier<BlindIndex> blindIndex = memoize(() ->
         new BlindIndexKeyStore(dynamoDb, table, new KmsDataKeySource(kms, settings.required("INDEX_KEY_ARN"))).load());
+    ItemSeal seal = new ItemSeal(table, SealKey.derive(kms, settings.required(SealKey.KEY_VARIABLE)));
     this.service = new IntakeService(
         new UploadObjects(clients.s3(), settings.required("INFRA_KEY_ARN")),
-        new IntakeLedger(dynamoDb, table, DeadlineIndexer.fromSettings(settings),
-            new ItemSeal(table, SealKey.derive(kms, settings.required(SealKey.KEY_VARIABLE)))),
+        new IntakeLedger(dynamoDb, table, DeadlineIndexer.fromSettings(settings), seal),
         dynamoDb,
         new KmsDataKeySource(kms, dataKeyArn),
         dataKeyArn,
@@ -86,7 +86,7 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         settings.optional("FILE_EVENTS_TOPIC_ARN")
             .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
             .orElse(FileEvents.NONE),
-        new ManifestLedger(dynamoDb, table),
+        new ManifestLedger(dynamoDb, table, seal),
         clock);
     this.metrics = metrics;
     this.blindIndexKeyMissing = blindIndexKeyMissing;

@@ -260,8 +260,10 @@ public final class IntakeService {
         return FileOutcome.refused(object.key(), generation, e.describe());
       }
       FileStatus status = FileStatus.SUPERSEDED;
-      if (manifests.putInForce(key, generation, orderToken(object, version), content, manifest)) {
+      String orderToken = orderToken(object, version);
+      if (manifests.putInForce(key, generation, orderToken, content, manifest)) {
         status = FileStatus.PROCESSED;
+        manifests.putNamedFiles(manifest, orderToken);
         holdStoredFilesAgainst(object.bucket(), manifest, started);
         uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
       }

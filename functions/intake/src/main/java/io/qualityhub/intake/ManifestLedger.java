@@ -5,6 +5,7 @@ import io.qualityhub.core.format.ManifestKey;
 import io.qualityhub.core.manifest.BranchManifest;
 import io.qualityhub.core.manifest.ManifestParser;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.ItemSeal;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
@@ -17,15 +18,20 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * The branch manifests in force, one per branch and day ({@code MANIFEST#{branch}#{date}} / {@code CURRENT}),
  * with a batch record per upload of the manifest ({@code GEN#{generation}}). The manifest's own bytes are kept
  * and read again by the one parser, so what a stored manifest means never drifts from what intake accepted.
+ * The files the manifest in force names are also noted, sealed, in the arrivals ledger ({@link ItemKeys#manifestNamedSk}):
+ * the monitor expects them by the day's cutoff (docs/uploads.md).
  */
 final class ManifestLedger {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
+  private final ItemSeal seal;
 
-  ManifestLedger(DynamoDbClient dynamoDb, String table) {
+  /** @param seal seals the expectation entries: the monitor acts only on sealed arrivals-ledger entries */
+  ManifestLedger(DynamoDbClient dynamoDb, String table, ItemSeal seal) {
     this.dynamoDb = dynamoDb;
     this.table = table;
+    this.seal = seal;
   }
 
   /** The manifest in force for the day, if the branch sent one. */
@@ -63,6 +69,28 @@ final class ManifestLedger {
       return true;
     } catch (ConditionalCheckFailedException laterInForce) {
       return false;
+    }
+  }
+
+  /**
+   * Notes in the arrivals ledger which files the manifest names, replacing what an earlier upload of it named,
+   * unless a later upload's entry is already there (by intake's order token, as {@link #putInForce}): one entry per
+   * branch and day, so a replaced manifest's expectations are replaced whole, never mixed with the new ones.
+   */
+  void putNamedFiles(BranchManifest manifest, String orderToken) {
+    Map<String, AttributeValue> item = new HashMap<>();
+    item.put(ItemKeys.PK, AttributeValue.fromS(ItemKeys.uploadsPk(manifest.businessDate())));
+    item.put(ItemKeys.SK, AttributeValue.fromS(ItemKeys.manifestNamedSk(manifest.branch())));
+    item.put(ItemKeys.NAMED_TYPES, AttributeValue.fromL(manifest.files().stream()
+        .map(file -> AttributeValue.fromS(file.type().wireName())).toList()));
+    item.put("orderToken", AttributeValue.fromS(orderToken));
+    Map<String, AttributeValue> sealed = seal.sealed(item);
+    try {
+      dynamoDb.putItem(request -> request.tableName(table).item(sealed)
+          .conditionExpression("attribute_not_exists(pk) OR orderToken <= :token")
+          .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(orderToken))));
+    } catch (ConditionalCheckFailedException laterNamed) {
+      // A later upload of the manifest is in force and has named its own files.
     }
   }
 

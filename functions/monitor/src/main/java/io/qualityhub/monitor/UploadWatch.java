@@ -12,7 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The daily run's look at expected uploads (docs/uploads.md): reads the arrivals ledger, judges each expected file
+ * The daily run's look at expected uploads (docs/uploads.md): reads the arrivals ledger (arrivals and the files the
+ * manifests in force name), judges each expected file
  * of the last {@value #REVIEWED_DAYS} days whose cutoff has passed, and stores each branch and date's figures for the
  * reports. A file missing longer than that has long been severely overdue, its last level, and is alerted no more.
  */
@@ -42,8 +43,8 @@ final class UploadWatch {
   List<UploadVerdict> review(Instant now, RefusedItems refused) {
     LocalDate today = LocalDate.ofInstant(now, zone);
     LocalDate first = today.minusDays(REVIEWED_DAYS);
-    Map<UploadSlot, Instant> arrived = arrivals.between(first.minusDays(LEARNING_SPAN_DAYS), today, refused);
-    return expectations.verdicts(arrived, first, today.minusDays(1), now);
+    UploadArrivals.Ledger ledger = arrivals.between(first.minusDays(LEARNING_SPAN_DAYS), today, refused);
+    return expectations.verdicts(ledger.arrivals(), ledger.named(), first, today.minusDays(1), now);
   }
 
   /** One aggregate per branch and business date reviewed: files expected and files on time. */

@@ -75,12 +75,20 @@ class FunctionLogsEndToEndTest {
         "each function's lines carry the service name its template sets");
 
     // The same run's summary: the sample day's upload calendar expects TXG-03's claims from Friday 20 November,
-    // which never came; the files of Monday 23 November came on 24 November at 07:00, the demo's replay time; the
-    // run of 25 November 08:00 does not judge 24 November yet (due at 12:00).
+    // which never came; the files of Monday 23 November, each named by TXG-03's manifest and so expected, came on
+    // 24 November at 07:00, the demo's replay time; the run of 25 November 08:00 does not judge 24 November yet
+    // (due at 12:00).
     JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
     assertEquals(JSON.readTree("""
         [{"upload": "TXG-03/claims/2026-11-20", "status": "missing", "cutoff": "2026-11-23T04:00:00Z"},
-         {"upload": "TXG-03/claims/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"}]"""),
+         {"upload": "TXG-03/claims/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/complaints/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/followups/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/portfolio/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/sales/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/surveys/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/underwriting/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"},
+         {"upload": "TXG-03/violations/2026-11-23", "status": "on_time", "cutoff": "2026-11-24T04:00:00Z"}]"""),
         summary.path("deadlineMonitor").path("uploads"));
     List<String> uploadAlerts = new ArrayList<>();
     summary.path("alerts").forEach(alert -> {

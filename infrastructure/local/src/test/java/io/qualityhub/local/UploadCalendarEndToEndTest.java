@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.config.ConfigStore;
 import io.qualityhub.deadlines.AlertRecord;
 import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.monitor.MonitorHandler;
 import io.qualityhub.monitor.MonitorRequest;
@@ -40,7 +41,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Issue 14 item 1 on the emulator: a branch that sent its claims every business day stops; the daily monitor run
  * alerts the missing days to its manager and the quality department, a late arrival closes the alert, and the month's
- * report gives the branch's on-time upload rate. Times are Asia/Taipei; intake's clock says when each file came.
+ * report gives the branch's on-time upload rate. A file a branch's manifest names is expected as well, whatever the
+ * calendar says. Times are Asia/Taipei; intake's clock says when each file came.
  */
 class UploadCalendarEndToEndTest {
 
@@ -54,6 +56,11 @@ class UploadCalendarEndToEndTest {
       + "reported_at,documents_complete_at,paid_at,amount_claimed,amount_paid,currency,handler_id,updated_at\n"
       + "CLM-P,P-2,HLT-1,health,simple,N,paid,2026-11-01T09:00:00+08:00,2026-11-02T10:00:00+08:00,2026-11-09T15:00:00+08:00,"
       + "5000,5000,TWD,CH-1,2026-11-09T15:00:00+08:00\n";
+  private static final String ONE_SALE = "record_id,policy_id,sold_at,salesperson_id,salesperson_hired_on,product_code,"
+      + "product_line,channel,premium,currency,customer_name,customer_id_no,customer_phone,terms_given,risk_notice_given,"
+      + "customer_signed\n"
+      + "S-KHH-0001,P-KHH-1,2026-11-20T10:00:00+08:00,AG-2001,2024-01-01,AU-CAR1,auto,agent,1800,TWD,Test Customer,"
+      + "A123456789,0912-345-678,Y,Y,Y\n";
 
   private LocalDeployment local;
   private final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
@@ -146,11 +153,57 @@ class UploadCalendarEndToEndTest {
     assertEquals(1, monday.counts().itemsRefused(), "the forged arrival is refused and counted: " + monday.refused());
   }
 
+  @Test
+  void aFileTheManifestNamesThatNeverCameIsAMissingUploadUntilItArrives() throws Exception {
+    // KHH-02 has never sent anything: the calendar, learned only, expects nothing of it.
+    deliver("KHH-02/2026-11-20/manifest.json", """
+        {"formatVersion": 1, "branch": "KHH-02", "businessDate": "2026-11-20",
+         "files": [{"name": "claims.csv", "rows": 1}, {"name": "sales.csv", "rows": 1}]}
+        """, "2026-11-20T16:00", 0);
+    deliver("KHH-02/2026-11-20/claims.csv", PAID_CLAIM, "2026-11-20T17:00", 1);
+
+    assertEquals(List.of(), monitor("2026-11-23T11:59").records(), "not late before Monday's cutoff");
+    MonitorRun monday = monitor("2026-11-23T13:00");
+    assertEquals(Set.of(
+        new AlertRecord("overdue", KHH_MANAGER, "upload", "upload.cutoff", "KHH-02", List.of("KHH-02/sales/2026-11-20")),
+        new AlertRecord("overdue", QUALITY_HEAD, "upload", "upload.cutoff", "KHH-02", List.of("KHH-02/sales/2026-11-20"))),
+        Set.copyOf(monday.records()), "the sales the manifest names never came; its claims did");
+    assertEquals(List.of("KHH-02/claims/2026-11-20 on_time", "KHH-02/sales/2026-11-20 missing"), verdicts(monday));
+    assertEquals(0, monday.counts().itemsRefused(), "intake sealed the manifest's expectations: " + monday.refused());
+
+    deliver("KHH-02/2026-11-20/sales.csv", ONE_SALE, "2026-11-23T15:00", 1);
+    MonitorRun tuesday = monitor("2026-11-24T08:00");
+    assertEquals(List.of(), tuesday.records(), "the late arrival closes it");
+    assertEquals(List.of("KHH-02/claims/2026-11-20 on_time", "KHH-02/sales/2026-11-20 late"), verdicts(tuesday));
+  }
+
+  @Test
+  void aManifestUploadedAgainReplacesWhatTheEarlierOneNamed() throws Exception {
+    deliver("KHH-02/2026-11-20/manifest.json", """
+        {"formatVersion": 1, "branch": "KHH-02", "businessDate": "2026-11-20",
+         "files": [{"name": "claims.csv", "rows": 1}, {"name": "sales.csv", "rows": 1}]}
+        """, "2026-11-20T16:00", 0);
+    deliver("KHH-02/2026-11-20/manifest.json", """
+        {"formatVersion": 1, "branch": "KHH-02", "businessDate": "2026-11-20",
+         "files": [{"name": "claims.csv", "rows": 1}]}
+        """, "2026-11-20T16:30", 0);
+    deliver("KHH-02/2026-11-20/claims.csv", PAID_CLAIM, "2026-11-20T17:00", 1);
+
+    MonitorRun monday = monitor("2026-11-23T13:00");
+    assertEquals(List.of(), monday.records(), "the manifest in force no longer names sales");
+    assertEquals(List.of("KHH-02/claims/2026-11-20 on_time"), verdicts(monday));
+  }
+
   private void arrive(String branchAndDate, String taipeiTime) {
+    deliver(branchAndDate + "/claims.csv", PAID_CLAIM, taipeiTime, 1);
+  }
+
+  /** Uploads one file and runs intake on it at {@code taipeiTime}; {@code accepted} is the rows it must take. */
+  private void deliver(String keyUnderIncoming, String content, String taipeiTime, int accepted) {
     String bucket = local.physicalId("IntakeBucket");
-    local.clients().s3().putObject(request -> request.bucket(bucket).key("incoming/" + branchAndDate + "/claims.csv")
+    local.clients().s3().putObject(request -> request.bucket(bucket).key("incoming/" + keyUnderIncoming)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
-        RequestBody.fromString(PAID_CLAIM, StandardCharsets.UTF_8));
+        RequestBody.fromString(content, StandardCharsets.UTF_8));
     Map<String, FileOutcome> outcomes = new TreeMap<>();
     SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
     QueueDelivery delivery = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
@@ -159,7 +212,8 @@ class UploadCalendarEndToEndTest {
         () -> { }, Clock.fixed(at(taipeiTime), ZoneOffset.UTC));
     assertEquals(List.of(), delivery.drain(intake, "IntakeFunction", 1));
     assertEquals(1, outcomes.size(), outcomes.toString());
-    assertEquals(1, outcomes.values().iterator().next().accepted());
+    assertEquals(FileStatus.PROCESSED, outcomes.values().iterator().next().status(), outcomes.toString());
+    assertEquals(accepted, outcomes.values().iterator().next().accepted());
   }
 
   private MonitorRun monitor(String taipeiTime) {

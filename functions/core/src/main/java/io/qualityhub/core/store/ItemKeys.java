@@ -24,6 +24,10 @@ public final class ItemKeys {
 
   /** The instant an arrivals-ledger item records ({@link #uploadsPk}), ISO-8601 UTC. */
   public static final String ARRIVED_AT = "arrivedAt";
+  /** The sort key prefix of the arrivals ledger's expectation entries ({@link #manifestNamedSk}). */
+  public static final String MANIFEST_NAMED_PREFIX = "named#";
+  /** The record types (wire names) a {@link #manifestNamedSk} entry lists. */
+  public static final String NAMED_TYPES = "types";
 
   private ItemKeys() {}
 
@@ -38,6 +42,15 @@ public final class ItemKeys {
 
   public static String uploadSk(String branch, String type) {
     return branch + "#" + type;
+  }
+
+  /**
+   * The files the branch's manifest in force names for the business date, in the same partition as its arrivals
+   * ({@link #uploadsPk}), so the monitor's one query per date finds both. Lower case, which no branch code has, so
+   * an expectation never reads as an arrival.
+   */
+  public static String manifestNamedSk(String branch) {
+    return MANIFEST_NAMED_PREFIX + branch;
   }
 
   public static String recordPk(RecordType type, String branch, String id) {
