@@ -28,11 +28,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the inspection samples of a report's period let an auditor say, from the samples the sampling function
- * stored ({@code SAMPLE#<period>}: the header's strata, the tasks' results, the month's repeat violators), each item used only when its seal holds
- * ({@link SealedItems}). Per stratum, the upper deviation limit at the plan's confidence once every sampled record
- * has its result ({@link DeviationLimit}); per team, in a company report, the double scorers' agreement
- * ({@link ScoringAgreement}); per month, the staff its run flagged as repeat violators ({@code REPEAT_VIOLATORS}). The
- * sampling rules compute all three: this class only reads the stored sample for them.
+ * stored ({@code SAMPLE#<period>}: the header's strata, the tasks' results, a month's repeat violators), each item
+ * used only when its seal holds ({@link SealedItems}). Per stratum, the upper deviation limit at the plan's confidence
+ * once every sampled record has its result ({@link DeviationLimit}); per team, in a company report, the double
+ * scorers' agreement ({@link ScoringAgreement}); per month, the staff its run flagged as repeat violators
+ * ({@code REPEAT_VIOLATORS}). The sampling rules compute all three: this class only reads the stored sample for them.
  * A report covers the samples of the months and ISO weeks that end within its period.
  */
 final class SampleAssurances {
