@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.reports.function.ReportHandler;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.RepeatViolator;
@@ -20,7 +23,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,8 +38,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 /**
  * Repeat violators on the local emulator (issue 15 item 7, policy III.4.3): violations planted through intake at two
  * branches over fourteen months, November's sales drawn. The month's run must list exactly the staff with 2 or more
- * violations in the 12 months up to 30 November, alert once with their ids, and weigh the sales of those already
- * flagged before November more.
+ * violations in the 12 months up to 30 November, alert once with their ids, weigh the sales of those already
+ * flagged before November more, and store the list so that November's reports name them.
  */
 class RepeatViolatorsEndToEndTest {
 
@@ -42,6 +49,9 @@ class RepeatViolatorsEndToEndTest {
   private static final String CUSTOMER_ID = "B123456780";
   private static final String VIOLATIONS_HEADER = "record_id,staff_id,department,occurred_on,violation_type,severity,"
       + "sanction,fine_amount,currency\n";
+
+  private static final Clock REPORT_CLOCK = Clock.fixed(Instant.parse("2026-12-03T00:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private static LocalDeployment local;
   private static String bucket;
@@ -131,6 +141,51 @@ class RepeatViolatorsEndToEndTest {
     assertEquals(0, new SampleCommand(ROOT, new PrintStream(out, true, StandardCharsets.UTF_8))
         .run(List.of("verify", "--period", "2026-11", "--endpoint", local.endpoint().toString())),
         out.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void novembersCompanyReportListsExactlyItsRepeatViolatorsInJsonAndPdf() throws Exception {
+    Map<String, Object> produced = reports().produce(Map.of("period", "2026-11", "scope", "company"));
+
+    assertEquals(JSON.readTree("[{\"staffId\":\"AG-R1\",\"department\":\"sales\",\"branches\":[\"RV-01\",\"RV-02\"],"
+        + "\"violations\":2},{\"staffId\":\"AG-R2\",\"department\":\"sales\",\"branches\":[\"RV-02\"],"
+        + "\"violations\":2}]"), novembersRepeatViolators(JSON.readTree(report(produced, "json"))));
+    try (PDDocument pdf = Loader.loadPDF(report(produced, "pdf"))) {
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+      assertTrue(text.contains("Repeat violators (2 or more violations in 12 months): 2"), text);
+      assertTrue(text.contains("AG-R1 sales RV-01, RV-02: 違規 2 次 violations"), text);
+      assertTrue(text.contains("AG-R2 sales RV-02: 違規 2 次 violations"), text);
+      assertFalse(text.contains(CUSTOMER_NAME) || text.contains(CUSTOMER_ID), "no customer data in the report");
+    }
+  }
+
+  @Test
+  void aBranchsReportListsOnlyTheRepeatViolatorsWithAViolationThere() throws Exception {
+    Map<String, Object> produced = reports().produce(Map.of("period", "2026-11", "scope", "branch:RV-01"));
+
+    assertEquals(JSON.readTree("[{\"staffId\":\"AG-R1\",\"department\":\"sales\",\"branches\":[\"RV-01\"],"
+        + "\"violations\":2}]"), novembersRepeatViolators(JSON.readTree(report(produced, "json"))));
+  }
+
+  private static ReportHandler reports() {
+    return new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), REPORT_CLOCK);
+  }
+
+  private static JsonNode novembersRepeatViolators(JsonNode report) {
+    for (JsonNode sample : report.get("samples")) {
+      if (sample.get("period").asText().equals("2026-11")) {
+        return sample.get("repeatViolators");
+      }
+    }
+    throw new AssertionError("no sample of 2026-11 in " + report.get("samples"));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static byte[] report(Map<String, Object> produced, String format) {
+    Map<String, Object> formats = (Map<String, Object>) produced.values().iterator().next();
+    String key = (String) ((Map<String, Object>) formats.get(format)).get("key");
+    return local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket")).key(key))
+        .asByteArray();
   }
 
   /** Sale i was made by AG-R1 when i % 3 == 0, AG-R2 when i % 3 == 1, AG-X otherwise (see {@link #sales}). */

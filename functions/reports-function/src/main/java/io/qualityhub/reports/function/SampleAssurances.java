@@ -28,16 +28,19 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * What the inspection samples of a report's period let an auditor say, from the samples the sampling function
- * stored ({@code SAMPLE#<period>}: the header's strata, the tasks' results), each item used only when its seal holds
- * ({@link SealedItems}). Per stratum, the upper deviation limit at the plan's confidence once every sampled record
- * has its result ({@link DeviationLimit}); per team, in a company report, the double scorers' agreement
- * ({@link ScoringAgreement}). The sampling rules compute both: this class only reads the stored sample for them.
+ * stored ({@code SAMPLE#<period>}: the header's strata, the tasks' results, a month's repeat violators), each item
+ * used only when its seal holds ({@link SealedItems}). Per stratum, the upper deviation limit at the plan's confidence
+ * once every sampled record has its result ({@link DeviationLimit}); per team, in a company report, the double
+ * scorers' agreement ({@link ScoringAgreement}); per month, the staff its run flagged as repeat violators
+ * ({@code REPEAT_VIOLATORS}). The sampling rules compute all three: this class only reads the stored sample for them.
  * A report covers the samples of the months and ISO weeks that end within its period.
  */
 final class SampleAssurances {
 
   /** The attribute of a task item naming the ad-hoc order that asked for it (absent on drawn tasks). */
   private static final String ADHOC_ORDER = "adhoc";
+  /** The sort key of a month's repeat violators, stored by its sampling run. */
+  private static final String REPEAT_VIOLATORS = "REPEAT_VIOLATORS";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -115,7 +118,28 @@ final class SampleAssurances {
         strata.add(statementOf(draw, drawn.stream().filter(task -> inStratum(task, draw.stratum())).toList()));
       }
     }
-    return Optional.of(new SampleAssurance(samplePeriod, strata, scope.isCompany() ? agreementOf(tasks) : List.of()));
+    return Optional.of(new SampleAssurance(samplePeriod, strata, scope.isCompany() ? agreementOf(tasks) : List.of(),
+        repeatViolatorsOf(items, scope)));
+  }
+
+  /**
+   * The month's repeat violators as its run stored them ({@code REPEAT_VIOLATORS}); a branch report names those with a
+   * violation at the branch, and only the branch among their branches.
+   */
+  private static List<SampleAssurance.RepeatViolator> repeatViolatorsOf(List<Map<String, AttributeValue>> items,
+      ReportScope scope) {
+    List<SampleAssurance.RepeatViolator> violators = new ArrayList<>();
+    items.stream().filter(item -> REPEAT_VIOLATORS.equals(item.get("sk").s())).findFirst()
+        .ifPresent(list -> list.get("violators").l().forEach(stored -> {
+          Map<String, AttributeValue> violator = stored.m();
+          List<String> branches = violator.get("branches").l().stream().map(AttributeValue::s).toList();
+          if (scope.isCompany() || branches.contains(scope.branch())) {
+            violators.add(new SampleAssurance.RepeatViolator(violator.get("staffId").s(),
+                violator.get("department").s(), scope.isCompany() ? branches : List.of(scope.branch()),
+                Integer.parseInt(violator.get("violations").n())));
+          }
+        }));
+    return violators;
   }
 
   private static SampleAssurance.StratumStatement statementOf(StratumDraw draw, List<Map<String, AttributeValue>> tasks) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.SampleAssurance;
+import io.qualityhub.reports.report.SampleAssurance.RepeatViolator;
 import io.qualityhub.reports.report.SampleAssurance.StratumStatement;
 import io.qualityhub.reports.report.SampleAssurance.TeamAgreement;
 import io.qualityhub.sampling.domain.Period;
@@ -91,6 +92,43 @@ class SampleAssurancesTest {
     assertEquals(List.of(), assurance.agreement());
   }
 
+  /** AG-R1 at TPE-01 and KHH-02, AG-R2 at KHH-02 only, UW-R3 at TPE-01 only, as the month's run stored them. */
+  private static List<Map<String, AttributeValue>> sampleWithRepeatViolators() {
+    List<Map<String, AttributeValue>> items = new ArrayList<>(sample());
+    Map<String, AttributeValue> list = new HashMap<>();
+    list.put("pk", s("SAMPLE#2026-10"));
+    list.put("sk", s("REPEAT_VIOLATORS"));
+    list.put("violators", AttributeValue.fromL(List.of(violator("AG-R1", "sales", 3, "KHH-02", "TPE-01"),
+        violator("AG-R2", "sales", 2, "KHH-02"), violator("UW-R3", "underwriting", 2, "TPE-01"))));
+    items.add(list);
+    return items;
+  }
+
+  @Test
+  void aCompanyReportListsEveryRepeatViolatorOfTheMonth() {
+    SampleAssurance assurance = SampleAssurances.assuranceOf("2026-10", sampleWithRepeatViolators(),
+        ReportScope.company()).orElseThrow();
+
+    assertEquals(List.of(new RepeatViolator("AG-R1", "sales", List.of("KHH-02", "TPE-01"), 3),
+        new RepeatViolator("AG-R2", "sales", List.of("KHH-02"), 2),
+        new RepeatViolator("UW-R3", "underwriting", List.of("TPE-01"), 2)), assurance.repeatViolators());
+  }
+
+  @Test
+  void aBranchReportListsOnlyTheRepeatViolatorsWithAViolationAtTheBranchAndNamesNoOtherBranch() {
+    SampleAssurance assurance = SampleAssurances.assuranceOf("2026-10", sampleWithRepeatViolators(),
+        ReportScope.branch("TPE-01")).orElseThrow();
+
+    assertEquals(List.of(new RepeatViolator("AG-R1", "sales", List.of("TPE-01"), 3),
+        new RepeatViolator("UW-R3", "underwriting", List.of("TPE-01"), 2)), assurance.repeatViolators());
+  }
+
+  @Test
+  void aSampleWithoutAStoredListNamesNoRepeatViolator() {
+    assertEquals(List.of(), SampleAssurances.assuranceOf("2026-10", sample(), ReportScope.company()).orElseThrow()
+        .repeatViolators());
+  }
+
   @Test
   void aPeriodWithoutASampleStatesNothing() {
     assertEquals(Optional.empty(), SampleAssurances.assuranceOf("2026-10", List.of(), ReportScope.company()));
@@ -133,6 +171,12 @@ class SampleAssurancesTest {
     if (secondVerdict != null) {
       task.put("secondVerdict", s(secondVerdict));
     }
+  }
+
+  private static AttributeValue violator(String staffId, String department, int violations, String... branches) {
+    return AttributeValue.fromM(Map.of("staffId", s(staffId), "department", s(department),
+        "branches", AttributeValue.fromL(java.util.Arrays.stream(branches).map(SampleAssurancesTest::s).toList()),
+        "violations", n(violations)));
   }
 
   private static AttributeValue s(String value) {

@@ -153,7 +153,10 @@ public final class JsonReportRenderer {
         }
     }
 
-    /** Per sample: each stratum's upper deviation limit in words, and each team's agreement with its disagreements. */
+    /**
+     * Per sample: each stratum's upper deviation limit in words, each team's agreement with its disagreements, and the
+     * month's repeat violators.
+     */
     private static void samples(ArrayNode array, List<SampleAssurance> samples) {
         for (SampleAssurance sample : samples) {
             ObjectNode node = array.addObject();
@@ -181,6 +184,14 @@ public final class JsonReportRenderer {
                 number(t, "percentAgreement", team.percentAgreement());
                 number(t, "kappa", team.kappa());
                 team.disagreements().forEach(t.putArray("disagreements")::add);
+            }
+            ArrayNode violators = node.putArray("repeatViolators");
+            for (SampleAssurance.RepeatViolator violator : sample.repeatViolators()) {
+                ObjectNode v = violators.addObject();
+                v.put("staffId", violator.staffId());
+                v.put("department", violator.department());
+                violator.branches().forEach(v.putArray("branches")::add);
+                v.put("violations", violator.violations());
             }
         }
     }

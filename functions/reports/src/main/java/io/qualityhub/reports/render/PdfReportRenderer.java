@@ -320,7 +320,8 @@ public final class PdfReportRenderer {
 
     /**
      * What the period's samples let an auditor say: a line per stratum with its upper deviation limit in words (or how
-     * many results are still missing), then per team how far double scorers agree and which tasks to adjudicate.
+     * many results are still missing), then per team how far double scorers agree and which tasks to adjudicate, then
+     * the month's repeat violators.
      */
     private static void samples(PdfCanvas canvas, QualityReport report) throws IOException {
         canvas.newPage();
@@ -356,6 +357,29 @@ public final class PdfReportRenderer {
                             canvas.regular(), 8, PdfCanvas.TEXT, 20);
                 }
             }
+            repeatViolators(canvas, sample.repeatViolators());
+        }
+    }
+
+    /** A month's repeat violators (policy III.4.3), a line each, up to {@link #MAX_ITEMS}; the JSON report has all. */
+    private static void repeatViolators(PdfCanvas canvas, List<SampleAssurance.RepeatViolator> violators)
+            throws IOException {
+        if (violators.isEmpty()) {
+            return;
+        }
+        canvas.ensureSpace(28);
+        canvas.paragraph("多次違規人員(近 12 個月 2 次以上)Repeat violators (2 or more violations in 12 months): "
+                + violators.size(), canvas.regular(), 8, PdfCanvas.TEXT, 10);
+        for (SampleAssurance.RepeatViolator violator : violators.subList(0, Math.min(MAX_ITEMS, violators.size()))) {
+            canvas.ensureSpace(14);
+            canvas.paragraph(violator.staffId() + " " + violator.department() + " " + String.join(", ",
+                    violator.branches()) + ": 違規 " + violator.violations() + " 次 violations", canvas.regular(), 8,
+                    PdfCanvas.TEXT, 20);
+        }
+        if (violators.size() > MAX_ITEMS) {
+            canvas.paragraph("另有 " + (violators.size() - MAX_ITEMS) + " 人列於 JSON 版報告。 "
+                    + (violators.size() - MAX_ITEMS) + " more repeat violators are in the JSON report.",
+                    canvas.regular(), 8, PdfCanvas.MUTED, 20);
         }
     }
 

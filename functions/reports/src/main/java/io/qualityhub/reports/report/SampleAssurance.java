@@ -6,18 +6,23 @@ import java.util.Objects;
 /**
  * What one inspection sample of the report's period lets an auditor say: per stratum, the upper deviation limit its
  * results reach at the plan's confidence ("0 deviations in 59: at most 5% at 95%"), and per inspection team, how far
- * the two inspectors of double-scored tasks agree, with the tasks they disagree on. The sampling rules compute the
- * figures and statements (docs/sampling.md); a report only shows them. Codes, counts and task ids only.
+ * the two inspectors of double-scored tasks agree, with the tasks they disagree on; a month's sample also names the
+ * staff its run flagged as repeat violators (policy III.4.3). The sampling rules compute the figures, statements and
+ * flags (docs/sampling.md); a report only shows them. Codes, counts, task and staff ids only.
  *
- * @param samplePeriod the sampling period, e.g. {@code 2026-10} or {@code 2026-W43}
- * @param agreement    per team; empty in a branch report, as teams inspect every branch
+ * @param samplePeriod    the sampling period, e.g. {@code 2026-10} or {@code 2026-W43}
+ * @param agreement       per team; empty in a branch report, as teams inspect every branch
+ * @param repeatViolators the month's repeat violators as of its last day, by staff id (in a branch report, those with a
+ *                        violation at the branch); empty for a week, or a month whose run stored no list
  */
-public record SampleAssurance(String samplePeriod, List<StratumStatement> strata, List<TeamAgreement> agreement) {
+public record SampleAssurance(String samplePeriod, List<StratumStatement> strata, List<TeamAgreement> agreement,
+                              List<RepeatViolator> repeatViolators) {
 
     public SampleAssurance {
         ItemIds.requireId("sample period", samplePeriod);
         strata = List.copyOf(strata);
         agreement = List.copyOf(agreement);
+        repeatViolators = List.copyOf(repeatViolators);
     }
 
     /**
@@ -57,6 +62,25 @@ public record SampleAssurance(String samplePeriod, List<StratumStatement> strata
         /** Share of pairs scored alike, in percent; {@code null} without pairs. */
         public Double percentAgreement() {
             return pairs == 0 ? null : 100.0 * agreements / pairs;
+        }
+    }
+
+    /**
+     * A member of staff with two or more violations in the twelve months up to the sample month's last day.
+     *
+     * @param branches   the branches that reported their violations in those months (in a branch report, the branch)
+     * @param violations their violations in those months, at every branch
+     */
+    public record RepeatViolator(String staffId, String department, List<String> branches, int violations) {
+        public RepeatViolator {
+            ItemIds.requireId("repeat violator staff id", staffId);
+            ItemIds.requireCode("repeat violator department", department);
+            branches = List.copyOf(branches);
+            branches.forEach(branch -> ItemIds.requireId("repeat violator branch", branch));
+            if (violations < 1) {
+                throw new IllegalArgumentException("repeat violator " + staffId + " cannot have " + violations
+                        + " violations");
+            }
         }
     }
 }

@@ -71,7 +71,7 @@ class JsonReportRendererTest {
     }
 
     @Test
-    void theSamplesSayWhatTheyShowPerStratumAndHowDoubleScorersAgree() throws Exception {
+    void theSamplesSayWhatTheyShowPerStratumHowDoubleScorersAgreeAndWhoViolatesRepeatedly() throws Exception {
         JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(withSamples()));
 
         assertEquals(new ObjectMapper().readTree("[{\"period\":\"2026-10\",\"strata\":["
@@ -82,12 +82,16 @@ class JsonReportRendererTest {
                 + "\"agreement\":[{\"team\":\"sales-quality\",\"pairs\":4,\"agreements\":3,\"percentAgreement\":75,"
                 + "\"kappa\":0.5,\"disagreements\":[\"INS-2026-10-0a1b\"]},"
                 + "{\"team\":\"claims-quality\",\"pairs\":2,\"agreements\":2,\"percentAgreement\":100,"
-                + "\"kappa\":null,\"disagreements\":[]}]}]"), json.get("samples"));
+                + "\"kappa\":null,\"disagreements\":[]}],"
+                + "\"repeatViolators\":[{\"staffId\":\"AG-R1\",\"department\":\"sales\",\"branches\":[\"KHH-02\",\"TPE-01\"],"
+                + "\"violations\":2},"
+                + "{\"staffId\":\"UW-R7\",\"department\":\"underwriting\",\"branches\":[\"TPE-01\"],"
+                + "\"violations\":3}]}]"), json.get("samples"));
         assertEquals(0, new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.company(), null)))
                 .get("samples").size(), "a period without samples says so");
     }
 
-    /** The company report of October with what its sample lets an auditor say. */
+    /** The company report of October with what its sample lets an auditor say, and its two repeat violators. */
     static QualityReport withSamples() {
         ReportRequest request = ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), ReportScope.company(),
                 Instant.parse("2026-11-01T00:00:00Z")).samples(List.of(new SampleAssurance("2026-10", List.of(
@@ -95,7 +99,10 @@ class JsonReportRendererTest {
                         "2 deviations in 59: at most 10.3% at 95%"),
                 new SampleAssurance.StratumStatement("claims", "TPE-01", "health", 200, 51, 50, 0, null)),
                 List.of(new SampleAssurance.TeamAgreement("sales-quality", 4, 3, 0.5, List.of("INS-2026-10-0a1b")),
-                        new SampleAssurance.TeamAgreement("claims-quality", 2, 2, null, List.of()))))).build();
+                        new SampleAssurance.TeamAgreement("claims-quality", 2, 2, null, List.of())),
+                List.of(new SampleAssurance.RepeatViolator("AG-R1", "sales", List.of("KHH-02", "TPE-01"), 2),
+                        new SampleAssurance.RepeatViolator("UW-R7", "underwriting", List.of("TPE-01"), 3)))))
+                .build();
         return new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(), FindingRules.standard())
                 .build(request);
     }

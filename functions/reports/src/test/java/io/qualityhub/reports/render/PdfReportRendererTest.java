@@ -100,7 +100,7 @@ class PdfReportRendererTest {
     }
 
     @Test
-    void theSamplesPageStatesEachStratumsLimitAndTheDoubleScorersAgreement() throws IOException {
+    void theSamplesPageStatesEachStratumsLimitTheDoubleScorersAgreementAndTheRepeatViolators() throws IOException {
         try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(JsonReportRendererTest.withSamples()))) {
             String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
             assertTrue(text.contains("What the inspection samples show"), text);
@@ -110,6 +110,9 @@ class PdfReportRendererTest {
             assertTrue(text.contains("待裁定 To adjudicate: INS-2026-10-0a1b"), text);
             assertTrue(text.contains("claims-quality: 一致 agreed 2/2 (100%), Cohen's kappa — (chance explains all"
                     + " agreement)"), text);
+            assertTrue(text.contains("Repeat violators (2 or more violations in 12 months): 2"), text);
+            assertTrue(text.contains("AG-R1 sales KHH-02, TPE-01: 違規 2 次 violations"), text);
+            assertTrue(text.contains("UW-R7 underwriting TPE-01: 違規 3 次 violations"), text);
         }
     }
 

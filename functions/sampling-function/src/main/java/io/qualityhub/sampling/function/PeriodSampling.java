@@ -105,6 +105,7 @@ public final class PeriodSampling {
       // Monthly, with the month's draw: who violated again and again as of its last day (policy III.4.3).
       String key = taskLists.writeRepeatViolators(period, RepeatViolators.csv(period.end(), records.repeatViolators()));
       lists.add(key);
+      store.putRepeatViolators(period, period.end(), records.repeatViolators());
       if (!records.repeatViolators().isEmpty()) {
         repeatViolatorAlerts.flagged(period, records.repeatViolators(), key);
       }

@@ -7,6 +7,8 @@ import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.sampling.domain.RepeatViolator;
+import io.qualityhub.sampling.domain.RepeatViolators;
 import io.qualityhub.sampling.domain.Roster;
 import io.qualityhub.sampling.domain.Verdict;
 import java.time.LocalDate;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * A period's sample in the records table: one partition {@code SAMPLE#<period>} holding the header ({@code sk}
- * {@code SAMPLE}) and one item per task ({@code sk} {@code TASK#<taskId>}). Task ids name their period, so a
+ * {@code SAMPLE}), one item per task ({@code sk} {@code TASK#<taskId>}) and, for a month, its repeat violators
+ * ({@code sk} {@code REPEAT_VIOLATORS}). Task ids name their period, so a
  * finding finds its task with one read, and the period's tasks are one query. Puts are conditional on absence,
  * so drawing a period again adds nothing. Every item is sealed ({@link ItemSeal}); a task whose seal fails is left out of
  * what is read (counted by {@code refused}), a header whose seal fails stops the run: the sample cannot be trusted.
@@ -32,6 +35,7 @@ public final class SampleStore {
   static final String HEADER_SK = "SAMPLE";
   static final String TASK_SK_PREFIX = "TASK#";
   static final String QUEUED = "queued";
+  static final String REPEAT_VIOLATORS_SK = "REPEAT_VIOLATORS";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -105,6 +109,22 @@ public final class SampleStore {
     Map<String, AttributeValue> map = value.m();
     return new Inspector(map.get("inspectorId").s(), map.get("homeBranch").s(), map.get("team").s(),
         Integer.parseInt(map.get("capacity").n()), map.get("active").bool());
+  }
+
+  /**
+   * Stores, sealed, the month's repeat violators as of {@code asOf} (staff id, department, branches, count: never
+   * customer data), for the reports. Each run replaces the list, as it replaces the list's CSV: late violations count.
+   */
+  public void putRepeatViolators(Period period, LocalDate asOf, List<RepeatViolator> flagged) {
+    Map<String, AttributeValue> item = key(samplePk(period), REPEAT_VIOLATORS_SK);
+    item.put("period", s(period.toString()));
+    item.put("windowFrom", s(RepeatViolators.windowStart(asOf).toString()));
+    item.put("asOf", s(asOf.toString()));
+    item.put("violators", AttributeValue.fromL(flagged.stream().map(violator -> AttributeValue.fromM(Map.of(
+        "staffId", s(violator.staffId()), "department", s(violator.department()),
+        "branches", AttributeValue.fromL(violator.branches().stream().map(SampleStore::s).toList()),
+        "violations", n(violator.violations())))).toList()));
+    dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(item)));
   }
 
   /** @return false when the task was stored before */

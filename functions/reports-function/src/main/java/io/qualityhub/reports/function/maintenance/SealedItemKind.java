@@ -12,7 +12,10 @@ enum SealedItemKind {
   RECORD_STATE(Table.RECORDS),
   /** A corrective action with its due-index entry: {@code ACTION#{branch}#{id} / STATE}. */
   CORRECTIVE_ACTION(Table.RECORDS),
-  /** A sample's header and its inspection tasks: {@code SAMPLE#{period} / SAMPLE | TASK#{id}}. */
+  /**
+   * A sample's header, its inspection tasks and a month's repeat violators:
+   * {@code SAMPLE#{period} / SAMPLE | TASK#{id} | REPEAT_VIOLATORS}.
+   */
   SAMPLE(Table.RECORDS),
   /** A file's or a monitor run's aggregate: {@code AGG#{month} / ...}. */
   AGGREGATE(Table.REPORTS);
