@@ -211,7 +211,7 @@ class EffectivenessCheckEndToEndTest {
 
     assertEquals(new ObjectMapper().readTree("[{\"period\":\"2026-04\",\"strata\":[{\"recordType\":\"sales\","
         + "\"branch\":\"EFF-01\",\"population\":2,\"sampled\":2,\"inspected\":2,\"deviations\":1,"
-        + "\"statement\":\"1 deviation in 2 (all): exactly 50%\"}],\"agreement\":[]}]"), samples,
+        + "\"statement\":\"1 deviation in 2 (all): exactly 50%\"}],\"agreement\":[],\"repeatViolators\":[]}]"), samples,
         "the branch's own stratum, taken whole, with its exact rate; no team in a branch report");
   }
 
