@@ -41,7 +41,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Ad-hoc inspections on the local emulator (issue 15 item 5): July's sales at ADH-01 and ADH-02 drawn, then two
@@ -315,19 +314,7 @@ class AdhocInspectionEndToEndTest {
 
   /** Every message on the inspection queue so far (received once, kept for the other tests). */
   private static synchronized List<String> inspectionMessages() {
-    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-    String url = local.attribute("InspectionQueue", "QueueUrl");
-    while (true) {
-      List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-          .waitTimeSeconds(1)).messages();
-      if (messages.isEmpty()) {
-        return List.copyOf(messagesSeen);
-      }
-      for (Message message : messages) {
-        messagesSeen.add(message.body());
-        sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
-      }
-    }
+    return QueueMessages.allBodies(local, "InspectionQueue", messagesSeen);
   }
 
   private static byte[] sales(String branch, int rows) {

@@ -30,7 +30,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +44,6 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Issue 15 item 6 on the local emulator: a corrective action reported done waits for its effectiveness check, the
@@ -321,25 +319,7 @@ class EffectivenessCheckEndToEndTest {
         local.clients().region().id(), functionLog).drain(handler, function, 2);
   }
 
-  /** The queue's messages about one object as one Lambda event, so the test can deliver them twice. */
   private static SQSEvent receive(String queue, String objectKey) {
-    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-    String url = local.attribute(queue, "QueueUrl");
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (int attempt = 0; attempt < 3 && records.isEmpty(); attempt++) {
-      for (Message message : sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-          .waitTimeSeconds(1)).messages()) {
-        if (message.body().contains(objectKey)) {
-          SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-          record.setMessageId(message.messageId());
-          record.setBody(message.body());
-          records.add(record);
-        }
-        sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
-      }
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
+    return QueueMessages.about(local, queue, objectKey);
   }
 }

@@ -53,7 +53,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Sampling and findings on the local emulator with the resources template.yaml declares: sales uploaded through
@@ -583,19 +582,7 @@ class SamplingEndToEndTest {
 
   /** Every message on the inspection queue so far (received once, kept for the other tests). */
   private static synchronized List<String> inspectionMessages() {
-    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-    String url = local.attribute("InspectionQueue", "QueueUrl");
-    while (true) {
-      List<Message> messages = sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-          .waitTimeSeconds(1)).messages();
-      if (messages.isEmpty()) {
-        return List.copyOf(inspectionMessagesSeen);
-      }
-      for (Message message : messages) {
-        inspectionMessagesSeen.add(message.body());
-        sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
-      }
-    }
+    return QueueMessages.allBodies(local, "InspectionQueue", inspectionMessagesSeen);
   }
 
   /** The sample as the sampling function stores it; a refused item fails the test. */
@@ -669,25 +656,7 @@ class SamplingEndToEndTest {
         local.clients().region().id(), functionLog).drain(handler, function, 2);
   }
 
-  /** The queue's messages about one object as one Lambda event, so the test can deliver them twice. */
   private static SQSEvent receive(String queue, String objectKey) {
-    SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
-    String url = local.attribute(queue, "QueueUrl");
-    List<SQSEvent.SQSMessage> records = new ArrayList<>();
-    for (int attempt = 0; attempt < 3 && records.isEmpty(); attempt++) {
-      for (Message message : sqs.receiveMessage(request -> request.queueUrl(url).maxNumberOfMessages(10)
-          .waitTimeSeconds(1)).messages()) {
-        if (message.body().contains(objectKey)) {
-          SQSEvent.SQSMessage record = new SQSEvent.SQSMessage();
-          record.setMessageId(message.messageId());
-          record.setBody(message.body());
-          records.add(record);
-        }
-        sqs.deleteMessage(request -> request.queueUrl(url).receiptHandle(message.receiptHandle()));
-      }
-    }
-    SQSEvent event = new SQSEvent();
-    event.setRecords(records);
-    return event;
+    return QueueMessages.about(local, queue, objectKey);
   }
 }
