@@ -1,5 +1,6 @@
 package io.qualityhub.local;
 
+import io.qualityhub.core.store.ItemSeal;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.sampling.domain.AdhocOrder;
@@ -38,7 +39,7 @@ final class AdhocInspectionStep implements DemoStep {
     LocalDeployment local = context.local();
     Period period = Period.containing(context.asOf(), PeriodType.MONTHLY);
     // TPE-01's sales when the data has them drawn (the packaged data), else the first stratum drawn (other --data).
-    List<RecordKey> drawn = new SampleStore(local.clients().dynamoDb(), SamplingHandler.sealOf(
+    List<RecordKey> drawn = new SampleStore(local.clients().dynamoDb(), ItemSeal.ofTable("RECORDS_TABLE", 
         local.settingsOf("SamplingFunction"), local.clients()), refused -> { throw refused; }).tasks(period).stream()
         .map(SampleStore.StoredTask::task).filter(task -> !task.isAdhoc()).map(InspectionTask::record).sorted().toList();
     if (drawn.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.qualityhub.local;
 
+import io.qualityhub.core.store.ItemSeal;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -82,7 +83,7 @@ final class InspectionSamplingStep implements DemoStep {
     }
     deliverFindings(context);
     SampleResults results = new SampleResults(new SampleStore(context.local().clients().dynamoDb(),
-        SamplingHandler.sealOf(context.local().settingsOf("SamplingFunction"), context.local().clients()),
+        ItemSeal.ofTable("RECORDS_TABLE", context.local().settingsOf("SamplingFunction"), context.local().clients()),
         refused -> { throw refused; })); // nothing in the demo is tampered with
     addToSummary(context.summary(), outcomes, results);
   }

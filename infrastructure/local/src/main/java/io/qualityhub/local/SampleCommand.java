@@ -186,6 +186,6 @@ final class SampleCommand {
   }
 
   private static ItemSeal seal(LocalDeployment local) {
-    return SamplingHandler.sealOf(local.settingsOf("SamplingFunction"), local.clients());
+    return ItemSeal.ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"), local.clients());
   }
 }

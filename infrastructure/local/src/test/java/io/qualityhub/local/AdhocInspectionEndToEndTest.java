@@ -1,5 +1,6 @@
 package io.qualityhub.local;
 
+import io.qualityhub.core.store.ItemSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -304,12 +305,12 @@ class AdhocInspectionEndToEndTest {
   }
 
   private static SampleStore sampleStore() {
-    return new SampleStore(local.clients().dynamoDb(), SamplingHandler.sealOf(local.settingsOf("SamplingFunction"),
+    return new SampleStore(local.clients().dynamoDb(), ItemSeal.ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"),
         local.clients()), refused -> { throw refused; });
   }
 
   private static AdhocOrderStore orderStore() {
-    return new AdhocOrderStore(local.clients().dynamoDb(), SamplingHandler.sealOf(local.settingsOf("SamplingFunction"),
+    return new AdhocOrderStore(local.clients().dynamoDb(), ItemSeal.ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"),
         local.clients()), refused -> { throw refused; });
   }
 

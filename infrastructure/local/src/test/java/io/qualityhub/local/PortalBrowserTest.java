@@ -102,7 +102,7 @@ class PortalBrowserTest {
     }
     // A drawn sample as the sampling function stores it: a header and one task (a record id, no record content).
     SampleStore samples = new SampleStore(local.clients().dynamoDb(),
-        io.qualityhub.sampling.function.SamplingHandler.sealOf(local.settingsOf("SamplingFunction"), local.clients()),
+        io.qualityhub.core.store.ItemSeal.ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"), local.clients()),
         refused -> { throw refused; });
     Period october = Period.parse("2026-10");
     samples.putHeaderIfAbsent(new SampleHeader(october, "2026-11-1", "population-fingerprint", 40, 1, "{}", null, List.of(), Roster.NONE));

@@ -206,8 +206,8 @@ class ReportsEndToEndTest {
       item.put("inspectedOn", AttributeValue.fromS(dueOn));
     }
     // Sealed as the sampling and findings functions seal their tasks: the report uses no other.
-    Map<String, AttributeValue> sealed = io.qualityhub.sampling.function.SamplingHandler
-        .sealOf(local.settingsOf("SamplingFunction"), local.clients()).sealed(item);
+    Map<String, AttributeValue> sealed = io.qualityhub.core.store.ItemSeal
+        .ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"), local.clients()).sealed(item);
     local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(sealed));
   }
 

@@ -1,5 +1,6 @@
 package io.qualityhub.local;
 
+import io.qualityhub.core.store.ItemSeal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -587,7 +588,7 @@ class SamplingEndToEndTest {
 
   /** The sample as the sampling function stores it; a refused item fails the test. */
   private static SampleStore sampleStore() {
-    return new SampleStore(local.clients().dynamoDb(), SamplingHandler.sealOf(local.settingsOf("SamplingFunction"),
+    return new SampleStore(local.clients().dynamoDb(), ItemSeal.ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"),
         local.clients()), refused -> { throw refused; });
   }
 

@@ -1,5 +1,6 @@
 package io.qualityhub.local.faults;
 
+import io.qualityhub.core.store.ItemSeal;
 import static io.qualityhub.local.faults.Faults.failOn;
 import static io.qualityhub.local.faults.Faults.once;
 
@@ -63,7 +64,7 @@ final class SamplingScenarios {
     } catch (Faults.SimulatedCrash expected) {
       // the invocation fails: Lambda's error metric, then the schedule's retry
     }
-    SampleStore store = new SampleStore(local.clients().dynamoDb(), SamplingHandler.sealOf(settings, local.clients()),
+    SampleStore store = new SampleStore(local.clients().dynamoDb(), ItemSeal.ofTable("RECORDS_TABLE", settings, local.clients()),
         refused -> checks.that(false, "no item refused: " + refused.getMessage()));
     List<SampleStore.StoredTask> afterCrash = store.tasks(period);
     checks.that(store.header(period).isPresent(), "the crashed run stored the draw's header");

@@ -1,0 +1,123 @@
+package io.qualityhub.reports.function;
+
+import static software.amazon.lambda.powertools.logging.argument.StructuredArguments.entry;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.parse.UploadDecoder;
+import io.qualityhub.core.store.CurrentFiles;
+import io.qualityhub.core.store.ItemSeal;
+import io.qualityhub.deadlines.DeadlinePolicy;
+import io.qualityhub.deadlines.DeadlinePolicyLoader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import io.qualityhub.core.metrics.FunctionMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.lambda.powertools.logging.PowertoolsLogging;
+
+/**
+ * Aggregate function: each SQS message is a {@link FileCurrentEvent} (raw, or in its SNS envelope).
+ * Builds the file's aggregate and stores it in place of the generation it replaced. An event whose
+ * generation is no longer current is skipped: the newer generation's own event carries its
+ * aggregate. Redelivery rewrites the same item, so the function is idempotent.
+ */
+public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AggregateHandler.class);
+
+  /**
+   * What happened to one file event. Findings files are {@code NOT_AGGREGATED}: a later findings file restates
+   * an inspection to report its action done, so inspections and actions count from the findings function's latest
+   * state (the report function's {@code FindingsAggregates}) instead.
+   */
+  public enum Outcome { STORED, STALE_IGNORED, NOT_CURRENT, NOT_AGGREGATED }
+
+  private final CurrentFiles currentFiles;
+  private final FileAggregator aggregator;
+  private final AggregateStore store;
+
+  /** Used by AWS Lambda: configuration and clients from the environment. */
+  public AggregateHandler() {
+    this(Settings.fromEnvironment(), AwsClients.fromEnvironment());
+  }
+
+  /** Used by the local run and tests, with the emulator's clients. */
+  public AggregateHandler(Settings environment, AwsClients clients) {
+    // The configuration store's documents in force take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
+    this.currentFiles = new CurrentFiles(clients.dynamoDb(), settings.required("RECORDS_TABLE"));
+    this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
+        new DeadlineVerdicts(deadlinePolicy(settings)));
+    // Writes only: nothing this function reads is an aggregate, so nothing is refused here.
+    this.store = new AggregateStore(clients.dynamoDb(), ItemSeal.ofTable("REPORTS_TABLE", settings, clients), refused -> {
+      throw refused;
+    });
+  }
+
+
+  @Override
+  public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    return PowertoolsLogging.withLogging(context, () -> handle(event));
+  }
+
+  private SQSBatchResponse handle(SQSEvent event) {
+    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+    int updated = 0;
+    for (SQSEvent.SQSMessage message : event.getRecords()) {
+      try {
+        FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
+        Outcome outcome = process(file);
+        updated += outcome == Outcome.STORED ? 1 : 0;
+        LOG.info("file aggregate {}", outcome.name().toLowerCase(java.util.Locale.ROOT),
+            entry("fileId", file.fileId()), entry("generation", file.generation()),
+            entry("replacedGeneration", file.replacedGeneration()));
+      } catch (Exception e) {
+        // Our messages name keys and generations only, never row values.
+        LOG.error("file event failed and will be retried", entry("messageId", message.getMessageId()),
+            entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
+        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+      }
+    }
+    FunctionMetrics.publish("AggregatesUpdated", updated);
+    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+  }
+
+  /** Builds and stores the aggregate of the event's file, if its generation is still current. */
+  public Outcome process(FileCurrentEvent file) throws IOException {
+    if (RecordType.FINDINGS.wireName().equals(file.recordType())
+        || RecordType.INSPECTORS.wireName().equals(file.recordType())) {
+      return Outcome.NOT_AGGREGATED; // the roster is read by sampling, and counts nothing in reports
+    }
+    Optional<Map<String, AttributeValue>> current = currentFiles.ifCurrent(file);
+    if (current.isEmpty()) {
+      return Outcome.NOT_CURRENT;
+    }
+    String orderToken = current.get().get("orderToken").s();
+    // Intake withdrew the upload (it disagreed with its branch manifest): its rows no longer count.
+    boolean withdrawn = current.get().containsKey("withdrawnFor");
+    FileAggregate aggregate = withdrawn ? aggregator.nothing(file) : aggregator.aggregate(file);
+    return store.put(file.fileId(), file.generation(), orderToken, aggregate) == AggregateStore.PutOutcome.STORED
+        ? Outcome.STORED : Outcome.STALE_IGNORED;
+  }
+
+  private static DeadlinePolicy deadlinePolicy(Settings settings) {
+    return settings.optional("DEADLINE_POLICY_OVERRIDE")
+        .filter(json -> !json.isBlank())
+        .map(json -> DeadlinePolicyLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
+        .orElseGet(DeadlinePolicyLoader::loadDefaults);
+  }
+}
