@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.batch.SqsPartialBatch;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
@@ -19,10 +20,9 @@ import io.qualityhub.deadlines.DeadlinePolicyLoader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import io.qualityhub.core.metrics.FunctionMetrics;
 import org.slf4j.Logger;
@@ -75,25 +75,19 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
   }
 
   private SQSBatchResponse handle(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    int updated = 0;
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      try {
-        FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
-        Outcome outcome = process(file);
-        updated += outcome == Outcome.STORED ? 1 : 0;
-        LOG.info("file aggregate {}", outcome.name().toLowerCase(java.util.Locale.ROOT),
-            entry("fileId", file.fileId()), entry("generation", file.generation()),
-            entry("replacedGeneration", file.replacedGeneration()));
-      } catch (Exception e) {
-        // Our messages name keys and generations only, never row values.
-        LOG.error("file event failed and will be retried", entry("messageId", message.getMessageId()),
-            entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
-        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
+    AtomicInteger updated = new AtomicInteger();
+    SQSBatchResponse response = SqsPartialBatch.process(event, message -> {
+      FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
+      Outcome outcome = process(file);
+      if (outcome == Outcome.STORED) {
+        updated.incrementAndGet();
       }
-    }
-    FunctionMetrics.publish("AggregatesUpdated", updated);
-    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+      LOG.info("file aggregate {}", outcome.name().toLowerCase(java.util.Locale.ROOT),
+          entry("fileId", file.fileId()), entry("generation", file.generation()),
+          entry("replacedGeneration", file.replacedGeneration()));
+    });
+    FunctionMetrics.publish("AggregatesUpdated", updated.get());
+    return response;
   }
 
   /** Builds and stores the aggregate of the event's file, if its generation is still current. */

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.batch.SqsPartialBatch;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.events.FileCurrentEvent;
@@ -16,8 +17,6 @@ import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.intake.DeadlineIndexer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -68,27 +67,18 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
   }
 
   private SQSBatchResponse handle(SQSEvent event) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      try {
-        FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
-        service.apply(file).ifPresentOrElse(result -> {
-              FunctionMetrics.publish(Map.of("FindingsRecorded", result.applied(), "FindingsRefused", result.rejected().size()));
-              LOG.info("findings applied", entry("objectKey", file.objectKey()),
-                  entry("generation", file.generation()), entry("applied", result.applied()),
-                  entry("unchanged", result.unchanged()), entry("rejected", result.rejected().size()),
-                  entry("rejectsKey", result.rejectsKey()));
-            },
-            () -> LOG.info("findings of a replaced upload skipped", entry("objectKey", file.objectKey()),
-                entry("generation", file.generation())));
-      } catch (Exception e) {
-        // Our messages carry keys, ids and positions only; findings text is never read.
-        LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
-            entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
-        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-      }
-    }
-    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    return SqsPartialBatch.process(event, message -> {
+      FileCurrentEvent file = FileCurrentEvent.fromQueueMessage(message.getBody());
+      service.apply(file).ifPresentOrElse(result -> {
+            FunctionMetrics.publish(Map.of("FindingsRecorded", result.applied(), "FindingsRefused", result.rejected().size()));
+            LOG.info("findings applied", entry("objectKey", file.objectKey()),
+                entry("generation", file.generation()), entry("applied", result.applied()),
+                entry("unchanged", result.unchanged()), entry("rejected", result.rejected().size()),
+                entry("rejectsKey", result.rejectsKey()));
+          },
+          () -> LOG.info("findings of a replaced upload skipped", entry("objectKey", file.objectKey()),
+              entry("generation", file.generation())));
+    });
   }
 
 }

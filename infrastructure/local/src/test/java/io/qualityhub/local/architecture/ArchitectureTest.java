@@ -77,10 +77,21 @@ class ArchitectureTest {
     }
   }
 
+  @Test
+  void theRulesSeeWhichModuleAClassIsReadFrom() {
+    // Guards the rules above against passing for want of matches: a function's use of a library is seen as such.
+    JavaClass samplingHandler = classes.get("io.qualityhub.sampling.function.SamplingHandler");
+
+    assertTrue(readFrom(FUNCTIONS.resolve("sampling")).test(samplingHandler));
+    assertTrue(samplingHandler.getDirectDependenciesFromSelf().stream()
+        .anyMatch(dependency -> readFrom(FUNCTIONS.resolve("lib").resolve("sampling-store")).test(dependency.getTargetClass())));
+    assertTrue(readFromAnotherFunctionThan(FUNCTIONS.resolve("intake")).test(samplingHandler));
+  }
+
   private static DescribedPredicate<JavaClass> readFrom(Path module) {
-    String location = module.resolve("target").resolve("classes").toUri().toString();
+    Path location = module.resolve("target").resolve("classes");
     return DescribedPredicate.describe("are in " + FUNCTIONS.relativize(module),
-        javaClass -> javaClass.getSource().map(source -> source.getUri().toString().startsWith(location)).orElse(false));
+        javaClass -> javaClass.getSource().map(source -> Path.of(source.getUri()).startsWith(location)).orElse(false));
   }
 
   private static DescribedPredicate<JavaClass> readFromAnotherFunctionThan(Path function) {
