@@ -142,6 +142,20 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void aWordWiderThanTheLineIsBrokenBetweenCharactersSoNoIdRunsOffThePage() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PdfCanvas canvas = new PdfCanvas(document, CjkFonts.loadInto(document));
+            String id = "TPE-01:" + "W".repeat(128);
+            List<String> lines = canvas.wrap(id + "  settled_late", canvas.regular(), 7.5f, PdfCanvas.width());
+            assertEquals(id + "settled_late", String.join("", lines).replace(" ", ""), "nothing lost: " + lines);
+            assertTrue(lines.size() >= 2, lines.toString());
+            for (String line : lines) {
+                assertTrue(canvas.textWidth(line, canvas.regular(), 7.5f) <= PdfCanvas.width(), line);
+            }
+        }
+    }
+
+    @Test
     void aCharacterTheFontLacksIsDrawnAsAQuestionMarkInsteadOfFailingTheReport() throws IOException {
         QualityReport plain = JsonReportRendererTest.report(ReportScope.company(), null);
         QualityReport withEmoji = new QualityReport(plain.period(), plain.previousPeriod(), plain.scope(), plain.asOf(),
