@@ -2,6 +2,7 @@ package io.qualityhub.reports.report;
 
 import io.qualityhub.reports.HandBuiltDataset;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
+import io.qualityhub.reports.finding.Finding;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.Indicator;
 import io.qualityhub.reports.indicator.IndicatorTargets;
@@ -97,6 +98,21 @@ class ReportBuilderTest {
                 report.special().orElseThrow().actions().getFirst().state(report.asOf()));
         assertEquals("special-report_2026-10_TPE-01_claims-timeliness", report.baseName());
         assertTrue(report.titleZh().startsWith("品質管理專項報告:理賠時效"), report.titleZh());
+    }
+
+    @Test
+    void theFindingsNameTheRecordsTheRequestCarriesForTheirIndicator() {
+        QualityReport report = new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(),
+                FindingRules.standard()).build(ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)),
+                        ReportScope.branch(TPE), Instant.parse("2026-11-01T00:00:00Z"))
+                .recordsBehind(List.of(new ProblemItem("CLM-2026-000123", "settled_late"),
+                        new ProblemItem("CMP-9", "resolved_late"))).build());
+        Finding onTime = report.findings().stream()
+                .filter(finding -> finding.indicatorId().equals("claims.settled_on_time_pct")).findFirst().orElseThrow();
+        assertEquals("Claims settled within deadline is 50.0% (2 of 4) against a target of at least 95.0% (RED)."
+                + " Records: CLM-2026-000123.", onTime.detailEn());
+        assertEquals(List.of("CLM-2026-000123"), onTime.recordIds());
+        assertEquals(1, onTime.recordCount());
     }
 
     /** 128 characters, Chinese and mixed: the longest id the upload format accepts. */
