@@ -128,7 +128,7 @@ final class ReportService {
   }
 
   /** The company-wide items (qualified {@code TPE-01:C-1}) a scope's findings may name: a branch's own, unqualified. */
-  static List<ProblemItem> ofScope(List<ProblemItem> companyWide, ReportScope scope) {
+  private static List<ProblemItem> ofScope(List<ProblemItem> companyWide, ReportScope scope) {
     if (scope.isCompany()) {
       return companyWide;
     }
