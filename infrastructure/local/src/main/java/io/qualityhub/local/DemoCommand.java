@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.core.validate.Reject;
+import io.qualityhub.local.generate.DemoHistory;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -62,10 +63,15 @@ final class DemoCommand {
 
   /** Runs the demo on a deployment the caller opened and closes. */
   int run(Options options, LocalDeployment local) throws Exception {
-    List<Path> dataDirs = options.path("--data").map(List::of)
-        .orElse(List.of(projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused"),
-            projectRoot.resolve("events/hostile")));
     Path outDir = options.path("--out").orElse(projectRoot.resolve("out/demo"));
+    List<Path> dataDirs = options.path("--data").map(List::of).orElse(null);
+    if (dataDirs == null) {
+      // Three months before the sample day, so the reports' trends have something to show.
+      Path history = outDir.resolve("history");
+      DemoHistory.writeTo(history);
+      dataDirs = List.of(history, projectRoot.resolve("events/sample-day"), projectRoot.resolve("events/refused"),
+          projectRoot.resolve("events/hostile"));
+    }
     List<Upload> uploads = new ArrayList<>();
     for (Path data : dataDirs) {
       uploads.addAll(Upload.findIn(data));

@@ -64,6 +64,7 @@ final class ReportsStep implements DemoStep {
     ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"), asOf);
     Map<String, Object> company = quietly(context, () -> LocalService.invoke("ReportFunction",
         () -> reports.produce(Map.of("period", period, "scope", "company"))));
+    printTrends(context, local, period);
     String branch = firstBranch(local, period).orElse("TPE-01");
     Map<String, Object> branchReport = quietly(context, () -> LocalService.invoke("ReportFunction",
         () -> reports.produce(Map.of("period", period, "scope", "branch:" + branch))));
@@ -143,6 +144,23 @@ final class ReportsStep implements DemoStep {
     RequestHandler<SQSEvent, SQSBatchResponse> handler = new AggregateHandler(local.settingsOf("AggregateFunction"), local.clientsFor("AggregateFunction"));
     return new QueueDelivery(sqs, local.attribute("AggregatesQueue", "QueueUrl"), local.attribute("AggregatesQueue", "Arn"),
         local.clients().region().id(), context.functionLog()).drain(handler, "AggregateFunction", 2);
+  }
+
+  /** The company report's trend lines, the months with data: the demo's earlier months show them moving. */
+  private static void printTrends(DemoContext context, LocalDeployment local, String period) throws IOException {
+    String key = "reports/" + period + "/company/quality-report_" + period + "_company.json";
+    byte[] json = local.clients().s3().getObjectAsBytes(request -> request.bucket(local.physicalId("ReportsBucket")).key(key))
+        .asByteArray();
+    for (JsonNode series : JSON.readTree(json).path("trends")) {
+      List<String> points = new java.util.ArrayList<>();
+      series.path("points").forEach(point -> {
+        if (point.path("value").isNumber()) {
+          points.add(point.path("period").asText() + " " + point.path("value").decimalValue()
+              .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString());
+        }
+      });
+      context.out().println("  Trend, " + series.path("indicatorId").asText() + ": " + String.join(", ", points));
+    }
   }
 
   /** A branch with data in the period, for the branch report: the first in the company report's JSON. */

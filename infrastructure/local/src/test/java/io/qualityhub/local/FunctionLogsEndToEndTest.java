@@ -1,6 +1,7 @@
 package io.qualityhub.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,6 +37,13 @@ class FunctionLogsEndToEndTest {
       int status = new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
           Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
       assertEquals(0, status, "the demo failed a step: " + printed);
+      // The three earlier months the demo writes (DemoHistory) give the company report's trends four months to show.
+      String said = printed.toString(StandardCharsets.UTF_8);
+      assertTrue(said.contains("  Trend, claims.settled_on_time_pct: 2026-08 93.3, 2026-09 80.0, 2026-10 70.0, 2026-11 "),
+          said);
+      assertTrue(said.contains("  Trend, complaints.resolved_on_time_pct: 2026-08 80.0, 2026-09 86.7, 2026-10 96.7"), said);
+      assertTrue(said.contains("  Trend, sales.disclosure_compliance_pct: 2026-08 91.7, 2026-09 93.3, 2026-10 95.0, 2026-11 "),
+          said);
     }
     for (String line : Files.readAllLines(out.resolve("logs/functions.log"), StandardCharsets.UTF_8)) {
       if (line.startsWith("{")) {
@@ -56,7 +64,7 @@ class FunctionLogsEndToEndTest {
         "sampling", Map.of("TasksDrawn", 84L, "TasksCreated", 84L),
         // the sample findings file: 7 rows refused; the demo's findings upload: 2 recorded, 1 for an unissued id refused
         "findings", Map.of("FindingsRecorded", 2L, "FindingsRefused", 8L),
-        "report-aggregates", Map.of("AggregatesUpdated", 27L),
+        "report-aggregates", Map.of("AggregatesUpdated", 54L),
         // company, branch and the corrective-actions special report
         "reports", Map.of("ReportsBuilt", 3L),
         // the auditor reads the company report in 3 formats; a manager of another branch is turned away

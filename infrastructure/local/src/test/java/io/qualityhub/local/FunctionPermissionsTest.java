@@ -67,7 +67,7 @@ class FunctionPermissionsTest {
           Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
       String said = printed.toString(StandardCharsets.UTF_8);
       assertEquals(0, status, "a demo that failed a step made fewer requests than this checks: " + said);
-      assertTrue(said.contains("Files: 30 taken, 12 refused.") && !said.contains("FAILED"),
+      assertTrue(said.contains("Files: 57 taken, 12 refused.") && !said.contains("FAILED"),
           "every demo file was processed and no step failed: " + said);
       reUploadCorrectedClaims(local);
       callThePortalFunctions(local);

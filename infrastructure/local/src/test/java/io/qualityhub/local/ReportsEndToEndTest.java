@@ -166,6 +166,86 @@ class ReportsEndToEndTest {
     assertEquals(2, onTime.get("basis").asLong());
   }
 
+  /**
+   * The upload format accepts ids of up to 128 characters in any script; reports once refused any outside
+   * {@code [A-Za-z0-9._:-]{1,64}}, so one such id stopped the company's whole report order. Here claim ids and a
+   * repeat violator's staff id of 128 Chinese and mixed characters go through intake, aggregates, the monthly order
+   * (company and branch reports, JSON, CSV and PDF) and a special report, and come out whole.
+   */
+  @Test
+  void theMonthlyOrderCompletesWithIdsOfTheFormatsFullLengthAndTheReportsPrintThemWhole() throws Exception {
+    String chinese = "理賠案件編號".repeat(21) + "甲乙";
+    String mixed = ("CLM/理賠 #7:é-" + "x".repeat(4)).repeat(8);
+    String staff = "業務員 A/工號-0042".repeat(9) + "業務員 A/工號-00";
+    assertEquals(List.of(128, 128, 128), List.of(chinese, mixed, staff).stream()
+        .map(id -> id.codePointCount(0, id.length())).toList());
+    String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"
+        + "documents_complete_at,closed_at,amount_claimed,currency,handler_id,updated_at\n";
+    String late = ",HLT-1,health,simple,N,closed,2026-07-01T09:00:00+08:00,2026-07-02T09:00:00+08:00,"
+        + "2026-08-20T15:00:00+08:00,5000,TWD," + staff + ",2026-08-20T15:00:00+08:00\n";
+    upload("incoming/LID-01/2026-08-20/claims.csv", header + "\"" + chinese + "\"," + chinese + late
+        + "\"" + mixed + "\"," + mixed + late);
+    upload("incoming/LID-01/2026-08-21/violations.csv", "record_id,staff_id,department,occurred_on,violation_type,"
+        + "severity,sanction\n" + chinese + "," + staff + ",sales,2026-08-21,misselling,major,warning\n");
+    Map<String, FileOutcome> outcomes = deliverIntake();
+    assertEquals(2, outcomes.get("incoming/LID-01/2026-08-20/claims.csv").accepted(), outcomes.toString());
+    assertEquals(1, outcomes.get("incoming/LID-01/2026-08-21/violations.csv").accepted(), outcomes.toString());
+    deliverAggregates();
+    // August's sample as the sampling run stores it, flagging the member of staff as a repeat violator.
+    putSampleItem("SAMPLE#2026-08", "SAMPLE", Map.of("strata", AttributeValue.fromL(List.of())));
+    putSampleItem("SAMPLE#2026-08", "REPEAT_VIOLATORS", Map.of("violators", AttributeValue.fromL(List.of(
+        AttributeValue.fromM(Map.of("staffId", AttributeValue.fromS(staff), "department", AttributeValue.fromS("sales"),
+            "branches", AttributeValue.fromL(List.of(AttributeValue.fromS("LID-01"))),
+            "violations", AttributeValue.fromN("2")))))));
+
+    ReportHandler september = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(),
+        Clock.fixed(Instant.parse("2026-09-10T00:00:00Z"), ZoneOffset.UTC));
+    Map<String, Object> monthly = september.produce(Map.of("schedule", "monthly"));
+    assertTrue(monthly.keySet().containsAll(List.of("quality-report_2026-08_company", "quality-report_2026-08_LID-01")),
+        monthly.keySet().toString());
+    for (String id : List.of("quality-report_2026-08_company", "quality-report_2026-08_LID-01")) {
+      JsonNode violators = JSON.readTree(object(jsonKeyOf(Map.of(id, monthly.get(id))))).get("samples").get(0)
+          .get("repeatViolators");
+      assertEquals(JSON.readTree("[{\"staffId\":" + JSON.writeValueAsString(staff)
+          + ",\"department\":\"sales\",\"branches\":[\"LID-01\"],\"violations\":2}]"), violators, id);
+    }
+
+    Map<String, Object> special = september.produce(Map.of("period", "2026-08", "scope", "company",
+        "topic", "claims-timeliness"));
+    String jsonKey = jsonKeyOf(special);
+    assertEquals(JSON.readTree("[{\"id\":" + JSON.writeValueAsString("LID-01:" + mixed) + ",\"reason\":\"settled_late\"},"
+            + "{\"id\":" + JSON.writeValueAsString("LID-01:" + chinese) + ",\"reason\":\"settled_late\"}]"),
+        JSON.readTree(object(jsonKey)).get("special").get("items"));
+    JsonNode onTime = null;
+    for (JsonNode finding : JSON.readTree(object(jsonKey)).get("findings")) {
+      onTime = finding.get("indicatorId").asText().equals("claims.settled_on_time_pct") ? finding : onTime;
+    }
+    assertEquals(JSON.readTree("[" + JSON.writeValueAsString("LID-01:" + mixed) + ","
+        + JSON.writeValueAsString("LID-01:" + chinese) + "]"), onTime.get("recordIds"), "the finding names its records");
+    assertEquals(2, onTime.get("recordCount").asInt());
+    assertEquals(JSON.readTree("[{\"branch\":\"LID-01\",\"value\":0,\"numerator\":0,\"denominator\":2,"
+        + "\"status\":\"red\"}]"), onTime.get("drivers"));
+    try (org.apache.pdfbox.pdmodel.PDDocument pdf = Loader.loadPDF(object(jsonKey.replace(".json", ".pdf")))) {
+      // Wrapped lines come back without the spaces they broke at.
+      String text = new PDFTextStripper().getText(pdf).replaceAll("\\s", "");
+      assertTrue(text.contains("LID-01:" + chinese + "settled_late"), text);
+      assertTrue(text.contains(("LID-01:" + mixed + "settled_late").replaceAll("\\s", "")), text);
+    }
+    JsonNode branch = JSON.readTree(object(jsonKeyOf(september.produce(Map.of("period", "2026-08",
+        "scope", "branch:LID-01", "topic", "claims-timeliness")))));
+    assertEquals(JSON.readTree("[{\"id\":" + JSON.writeValueAsString(mixed) + ",\"reason\":\"settled_late\"},"
+        + "{\"id\":" + JSON.writeValueAsString(chinese) + ",\"reason\":\"settled_late\"}]"), branch.get("special").get("items"));
+  }
+
+  private static void putSampleItem(String pk, String sk, Map<String, AttributeValue> attributes) {
+    Map<String, AttributeValue> item = new java.util.HashMap<>(attributes);
+    item.put("pk", AttributeValue.fromS(pk));
+    item.put("sk", AttributeValue.fromS(sk));
+    Map<String, AttributeValue> sealed = io.qualityhub.sampling.function.SamplingHandler
+        .sealOf(local.settingsOf("SamplingFunction"), local.clients()).sealed(item);
+    local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(sealed));
+  }
+
   @Test
   void complaintsPerTenThousandDivideByTheUploadedPortfolioAndCoverageByTheTasksDue() throws Exception {
     upload("incoming/COV-01/2026-10-05/complaints.csv", "complaint_id,received_at,channel,category,severity,status,updated_at\n"

@@ -16,10 +16,8 @@ import java.io.UncheckedIOException;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
-import io.qualityhub.reports.report.ProblemItem;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -56,7 +54,7 @@ final class FileAggregator {
     UploadKey key = parseKey(event);
     AggregateAccumulator accumulator = new AggregateAccumulator(
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0));
-    List<ProblemItem> problems = new ArrayList<>();
+    FileAggregate.Problems problems = new FileAggregate.Problems();
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
     int idIndex = key.type().idIndex();
     if (key.type().keepsLatestState()) {
@@ -68,14 +66,14 @@ final class FileAggregator {
         if (latest.lineOf(values[idIndex]) == line) {
           facts.read(values).ifPresent(fact -> {
             accumulator.accept(fact);
-            problemOf(fact, key.businessDate()).ifPresent(reason -> addProblem(problems, values[idIndex], reason));
+            problemOf(fact, key.businessDate()).ifPresent(reason -> problems.add(values[idIndex], reason));
           });
         }
       });
     } else {
       scan(event, key, (line, values) -> facts.read(values).ifPresent(accumulator::accept));
     }
-    return new FileAggregate(accumulator.toAggregate(), problems);
+    return new FileAggregate(accumulator.toAggregate(), problems.items());
   }
 
   /** Late in this file's own day: where the aggregate counts the settlement or resolution. */
@@ -89,17 +87,6 @@ final class FileAggregator {
       return Optional.of(FileAggregate.RESOLVED_LATE);
     }
     return Optional.empty();
-  }
-
-  /** Ids that do not look like record ids (ProblemItem refuses them) are left out rather than risk free text. */
-  private static void addProblem(List<ProblemItem> problems, String id, String reason) {
-    if (problems.size() < FileAggregate.MAX_PROBLEMS) {
-      try {
-        problems.add(new ProblemItem(id, reason));
-      } catch (IllegalArgumentException notAnId) {
-        // counted in the aggregate all the same
-      }
-    }
   }
 
   private void scan(FileCurrentEvent event, UploadKey key, RowSink sink) throws IOException {

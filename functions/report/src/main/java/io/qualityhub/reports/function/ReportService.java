@@ -90,21 +90,24 @@ final class ReportService {
     ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, knownBranches, inspections, actions),
         targets, rules);
     SampleAssurances.Read periodSamples = samples.read(order.period());
-    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples));
+    List<ProblemItem> lateRecords = aggregates.problemsBetween(order.period().start(), order.period().endInclusive(),
+        null, Set.of(FileAggregate.SETTLED_LATE, FileAggregate.RESOLVED_LATE));
+    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples,
+        lateRecords));
     stored.add(store(main));
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
         stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches,
-            periodSamples))));
+            periodSamples, lateRecords))));
       }
     }
     return stored;
   }
 
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
-      Set<String> knownBranches, SampleAssurances.Read periodSamples) {
+      Set<String> knownBranches, SampleAssurances.Read periodSamples, List<ProblemItem> lateRecords) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
-        .samples(periodSamples.forScope(scope));
+        .samples(periodSamples.forScope(scope)).recordsBehind(ofScope(lateRecords, scope));
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();
@@ -122,6 +125,16 @@ final class ReportService {
     }
     found.sort(ACTION_ORDER);
     return found;
+  }
+
+  /** The company-wide items (qualified {@code TPE-01:C-1}) a scope's findings may name: a branch's own, unqualified. */
+  private static List<ProblemItem> ofScope(List<ProblemItem> companyWide, ReportScope scope) {
+    if (scope.isCompany()) {
+      return companyWide;
+    }
+    String prefix = scope.branch() + ":";
+    return companyWide.stream().filter(item -> item.itemId().startsWith(prefix))
+        .map(item -> new ProblemItem(item.itemId().substring(prefix.length()), item.reason())).toList();
   }
 
   private List<ProblemItem> problems(ReportOrder order, ReportScope scope, ReportTopic topic) {

@@ -60,7 +60,7 @@ final class AggregateStore implements AggregateSource {
     item.put("orderToken", AttributeValue.fromS(orderToken));
     item.put("aggregate", AttributeValue.fromS(AggregateJson.write(aggregate)));
     item.put("problems", AttributeValue.fromL(file.problems().stream()
-        .map(problem -> AttributeValue.fromS(problem.reason() + " " + problem.itemId())).toList()));
+        .map(problem -> AttributeValue.fromS(FileAggregate.stored(problem))).toList()));
     try {
       dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(item))
           .conditionExpression("attribute_not_exists(pk) OR orderToken <= :token")

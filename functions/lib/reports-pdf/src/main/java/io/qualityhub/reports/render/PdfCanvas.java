@@ -133,21 +133,45 @@ final class PdfCanvas implements AutoCloseable {
     List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String token : tokens(drawable(text))) {
-            String candidate = line + token;
-            if (line.length() > 0 && textWidth(candidate.stripTrailing(), font, size) > maxWidth) {
-                lines.add(line.toString().stripTrailing());
-                line.setLength(0);
-                if (token.isBlank()) {
-                    continue;
+        for (String word : tokens(drawable(text))) {
+            for (String token : pieces(word, font, size, maxWidth)) {
+                String candidate = line + token;
+                if (line.length() > 0 && textWidth(candidate.stripTrailing(), font, size) > maxWidth) {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                    if (token.isBlank()) {
+                        continue;
+                    }
                 }
+                line.append(token);
             }
-            line.append(token);
         }
         if (!line.toString().isBlank()) {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
+    }
+
+    /** A word wider than a line (a long record id) broken between characters, so no line runs off the page. */
+    private List<String> pieces(String word, PDFont font, float size, float maxWidth) throws IOException {
+        if (textWidth(word.stripTrailing(), font, size) <= maxWidth) {
+            return List.of(word);
+        }
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder();
+        for (int i = 0; i < word.length(); ) {
+            String character = new String(Character.toChars(word.codePointAt(i)));
+            if (piece.length() > 0 && textWidth(piece + character, font, size) > maxWidth) {
+                pieces.add(piece.toString());
+                piece.setLength(0);
+            }
+            piece.append(character);
+            i += character.length();
+        }
+        if (piece.length() > 0) {
+            pieces.add(piece.toString());
+        }
+        return pieces;
     }
 
     /** Latin words (with their trailing space) stay whole; each CJK character is its own token. */

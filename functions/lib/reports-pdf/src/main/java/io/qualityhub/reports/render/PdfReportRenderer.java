@@ -257,6 +257,15 @@ public final class PdfReportRenderer {
         }
     }
 
+    private static boolean fitColumns(PdfCanvas canvas, List<ProblemItem> items, float columnWidth) throws IOException {
+        for (ProblemItem item : items) {
+            if (canvas.textWidth(item.itemId() + "  " + item.reason(), canvas.regular(), 7.5f) > columnWidth - 6) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void special(PdfCanvas canvas, SpecialSection special, QualityReport report) throws IOException {
         canvas.newPage();
         heading(canvas, "問題案件", "Items behind the problem (ids only)");
@@ -266,7 +275,14 @@ public final class PdfReportRenderer {
         }
         float columnWidth = PdfCanvas.width() / 3;
         List<ProblemItem> shown = items.subList(0, Math.min(MAX_ITEMS, items.size()));
-        for (int i = 0; i < shown.size(); i += 3) {
+        boolean inColumns = fitColumns(canvas, shown, columnWidth);
+        if (!inColumns) {
+            // An id of up to 128 characters is shown whole on its own line: cut, two ids could read alike.
+            for (ProblemItem item : shown) {
+                canvas.paragraph(item.itemId() + "  " + item.reason(), canvas.regular(), 7.5f, PdfCanvas.TEXT, 0);
+            }
+        }
+        for (int i = 0; inColumns && i < shown.size(); i += 3) {
             canvas.ensureSpace(13);
             canvas.moveDown(13);
             for (int c = 0; c < 3 && i + c < shown.size(); c++) {

@@ -1,8 +1,10 @@
 package io.qualityhub.reports.render;
 
+import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportTopic;
+import io.qualityhub.reports.report.SpecialSection;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -113,6 +117,41 @@ class PdfReportRendererTest {
             assertTrue(text.contains("Repeat violators (2 or more violations in 12 months): 2"), text);
             assertTrue(text.contains("AG-R1 sales KHH-02, TPE-01: 違規 2 次 violations"), text);
             assertTrue(text.contains("UW-R7 underwriting TPE-01: 違規 3 次 violations"), text);
+        }
+    }
+
+    @Test
+    void itemIdsOfTheFormatsFullLengthArePrintedWholeOneALine() throws IOException {
+        String chinese = "理賠案件編號".repeat(21) + "甲乙";
+        String mixed = ("CLM/理賠 #7:é-" + "x".repeat(4)).repeat(8);
+        QualityReport plain = JsonReportRendererTest.report(ReportScope.company(), ReportTopic.CLAIMS_TIMELINESS);
+        SpecialSection special = plain.special().orElseThrow();
+        QualityReport longIds = new QualityReport(plain.period(), plain.previousPeriod(), plain.scope(), plain.asOf(),
+                plain.generatedAt(), plain.indicators(), plain.branchIndicators(), plain.trends(), plain.comparison(),
+                plain.findings(), Optional.of(new SpecialSection(special.topic(), List.of(
+                        new ProblemItem("TPE-01:" + chinese, "settled_late"), new ProblemItem("KHH-02:" + mixed, "settled_late"),
+                        new ProblemItem("KHH-02:C-1", "settled_late")), special.actions())),
+                plain.branchNames(), plain.samples());
+        try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(longIds))) {
+            // Wrapped lines come back without the spaces they broke at.
+            String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
+            assertTrue(text.contains(("TPE-01:" + chinese + "settled_late")), text);
+            assertTrue(text.contains(("KHH-02:" + mixed + "settled_late").replaceAll("\\s", "")), text);
+            assertTrue(text.contains("KHH-02:C-1settled_late"), text);
+        }
+    }
+
+    @Test
+    void aWordWiderThanTheLineIsBrokenBetweenCharactersSoNoIdRunsOffThePage() throws IOException {
+        try (PDDocument document = new PDDocument()) {
+            PdfCanvas canvas = new PdfCanvas(document, CjkFonts.loadInto(document));
+            String id = "TPE-01:" + "W".repeat(128);
+            List<String> lines = canvas.wrap(id + "  settled_late", canvas.regular(), 7.5f, PdfCanvas.width());
+            assertEquals(id + "settled_late", String.join("", lines).replace(" ", ""), "nothing lost: " + lines);
+            assertTrue(lines.size() >= 2, lines.toString());
+            for (String line : lines) {
+                assertTrue(canvas.textWidth(line, canvas.regular(), 7.5f) <= PdfCanvas.width(), line);
+            }
         }
     }
 

@@ -122,6 +122,18 @@ public final class JsonReportRenderer {
             node.put("detailZh", f.detailZh());
             node.put("suggestedActionEn", f.suggestedActionEn());
             node.put("suggestedActionZh", f.suggestedActionZh());
+            ArrayNode drivers = node.putArray("drivers");
+            f.drivers().forEach(driver -> {
+                ObjectNode d = drivers.addObject();
+                d.put("branch", driver.branch());
+                d.put("value", new BigDecimal(Numbers.exact(driver.value())));
+                number(d, "numerator", driver.numerator());
+                number(d, "denominator", driver.denominator());
+                d.put("status", lower(driver.status()));
+            });
+            f.recordIds().forEach(node.putArray("recordIds")::add);
+            node.put("recordCount", f.recordCount());
+            f.alsoIndicatorIds().forEach(node.putArray("alsoIndicatorIds")::add);
         }
     }
 

@@ -1,14 +1,23 @@
 package io.qualityhub.reports.report;
 
+import java.text.Normalizer;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Ids and labels that reports may print. Only record ids, codes and the short role labels of staff, never a
- * customer's name, id number or free text: anything outside these shapes is refused before it reaches a report.
+ * Ids and labels that reports may print. Only ids of the upload format's id columns, codes and the short role labels
+ * of staff, never a customer's name, id number or free text (the format keeps those in its sensitive columns):
+ * anything outside these shapes is refused before it reaches a report.
  */
 final class ItemIds {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
+    /**
+     * The upload format's id rule (docs/upload-format.md, "Id columns"; intake's {@code ValueChecks.isIdentifier}):
+     * whatever intake accepts in an id column must print, or one upload would stop a whole report order.
+     */
+    static final int MAX_ID_CODE_POINTS = 128;
+    /** An id the company-wide list qualifies with its branch, as in {@code TPE-01:理賠-001}. */
+    private static final Pattern BRANCH_PREFIX = Pattern.compile("[A-Z0-9-]{2,16}:");
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
     /** A role or staff label such as {@code TPE-01 主管}: letters of any script, digits, spaces, . _ : - ( ) /. */
     private static final Pattern LABEL = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:()/-]{0,63}");
@@ -19,11 +28,42 @@ final class ItemIds {
     }
 
     static String requireId(String what, String value) {
-        if (value == null || !ID.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must be a record id of 1-64 letters, digits and . _ : - "
+        if (value == null || !isFormatId(value)) {
+            throw new IllegalArgumentException(what + " must be an id of 1-" + MAX_ID_CODE_POINTS + " characters in "
+                    + "Unicode NFC without control or format characters, as the upload format's id columns "
                     + "(a " + (value == null ? "null" : value.length() + "-character") + " value was given)");
         }
         return value;
+    }
+
+    /** An id as {@link #requireId}, or one qualified with its branch code ({@code TPE-01:理賠-001}). */
+    static String requireBranchQualifiedId(String what, String value) {
+        if (value != null && !isFormatId(value)) {
+            Matcher prefix = BRANCH_PREFIX.matcher(value);
+            if (prefix.lookingAt() && isFormatId(value.substring(prefix.end()))) {
+                return value;
+            }
+        }
+        return requireId(what, value);
+    }
+
+    private static boolean isFormatId(String value) {
+        if (value.isEmpty() || value.length() > 2 * MAX_ID_CODE_POINTS
+                || value.codePointCount(0, value.length()) > MAX_ID_CODE_POINTS) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            switch (Character.getType(c)) {
+                // SURROGATE: a lone one, which codePointAt returns as it stands
+                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                     Character.SURROGATE:
+                    return false;
+                default:
+                    i += Character.charCount(c);
+            }
+        }
+        return Normalizer.isNormalized(value, Normalizer.Form.NFC);
     }
 
     static String requireLabel(String what, String value) {

@@ -54,7 +54,7 @@ public final class ReportBuilder {
         if (scope.isCompany()) {
             results.byBranch().forEach((branch, indicators) -> branches.put(branch, only(indicators, inTopic)));
         }
-        List<Finding> findings = rules.findings(results, scope).stream()
+        List<Finding> findings = rules.findings(results, scope, request.recordsBehind()).stream()
                 .filter(finding -> inTopic.test(finding.indicatorId())).toList();
 
         String comparisonId = request.special().map(s -> s.topic().comparisonIndicator())

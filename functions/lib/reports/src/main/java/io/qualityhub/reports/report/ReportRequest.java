@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * What to build: a period's report for a scope, optionally a special report on one topic.
  *
- * @param samples what the inspection samples of the period let an auditor say, already limited to the scope
+ * @param samples       what the inspection samples of the period let an auditor say, already limited to the scope
+ * @param recordsBehind the period's problem items of the scope (claims settled late, complaints resolved late), which
+ *                      the findings name; in a company report qualified with their branch
  */
 public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
                             int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special,
-                            List<SampleAssurance> samples) {
+                            List<SampleAssurance> samples, List<ProblemItem> recordsBehind) {
 
     public ReportRequest {
         Objects.requireNonNull(period, "period");
@@ -28,6 +30,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         }
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
+        recordsBehind = List.copyOf(recordsBehind);
     }
 
     public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
@@ -43,6 +46,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         private Map<String, String> branchNames = Map.of();
         private SpecialSection special;
         private List<SampleAssurance> samples = List.of();
+        private List<ProblemItem> recordsBehind = List.of();
 
         private Builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
             this.period = period;
@@ -78,9 +82,15 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
             return this;
         }
 
+        /** The problem items the findings name as the records behind them. */
+        public Builder recordsBehind(List<ProblemItem> items) {
+            this.recordsBehind = items;
+            return this;
+        }
+
         public ReportRequest build() {
             return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
-                    trendPeriods, branchNames, Optional.ofNullable(special), samples);
+                    trendPeriods, branchNames, Optional.ofNullable(special), samples, recordsBehind);
         }
     }
 }

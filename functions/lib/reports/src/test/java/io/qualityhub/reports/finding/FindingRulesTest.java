@@ -5,6 +5,7 @@ import io.qualityhub.reports.indicator.IndicatorResults;
 import io.qualityhub.reports.indicator.RagStatus;
 import io.qualityhub.reports.indicator.Trend;
 import io.qualityhub.reports.indicator.Unit;
+import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.ReportScope;
 import org.junit.jupiter.api.Test;
 
@@ -48,8 +49,11 @@ class FindingRulesTest {
                 "complaints.per_10k_policies", 45);
         assertEquals(Finding.Severity.HIGH, findings.get(0).severity());
         assertEquals("全公司理賠時效內結案率未達目標", findings.get(0).titleZh());
-        assertEquals("Claims settled within deadline is 50.0% against a target of at least 95.0% (RED).",
+        assertEquals("Claims settled within deadline is 50.0% against a target of at least 95.0% (RED). Behind it: "
+                        + "KHH-05 60.0%, TPE-01 90.0%, TXG-02 92.0%, TNN-03 94.0%.",
                 findings.get(0).detailEn());
+        assertEquals("Still within its target of at most 5.0 per 10,000 policies: watch it next period and act if it"
+                + " falls short.", findings.get(3).suggestedActionEn(), "a worsening figure that meets its target");
         assertTrue(findings.get(1).detailEn().contains("10.8 robust standard deviations"), findings.get(1).detailEn());
     }
 
@@ -102,6 +106,115 @@ class FindingRulesTest {
                 "A3", List.of(indicator(ON_TIME, 92.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS)),
                 "A4", List.of(indicator(ON_TIME, 100.0, null, RagStatus.NOT_RATED, null, Trend.NO_PREVIOUS))));
         assertEquals(List.of(), FindingRules.standard().findings(results, ReportScope.company()));
+    }
+
+    @Test
+    void aCompanyFindingNamesItsCountsTheBranchesBehindItWorstFirstAndItsRecords() {
+        IndicatorResults results = new IndicatorResults(
+                List.of(counted(ON_TIME, 50.0, RagStatus.RED, 20, 40)),
+                Map.of("TPE-01", List.of(counted(ON_TIME, 90.0, RagStatus.AMBER, 18, 20)),
+                        "KHH-05", List.of(counted(ON_TIME, 10.0, RagStatus.RED, 2, 20))));
+        List<ProblemItem> records = List.of(new ProblemItem("TPE-01:C-9", "settled_late"),
+                new ProblemItem("KHH-05:C-7", "settled_late"), new ProblemItem("KHH-05:C-3", "settled_late"),
+                new ProblemItem("TPE-01:Q-1", "resolved_late"));
+
+        List<Finding> findings = FindingRules.standard().findings(results, ReportScope.company(), records);
+
+        assertEquals(1, findings.size());
+        Finding finding = findings.getFirst();
+        assertEquals("Claims settled within deadline is 50.0% (20 of 40) against a target of at least 95.0% (RED)."
+                + " Behind it: KHH-05 10.0% (2 of 20), TPE-01 90.0% (18 of 20). Records: KHH-05:C-3, KHH-05:C-7,"
+                + " TPE-01:C-9.", finding.detailEn());
+        assertEquals("理賠時效內結案率為 50.0%(40 件中 20 件),目標為不低於 95.0%。主要來源:KHH-05 10.0%(20 件中 2 件)、"
+                + "TPE-01 90.0%(20 件中 18 件)。案件:KHH-05:C-3、KHH-05:C-7、TPE-01:C-9。", finding.detailZh());
+        assertEquals(List.of(new Driver("KHH-05", 10.0, Unit.PERCENT, 2.0, 20.0, RagStatus.RED),
+                new Driver("TPE-01", 90.0, Unit.PERCENT, 18.0, 20.0, RagStatus.AMBER)), finding.drivers());
+        assertEquals(List.of("KHH-05:C-3", "KHH-05:C-7", "TPE-01:C-9"), finding.recordIds());
+        assertEquals(3, finding.recordCount());
+
+        Finding khh = FindingRules.standard().findings(results, ReportScope.branch("KHH-05"),
+                List.of(new ProblemItem("C-7", "settled_late"), new ProblemItem("C-3", "settled_late"))).getFirst();
+        assertEquals("Claims settled within deadline is 10.0% (2 of 20) against a target of at least 95.0% (RED)."
+                + " Records: C-3, C-7.", khh.detailEn(), "a branch's own finding names its counts, no other branch");
+        assertEquals(List.of(), khh.drivers());
+    }
+
+    @Test
+    void aLongListNamesTheFirstFiveInItsTextAndKeepsTwentyIds() {
+        List<ProblemItem> records = new java.util.ArrayList<>();
+        for (int i = 10; i < 35; i++) {
+            records.add(new ProblemItem("C-" + i, "settled_late"));
+        }
+        Finding finding = FindingRules.standard().findings(new IndicatorResults(List.of(),
+                Map.of("TPE-01", List.of(counted(ON_TIME, 0.0, RagStatus.RED, 0, 25)))), ReportScope.branch("TPE-01"),
+                records).getFirst();
+        assertTrue(finding.detailEn().endsWith(" Records: C-10, C-11, C-12, C-13, C-14 and 20 more."), finding.detailEn());
+        assertTrue(finding.detailZh().endsWith("案件:C-10、C-11、C-12、C-13、C-14 等 25 件。"), finding.detailZh());
+        assertEquals(20, finding.recordIds().size());
+        assertEquals("C-29", finding.recordIds().getLast());
+        assertEquals(25, finding.recordCount());
+    }
+
+    @Test
+    void belowTargetAndWorseningIsOneFindingThatSaysBoth() {
+        IndicatorResults results = new IndicatorResults(
+                List.of(indicator(ON_TIME, 50.0, 95.0, RagStatus.RED, 80.0, Trend.WORSENING)), Map.of());
+
+        List<Finding> findings = FindingRules.standard().findings(results, ReportScope.company());
+
+        assertEquals(1, findings.size());
+        assertEquals(Finding.Kind.BELOW_TARGET, findings.getFirst().kind());
+        assertEquals("Claims settled within deadline below target, worsening", findings.getFirst().titleEn());
+        assertEquals("全公司理賠時效內結案率未達目標,且較上期惡化", findings.getFirst().titleZh());
+        assertEquals("Claims settled within deadline is 50.0% against a target of at least 95.0% (RED). It was 80.0%"
+                + " in the previous period.", findings.getFirst().detailEn());
+        assertEquals(100 + 4500.0 / 95, findings.getFirst().score(), 1e-9);
+    }
+
+    @Test
+    void aBranchThatMeetsItsTargetIsNoOutlierHoweverFarFromItsPeers() {
+        // Median 99.25, MAD 0.5: HSZ-04's 96.0 is 4.4 robust deviations below, yet meets the 95.0 target.
+        IndicatorResults results = new IndicatorResults(List.of(), Map.of(
+                "A1", List.of(indicator(ON_TIME, 99.0, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                "A2", List.of(indicator(ON_TIME, 99.5, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                "A3", List.of(indicator(ON_TIME, 100.0, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                "HSZ-04", List.of(indicator(ON_TIME, 96.0, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS))));
+        assertEquals(List.of(), FindingRules.standard().findings(results, ReportScope.company()));
+
+        IndicatorResults amber = new IndicatorResults(List.of(), Map.of(
+                "A1", List.of(indicator(ON_TIME, 99.0, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                "A2", List.of(indicator(ON_TIME, 99.5, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                "A3", List.of(indicator(ON_TIME, 100.0, 95.0, RagStatus.GREEN, null, Trend.NO_PREVIOUS)),
+                "HSZ-04", List.of(indicator(ON_TIME, 94.0, 95.0, RagStatus.AMBER, null, Trend.NO_PREVIOUS))));
+        assertEquals(List.of(Finding.Kind.OUTLIER_BRANCH), FindingRules.standard()
+                .findings(amber, ReportScope.company()).stream().map(Finding::kind).toList());
+    }
+
+    @Test
+    void findingsOfOneScopeWithTheSameAdviceAreGroupedIntoTheHighestScoring() {
+        String claimFiles = "inspections.coverage_pct.claim_file";
+        String complaints = "inspections.coverage_pct.complaint";
+        IndicatorResults results = new IndicatorResults(List.of(
+                counted(claimFiles, 50.0, RagStatus.RED, 5, 10), counted(complaints, 92.0, RagStatus.AMBER, 23, 25)),
+                Map.of());
+
+        List<Finding> findings = FindingRules.standard().findings(results, ReportScope.company());
+
+        assertEquals(1, findings.size());
+        Finding grouped = findings.getFirst();
+        assertEquals(claimFiles, grouped.indicatorId());
+        assertEquals(List.of(complaints), grouped.alsoIndicatorIds());
+        assertEquals("Inspection coverage, claim files below target (and 1 more with the same advice)", grouped.titleEn());
+        assertEquals("全公司抽檢覆蓋率(理賠檔案)未達目標(另 1 項建議相同)", grouped.titleZh());
+        assertEquals("Inspection coverage, claim files is 50.0% (5 of 10) against a target of at least 95.0% (RED)."
+                + " Also: Inspection coverage, complaints is 92.0% (23 of 25) against a target of at least 95.0% (AMBER).",
+                grouped.detailEn());
+        assertEquals(1, grouped.rank());
+    }
+
+    private static Indicator counted(String id, double value, RagStatus status, long numerator, long denominator) {
+        return new Indicator(id, id, id, value, Unit.PERCENT, 95.0, status, null, Trend.NO_PREVIOUS, denominator, null,
+                (double) numerator, (double) denominator);
     }
 
     private static void assertFinding(Finding finding, int rank, Finding.Kind kind, ReportScope scope, String id,
