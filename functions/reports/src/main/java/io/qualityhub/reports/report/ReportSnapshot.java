@@ -72,23 +72,31 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         reports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reports));
     }
 
+    /** The snapshot's bytes ({@link #toJson}) and what each report built from it says of it, computed once. */
+    public record Written(byte[] json, SnapshotReference reference) {
+    }
+
     /**
-     * Where the snapshot is kept: the order's period, the as-of instant and the first 16 hex digits of its digest,
-     * e.g. {@code 2026-11/20261201T060000Z-3f2a9c1b5d7e0a12}.
+     * The bytes to store and the reference: its id (where it is kept: the order's period, the as-of instant and the
+     * first 16 hex digits of the digest, e.g. {@code 2026-11/20261201T060000Z-3f2a9c1b5d7e0a12}) and its digest.
      */
-    public String id() {
-        return reports.values().iterator().next().period().label() + "/" + COMPACT_INSTANT.format(asOf) + "-"
-                + digest().substring(0, 16);
+    public Written written() {
+        byte[] json = toJson();
+        String digest = sha256(json);
+        String id = reports.values().iterator().next().period().label() + "/" + COMPACT_INSTANT.format(asOf) + "-"
+                + digest.substring(0, 16);
+        return new Written(json, new SnapshotReference(id, digest, targets.version(), deadlinePolicyVersion, asOf,
+                generator));
+    }
+
+    /** What each report built from this snapshot says of it. */
+    public SnapshotReference reference() {
+        return written().reference();
     }
 
     /** SHA-256 (lower-case hex) of {@link #toJson}. */
     public String digest() {
         return sha256(toJson());
-    }
-
-    /** What each report built from this snapshot says of it. */
-    public SnapshotReference reference() {
-        return new SnapshotReference(id(), digest(), targets.version(), deadlinePolicyVersion, asOf, generator);
     }
 
     /**
