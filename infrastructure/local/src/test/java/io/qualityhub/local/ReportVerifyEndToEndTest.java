@@ -176,8 +176,9 @@ class ReportVerifyEndToEndTest {
     JsonNode report = jsonVersions("reports/2026-10/company/" + reportId + ".json").get(0);
     String key = "snapshots/" + report.get("snapshot").get("id").asText() + ".json";
     byte[] snapshot = local.clients().s3().getObjectAsBytes(request -> request.bucket(reportsBucket).key(key)).asByteArray();
-    put(key, new String(snapshot, StandardCharsets.UTF_8).replace("\"asOf\":\"2026-11-04T00:00:00Z\"", "\"asOf\":\"2026-11-04T00:00:01Z\"")
-        .getBytes(StandardCharsets.UTF_8), Map.of());
+    String rewritten = new String(snapshot, StandardCharsets.UTF_8)
+        .replace("\"asOf\":\"2026-11-04T00:00:00Z\"", "\"asOf\":\"2026-11-04T00:00:01Z\"");
+    put(key, rewritten.getBytes(StandardCharsets.UTF_8), Map.of());
 
     Run run = cli("report", "verify", "--report", reportId);
     assertEquals(1, run.status(), run.stdout() + run.stderr());

@@ -9,8 +9,8 @@ import io.qualityhub.reports.report.ReportBuilder;
 import io.qualityhub.reports.report.ReportRequest;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportSnapshot;
-import io.qualityhub.reports.report.SnapshotReference;
 import io.qualityhub.reports.report.ReportTopic;
+import io.qualityhub.reports.report.SnapshotReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -110,7 +110,7 @@ final class ReportService {
     }
     ReportSnapshot snapshot = read.snapshot(ReportSnapshot.GENERATOR, now, targets, deadlinePolicyVersion, requests);
     SnapshotReference reference = snapshots.store(snapshot);
-    // What is rendered is what the stored snapshot rebuilds: nothing it does not hold can reach a report.
+    // What is rendered is what the snapshot rebuilds, as the verifier will: nothing it does not hold reaches a report.
     List<StoredReport> stored = new ArrayList<>();
     for (String reportId : requests.keySet()) {
       stored.add(store(snapshot.rebuild(reportId), reference));

@@ -5,6 +5,7 @@ import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportSnapshot;
 import io.qualityhub.reports.report.SnapshotReference;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -155,7 +156,7 @@ public final class ReportVerifier {
   }
 
   private static Optional<Integer> firstDifference(byte[] expected, byte[] actual) {
-    int at = java.util.Arrays.mismatch(expected, actual);
+    int at = Arrays.mismatch(expected, actual);
     return at < 0 ? Optional.empty() : Optional.of(at);
   }
 }

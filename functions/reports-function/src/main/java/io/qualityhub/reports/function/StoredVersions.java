@@ -1,5 +1,6 @@
 package io.qualityhub.reports.function;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -10,7 +11,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectVersionsResponse;
 final class StoredVersions {
 
   /** @param deleteMarker whether this version is a delete marker rather than content */
-  record Version(String versionId, java.time.Instant lastModified, boolean deleteMarker) {}
+  record Version(String versionId, Instant lastModified, boolean deleteMarker) {}
 
   private StoredVersions() {}
 

@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         if (reports.isEmpty()) {
             throw new IllegalArgumentException("a snapshot is of at least one report");
         }
-        reports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(reports));
+        reports = Collections.unmodifiableMap(new LinkedHashMap<>(reports));
     }
 
     /** The snapshot's bytes ({@link #toJson}) and what each report built from it says of it, computed once. */
@@ -220,10 +221,7 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
                     text(definitions, "deadlinePolicyVersion"), LocalDate.parse(text(read, "from")),
                     LocalDate.parse(text(read, "to")), aggregates, reports);
         } catch (IOException | AggregateFormatException | InvalidIndicatorTargetsException | DateTimeParseException
-                 | IllegalArgumentException | NullPointerException e) {
-            if (e instanceof InvalidSnapshotException invalid) {
-                throw invalid;
-            }
+                 | IllegalArgumentException e) {
             throw new InvalidSnapshotException("the snapshot does not read: " + e.getMessage(), e);
         }
     }
