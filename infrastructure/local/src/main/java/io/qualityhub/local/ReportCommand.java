@@ -18,7 +18,8 @@ import java.util.Set;
 final class ReportCommand {
 
   static final String USAGE = "usage: qualityhub report --period P [--branch B] [--topic T] " + AwsTarget.USAGE
-      + "   (P: 2026-10, 2026-Q4 or 2026-10-01..2026-10-15; T: e.g. claims-timeliness)";
+      + "   (P: 2026-10, 2026-Q4 or 2026-10-01..2026-10-15; T: e.g. claims-timeliness)\n       "
+      + ReportVerifyCommand.USAGE.substring("usage: ".length());
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -29,6 +30,9 @@ final class ReportCommand {
   }
 
   int run(List<String> args) {
+    if (!args.isEmpty() && args.getFirst().equals("verify")) {
+      return new ReportVerifyCommand(projectRoot, out).run(args.subList(1, args.size()));
+    }
     Options options = Options.parse(args, AwsTarget.optionsWith("--period", "--branch", "--topic"), Set.of(), USAGE);
     Map<String, String> order = new LinkedHashMap<>();
     order.put("period", options.value("--period").orElseThrow(() -> new UsageException("--period is required\n" + USAGE)));

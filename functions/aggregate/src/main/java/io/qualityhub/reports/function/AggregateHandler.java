@@ -108,7 +108,8 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
         ? Outcome.STORED : Outcome.STALE_IGNORED;
   }
 
-  private static DeadlinePolicy deadlinePolicy(Settings settings) {
+  /** The deadline policy in force: {@code DEADLINE_POLICY_OVERRIDE} (parameter or configuration store), else the defaults. */
+  static DeadlinePolicy deadlinePolicy(Settings settings) {
     return settings.optional("DEADLINE_POLICY_OVERRIDE")
         .filter(json -> !json.isBlank())
         .map(json -> DeadlinePolicyLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))

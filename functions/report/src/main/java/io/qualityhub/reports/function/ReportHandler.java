@@ -60,8 +60,10 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
         new TrackedInspections(clients.dynamoDb(), recordsTable, sealedRecords),
         new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords),
         new SampleAssurances(clients.dynamoDb(), recordsTable, sealedRecords), targets(settings),
+        AggregateHandler.deadlinePolicy(settings).version(),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
+        new SnapshotStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN")),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));
   }
 

@@ -2,16 +2,15 @@ package io.qualityhub.reports.function;
 
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
-import io.qualityhub.reports.render.CsvReportRenderer;
-import io.qualityhub.reports.render.JsonReportRenderer;
-import io.qualityhub.reports.render.PdfReportRenderer;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportBuilder;
 import io.qualityhub.reports.report.ReportRequest;
 import io.qualityhub.reports.report.ReportScope;
+import io.qualityhub.reports.report.ReportSnapshot;
 import io.qualityhub.reports.report.ReportTopic;
+import io.qualityhub.reports.report.SnapshotReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,11 +18,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Builds reports from the stored aggregates, renders them in every format and stores them with their index. */
+/**
+ * Builds reports from the stored aggregates, stores the order's snapshot, renders each report as the snapshot rebuilds
+ * it in every format and stores them with their index.
+ */
 final class ReportService {
 
   /** The problem items a special report of each topic lists; topics without their own list none yet. */
@@ -53,12 +56,16 @@ final class ReportService {
   private final IndicatorTargets targets;
   private final FindingRules rules = FindingRules.standard();
   private final ReportStore store;
+  private final SnapshotStore snapshots;
+  private final String deadlinePolicyVersion;
   private final Clock clock;
   private final ZoneId zone;
 
   ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
-      TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, ReportStore store, Clock clock,
-      ZoneId zone) {
+      TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, String deadlinePolicyVersion,
+      ReportStore store, SnapshotStore snapshots, Clock clock, ZoneId zone) {
+    this.deadlinePolicyVersion = deadlinePolicyVersion;
+    this.snapshots = snapshots;
     this.targets = targets;
     this.aggregates = aggregates;
     this.directory = directory;
@@ -84,22 +91,32 @@ final class ReportService {
     Instant now = clock.instant();
     LocalDate asOf = LocalDate.ofInstant(now, zone);
     asOf = asOf.isAfter(order.period().endInclusive()) ? order.period().endInclusive() : asOf;
-    List<StoredReport> stored = new ArrayList<>();
-    // One source per order: its reports read the same span, which the source then reads once.
+    // One source per order: its reports read the same span, which the source then reads once, and which the
+    // order's snapshot keeps.
     Set<String> knownBranches = directory.branches();
-    ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, knownBranches, inspections, actions),
-        targets, rules);
+    ReportSnapshot.Recorder read = new ReportSnapshot.Recorder(
+        new FindingsAggregates(aggregates, knownBranches, inspections, actions));
+    ReportBuilder builder = new ReportBuilder(read, targets, rules);
     SampleAssurances.Read periodSamples = samples.read(order.period());
     List<ProblemItem> lateRecords = aggregates.problemsBetween(order.period().start(), order.period().endInclusive(),
         null, Set.of(FileAggregate.SETTLED_LATE, FileAggregate.RESOLVED_LATE));
-    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples,
-        lateRecords));
-    stored.add(store(main));
+    Map<String, ReportRequest> requests = new LinkedHashMap<>();
+    ReportRequest mainRequest = request(order, order.scope(), asOf, now, knownBranches, periodSamples, lateRecords);
+    QualityReport main = builder.build(mainRequest);
+    requests.put(main.baseName(), mainRequest);
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
-        stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches,
-            periodSamples, lateRecords))));
+        ReportRequest branchRequest = request(order, ReportScope.branch(branch), asOf, now, knownBranches, periodSamples,
+            lateRecords);
+        requests.put(builder.build(branchRequest).baseName(), branchRequest);
       }
+    }
+    ReportSnapshot snapshot = read.snapshot(ReportSnapshot.GENERATOR, now, targets, deadlinePolicyVersion, requests);
+    SnapshotReference reference = snapshots.store(snapshot);
+    // What is rendered is what the snapshot rebuilds, as the verifier will: nothing it does not hold reaches a report.
+    List<StoredReport> stored = new ArrayList<>();
+    for (String reportId : requests.keySet()) {
+      stored.add(store(snapshot.rebuild(reportId), reference));
     }
     return stored;
   }
@@ -148,13 +165,13 @@ final class ReportService {
         .toList();
   }
 
-  private StoredReport store(QualityReport report) {
+  private StoredReport store(QualityReport report, SnapshotReference snapshot) {
     Map<ReportFormat, byte[]> renderings = new EnumMap<>(ReportFormat.class);
-    renderings.put(ReportFormat.PDF, new PdfReportRenderer().render(report));
-    renderings.put(ReportFormat.CSV, new CsvReportRenderer().render(report));
-    renderings.put(ReportFormat.JSON, new JsonReportRenderer().render(report));
+    for (ReportFormat format : ReportFormat.values()) {
+      renderings.put(format, format.render(report, snapshot));
+    }
     return store.store(report.baseName(), report.period().label(), report.scope().label(),
         report.special().map(special -> special.topic().code()).orElse(null), report.generatedAt().toString(),
-        renderings);
+        renderings, snapshot);
   }
 }

@@ -172,6 +172,29 @@ public final class StackPermissions {
     if (role == null) {
       throw new IllegalArgumentException("template.yaml declares no function " + functionLogicalId);
     }
+    return decideAs(role, request);
+  }
+
+  /**
+   * What the template would refuse of requests made as a role no function runs as (one people assume, such as
+   * ReportVerifierRole), with the services' requests on its behalf, each with why.
+   */
+  public Set<String> refusedForRole(String roleLogicalId, Set<IamRequest> requests) {
+    String role = resources.get(roleLogicalId).arn()
+        .orElseThrow(() -> new IllegalArgumentException("template.yaml declares no role " + roleLogicalId));
+    Set<String> refused = new TreeSet<>();
+    for (IamRequest request : requests) {
+      for (IamRequest needed : withServiceRequests(request)) {
+        Decision decision = decideAs(role, needed);
+        if (!decision.allowed()) {
+          refused.add(needed + ": " + decision.reason());
+        }
+      }
+    }
+    return refused;
+  }
+
+  private Decision decideAs(String role, IamRequest request) {
     Map<String, List<String>> context = new TreeMap<>(request.context());
     context.put("aws:principalarn", List.of(role));
     context.put("aws:principalaccount", List.of(account));

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.reports.report.SnapshotReference;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -27,6 +28,9 @@ final class ReportStore {
   private static final String INDEX_SK = "INDEX";
   /** One partition listing every report by period, newest last, for the portal's list (a report id is never this). */
   static final String CATALOGUE_PK = "REPORT#CATALOGUE";
+  /** User metadata of every rendering: the id of the snapshot it was built from, and that snapshot's SHA-256. */
+  static final String SNAPSHOT_METADATA = "qualityhub-snapshot";
+  static final String SNAPSHOT_DIGEST_METADATA = "qualityhub-snapshot-digest";
 
   private final S3Client s3;
   private final String bucket;
@@ -46,20 +50,26 @@ final class ReportStore {
     return bucket;
   }
 
-  /** Writes every rendering, then the index entry naming them. */
+  /**
+   * Writes every rendering, each naming the snapshot it was built from in its metadata ({@link #SNAPSHOT_METADATA},
+   * {@link #SNAPSHOT_DIGEST_METADATA}) so that every stored version can be verified, then the index entry naming them.
+   */
   StoredReport store(String reportId, String period, String scope, String topic, String generatedAt,
-      Map<ReportFormat, byte[]> renderings) {
+      Map<ReportFormat, byte[]> renderings, SnapshotReference snapshot) {
     Map<ReportFormat, StoredReport.StoredObject> objects = new EnumMap<>(ReportFormat.class);
+    Map<String, String> metadata = Map.of(SNAPSHOT_METADATA, snapshot.id(), SNAPSHOT_DIGEST_METADATA, snapshot.digest());
     renderings.forEach((format, bytes) -> {
       String key = REPORT_PREFIX + period + "/" + scope + "/" + reportId + "." + format.extension();
       PutObjectResponse put = s3.putObject(request -> request.bucket(bucket).key(key)
-              .contentType(format.contentType())
+              .contentType(format.contentType()).metadata(metadata)
               .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(reportsKeyArn),
           RequestBody.fromBytes(bytes));
       objects.put(format, new StoredReport.StoredObject(key, put.versionId(), sha256(bytes), bytes.length));
     });
     StoredReport report = new StoredReport(reportId, period, scope, topic, generatedAt, objects);
     Map<String, AttributeValue> item = toItem(report);
+    item.put("snapshotId", AttributeValue.fromS(snapshot.id()));
+    item.put("snapshotDigest", AttributeValue.fromS(snapshot.digest()));
     dynamoDb.putItem(request -> request.tableName(table).item(item));
     Map<String, AttributeValue> listed = new HashMap<>(item);
     listed.put(AggregateStore.PK, AttributeValue.fromS(CATALOGUE_PK));

@@ -12,6 +12,9 @@ import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.SampleAssurance;
 import io.qualityhub.reports.report.SpecialSection;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -20,9 +23,13 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.EnumMap;
 import java.util.GregorianCalendar;
@@ -474,5 +481,20 @@ public final class PdfReportRenderer {
         created.setTimeInMillis(report.generatedAt().toEpochMilli());
         info.setCreationDate(created);
         document.getDocumentCatalog().setLanguage("zh-TW");
+        // PDFBox would otherwise derive the file identifier from the clock: the same report must render to the same
+        // bytes, so that it can be verified by rendering it again from its snapshot.
+        byte[] id = Arrays.copyOf(sha256("qualityhub-report " + report.baseName() + " " + report.generatedAt()), 16);
+        COSArray ids = new COSArray();
+        ids.add(new COSString(id));
+        ids.add(new COSString(id));
+        document.getDocument().getTrailer().setItem(COSName.ID, ids);
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
     }
 }

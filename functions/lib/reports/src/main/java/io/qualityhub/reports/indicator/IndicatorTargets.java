@@ -30,15 +30,25 @@ public final class IndicatorTargets {
 
     private final String version;
     private final Map<String, IndicatorTarget> byKey;
+    private final String document;
 
-    private IndicatorTargets(String version, Map<String, IndicatorTarget> byKey) {
+    private IndicatorTargets(String version, Map<String, IndicatorTarget> byKey, String document) {
         this.version = version;
         this.byKey = Map.copyOf(byKey);
+        this.document = document;
     }
 
     /** No targets at all, under version {@code none}. */
     public static IndicatorTargets none() {
-        return new IndicatorTargets("none", Map.of());
+        return new IndicatorTargets("none", Map.of(), "{\"version\":\"none\",\"indicators\":{}}");
+    }
+
+    /**
+     * The document these targets were loaded from, as compact JSON: what a report snapshot keeps of its definitions,
+     * so that {@link #load} of it gives the same targets again whatever the file or store says later.
+     */
+    public String document() {
+        return document;
     }
 
     /**
@@ -106,7 +116,7 @@ public final class IndicatorTargets {
         if (!problems.isEmpty()) {
             throw new InvalidIndicatorTargetsException(sourceName, problems);
         }
-        return new IndicatorTargets(version, targets);
+        return new IndicatorTargets(version, targets, root.toString());
     }
 
     /** The indicator's own target, else its family's; empty when neither is configured. */

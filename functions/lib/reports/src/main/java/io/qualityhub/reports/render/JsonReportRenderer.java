@@ -12,6 +12,7 @@ import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.SampleAssurance;
+import io.qualityhub.reports.report.SnapshotReference;
 import io.qualityhub.reports.report.SpecialSection;
 import io.qualityhub.reports.report.TrendSeries;
 
@@ -28,6 +29,11 @@ public final class JsonReportRenderer {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public byte[] render(QualityReport report) {
+        return render(report, null);
+    }
+
+    /** The report with the snapshot it was built from ({@code snapshot}: id, digest, versions, as-of), to verify it by. */
+    public byte[] render(QualityReport report, SnapshotReference snapshot) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("formatVersion", FORMAT_VERSION);
         root.put("titleEn", report.titleEn());
@@ -39,6 +45,9 @@ public final class JsonReportRenderer {
         root.put("scope", report.scope().label());
         root.put("asOf", report.asOf().toString());
         root.put("generatedAt", report.generatedAt().toString());
+        if (snapshot != null) {
+            snapshot(root.putObject("snapshot"), snapshot);
+        }
         report.special().ifPresent(special -> root.put("topic", special.topic().code()));
         indicators(root.putArray("indicators"), report.indicators());
         ObjectNode branches = root.putObject("branches");
@@ -55,6 +64,15 @@ public final class JsonReportRenderer {
         } catch (JsonProcessingException e) {
             throw new ReportRenderingException("the JSON report " + report.baseName() + " could not be written", e);
         }
+    }
+
+    private static void snapshot(ObjectNode node, SnapshotReference snapshot) {
+        node.put("id", snapshot.id());
+        node.put("digest", snapshot.digest());
+        node.put("targetsVersion", snapshot.targetsVersion());
+        node.put("deadlinePolicyVersion", snapshot.deadlinePolicyVersion());
+        node.put("asOf", snapshot.asOf().toString());
+        node.put("generator", snapshot.generator());
     }
 
     private static void indicators(ArrayNode array, List<Indicator> indicators) {
