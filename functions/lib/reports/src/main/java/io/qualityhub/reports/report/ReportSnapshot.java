@@ -240,6 +240,8 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         request.special().ifPresent(special -> writeSpecial(node.putObject("special"), special));
         ArrayNode samples = node.putArray("samples");
         request.samples().forEach(sample -> writeSample(samples.addObject(), sample));
+        ArrayNode behind = node.putArray("recordsBehind");
+        request.recordsBehind().forEach(item -> behind.addObject().put("id", item.itemId()).put("reason", item.reason()));
     }
 
     private static ReportRequest readRequest(JsonNode node) {
@@ -265,7 +267,9 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         }
         List<SampleAssurance> samples = new ArrayList<>();
         required(node, "samples").forEach(sample -> samples.add(readSample(sample)));
-        return request.samples(samples).build();
+        List<ProblemItem> behind = new ArrayList<>();
+        required(node, "recordsBehind").forEach(item -> behind.add(new ProblemItem(text(item, "id"), text(item, "reason"))));
+        return request.samples(samples).recordsBehind(behind).build();
     }
 
     private static void writeSpecial(ObjectNode node, SpecialSection special) {

@@ -54,6 +54,7 @@ class ReportSnapshotTest {
     private static ReportRequest companyRequest() {
         return ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), ReportScope.company(), AS_OF)
                 .branchNames(Map.of("TPE-01", "台北一分公司"))
+                .recordsBehind(List.of(new ProblemItem("TPE-01:CLM-理賠-7", "settled_late")))
                 .samples(List.of(new SampleAssurance("2026-10",
                         List.of(new SampleAssurance.StratumStatement("claims", "TPE-01", null, 40, 12, 12, 1,
                                 "1 deviation in 12: at most 32.0% at 95%")),
@@ -72,6 +73,13 @@ class ReportSnapshotTest {
                                         LocalDate.parse("2026-10-10"), ActionStatus.DONE, LocalDate.parse("2026-10-09"),
                                         LocalDate.parse("2026-10-25"))))
                 .build();
+    }
+
+    @Test
+    void everyRequestReadsBackFromTheStoredSnapshotAsItWasMade() {
+        ReportSnapshot snapshot = snapshotOf(HandBuiltDataset.ledger());
+
+        assertEquals(snapshot.reports(), ReportSnapshot.fromJson(snapshot.toJson()).reports());
     }
 
     @Test
