@@ -64,7 +64,7 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
         new PlanSource(settings.optional(PlanSource.OVERRIDE_VARIABLE).orElse(null)),
         populationReader(settings, clients),
         new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
-        new SampleStore(clients.dynamoDb(), sealOf(settings, clients), refused),
+        new SampleStore(clients.dynamoDb(), sealOf(settings, clients), refused), frozenPopulations(settings, clients),
         new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
         new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")),
         alerts, repeatViolatorAlerts);
@@ -92,6 +92,11 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
   public static ItemSeal sealOf(Settings settings, AwsClients clients) {
     return new ItemSeal(settings.required("RECORDS_TABLE"),
         SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE)));
+  }
+
+  /** Where the draws' populations are frozen: the reports bucket, under the reports key. */
+  public static FrozenPopulations frozenPopulations(Settings settings, AwsClients clients) {
+    return new FrozenPopulations(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"));
   }
 
   static PopulationReader populationReader(Settings settings, AwsClients clients) {
