@@ -18,7 +18,7 @@ final class BenchCommand {
   static final String USAGE = "usage: qualityhub bench intake [--rows N]   (default 1000000)\n"
       + "       qualityhub bench coldstart [--runs N] [--tier 1|4] [--function intake|report-access]"
       + "  (default 5, 1: Lambda's default C1 only, intake)\n"
-      + "       qualityhub bench sampling [--records N] [--branches B]  (default 1000000, 50)\n"
+      + "       qualityhub bench sampling [--records N] [--branches B] [--history-months M]  (default 1000000, 50, 0)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)\n"
@@ -34,7 +34,8 @@ final class BenchCommand {
   }
 
   int run(List<String> args) throws Exception {
-    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function"),
+    Options options = Options.parse(args, Set.of("--rows", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function",
+        "--history-months"),
         Set.of(), USAGE);
     if (options.positional().equals(List.of("burst"))) {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
@@ -58,7 +59,8 @@ final class BenchCommand {
       return 0;
     }
     if (options.positional().equals(List.of("sampling"))) {
-      SamplingBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
+      SamplingBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"),
+              positive(options, "--history-months", "0", 0), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }
@@ -84,14 +86,18 @@ final class BenchCommand {
   }
 
   private static int positive(Options options, String name, String defaultValue) {
+    return positive(options, name, defaultValue, 1);
+  }
+
+  private static int positive(Options options, String name, String defaultValue, int least) {
     try {
       int value = Integer.parseInt(options.value(name).orElse(defaultValue));
-      if (value >= 1) {
+      if (value >= least) {
         return value;
       }
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new UsageException(name + " must be a whole number of at least 1\n" + USAGE);
+    throw new UsageException(name + " must be a whole number of at least " + least + "\n" + USAGE);
   }
 }

@@ -8,6 +8,7 @@ import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.InvalidAdhocOrderException;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PeriodType;
+import io.qualityhub.sampling.domain.PopulationChanges;
 import io.qualityhub.sampling.domain.SampleDifference;
 import io.qualityhub.sampling.function.AdhocOrderStore;
 import io.qualityhub.sampling.function.AdhocOutcome;
@@ -30,10 +31,11 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * {@code ./qualityhub sample verify --period P}: draws the period again from its secret, the population as stored
- * now and the plan kept with the sample, and lists every difference from the stored sample; then carries out the
- * period's ad-hoc orders again and lists how their stored tasks differ. Exit status 0 when there is none, 1 when
- * there is any.
+ * {@code ./qualityhub sample verify --period P}: draws the period again from its secret, the population frozen at the
+ * draw (checked against the hash the sample recorded) and the plan kept with the sample, and lists every difference
+ * from the stored sample; then carries out the period's ad-hoc orders again and lists how their stored tasks differ.
+ * It also prints the records that entered the period after the draw ({@code late arrivals: N}, then per stratum),
+ * left it or changed, which are no difference. Exit status 0 when there is none, 1 when there is any.
  *
  * <p>{@code ./qualityhub sample adhoc --branch B --type T --reason TEXT (--count N | --ids ID,...) [--period P]}:
  * an ad-hoc inspection (policy II.2.2) of records of one type at one branch, assigned like drawn tasks, sent to the
@@ -75,10 +77,13 @@ final class SampleCommand {
     String periodText = options.value("--period").orElseThrow(() -> new UsageException("--period is required\n" + USAGE));
     Period period = period(periodText);
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, out)) {
-      List<SampleDifference> differences = new ArrayList<>(verify(local, period));
+      SampleVerification.Result result = check(local, period);
+      List<SampleDifference> differences = new ArrayList<>(result.differences());
       differences.addAll(verifyAdhoc(local, period));
+      result.changes().ifPresent(this::printChanges);
       if (differences.isEmpty()) {
         out.println("Sample " + period + " verified: the stored sample is exactly what the method draws"
+            + (result.changes().isPresent() ? " from the population frozen at the draw" : "")
             + " (and its ad-hoc orders, if any, exactly what they give).");
         return 0;
       }
@@ -168,13 +173,31 @@ final class SampleCommand {
         .map(plan -> plan.period()).orElse(PeriodType.MONTHLY);
   }
 
+  /**
+   * Records that entered the period after the draw, left it, or changed in a sampled column: none of them counts
+   * against the sample, which is drawn again from the population frozen at the draw.
+   */
+  private void printChanges(PopulationChanges changes) {
+    out.println("late arrivals: " + changes.arrivals());
+    changes.arrived().forEach((stratum, count) -> out.println("  " + stratum + ": " + count));
+    out.println("left since the draw: " + changes.departures());
+    changes.left().forEach((stratum, count) -> out.println("  " + stratum + ": " + count));
+    out.println("changed since the draw: " + changes.changes());
+    changes.changed().forEach((stratum, count) -> out.println("  " + stratum + ": " + count));
+  }
+
   static List<SampleDifference> verify(LocalDeployment local, Period period) {
+    return check(local, period).differences();
+  }
+
+  static SampleVerification.Result check(LocalDeployment local, Period period) {
     String table = LocalRecords.table(local);
     // A task refused for its seal is left out of the stored sample, so it shows as a difference.
     SampleStore store = new SampleStore(local.clients().dynamoDb(), seal(local), refused -> { });
     return new SampleVerification(store,
         new PopulationReader(local.clients().dynamoDb(), table, Long.MAX_VALUE),
-        new PeriodSecrets(local.clients().kms(), local.attribute("SamplingKey", "Arn"))).verify(period);
+        new PeriodSecrets(local.clients().kms(), local.attribute("SamplingKey", "Arn")),
+        SamplingHandler.frozenPopulations(local.settingsOf("SamplingFunction"), local.clients())).check(period);
   }
 
   static List<SampleDifference> verifyAdhoc(LocalDeployment local, Period period) {

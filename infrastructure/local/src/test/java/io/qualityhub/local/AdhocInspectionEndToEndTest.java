@@ -231,7 +231,8 @@ class AdhocInspectionEndToEndTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertEquals(1, new SampleCommand(ROOT, new PrintStream(out, true, StandardCharsets.UTF_8))
           .run(List.of("verify", "--period", "2026-07", "--endpoint", local.endpoint().toString())));
-      assertEquals("Sample 2026-07 differs from a fresh draw (1 difference):\n  sales/ADH-02/S-ADH-02-001: ad-hoc order "
+      assertEquals("late arrivals: 0\nleft since the draw: 0\nchanged since the draw: 0\n"
+          + "Sample 2026-07 differs from a fresh draw (1 difference):\n  sales/ADH-02/S-ADH-02-001: ad-hoc order "
           + removed.adhoc().orderId() + " gives this task, but it is not stored; it was removed or never stored\n",
           out.toString(StandardCharsets.UTF_8));
     } finally {

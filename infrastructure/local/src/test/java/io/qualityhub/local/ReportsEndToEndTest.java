@@ -241,8 +241,7 @@ class ReportsEndToEndTest {
     Map<String, AttributeValue> item = new java.util.HashMap<>(attributes);
     item.put("pk", AttributeValue.fromS(pk));
     item.put("sk", AttributeValue.fromS(sk));
-    Map<String, AttributeValue> sealed = io.qualityhub.sampling.function.SamplingHandler
-        .sealOf(local.settingsOf("SamplingFunction"), local.clients()).sealed(item);
+    Map<String, AttributeValue> sealed = io.qualityhub.core.store.ItemSeal.ofTable("RECORDS_TABLE", local.settingsOf("SamplingFunction"), local.clients()).sealed(item);
     local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(sealed));
   }
 

@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.function;
 
+import io.qualityhub.sampling.domain.FrozenPopulation;
 import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.InspectionTasks;
 import io.qualityhub.sampling.domain.InspectorAssigner;
@@ -18,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Draws a period once, assigns its tasks to inspectors from the latest roster ({@link InspectorAssigner}) and
- * issues them; tasks no eligible inspector could take are reported to {@link AssignmentAlerts}. The header is stored first and commits the draw: a rerun draws again
+ * issues them; tasks no eligible inspector could take are reported to {@link AssignmentAlerts}. The population drawn
+ * from is frozen ({@link FrozenPopulations}), then the header, naming it, is stored and commits the draw: a rerun draws again
  * under the header's plan, and adds missing tasks only if the population is exactly the one drawn from (a run that
  * stopped half way); if records changed since, the stored sample stands. Then every stored task not yet sent goes
  * to the inspection queue, and the team task lists are rewritten from the store. So a rerun adds no task and sends
@@ -30,23 +32,24 @@ public final class PeriodSampling {
   private final PopulationReader population;
   private final PeriodSecrets secrets;
   private final SampleStore store;
+  private final FrozenPopulations frozenPopulations;
   private final InspectionQueue queue;
   private final TaskLists taskLists;
   private final AssignmentAlerts alerts;
   private final RepeatViolatorAlerts repeatViolatorAlerts;
 
+  /**
+   * @param frozenPopulations where each period's population is frozen at its draw
+   * @param repeatViolatorAlerts told of a month's repeat violators, after their list is written
+   */
   public PeriodSampling(PlanSource plans, PopulationReader population, PeriodSecrets secrets, SampleStore store,
-      InspectionQueue queue, TaskLists taskLists, AssignmentAlerts alerts) {
-    this(plans, population, secrets, store, queue, taskLists, alerts, (period, flagged, key) -> { });
-  }
-
-  /** @param repeatViolatorAlerts told of a month's repeat violators, after their list is written */
-  public PeriodSampling(PlanSource plans, PopulationReader population, PeriodSecrets secrets, SampleStore store,
-      InspectionQueue queue, TaskLists taskLists, AssignmentAlerts alerts, RepeatViolatorAlerts repeatViolatorAlerts) {
+      FrozenPopulations frozenPopulations, InspectionQueue queue, TaskLists taskLists, AssignmentAlerts alerts,
+      RepeatViolatorAlerts repeatViolatorAlerts) {
     this.plans = plans;
     this.population = population;
     this.secrets = secrets;
     this.store = store;
+    this.frozenPopulations = frozenPopulations;
     this.queue = queue;
     this.taskLists = taskLists;
     this.alerts = alerts;
@@ -71,9 +74,13 @@ public final class PeriodSampling {
     boolean populationChanged = existing.isPresent()
         && !existing.get().populationFingerprint().equals(sample.populationFingerprint());
     if (existing.isEmpty()) {
+      // Frozen before the header commits the draw: a header never names a population that was not stored.
+      FrozenPopulations.Reference frozen = frozenPopulations.put(period, FrozenPopulation.encode(period,
+          plan.version(), sample.populationFingerprint(), new Sampler(plan).weigh(period, records.units(),
+              records.incidents()), records.incidents()));
       store.putHeaderIfAbsent(new SampleHeader(period, plan.version(), sample.populationFingerprint(),
           records.units().size(), sample.selected().size(), plans.packagedJsonText(), plans.overrideJsonText(),
-          sample.strata(), roster));
+          sample.strata(), roster, Optional.of(frozen)));
     }
     int created = 0;
     List<InspectionTask> newlyUnassigned = new ArrayList<>();

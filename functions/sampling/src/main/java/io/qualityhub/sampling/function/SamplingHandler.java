@@ -64,6 +64,7 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
         populationReader(settings, clients),
         new PeriodSecrets(clients.kms(), settings.required("SAMPLING_KEY_ARN")),
         new SampleStore(clients.dynamoDb(), ItemSeal.ofTable("RECORDS_TABLE", settings, clients), refused),
+        frozenPopulations(settings, clients),
         new InspectionQueue(clients.configure(SqsClient.builder()).build(), settings.required("INSPECTION_QUEUE_URL")),
         new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")),
         alerts, repeatViolatorAlerts);
@@ -87,6 +88,10 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
         new TaskLists(clients.s3(), settings.required("INTAKE_BUCKET"), settings.required("INFRA_KEY_ARN")), alerts);
   }
 
+  /** Where the draws' populations are frozen: the reports bucket, under the reports key. */
+  public static FrozenPopulations frozenPopulations(Settings settings, AwsClients clients) {
+    return new FrozenPopulations(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"));
+  }
 
   static PopulationReader populationReader(Settings settings, AwsClients clients) {
     return new PopulationReader(clients.dynamoDb(), settings.required("RECORDS_TABLE"),

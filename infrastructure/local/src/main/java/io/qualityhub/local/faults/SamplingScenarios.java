@@ -76,7 +76,8 @@ final class SamplingScenarios {
     List<String> taskIds = rerun.tasks().stream().map(InspectionTask::taskId).sorted().toList();
     List<SampleDifference> differences = new SampleVerification(store,
         new PopulationReader(local.clients().dynamoDb(), local.physicalId("RecordsTable"), 1_000_000),
-        new PeriodSecrets(local.clients().kms(), settings.required("SAMPLING_KEY_ARN"))).verify(period);
+        new PeriodSecrets(local.clients().kms(), settings.required("SAMPLING_KEY_ARN")),
+        SamplingHandler.frozenPopulations(settings, local.clients())).verify(period);
     return checks
         .equal(1, crash.thrown(), "crashes")
         .equal(0, rerun.tasksCreated(), "tasks the rerun created")

@@ -36,6 +36,9 @@ public final class SampleStore {
   static final String TASK_SK_PREFIX = "TASK#";
   static final String QUEUED = "queued";
   static final String REPEAT_VIOLATORS_SK = "REPEAT_VIOLATORS";
+  static final String FROZEN_KEY = "frozenPopulationKey";
+  static final String FROZEN_VERSION = "frozenPopulationVersion";
+  static final String FROZEN_SHA256 = "frozenPopulationSha256";
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -75,6 +78,11 @@ public final class SampleStore {
       item.put("roster", AttributeValue.fromL(header.roster().inspectors().stream().map(SampleStore::inspector)
           .toList()));
     }
+    header.frozenPopulation().ifPresent(frozen -> {
+      item.put(FROZEN_KEY, s(frozen.key()));
+      item.put(FROZEN_VERSION, s(frozen.versionId()));
+      item.put(FROZEN_SHA256, s(frozen.sha256()));
+    });
     return putIfAbsent(item);
   }
 
@@ -96,7 +104,9 @@ public final class SampleStore {
         item.containsKey("strata") ? item.get("strata").l().stream().map(StratumItems::fromAttribute).toList()
             : List.of(),
         item.containsKey("rosterDate") ? new Roster(LocalDate.parse(item.get("rosterDate").s()),
-            item.get("roster").l().stream().map(SampleStore::inspector).toList()) : Roster.NONE));
+            item.get("roster").l().stream().map(SampleStore::inspector).toList()) : Roster.NONE,
+        item.containsKey(FROZEN_KEY) ? Optional.of(new FrozenPopulations.Reference(item.get(FROZEN_KEY).s(),
+            item.get(FROZEN_VERSION).s(), item.get(FROZEN_SHA256).s())) : Optional.empty()));
   }
 
   static AttributeValue inspector(Inspector inspector) {

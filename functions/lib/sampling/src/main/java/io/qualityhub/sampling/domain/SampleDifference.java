@@ -25,6 +25,17 @@ public sealed interface SampleDifference {
         }
     }
 
+    /**
+     * The population frozen at the draw is not what the sample recorded: its object was replaced, or cannot be found
+     * or read, so nothing drawn from it can be trusted.
+     */
+    record FrozenPopulationDiffers(String location, String what) implements SampleDifference {
+        @Override
+        public String describe() {
+            return "the frozen population " + location + " " + what;
+        }
+    }
+
     record MissingFromStored(RecordKey record, double expectedProbability) implements SampleDifference {
         @Override
         public String describe() {

@@ -34,7 +34,7 @@ public final class Sampler {
      */
     public Sample draw(Period period, byte[] periodSecret, Collection<SamplingUnit> population,
                        PriorIncidents known) {
-        PriorIncidents incidents = plan.weighsRepeatViolators() ? known : known.withoutRepeatViolators();
+        PriorIncidents incidents = weighed(known);
         KeyedRandom random = new KeyedRandom(periodSecret);
         List<Keyed> sorted = population.stream().map(unit -> new Keyed(unit.key(), unit))
                 .sorted(Comparator.comparing(Keyed::key)).toList();
@@ -50,6 +50,48 @@ public final class Sampler {
         }
         String fingerprint = PopulationFingerprint.of(sorted.stream().map(Keyed::unit).toList(), incidents);
         return new Sample(period, plan.version(), fingerprint, draws, selected);
+    }
+
+    /**
+     * Each record's stratum and risk weight as {@link #draw} gives them, in record order: what an auditor reads in a
+     * frozen population ({@link FrozenPopulation}) beside the records themselves.
+     */
+    public List<WeighedUnit> weigh(Period period, Collection<SamplingUnit> population, PriorIncidents known) {
+        PriorIncidents incidents = weighed(known);
+        List<Keyed> sorted = population.stream().map(unit -> new Keyed(unit.key(), unit))
+                .sorted(Comparator.comparing(Keyed::key)).toList();
+        List<WeighedUnit> weighed = new ArrayList<>(sorted.size());
+        for (Map.Entry<Stratum, List<Keyed>> stratum : stratify(period, sorted).entrySet()) {
+            RecordTypePlan typePlan = plan.forType(stratum.getKey().recordType()).orElseThrow();
+            RiskScorer scorer = RiskScorer.forStratum(typePlan, stratum.getValue().stream().map(Keyed::unit).toList(),
+                    incidents);
+            for (Keyed keyed : stratum.getValue()) {
+                weighed.add(new WeighedUnit(keyed.unit(), stratum.getKey(), scorer.score(keyed.unit()).weight()));
+            }
+        }
+        weighed.sort(Comparator.comparing(unit -> unit.unit().key()));
+        return weighed;
+    }
+
+    /** A record with the stratum it is drawn in and its risk weight there. */
+    public record WeighedUnit(SamplingUnit unit, Stratum stratum, double weight) {
+    }
+
+    /**
+     * The stratum a record falls in under this plan: branch x type, and product line when the plan stratifies the type
+     * by it ({@code null} product line then when the record has none). Empty for a type the plan does not sample.
+     */
+    public java.util.Optional<Stratum> stratumOf(SamplingUnit unit) {
+        return plan.forType(unit.recordType()).map(typePlan -> stratum(typePlan, unit));
+    }
+
+    private static Stratum stratum(RecordTypePlan typePlan, SamplingUnit unit) {
+        return new Stratum(unit.recordType(), unit.branch(),
+                typePlan.stratifyByProductLine() ? unit.productLine() : null);
+    }
+
+    private PriorIncidents weighed(PriorIncidents known) {
+        return plan.weighsRepeatViolators() ? known : known.withoutRepeatViolators();
     }
 
     /** A unit with its key built once: keys are compared and hashed many times per record. */
@@ -77,8 +119,7 @@ public final class Sampler {
                 throw new SamplingInputException("record " + keyed.key() + " has no product line, which the plan"
                         + " stratifies " + unit.recordType() + " by; pass the record's product_line");
             }
-            Stratum stratum = new Stratum(unit.recordType(), unit.branch(),
-                    typePlan.stratifyByProductLine() ? unit.productLine() : null);
+            Stratum stratum = stratum(typePlan, unit);
             strata.computeIfAbsent(stratum, key -> new ArrayList<>()).add(keyed);
         }
         return strata;
