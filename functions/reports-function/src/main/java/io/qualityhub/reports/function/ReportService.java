@@ -55,10 +55,13 @@ final class ReportService {
   private final ReportStore store;
   private final Clock clock;
   private final ZoneId zone;
+  private final io.qualityhub.deadlines.BranchDirectory branchNames;
 
+  /** @param branchNames the branch directory's names, shown beside the codes (the other directory lists who sent files) */
   ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
       TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, ReportStore store, Clock clock,
-      ZoneId zone) {
+      ZoneId zone, io.qualityhub.deadlines.BranchDirectory branchNames) {
+    this.branchNames = branchNames;
     this.targets = targets;
     this.aggregates = aggregates;
     this.directory = directory;
@@ -104,7 +107,7 @@ final class ReportService {
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
       Set<String> knownBranches, SampleAssurances.Read periodSamples) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
-        .samples(periodSamples.forScope(scope));
+        .samples(periodSamples.forScope(scope)).branchNames(branchNames.namesZh(), branchNames.namesEn());
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();
@@ -137,7 +140,7 @@ final class ReportService {
 
   private StoredReport store(QualityReport report) {
     Map<ReportFormat, byte[]> renderings = new EnumMap<>(ReportFormat.class);
-    renderings.put(ReportFormat.PDF, new PdfReportRenderer().render(report));
+    renderings.put(ReportFormat.PDF, new PdfReportRenderer(zone).render(report));
     renderings.put(ReportFormat.CSV, new CsvReportRenderer().render(report));
     renderings.put(ReportFormat.JSON, new JsonReportRenderer().render(report));
     return store.store(report.baseName(), report.period().label(), report.scope().label(),

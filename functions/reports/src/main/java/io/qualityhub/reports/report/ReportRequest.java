@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * What to build: a period's report for a scope, optionally a special report on one topic.
  *
- * @param samples what the inspection samples of the period let an auditor say, already limited to the scope
+ * @param samples       what the inspection samples of the period let an auditor say, already limited to the scope
+ * @param branchNames   each branch's name in Traditional Chinese by code, from the branch directory
+ * @param branchNamesEn each branch's name in English by code
  */
 public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
                             int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special,
-                            List<SampleAssurance> samples) {
+                            List<SampleAssurance> samples, Map<String, String> branchNamesEn) {
 
     public ReportRequest {
         Objects.requireNonNull(period, "period");
@@ -28,6 +30,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         }
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
+        branchNamesEn = Map.copyOf(branchNamesEn);
     }
 
     public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
@@ -41,6 +44,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         private LocalDate asOf;
         private int trendPeriods = 6;
         private Map<String, String> branchNames = Map.of();
+        private Map<String, String> branchNamesEn = Map.of();
         private SpecialSection special;
         private List<SampleAssurance> samples = List.of();
 
@@ -62,8 +66,10 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
             return this;
         }
 
-        public Builder branchNames(Map<String, String> names) {
-            this.branchNames = names;
+        /** Each branch's names by code, shown beside the code: Traditional Chinese and English. */
+        public Builder branchNames(Map<String, String> namesZh, Map<String, String> namesEn) {
+            this.branchNames = namesZh;
+            this.branchNamesEn = namesEn;
             return this;
         }
 
@@ -80,7 +86,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
 
         public ReportRequest build() {
             return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
-                    trendPeriods, branchNames, Optional.ofNullable(special), samples);
+                    trendPeriods, branchNames, Optional.ofNullable(special), samples, branchNamesEn);
         }
     }
 }
