@@ -79,7 +79,7 @@ public final class DigestBuilder {
             htmlSections.append(html(wording, recipient, runLine, grouped));
         }
         String subject = String.join(" / ", subjects);
-        String html = "<!DOCTYPE html>\n<html lang=\"" + (wordings.getFirst() == DigestWording.EN ? "en" : "zh-Hant")
+        String html = "<!DOCTYPE html>\n<html lang=\"" + wordings.getFirst().languageTag()
                 + "\"><head><meta charset=\"utf-8\"><title>" + escape(subject) + "</title></head>\n<body>\n"
                 + htmlSections + "</body></html>\n";
         return new Digest(recipient, subject, String.join(TEXT_DIVIDER, texts), html, records(recipient, grouped));
@@ -105,9 +105,9 @@ public final class DigestBuilder {
 
     private String html(DigestWording wording, String recipient, String runLine,
                         SortedMap<AlertLevel, SortedMap<String, List<Alert>>> grouped) {
-        String lang = wording == DigestWording.EN ? "en" : "zh-Hant";
         StringBuilder html = new StringBuilder()
-                .append("<section lang=\"").append(lang).append("\">\n<h1>").append(escape(wording.heading(recipient)))
+                .append("<section lang=\"").append(wording.languageTag()).append("\">\n<h1>")
+                .append(escape(wording.heading(recipient)))
                 .append("</h1>\n<p>").append(escape(runLine)).append(' ').append(escape(wording.note()))
                 .append("</p>\n");
         grouped.forEach((level, byBranch) -> {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -147,6 +148,10 @@ enum DigestWording {
         @Override String date(LocalDate day) {
             return DAY.format(day);
         }
+
+        @Override String languageTag() {
+            return "zh-Hant";
+        }
     },
 
     EN {
@@ -180,7 +185,7 @@ enum DigestWording {
         }
 
         @Override String levelLine(AlertLevel level, int count) {
-            return level(level).toUpperCase(java.util.Locale.ROOT) + ": " + count;
+            return level(level).toUpperCase(Locale.ROOT) + ": " + count;
         }
 
         @Override String branchLine(String branch, BranchDirectory names, int count) {
@@ -245,6 +250,10 @@ enum DigestWording {
         @Override String date(LocalDate day) {
             return DateTimeFormatter.ISO_LOCAL_DATE.format(day);
         }
+
+        @Override String languageTag() {
+            return "en";
+        }
     };
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
@@ -290,4 +299,7 @@ enum DigestWording {
     abstract List<String> columns();
 
     abstract String date(LocalDate day);
+
+    /** The BCP 47 tag of the language, for the HTML body's {@code lang}. */
+    abstract String languageTag();
 }

@@ -150,6 +150,18 @@ class DigestBuilderTest {
     }
 
     @Test
+    void aLanguageTheDigestsAreNotWrittenInIsRefusedByItsJsonPath() {
+        InvalidRecipientsDirectoryException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                InvalidRecipientsDirectoryException.class, () -> RecipientsDirectory.load(new ByteArrayInputStream("""
+                        {"defaults": {"head_office_quality": ["hq-quality@example.com"]}, "branches": {},
+                         "languages": {"hq-quality@example.com": "ja", "not an address": "en"}}
+                        """.getBytes(StandardCharsets.UTF_8))));
+
+        assertEquals(List.of("$.languages.hq-quality@example.com: 'ja' is not one of zh-Hant+en, zh-Hant, en",
+                "$.languages.not an address: not an e-mail address"), refused.problems());
+    }
+
+    @Test
     void countsReadNaturallyInBothLanguagesWhateverTheNumber() {
         OpenDeadline oneDay = new OpenDeadline(ItemType.COMPLAINT, "CP-9", "KHH-02", DeadlineClockName.RESOLUTION,
                 at("2026-11-22T10:00"), at("2026-11-23T10:00"), DeadlineLimit.of(1, LimitUnit.CALENDAR_DAYS), "major",
