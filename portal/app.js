@@ -67,12 +67,18 @@ function applyLanguage() {
   switcher.textContent = t('switchTo');
   switcher.lang = state.lang === 'en' ? 'zh-Hant' : 'en';
   document.querySelectorAll('td[data-scope="company"]').forEach((cell) => { cell.textContent = t('company'); });
+  document.querySelectorAll('td[data-branch-name]').forEach((cell) => { cell.textContent = branchLabel(cell); });
   if (state.signedIn) {
     $('#signed-in-as').textContent = t('signedInAs', state.signedIn.who, state.signedIn.groups.join(', '));
   }
   if (state.message) {
     show(state.message.kind, t(state.message.key, ...state.message.args), state.message);
   }
+}
+
+// A branch report's scope: the code with the branch's name (from the branch directory) in the page's language.
+function branchLabel(cell) {
+  return cell.dataset.branch + ' ' + JSON.parse(cell.dataset.branchName)[state.lang];
 }
 
 function show(kind, text, remembered) {
@@ -142,6 +148,10 @@ async function showReports() {
       if (index === 2 && report.scope === 'company') {
         cell.dataset.scope = 'company';
         cell.textContent = t('company');
+      } else if (index === 2 && report.branchName) {
+        cell.dataset.branch = report.scope;
+        cell.dataset.branchName = JSON.stringify(report.branchName);
+        cell.textContent = branchLabel(cell);
       }
       row.append(cell);
     });

@@ -74,7 +74,8 @@ final class DeadlineMonitor {
   private final UploadWatch uploads;
   private final Clock clock;
 
-  DeadlineMonitor(DueIndex index, AlertClaimStore claims, DeadlineIndexer deadlines, AlertRouter router, DigestMail mail,
+  DeadlineMonitor(DueIndex index, AlertClaimStore claims, DeadlineIndexer deadlines, AlertRouter router,
+      DigestBuilder digests, DigestMail mail,
       MailSender mailSender, AlertTopicPublisher topic, AlertRecordWriter alertRecords, OverdueClaimsSnapshot snapshots,
       UploadWatch uploads, Clock clock) {
     this.index = index;
@@ -82,7 +83,7 @@ final class DeadlineMonitor {
     this.deadlines = deadlines;
     this.levels = new AlertLevels(deadlines.policy());
     this.router = router;
-    this.digests = new DigestBuilder(deadlines.policy().timeZone());
+    this.digests = digests;
     this.mail = mail;
     this.mailSender = mailSender;
     this.topic = topic;

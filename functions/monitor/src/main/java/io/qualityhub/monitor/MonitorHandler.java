@@ -12,7 +12,9 @@ import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
 import io.qualityhub.deadlines.AlertRouter;
+import io.qualityhub.deadlines.BranchDirectory;
 import io.qualityhub.deadlines.BusinessCalendars;
+import io.qualityhub.deadlines.DigestBuilder;
 import io.qualityhub.deadlines.RecipientsDirectory;
 import io.qualityhub.deadlines.UploadCalendar;
 import io.qualityhub.deadlines.UploadExpectations;
@@ -74,13 +76,16 @@ public final class MonitorHandler implements RequestStreamHandler {
     ZoneId zone = deadlines.policy().timeZone();
     DynamoDbClient dynamoDb = clients.dynamoDb();
     byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
+    RecipientsDirectory recipients = recipients(settings);
     MonitorAggregateSlots aggregateSlots = new MonitorAggregateSlots(dynamoDb,
         new ItemSeal(settings.required("REPORTS_TABLE"), sealKey));
     this.monitor = new DeadlineMonitor(
         new DueIndex(dynamoDb, table, new ItemSeal(table, sealKey)),
         new AlertClaimStore(dynamoDb, table),
         deadlines,
-        new AlertRouter(recipients(settings)),
+        new AlertRouter(recipients),
+        new DigestBuilder(zone, BranchDirectory.fromSetting(settings.optional(BranchDirectory.VARIABLE).orElse(null)),
+            recipients),
         new DigestMail(sender, zone),
         new MailSender(clients.configure(SesV2Client.builder()).build(), sender),
         new AlertTopicPublisher(clients.configure(SnsClient.builder()).build(), settings.required("ALERT_TOPIC_ARN")),

@@ -4,7 +4,9 @@ import io.qualityhub.core.format.UploadKey;
 import io.qualityhub.deadlines.InvalidUploadCalendarException;
 import io.qualityhub.deadlines.UploadCalendar;
 import io.qualityhub.monitor.MonitorHandler;
+import io.qualityhub.deadlines.BranchDirectory;
 import io.qualityhub.deadlines.DeadlinePolicyLoader;
+import io.qualityhub.deadlines.InvalidBranchDirectoryException;
 import io.qualityhub.deadlines.InvalidDeadlinePolicyException;
 import io.qualityhub.deadlines.InvalidRecipientsDirectoryException;
 import io.qualityhub.deadlines.RecipientsDirectory;
@@ -48,7 +50,11 @@ final class ConfigDocumentTypes {
       new ConfigDocumentType("upload-calendar", MonitorHandler.UPLOAD_CALENDAR_VARIABLE,
           "which files each configured branch sends on which business days, and the cutoff (docs/uploads.md)",
           json -> problems(() -> UploadCalendar.load(stream(json), UploadKey.branchTypes(), "upload-calendar"),
-              InvalidUploadCalendarException.class, InvalidUploadCalendarException::problems)));
+              InvalidUploadCalendarException.class, InvalidUploadCalendarException::problems)),
+      new ConfigDocumentType("branch-directory", BranchDirectory.VARIABLE,
+          "each branch's name in Traditional Chinese and English, shown beside its code in digests, reports and the portal (docs/configuration.md)",
+          json -> problems(() -> BranchDirectory.load(stream(json)), InvalidBranchDirectoryException.class,
+              InvalidBranchDirectoryException::problems)));
 
   private ConfigDocumentTypes() {}
 

@@ -38,6 +38,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 final class DemoCommand {
 
   static final String UPLOAD_CALENDAR_FILE = "upload-calendar.json";
+  static final String BRANCH_DIRECTORY_FILE = "branch-directory.json";
   private static final LocalTime ARRIVAL_TIME = LocalTime.of(7, 0);
   static final String USAGE = "usage: qualityhub demo [--data DIR] [--as-of YYYY-MM-DD] [--out DIR] [--endpoint URL]";
 
@@ -100,7 +101,7 @@ final class DemoCommand {
       failedMessages = delivery.drain(intake, "IntakeFunction", 2);
       printTotals(outcomes, failedMessages, bucket);
       summary = summary(uploads, outcomes);
-      storeUploadCalendars(local, dataDirs);
+      storeConfigDocuments(local, dataDirs);
       DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog, stepFailures);
       for (DemoStep step : DemoSteps.all()) {
         out.println(capitalised(step.name()) + " (as of " + asOf + "):");
@@ -129,16 +130,22 @@ final class DemoCommand {
   }
 
   /**
-   * A data set may carry the company's upload calendar as {@code upload-calendar.json} at its root; it is stored
-   * as {@code config put upload-calendar} would (validated, versioned, audited) before the monitor starts, so the
-   * monitor's run expects what it names (docs/uploads.md). The sample day's names TXG-03's claims from 20 November.
+   * A data set may carry the company's upload calendar as {@code upload-calendar.json} and its branch directory as
+   * {@code branch-directory.json} at its root; each is stored as {@code config put} would (validated, versioned,
+   * audited) before the monitor starts, so the monitor's run expects what the calendar names (docs/uploads.md) and
+   * digests and reports name the branches. The sample day's calendar names TXG-03's claims from 20 November.
    */
-  private void storeUploadCalendars(LocalDeployment local, List<Path> dataDirs) throws IOException {
+  private void storeConfigDocuments(LocalDeployment local, List<Path> dataDirs) throws IOException {
+    Map<String, String> documents = new LinkedHashMap<>();
+    documents.put(UPLOAD_CALENDAR_FILE, "upload-calendar");
+    documents.put(BRANCH_DIRECTORY_FILE, "branch-directory");
     for (Path data : dataDirs) {
-      Path calendar = data.resolve(UPLOAD_CALENDAR_FILE);
-      if (Files.isRegularFile(calendar)) {
-        out.println("Upload calendar " + calendar + ":");
-        new ConfigCommand(projectRoot, out, System.err).put(local, "upload-calendar", Files.readString(calendar));
+      for (Map.Entry<String, String> document : documents.entrySet()) {
+        Path file = data.resolve(document.getKey());
+        if (Files.isRegularFile(file)) {
+          out.println(capitalised(document.getValue().replace('-', ' ')) + " " + file + ":");
+          new ConfigCommand(projectRoot, out, System.err).put(local, document.getValue(), Files.readString(file));
+        }
       }
     }
   }

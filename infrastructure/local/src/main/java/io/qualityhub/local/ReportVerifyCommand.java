@@ -3,6 +3,7 @@ package io.qualityhub.local;
 import io.qualityhub.reports.function.ReportVerifier;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
@@ -37,7 +38,8 @@ final class ReportVerifyCommand {
     }
     try (LocalDeployment local = LocalRecords.open(projectRoot, options, System.err)) {
       ReportVerifier verifier = new ReportVerifier(local.clients().s3(), local.physicalId("ReportsBucket"),
-          local.clients().dynamoDb(), local.physicalId("ReportsTable"));
+          local.clients().dynamoDb(), local.physicalId("ReportsTable"),
+          ZoneId.of(local.settingsOf("ReportFunction").required("COMPANY_TIME_ZONE")));
       List<ReportVerifier.Outcome> outcomes;
       try {
         outcomes = options.flag("--all") ? verifier.verifyAll() : verifier.verify(options.value("--report").get());

@@ -138,6 +138,32 @@ class ConfigStoreEndToEndTest {
         "the stored file replaces the packaged one whole: " + unlisted);
   }
 
+  @Test
+  void aBranchDirectoryIsCheckedByJsonPathStoredAndNamesTheBranchInTheNextReport() throws Exception {
+    Path bad = write("bad-branches.json", """
+        {"branches": {"TPE-01": {"name_zh": "台北一分公司"}, "tpe 2": {"name_zh": "x", "name_en": "y"}}}""");
+    Captured refused = cli("config", "put", "branch-directory", bad.toString(), "--endpoint", endpoint());
+    assertEquals(1, refused.status(), refused.text());
+    assertTrue(refused.stderr().contains("  $.branches.TPE-01.name_en: missing; add the branch's name in English\n"),
+        refused.stderr());
+    assertTrue(refused.stderr().contains("  $.branches.tpe 2: not a branch id"), refused.stderr());
+    assertEquals(2, cli("config", "get", "branch-directory", "--endpoint", endpoint()).status(), "nothing stored");
+
+    Path names = write("branches.json", """
+        {"branches": {"TPE-01": {"name_zh": "台北一分公司", "name_en": "Taipei Branch 1", "region": "北區"}}}""");
+    Captured put = cli("config", "put", "branch-directory", names.toString(), "--endpoint", endpoint());
+    assertEquals(0, put.status(), put.text());
+
+    Map<String, Object> produced = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"),
+        Clock.fixed(Instant.parse("2026-12-02T00:00:00Z"), ZoneOffset.UTC))
+        .produce(Map.of("period", "2026-10", "scope", "branch:TPE-01"));
+    String reportId = produced.keySet().iterator().next();
+    JsonNode report = JSON.readTree(local.clients().s3().getObjectAsBytes(request -> request
+        .bucket(local.physicalId("ReportsBucket")).key("reports/2026-10/TPE-01/" + reportId + ".json")).asByteArray());
+    assertEquals("保險品質管理報告 - 分公司 TPE-01 台北一分公司 - 2026-10", report.path("titleZh").asText());
+    assertEquals("Quality management report - Branch TPE-01 Taipei Branch 1 - 2026-10", report.path("titleEn").asText());
+  }
+
   private Path write(String name, String text) throws Exception {
     return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
   }

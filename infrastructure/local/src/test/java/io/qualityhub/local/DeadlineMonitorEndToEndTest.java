@@ -356,7 +356,7 @@ class DeadlineMonitorEndToEndTest {
     assertEquals("alerts/2026-11-12/green_channel-20261112T020000Z.json", summary.get("alertRecord").asText());
     assertEquals(Map.of(TPE_MANAGER, 1), sent.emailsPerRecipient());
     assertTrue(Mail.decoded(sent.emails().get(0).raw()).contains("claim | CLM-G | claim.documents | auto, simple, green channel"
-        + " | due 2026-11-12 14:00 | 21 of 24 hours used | handler CH-2"));
+        + " | due 2026-11-12 14:00 | 21 hours used of 24 allowed | handler CH-2"));
     assertEquals("2026-11-10T16:00:00Z", state("REC#claims#TPE-01#CLM-A").get("dueAt").s(), "left to the daily run");
     assertEquals("2026-11-12T05:00:00Z", state("REC#claims#TPE-01#CLM-G").get("dueAt").s(), "next: due, 13:00");
   }

@@ -95,6 +95,12 @@ class PortalBrowserTest {
       local.clients().dynamoDb().putItem(request -> request.tableName(local.physicalId("RecordsTable")).item(Map.of(
           ItemKeys.PK, AttributeValue.fromS(ItemKeys.BRANCHES_PK), ItemKeys.SK, AttributeValue.fromS(branch))));
     }
+    // The branch directory names TPE-01 only: KHH-02 is shown by its code alone.
+    Path branchNames = Files.writeString(Files.createTempFile("branch-directory", ".json"), """
+        {"branches": {"TPE-01": {"name_zh": "台北一分公司", "name_en": "Taipei Branch 1"}}}""", StandardCharsets.UTF_8);
+    assertEquals(0, QualityHubCli.run(new String[] {"config", "put", "branch-directory", branchNames.toString(),
+        "--endpoint", local.endpoint().toString()}, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        System.err));
     ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clientsFor("ReportFunction"),
         Clock.fixed(Instant.parse("2026-11-02T00:00:00Z"), ZoneOffset.UTC));
     for (String scope : List.of("company", "branch:TPE-01", "branch:KHH-02")) {
@@ -198,6 +204,25 @@ class PortalBrowserTest {
     assertTrue(new String(Files.readAllBytes(pdf), 0, 5, StandardCharsets.US_ASCII).startsWith("%PDF-"));
     assertTrue(auditLines().stream().anyMatch(line -> line.contains("auditor-demo") && line.contains(COMPANY + ".pdf")
         && line.contains("\"allow\"")), String.join("\n", auditLines()));
+  }
+
+  @Test
+  void aBranchReportsScopeShowsTheBranchNameBesideItsCodeInThePagesLanguage() {
+    signInAs("auditor-demo");
+    listedReports();
+
+    assertEquals("TPE-01 台北一分公司", scopeOf(TAIPEI));
+    assertEquals("KHH-02", scopeOf(KAOHSIUNG), "a branch the directory does not name keeps its code alone");
+    assertEquals("全公司", scopeOf(COMPANY));
+
+    browser.findElement(By.id("lang")).click();
+    assertEquals("TPE-01 Taipei Branch 1", scopeOf(TAIPEI));
+    assertEquals("Company", scopeOf(COMPANY));
+  }
+
+  private String scopeOf(String report) {
+    return browser.findElement(By.cssSelector("tr[data-report='" + report + "']")).findElements(By.tagName("td")).get(2)
+        .getText();
   }
 
   @Test

@@ -205,7 +205,8 @@ class ReportVerifyEndToEndTest {
   @Order(6)
   void everyRequestTheVerifierMakesIsAllowedToTheReadOnlyReportVerifierRole() {
     List<ReportVerifier.Outcome> outcomes = new ReportVerifier(local.clientsFor("ReportVerifierRole").s3(), reportsBucket,
-        local.clientsFor("ReportVerifierRole").dynamoDb(), local.physicalId("ReportsTable")).verify(COMPANY);
+        local.clientsFor("ReportVerifierRole").dynamoDb(), local.physicalId("ReportsTable"),
+        java.time.ZoneId.of("Asia/Taipei")).verify(COMPANY);
     assertEquals(2, outcomes.stream().filter(ReportVerifier.Outcome::verified).count(), outcomes.toString());
     Set<IamRequest> made = local.calls().requests().get("ReportVerifierRole");
     assertEquals(Set.of("dynamodb:GetItem", "s3:GetObjectVersion", "s3:ListBucketVersions"),

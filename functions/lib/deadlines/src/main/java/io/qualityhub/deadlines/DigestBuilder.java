@@ -4,11 +4,9 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -19,23 +17,32 @@ import java.util.stream.Collectors;
 /**
  * Turns a run's deliveries into one digest per recipient: alerts grouped by level (most urgent first) and then by
  * branch, each line with the item's id as the branch sent it, the clock, product or severity, due time, time used
- * and time late. Everything shown comes from the snapshots, which carry no customer data.
+ * and time late. A digest is written in Traditional Chinese with English after it, or in the one language the
+ * recipients directory names for the recipient; the words come from {@link DigestWording}, branch names from the
+ * branch directory. Everything shown comes from the snapshots, which carry no customer data.
  */
 public final class DigestBuilder {
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ISO_LOCAL_DATE;
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final Comparator<Alert> LINE_ORDER = Comparator
             .comparing((Alert alert) -> alert.deadline().itemType())
             .thenComparing(alert -> alert.deadline().dueAt())
             .thenComparing(alert -> alert.deadline().itemId())
             .thenComparing(alert -> alert.deadline().clock());
+    private static final String TEXT_DIVIDER = "\n----------------------------------------\n\n";
 
     private final ZoneId zone;
+    private final BranchDirectory branches;
+    private final RecipientsDirectory recipients;
 
-    /** @param zone the company time zone, in which dates and times are shown */
-    public DigestBuilder(ZoneId zone) {
+    /**
+     * @param zone       the company time zone, in which dates and times are shown
+     * @param branches   the branches' names, shown beside their codes
+     * @param recipients whose language preferences decide what each digest is written in
+     */
+    public DigestBuilder(ZoneId zone, BranchDirectory branches, RecipientsDirectory recipients) {
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.branches = Objects.requireNonNull(branches, "branches");
+        this.recipients = Objects.requireNonNull(recipients, "recipients");
     }
 
     /** One digest per recipient, in recipient order; none for a run without deliveries. */
@@ -57,51 +64,62 @@ public final class DigestBuilder {
                     .add(alert);
         }
         grouped.values().forEach(byBranch -> byBranch.values().forEach(lines -> lines.sort(LINE_ORDER)));
-        String counts = grouped.entrySet().stream()
-                .map(level -> count(level.getValue()) + " " + levelName(level.getKey()))
-                .collect(Collectors.joining(", "));
-        String subject = "QualityHub deadlines " + DAY.format(runAt.atZone(zone)) + ": " + counts;
-        String runLine = "Run " + MINUTE.format(runAt.atZone(zone)) + " (" + zone.getId() + "), " + alerts.size()
-                + (alerts.size() == 1 ? " alert: " : " alerts: ") + counts + ".";
-        return new Digest(recipient, subject, text(recipient, runLine, grouped), html(recipient, subject, runLine,
-                grouped), records(recipient, grouped));
+        LocalDateTime run = LocalDateTime.ofInstant(runAt, zone);
+        List<DigestWording> wordings = recipients.languageOf(recipient).wordings();
+        List<String> subjects = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        StringBuilder htmlSections = new StringBuilder();
+        for (DigestWording wording : wordings) {
+            String counts = grouped.entrySet().stream()
+                    .map(level -> wording.levelCount(level.getKey(), count(level.getValue())))
+                    .collect(Collectors.joining(wording.countSeparator()));
+            subjects.add(wording.subject(run.toLocalDate(), counts));
+            String runLine = wording.runLine(run, zone, alerts.size(), counts);
+            texts.add(text(wording, recipient, runLine, grouped));
+            htmlSections.append(html(wording, recipient, runLine, grouped));
+        }
+        String subject = String.join(" / ", subjects);
+        String html = "<!DOCTYPE html>\n<html lang=\"" + wordings.getFirst().languageTag()
+                + "\"><head><meta charset=\"utf-8\"><title>" + escape(subject) + "</title></head>\n<body>\n"
+                + htmlSections + "</body></html>\n";
+        return new Digest(recipient, subject, String.join(TEXT_DIVIDER, texts), html, records(recipient, grouped));
     }
 
-    private String text(String recipient, String runLine, SortedMap<AlertLevel, SortedMap<String, List<Alert>>> grouped) {
+    private String text(DigestWording wording, String recipient, String runLine,
+                        SortedMap<AlertLevel, SortedMap<String, List<Alert>>> grouped) {
         StringBuilder text = new StringBuilder()
-                .append("QualityHub deadline digest for ").append(recipient).append('\n')
+                .append(wording.heading(recipient)).append('\n')
                 .append(runLine).append('\n')
-                .append("Each item is reported once per level; ids are as the branch sent them.\n");
+                .append(wording.note()).append('\n');
         grouped.forEach((level, byBranch) -> {
-            text.append('\n').append(levelName(level).toUpperCase(Locale.ROOT)).append(": ")
-                    .append(count(byBranch)).append('\n');
+            text.append('\n').append(wording.levelLine(level, count(byBranch))).append('\n');
             byBranch.forEach((branch, lines) -> {
-                text.append("  Branch ").append(branch).append(": ").append(lines.size()).append('\n');
+                text.append("  ").append(printable(wording.branchLine(branch, branches, lines.size()))).append('\n');
                 for (Alert alert : lines) {
-                    text.append("    - ").append(String.join(" | ", cells(alert))).append('\n');
+                    text.append("    - ").append(String.join(" | ", cells(wording, alert))).append('\n');
                 }
             });
         });
         return text.toString();
     }
 
-    private String html(String recipient, String subject, String runLine,
+    private String html(DigestWording wording, String recipient, String runLine,
                         SortedMap<AlertLevel, SortedMap<String, List<Alert>>> grouped) {
         StringBuilder html = new StringBuilder()
-                .append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(escape(subject))
-                .append("</title></head>\n<body>\n<h1>QualityHub deadline digest</h1>\n<p>For ")
-                .append(escape(recipient)).append(". ").append(escape(runLine))
-                .append(" Each item is reported once per level; ids are as the branch sent them.</p>\n");
+                .append("<section lang=\"").append(wording.languageTag()).append("\">\n<h1>")
+                .append(escape(wording.heading(recipient)))
+                .append("</h1>\n<p>").append(escape(runLine)).append(' ').append(escape(wording.note()))
+                .append("</p>\n");
         grouped.forEach((level, byBranch) -> {
-            html.append("<h2>").append(escape(capitalised(levelName(level)))).append(" (").append(count(byBranch))
-                    .append(")</h2>\n");
+            html.append("<h2>").append(escape(wording.levelLine(level, count(byBranch)))).append("</h2>\n");
             byBranch.forEach((branch, lines) -> {
-                html.append("<h3>Branch ").append(escape(branch)).append(" (").append(lines.size()).append(")</h3>\n")
-                        .append("<table border=\"1\" cellpadding=\"4\"><tr><th>Item</th><th>Id</th><th>Clock</th>")
-                        .append("<th>Product / kind</th><th>Due</th><th>Used</th><th>Assignee</th></tr>\n");
+                html.append("<h3>").append(escape(printable(wording.branchLine(branch, branches, lines.size()))))
+                        .append("</h3>\n<table border=\"1\" cellpadding=\"4\"><tr>");
+                wording.columns().forEach(column -> html.append("<th>").append(escape(column)).append("</th>"));
+                html.append("</tr>\n");
                 for (Alert alert : lines) {
                     html.append("<tr>");
-                    for (String cell : cells(alert)) {
+                    for (String cell : cells(wording, alert)) {
                         html.append("<td>").append(escape(cell)).append("</td>");
                     }
                     html.append("</tr>\n");
@@ -109,20 +127,16 @@ public final class DigestBuilder {
                 html.append("</table>\n");
             });
         });
-        return html.append("</body></html>\n").toString();
+        return html.append("</section>\n").toString();
     }
 
     /** Item type, id, clock, category, due, used and late, assignee: the same cells in text and HTML. */
-    private List<String> cells(Alert alert) {
+    private List<String> cells(DigestWording wording, Alert alert) {
         OpenDeadline deadline = alert.deadline();
-        DeadlineLimit limit = deadline.limit();
-        String used = alert.used() + " of " + limit.describe() + " used"
-                + (alert.late() > 0 ? ", " + alert.late() + " late" : "");
-        String assignee = deadline.assignee() == null ? "unassigned" : assigneeRole(deadline.itemType()) + " "
-                + deadline.assignee();
-        return List.of(deadline.itemType().wireName(), printable(deadline.itemId()),
-                deadline.clock().policyId(), printable(deadline.category()), due(deadline.dueAt()),
-                used, printable(assignee));
+        return List.of(wording.itemType(deadline.itemType()), printable(deadline.itemId()),
+                wording.clock(deadline.clock()), printable(wording.category(deadline.category())),
+                due(wording, deadline.dueAt()), wording.used(alert.used(), deadline.limit(), alert.late()),
+                printable(wording.assignee(deadline.itemType(), deadline.assignee())));
     }
 
     /** Ids come from branch files, where a quoted CSV field may hold line breaks; one must not forge a digest line. */
@@ -133,12 +147,12 @@ public final class DigestBuilder {
     }
 
     /** Deadlines at local midnight read as the end of the day before, which is how people count days. */
-    private String due(Instant dueAt) {
+    private String due(DigestWording wording, Instant dueAt) {
         LocalDateTime local = LocalDateTime.ofInstant(dueAt, zone);
         if (local.toLocalTime().equals(LocalTime.MIDNIGHT)) {
-            return "due by end of " + DAY.format(local.toLocalDate().minusDays(1));
+            return wording.dueByEndOf(local.toLocalDate().minusDays(1));
         }
-        return "due " + MINUTE.format(local);
+        return wording.dueAt(local);
     }
 
     private static List<AlertRecord> records(String recipient,
@@ -163,25 +177,8 @@ public final class DigestBuilder {
         return records;
     }
 
-    private static String assigneeRole(ItemType itemType) {
-        return switch (itemType) {
-            case CLAIM -> "handler";
-            case COMPLAINT -> "staff";
-            case ACTION -> "owner";
-            case UPLOAD -> "uploader";
-        };
-    }
-
     private static int count(Map<String, List<Alert>> byBranch) {
         return byBranch.values().stream().mapToInt(List::size).sum();
-    }
-
-    private static String levelName(AlertLevel level) {
-        return level.wireName().replace('_', ' ');
-    }
-
-    private static String capitalised(String words) {
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     static String escape(String value) {

@@ -20,16 +20,21 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * {
  *   "defaults": {"head_office_quality": ["quality-hq@example.com"], "department_head:claims": ["claims-head@example.com"]},
- *   "branches": {"TPE-01": {"branch_manager": ["tpe01-manager@example.com"]}}
+ *   "branches": {"TPE-01": {"branch_manager": ["tpe01-manager@example.com"]}},
+ *   "languages": {"claims-head@example.com": "en"}
  * }
  * }</pre>
  * A branch's own entry for a role wins; otherwise the {@code defaults} entry applies (department heads are usually
- * company-wide). {@code head_office_quality} belongs in {@code defaults} only.
+ * company-wide). {@code head_office_quality} belongs in {@code defaults} only. {@code languages} (optional) names
+ * the language an address reads its digests in ({@code zh-Hant}, {@code en}); every other address gets Traditional
+ * Chinese with English after it ({@code zh-Hant+en}).
  *
- * @param defaults company-wide addresses by role
- * @param branches addresses by branch and role
+ * @param defaults  company-wide addresses by role
+ * @param branches  addresses by branch and role
+ * @param languages digest language by address, where the recipient asked for one
  */
-public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, Map<Role, List<String>>> branches) {
+public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, Map<Role, List<String>>> branches,
+                                  Map<String, DigestLanguage> languages) {
 
     private static final Pattern BRANCH = Pattern.compile("[A-Z0-9-]{2,16}");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s<>\",;]+@[^@\\s<>\",;]+\\.[^@\\s<>\",;]+");
@@ -39,6 +44,12 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
         Map<String, Map<Role, List<String>>> branchCopy = new HashMap<>();
         branches.forEach((branch, roles) -> branchCopy.put(branch, copy(roles)));
         branches = Map.copyOf(branchCopy);
+        languages = Map.copyOf(languages);
+    }
+
+    /** The language a recipient reads digests in: as the directory names it, else Traditional Chinese and English. */
+    public DigestLanguage languageOf(String address) {
+        return languages.getOrDefault(address, DigestLanguage.ZH_HANT_AND_EN);
     }
 
     /** The addresses for a role at a branch; empty when the directory has none, which the router reports. */
@@ -61,7 +72,7 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
             throw new InvalidRecipientsDirectoryException(List.of("$: must be a JSON object with defaults and"
                     + " branches"));
         }
-        check.onlyKeys(root, "$", List.of("defaults", "branches"));
+        check.onlyKeys(root, "$", List.of("defaults", "branches", "languages"));
         Map<Role, List<String>> defaults = new EnumMap<>(Role.class);
         JsonNode defaultsNode = check.object(root, "$", "defaults",
                 "add {\"head_office_quality\": [\"...\"]} with the company-wide addresses");
@@ -87,10 +98,11 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
                 }
             });
         }
+        Map<String, DigestLanguage> languages = languages(check, root.get("languages"));
         if (check.hasProblems()) {
             throw new InvalidRecipientsDirectoryException(check.problems());
         }
-        return new RecipientsDirectory(defaults, branches);
+        return new RecipientsDirectory(defaults, branches, languages);
     }
 
     private static Map<Role, List<String>> roles(JsonChecker check, String path, JsonNode node, boolean isDefaults) {
@@ -124,6 +136,33 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
             roles.put(role, addresses);
         });
         return roles;
+    }
+
+    private static Map<String, DigestLanguage> languages(JsonChecker check, JsonNode node) {
+        Map<String, DigestLanguage> languages = new HashMap<>();
+        if (node == null) {
+            return languages;
+        }
+        if (!node.isObject()) {
+            check.problem("$.languages", "must be an object of e-mail address to language, e.g. {\"a@example.com\": \"en\"}");
+            return languages;
+        }
+        JsonChecker.forEachField(node, (address, language) -> {
+            String path = JsonChecker.at("$.languages", address);
+            if (!ADDRESS.matcher(address).matches()) {
+                check.problem(path, "not an e-mail address");
+            } else if (!language.isTextual()) {
+                check.problem(path, "must be one of " + WireNamed.accepted(DigestLanguage.class));
+            } else {
+                try {
+                    languages.put(address, DigestLanguage.fromWire(language.asText()));
+                } catch (IllegalArgumentException unknown) {
+                    check.problem(path, "'" + language.asText() + "' is not one of "
+                            + WireNamed.accepted(DigestLanguage.class));
+                }
+            }
+        });
+        return languages;
     }
 
     private static Map<Role, List<String>> copy(Map<Role, List<String>> roles) {

@@ -8,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.deadlines.BranchDirectory;
 import io.qualityhub.core.http.JsonResponses;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,13 +24,16 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 /**
  * The portal's report list behind the HTTP API ({@code GET /reports}, same JWT authoriser as a
  * download): the reports the caller's groups may read, newest period first, with their formats.
- * It hands out no report content, so it writes no audit record; each download does.
+ * It hands out no report content, so it writes no audit record; each download does. A branch
+ * report's row carries the branch's names from the branch directory, for the portal to show beside
+ * the code.
  */
 public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReportListHandler.class);
 
   private final ReportListing listing;
+  private final BranchDirectory branchNames;
   private final Clock clock;
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
@@ -37,7 +42,10 @@ public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPE
   }
 
   /** Used by the local portal and tests, with the emulator's clients and their own clock. */
-  public ReportListHandler(Settings settings, AwsClients clients, Clock clock) {
+  public ReportListHandler(Settings environment, AwsClients clients, Clock clock) {
+    // The configuration store's documents in force (the branch directory) take the place of the variables they name.
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
+    this.branchNames = BranchDirectory.fromSetting(settings.optional(BranchDirectory.VARIABLE).orElse(null));
     this.listing = new ReportListing(new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"),
         settings.required("REPORTS_KEY_ARN"), clients.dynamoDb(), settings.required("REPORTS_TABLE")));
     this.clock = clock;
@@ -59,6 +67,8 @@ public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPE
       row.put("report", report.reportId());
       row.put("period", report.period());
       row.put("scope", report.scope());
+      branchNames.nameOf(report.scope()).ifPresent(name -> row.put("branchName", Map.of("zh-Hant", name.zh(),
+          "en", name.en())));
       row.put("topic", report.topic());
       row.put("generatedAt", report.generatedAt());
       row.put("formats", report.objects().keySet().stream().map(ReportFormat::extension).toList());

@@ -64,7 +64,9 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         new SnapshotStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN")),
-        clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")));
+        clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")),
+        io.qualityhub.deadlines.BranchDirectory.fromSetting(
+            settings.optional(io.qualityhub.deadlines.BranchDirectory.VARIABLE).orElse(null)));
   }
 
   /** {@code INDICATOR_TARGETS} (the targets file as JSON, e.g. from the configuration store) when set, else the packaged file. */

@@ -60,12 +60,15 @@ final class ReportService {
   private final String deadlinePolicyVersion;
   private final Clock clock;
   private final ZoneId zone;
+  private final io.qualityhub.deadlines.BranchDirectory branchNames;
 
+  /** @param branchNames the branch directory's names, shown beside the codes (the other directory lists who sent files) */
   ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
       TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, String deadlinePolicyVersion,
-      ReportStore store, SnapshotStore snapshots, Clock clock, ZoneId zone) {
+      ReportStore store, SnapshotStore snapshots, Clock clock, ZoneId zone, io.qualityhub.deadlines.BranchDirectory branchNames) {
     this.deadlinePolicyVersion = deadlinePolicyVersion;
     this.snapshots = snapshots;
+    this.branchNames = branchNames;
     this.targets = targets;
     this.aggregates = aggregates;
     this.directory = directory;
@@ -124,7 +127,8 @@ final class ReportService {
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
       Set<String> knownBranches, SampleAssurances.Read periodSamples, List<ProblemItem> lateRecords) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
-        .samples(periodSamples.forScope(scope)).recordsBehind(ofScope(lateRecords, scope));
+        .samples(periodSamples.forScope(scope)).recordsBehind(ofScope(lateRecords, scope))
+        .branchNames(branchNames.namesZh(), branchNames.namesEn());
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();
@@ -167,8 +171,9 @@ final class ReportService {
 
   private StoredReport store(QualityReport report, SnapshotReference snapshot) {
     Map<ReportFormat, byte[]> renderings = new EnumMap<>(ReportFormat.class);
+    ReportRenderings renderer = new ReportRenderings(zone);
     for (ReportFormat format : ReportFormat.values()) {
-      renderings.put(format, format.render(report, snapshot));
+      renderings.put(format, renderer.render(format, report, snapshot));
     }
     return store.store(report.baseName(), report.period().label(), report.scope().label(),
         report.special().map(special -> special.topic().code()).orElse(null), report.generatedAt().toString(),

@@ -4,6 +4,7 @@ import io.qualityhub.reports.report.InvalidSnapshotException;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportSnapshot;
 import io.qualityhub.reports.report.SnapshotReference;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -59,11 +60,14 @@ public final class ReportVerifier {
   private final S3Client s3;
   private final String bucket;
   private final ReportStore index;
+  private final ReportRenderings renderings;
 
-  public ReportVerifier(S3Client s3, String bucket, DynamoDbClient dynamoDb, String table) {
+  /** @param companyZone the report function's {@code COMPANY_TIME_ZONE}, which its PDFs give times in */
+  public ReportVerifier(S3Client s3, String bucket, DynamoDbClient dynamoDb, String table, ZoneId companyZone) {
     this.s3 = s3;
     this.bucket = bucket;
     this.index = new ReportStore(s3, bucket, null, dynamoDb, table);
+    this.renderings = new ReportRenderings(companyZone);
   }
 
   /** Every version of every report in the catalogue, report by report. */
@@ -144,7 +148,7 @@ public final class ReportVerifier {
       QualityReport rebuilt = snapshot.rebuild(reportId);
       Map<ReportFormat, byte[]> renders = new EnumMap<>(ReportFormat.class);
       for (Rendering rendering : renderings) {
-        byte[] expected = renders.computeIfAbsent(rendering.format(), format -> format.render(rebuilt, reference));
+        byte[] expected = renders.computeIfAbsent(rendering.format(), format -> renderings.render(format, rebuilt, reference));
         firstDifference(expected, rendering.bytes()).ifPresent(at -> differences.add(rendering.format().extension()
             + " version " + rendering.versionId() + " differs from its rebuild at byte " + at + " (stored "
             + rendering.bytes().length + " bytes, rebuilt " + expected.length + ")"));

@@ -1,10 +1,5 @@
 package io.qualityhub.reports.function;
 
-import io.qualityhub.reports.render.CsvReportRenderer;
-import io.qualityhub.reports.render.JsonReportRenderer;
-import io.qualityhub.reports.render.PdfReportRenderer;
-import io.qualityhub.reports.report.QualityReport;
-import io.qualityhub.reports.report.SnapshotReference;
 import java.util.Locale;
 
 /** The renderings every report is stored in. */
@@ -23,14 +18,6 @@ public enum ReportFormat {
     return contentType;
   }
 
-  /** The report in this format; the JSON names the snapshot it was built from. Used to store and to verify alike. */
-  public byte[] render(QualityReport report, SnapshotReference snapshot) {
-    return switch (this) {
-      case PDF -> new PdfReportRenderer().render(report);
-      case CSV -> new CsvReportRenderer().render(report);
-      case JSON -> new JsonReportRenderer().render(report, snapshot);
-    };
-  }
 
   public String extension() {
     return name().toLowerCase(Locale.ROOT);

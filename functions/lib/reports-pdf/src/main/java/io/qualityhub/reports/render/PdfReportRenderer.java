@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -52,13 +53,27 @@ public final class PdfReportRenderer {
     /** The PDF lists at most this many problem items; the JSON carries all of them. */
     public static final int MAX_ITEMS = 300;
 
-    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
+    private static final DateTimeFormatter GENERATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** The template's {@code CompanyTimeZone} default. */
+    private static final ZoneId COMPANY_DEFAULT_ZONE = ZoneId.of("Asia/Taipei");
+
+    private final ZoneId zone;
+
+    /** Times in the template's default company time zone, Asia/Taipei. */
+    public PdfReportRenderer() {
+        this(COMPANY_DEFAULT_ZONE);
+    }
+
+    /** @param zone the company time zone, in which the report's times are printed */
+    public PdfReportRenderer(ZoneId zone) {
+        this.zone = zone;
+    }
 
     public byte[] render(QualityReport report) {
         try (PDDocument document = new PDDocument()) {
             CjkFonts.Loaded fonts = CjkFonts.loadInto(document);
             try (PdfCanvas canvas = new PdfCanvas(document, fonts)) {
-                cover(canvas, report);
+                cover(canvas, report, zone);
                 summary(canvas, report);
                 charts(canvas, report);
                 if (!report.branchIndicators().isEmpty()) {
@@ -83,7 +98,7 @@ public final class PdfReportRenderer {
         }
     }
 
-    private static void cover(PdfCanvas canvas, QualityReport report) throws IOException {
+    private static void cover(PdfCanvas canvas, QualityReport report, ZoneId zone) throws IOException {
         canvas.newPage();
         canvas.moveDown(140);
         String zh = report.special().map(s -> "品質管理專項報告").orElse("保險品質管理報告");
@@ -105,7 +120,8 @@ public final class PdfReportRenderer {
                 + report.period().endInclusive() + ")");
         coverLine(canvas, "比較期間 Compared with", report.previousPeriod().label());
         coverLine(canvas, "逾期判定基準日 Overdue as of", report.asOf().toString());
-        coverLine(canvas, "產製時間 Generated", GENERATED.format(report.generatedAt().atOffset(ZoneOffset.UTC)));
+        coverLine(canvas, "產製時間 Generated", GENERATED.format(report.generatedAt().atZone(zone)) + "（" + zone.getId()
+                + "）");
         canvas.moveDown(24);
         Map<RagStatus, Integer> counts = new EnumMap<>(RagStatus.class);
         report.indicators().forEach(indicator -> counts.merge(indicator.status(), 1, Integer::sum));
@@ -323,7 +339,7 @@ public final class PdfReportRenderer {
             canvas.moveDown(13);
             float y = canvas.y();
             CorrectiveActionItem.State state = action.state(report.asOf());
-            String[] cells = {action.branch(), action.inspectionId(), action.severity(), action.owner(),
+            String[] cells = {report.displayName(action.branch()), action.inspectionId(), action.severity(), action.owner(),
                     action.dueOn().toString(), action.status().name().toLowerCase(Locale.ROOT),
                     action.closedOn() == null ? "—" : action.closedOn().toString(), stateLabel(state)};
             for (int i = 0; i < cells.length; i++) {
@@ -358,7 +374,7 @@ public final class PdfReportRenderer {
             canvas.paragraph("抽樣期間 Sample " + sample.samplePeriod(), canvas.bold(), 9.5f, PdfCanvas.TEXT, 0);
             for (SampleAssurance.StratumStatement stratum : sample.strata()) {
                 canvas.ensureSpace(14);
-                String name = stratum.recordType() + " " + stratum.branch()
+                String name = stratum.recordType() + " " + report.displayName(stratum.branch())
                         + (stratum.productLine() == null ? "" : " " + stratum.productLine());
                 String said = stratum.statement() != null ? stratum.statement()
                         : "已檢查 " + stratum.inspected() + "/" + stratum.sampled() + ",待全部完成 "
@@ -380,13 +396,13 @@ public final class PdfReportRenderer {
                             canvas.regular(), 8, PdfCanvas.TEXT, 20);
                 }
             }
-            repeatViolators(canvas, sample.repeatViolators());
+            repeatViolators(canvas, sample.repeatViolators(), report);
         }
     }
 
     /** A month's repeat violators (policy III.4.3), a line each, up to {@link #MAX_ITEMS}; the JSON report has all. */
-    private static void repeatViolators(PdfCanvas canvas, List<SampleAssurance.RepeatViolator> violators)
-            throws IOException {
+    private static void repeatViolators(PdfCanvas canvas, List<SampleAssurance.RepeatViolator> violators,
+                                        QualityReport report) throws IOException {
         if (violators.isEmpty()) {
             return;
         }
@@ -396,7 +412,7 @@ public final class PdfReportRenderer {
         for (SampleAssurance.RepeatViolator violator : violators.subList(0, Math.min(MAX_ITEMS, violators.size()))) {
             canvas.ensureSpace(14);
             canvas.paragraph(violator.staffId() + " " + violator.department() + " " + String.join(", ",
-                    violator.branches()) + ": 違規 " + violator.violations() + " 次 violations", canvas.regular(), 8,
+                    violator.branches().stream().map(report::displayName).toList()) + ": 違規 " + violator.violations() + " 次 violations", canvas.regular(), 8,
                     PdfCanvas.TEXT, 20);
         }
         if (violators.size() > MAX_ITEMS) {

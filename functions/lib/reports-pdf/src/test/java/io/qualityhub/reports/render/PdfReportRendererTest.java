@@ -84,6 +84,17 @@ class PdfReportRendererTest {
     }
 
     @Test
+    void theCoverNamesTheBranchInBothLanguagesAndTheTimeInTheCompanyTimeZone() throws IOException {
+        QualityReport report = JsonReportRendererTest.report(ReportScope.branch("TPE-01"), null);
+        try (PDDocument document = Loader.loadPDF(new PdfReportRenderer(java.time.ZoneId.of("Asia/Taipei"))
+                .render(report))) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("範圍 Scope 分公司 TPE-01 台北一分公司 / Branch TPE-01 Taipei Branch 1\n"), text);
+            assertTrue(text.contains("產製時間 Generated 2026-11-01 08:00（Asia/Taipei）\n"), text);
+        }
+    }
+
+    @Test
     void specialReportListsItemsAndActions() throws IOException {
         QualityReport report = JsonReportRendererTest.report(ReportScope.branch("TPE-01"), ReportTopic.CLAIMS_TIMELINESS);
         try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(report))) {
@@ -160,7 +171,8 @@ class PdfReportRendererTest {
         QualityReport plain = JsonReportRendererTest.report(ReportScope.company(), null);
         QualityReport withEmoji = new QualityReport(plain.period(), plain.previousPeriod(), plain.scope(), plain.asOf(),
                 plain.generatedAt(), plain.indicators(), plain.branchIndicators(), plain.trends(), plain.comparison(),
-                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"), plain.samples());
+                plain.findings(), plain.special(), Map.of("TPE-01", "台北一分公司\uD83D\uDE00"), plain.samples(),
+                plain.branchNamesEn());
         try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(withEmoji))) {
             assertTrue(new PDFTextStripper().getText(document).contains("TPE-01 台北一分公司?"));
         }

@@ -53,7 +53,7 @@ class ReportSnapshotTest {
 
     private static ReportRequest companyRequest() {
         return ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), ReportScope.company(), AS_OF)
-                .branchNames(Map.of("TPE-01", "台北一分公司"))
+                .branchNames(Map.of("TPE-01", "台北一分公司"), Map.of("TPE-01", "Taipei Branch 1"))
                 .recordsBehind(List.of(new ProblemItem("TPE-01:CLM-理賠-7", "settled_late")))
                 .samples(List.of(new SampleAssurance("2026-10",
                         List.of(new SampleAssurance.StratumStatement("claims", "TPE-01", null, 40, 12, 12, 1,

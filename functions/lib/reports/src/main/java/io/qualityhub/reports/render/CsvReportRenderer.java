@@ -21,7 +21,7 @@ public final class CsvReportRenderer {
 
     private static final List<String> HEADER = List.of("period", "scope", "indicator_id", "name_en", "name_zh",
             "value", "unit", "target", "status", "previous_value", "trend", "basis", "ci95_lower", "ci95_upper",
-            "numerator", "denominator");
+            "numerator", "denominator", "scope_name_zh", "scope_name_en");
     private static final String CRLF = "\r\n";
     private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -29,9 +29,10 @@ public final class CsvReportRenderer {
         StringBuilder csv = new StringBuilder();
         row(csv, HEADER);
         String period = report.period().label();
-        rows(csv, period, report.scope().label(), report.indicators());
+        rows(csv, period, report.scope().label(), report.scopeNameZh(), report.scopeNameEn(), report.indicators());
         report.branchIndicators().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> rows(csv, period, entry.getKey(), entry.getValue()));
+                .forEach(entry -> rows(csv, period, entry.getKey(), "分公司 " + report.displayName(entry.getKey()),
+                        "Branch " + report.displayNameEn(entry.getKey()), entry.getValue()));
         byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[UTF8_BOM.length + text.length];
         System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);
@@ -55,7 +56,9 @@ public final class CsvReportRenderer {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
     }
 
-    private static void rows(StringBuilder csv, String period, String scope, List<Indicator> indicators) {
+    /** {@code nameZh} and {@code nameEn} name the scope for people: the branch's code with its name. */
+    private static void rows(StringBuilder csv, String period, String scope, String nameZh, String nameEn,
+                             List<Indicator> indicators) {
         for (Indicator i : indicators) {
             row(csv, List.of(period, scope, i.id(), i.nameEn(), i.nameZh(), Numbers.exact(i.value()),
                     i.unit().name().toLowerCase(Locale.ROOT), Numbers.exact(i.target()),
@@ -63,7 +66,7 @@ public final class CsvReportRenderer {
                     i.trend().name().toLowerCase(Locale.ROOT), Long.toString(i.basis()),
                     i.confidenceInterval() == null ? "" : Numbers.exact(i.confidenceInterval().lower()),
                     i.confidenceInterval() == null ? "" : Numbers.exact(i.confidenceInterval().upper()),
-                    Numbers.exact(i.numerator()), Numbers.exact(i.denominator())));
+                    Numbers.exact(i.numerator()), Numbers.exact(i.denominator()), nameZh, nameEn));
         }
     }
 

@@ -59,6 +59,8 @@ public final class JsonReportRenderer {
         samples(root.putArray("samples"), report.samples());
         ObjectNode names = root.putObject("branchNames");
         new TreeMap<>(report.branchNames()).forEach(names::put);
+        ObjectNode namesEn = root.putObject("branchNamesEn");
+        new TreeMap<>(report.branchNamesEn()).forEach(namesEn::put);
         try {
             return MAPPER.writeValueAsBytes(root);
         } catch (JsonProcessingException e) {

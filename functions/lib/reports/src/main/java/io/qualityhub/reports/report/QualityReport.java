@@ -18,12 +18,14 @@ import java.util.Optional;
  *                         which must not show other branches
  * @param branchNames      display names by branch code, e.g. {@code TPE-01 -> 台北一分公司}
  * @param samples          what the period's inspection samples let an auditor say, within the scope
+ * @param branchNamesEn    English names by branch code, e.g. {@code TPE-01 -> Taipei Branch 1}
  */
 public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, ReportScope scope, LocalDate asOf,
                             Instant generatedAt, List<Indicator> indicators,
                             Map<String, List<Indicator>> branchIndicators, List<TrendSeries> trends,
                             Comparison comparison, List<Finding> findings, Optional<SpecialSection> special,
-                            Map<String, String> branchNames, List<SampleAssurance> samples) {
+                            Map<String, String> branchNames, List<SampleAssurance> samples,
+                            Map<String, String> branchNamesEn) {
 
     public QualityReport {
         Objects.requireNonNull(period, "period");
@@ -39,6 +41,7 @@ public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, Re
         Objects.requireNonNull(special, "special");
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
+        branchNamesEn = Map.copyOf(branchNamesEn);
     }
 
     public String titleEn() {
@@ -52,7 +55,7 @@ public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, Re
     }
 
     public String scopeNameEn() {
-        return scope.isCompany() ? "Company-wide" : "Branch " + displayName(scope.branch());
+        return scope.isCompany() ? "Company-wide" : "Branch " + displayNameEn(scope.branch());
     }
 
     public String scopeNameZh() {
@@ -62,6 +65,12 @@ public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, Re
     /** The branch code, followed by its display name when one is known. */
     public String displayName(String branch) {
         String name = branchNames.get(branch);
+        return name == null ? branch : branch + " " + name;
+    }
+
+    /** The branch code, followed by its English name when one is known. */
+    public String displayNameEn(String branch) {
+        String name = branchNamesEn.get(branch);
         return name == null ? branch : branch + " " + name;
     }
 

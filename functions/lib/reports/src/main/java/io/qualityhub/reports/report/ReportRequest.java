@@ -13,10 +13,12 @@ import java.util.Optional;
  * @param samples       what the inspection samples of the period let an auditor say, already limited to the scope
  * @param recordsBehind the period's problem items of the scope (claims settled late, complaints resolved late), which
  *                      the findings name; in a company report qualified with their branch
+ * @param branchNamesEn each branch's name in English by code
  */
 public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
                             int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special,
-                            List<SampleAssurance> samples, List<ProblemItem> recordsBehind) {
+                            List<SampleAssurance> samples, List<ProblemItem> recordsBehind,
+                            Map<String, String> branchNamesEn) {
 
     public ReportRequest {
         Objects.requireNonNull(period, "period");
@@ -31,6 +33,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
         recordsBehind = List.copyOf(recordsBehind);
+        branchNamesEn = Map.copyOf(branchNamesEn);
     }
 
     public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
@@ -44,6 +47,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         private LocalDate asOf;
         private int trendPeriods = 6;
         private Map<String, String> branchNames = Map.of();
+        private Map<String, String> branchNamesEn = Map.of();
         private SpecialSection special;
         private List<SampleAssurance> samples = List.of();
         private List<ProblemItem> recordsBehind = List.of();
@@ -66,8 +70,10 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
             return this;
         }
 
-        public Builder branchNames(Map<String, String> names) {
-            this.branchNames = names;
+        /** Each branch's names by code, shown beside the code: Traditional Chinese and English. */
+        public Builder branchNames(Map<String, String> namesZh, Map<String, String> namesEn) {
+            this.branchNames = namesZh;
+            this.branchNamesEn = namesEn;
             return this;
         }
 
@@ -90,7 +96,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
 
         public ReportRequest build() {
             return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
-                    trendPeriods, branchNames, Optional.ofNullable(special), samples, recordsBehind);
+                    trendPeriods, branchNames, Optional.ofNullable(special), samples, recordsBehind, branchNamesEn);
         }
     }
 }

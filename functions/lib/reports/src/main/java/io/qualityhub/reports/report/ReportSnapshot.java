@@ -237,6 +237,8 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         node.put("trendPeriods", request.trendPeriods());
         ObjectNode names = node.putObject("branchNames");
         new TreeMap<>(request.branchNames()).forEach(names::put);
+        ObjectNode namesEn = node.putObject("branchNamesEn");
+        new TreeMap<>(request.branchNamesEn()).forEach(namesEn::put);
         request.special().ifPresent(special -> writeSpecial(node.putObject("special"), special));
         ArrayNode samples = node.putArray("samples");
         request.samples().forEach(sample -> writeSample(samples.addObject(), sample));
@@ -256,7 +258,10 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
                 .trendPeriods(required(node, "trendPeriods").asInt());
         Map<String, String> names = new TreeMap<>();
         required(node, "branchNames").properties().forEach(entry -> names.put(entry.getKey(), entry.getValue().asText()));
-        request.branchNames(names);
+        Map<String, String> namesEn = new TreeMap<>();
+        required(node, "branchNamesEn").properties()
+                .forEach(entry -> namesEn.put(entry.getKey(), entry.getValue().asText()));
+        request.branchNames(names, namesEn);
         JsonNode special = node.get("special");
         if (special != null) {
             List<ProblemItem> items = new ArrayList<>();

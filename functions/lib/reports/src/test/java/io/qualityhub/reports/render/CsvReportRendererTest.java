@@ -57,12 +57,23 @@ class CsvReportRendererTest {
         List<String> lines = List.of(text.split("\r\n"));
         assertEquals(1 + 3 * 49, lines.size()); // header, then the catalogue's 49 indicators for company, KHH-02, TPE-01
         assertEquals("period,scope,indicator_id,name_en,name_zh,value,unit,target,status,previous_value,trend,basis,"
-                + "ci95_lower,ci95_upper,numerator,denominator", lines.getFirst());
+                + "ci95_lower,ci95_upper,numerator,denominator,scope_name_zh,scope_name_en", lines.getFirst());
         assertTrue(lines.contains("2026-10,TPE-01,sales.disclosure_compliance_pct,Sales disclosure compliance,"
-                + "銷售告知義務合規率,75,percent,98,red,100,worsening,4,,,3,4"), text);
+                + "銷售告知義務合規率,75,percent,98,red,100,worsening,4,,,3,4,分公司 TPE-01,Branch TPE-01"), text);
         assertTrue(lines.contains("2026-10,company,claims.cycle_time_median_days.simple,\"Median claim cycle time, simple\","
-                + "理賠處理天數中位數(簡單案件),1.5,days,5,green,,no_previous,4,,,,4"), text);
+                + "理賠處理天數中位數(簡單案件),1.5,days,5,green,,no_previous,4,,,,4,全公司,Company-wide"), text);
         assertTrue(lines.contains("2026-10,TPE-01,inspections.pass_rate_pct.claim_file,\"Inspection pass rate, claim files\","
-                + "抽檢合格率(理賠檔案),75,percent,90,red,,no_previous,4,30.064184,95.441274,3,4"), text);
+                + "抽檢合格率(理賠檔案),75,percent,90,red,,no_previous,4,30.064184,95.441274,3,4,分公司 TPE-01,Branch TPE-01"),
+                text);
+    }
+
+    @Test
+    void eachRowNamesItsBranchForPeopleInBothLanguages() {
+        String text = new String(new CsvReportRenderer().render(JsonReportRendererTest.report(ReportScope.company(), null)),
+                StandardCharsets.UTF_8);
+
+        assertTrue(text.contains("\r\n2026-10,KHH-02,sales.disclosure_compliance_pct,"), text);
+        assertTrue(text.contains(",分公司 KHH-02 高雄二分公司,Branch KHH-02 Kaohsiung Branch 2\r\n"), text);
+        assertTrue(text.contains(",分公司 TPE-01 台北一分公司,Branch TPE-01 Taipei Branch 1\r\n"), text);
     }
 }

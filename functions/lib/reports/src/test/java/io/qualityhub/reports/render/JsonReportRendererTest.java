@@ -48,6 +48,17 @@ class JsonReportRendererTest {
     }
 
     @Test
+    void aBranchReportIsTitledWithTheBranchNameInBothLanguages() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.branch("TPE-01"),
+                null)));
+
+        assertEquals("保險品質管理報告 - 分公司 TPE-01 台北一分公司 - 2026-10", json.get("titleZh").asText());
+        assertEquals("Quality management report - Branch TPE-01 Taipei Branch 1 - 2026-10", json.get("titleEn").asText());
+        assertEquals("Kaohsiung Branch 2", json.get("branchNamesEn").get("KHH-02").asText());
+        assertEquals("高雄二分公司", json.get("branchNames").get("KHH-02").asText());
+    }
+
+    @Test
     void specialReportListsItemIdsAndActionStates() throws Exception {
         JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.branch("TPE-01"),
                 ReportTopic.CLAIMS_TIMELINESS)));
@@ -113,7 +124,7 @@ class JsonReportRendererTest {
     static QualityReport report(ReportScope scope, ReportTopic topic) {
         ReportRequest.Builder request = ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), scope,
                 Instant.parse("2026-11-01T00:00:00Z")).branchNames(Map.of("TPE-01", "台北一分公司",
-                "KHH-02", "高雄二分公司"));
+                "KHH-02", "高雄二分公司"), Map.of("TPE-01", "Taipei Branch 1", "KHH-02", "Kaohsiung Branch 2"));
         if (topic != null) {
             request.topic(topic, List.of(new ProblemItem("CLM-9", "settled_late"), new ProblemItem("CLM-12", "open_overdue")),
                     List.of(new CorrectiveActionItem("TPE-01", "INS-1", "major", "EMP-7", LocalDate.parse("2026-10-02"),
