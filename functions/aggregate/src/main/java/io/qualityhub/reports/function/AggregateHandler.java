@@ -15,11 +15,8 @@ import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.ItemSeal;
-import io.qualityhub.deadlines.DeadlinePolicy;
-import io.qualityhub.deadlines.DeadlinePolicyLoader;
-import java.io.ByteArrayInputStream;
+import io.qualityhub.intake.DeadlineIndexer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -61,7 +58,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     this.currentFiles = new CurrentFiles(clients.dynamoDb(), settings.required("RECORDS_TABLE"));
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
-        new DeadlineVerdicts(deadlinePolicy(settings)));
+        new DeadlineVerdicts(DeadlineIndexer.policyOf(settings)));
     // Writes only: nothing this function reads is an aggregate, so nothing is refused here.
     this.store = new AggregateStore(clients.dynamoDb(), ItemSeal.ofTable("REPORTS_TABLE", settings, clients), refused -> {
       throw refused;
@@ -108,11 +105,4 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
         ? Outcome.STORED : Outcome.STALE_IGNORED;
   }
 
-  /** The deadline policy in force: {@code DEADLINE_POLICY_OVERRIDE} (parameter or configuration store), else the defaults. */
-  static DeadlinePolicy deadlinePolicy(Settings settings) {
-    return settings.optional("DEADLINE_POLICY_OVERRIDE")
-        .filter(json -> !json.isBlank())
-        .map(json -> DeadlinePolicyLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
-        .orElseGet(DeadlinePolicyLoader::loadDefaults);
-  }
 }

@@ -59,12 +59,19 @@ public final class DeadlineIndexer {
     this.levels = new AlertLevels(policy);
   }
 
-  /**
-   * The policy of a function's environment: the defaults, or {@code DEADLINE_POLICY_OVERRIDE} (JSON)
-   * merged over them. Its time zone must be the {@code COMPANY_TIME_ZONE} the schedules run in.
-   */
+  /** The indexer of a function's environment, under {@link #policyOf its deadline policy}. */
   public static DeadlineIndexer fromSettings(Settings settings) {
+    return new DeadlineIndexer(policyOf(settings));
+  }
+
+  /**
+   * The deadline policy of a function's environment, the one place every function reads it from: the defaults, or
+   * {@code DEADLINE_POLICY_OVERRIDE} (JSON, from the template parameter or the configuration store) merged over them.
+   * Its time zone must be the {@code COMPANY_TIME_ZONE} the schedules run in.
+   */
+  public static DeadlinePolicy policyOf(Settings settings) {
     DeadlinePolicy policy = settings.optional(POLICY_OVERRIDE_VARIABLE)
+        .filter(json -> !json.isBlank())
         .map(json -> DeadlinePolicyLoader.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))))
         .orElseGet(DeadlinePolicyLoader::loadDefaults);
     Optional<ZoneId> companyZone = settings.optional(TIME_ZONE_VARIABLE).map(ZoneId::of);
@@ -73,7 +80,7 @@ public final class DeadlineIndexer {
           + policy.version() + " counts days in " + policy.timeZone() + "; set \"timeZone\": \"" + companyZone.get()
           + "\" in " + POLICY_OVERRIDE_VARIABLE + " (template parameter DeadlinePolicyOverride) or change CompanyTimeZone");
     }
-    return new DeadlineIndexer(policy);
+    return policy;
   }
 
   public DeadlinePolicy policy() {

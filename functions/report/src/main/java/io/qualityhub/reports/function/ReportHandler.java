@@ -12,6 +12,7 @@ import io.qualityhub.core.metrics.ItemsRefusedMetric;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
+import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -60,7 +61,7 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
         new TrackedInspections(clients.dynamoDb(), recordsTable, sealedRecords),
         new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords),
         new SampleAssurances(clients.dynamoDb(), recordsTable, sealedRecords), targets(settings),
-        AggregateHandler.deadlinePolicy(settings).version(),
+        DeadlineIndexer.policyOf(settings).version(),
         new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN"),
             clients.dynamoDb(), table),
         new SnapshotStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN")),

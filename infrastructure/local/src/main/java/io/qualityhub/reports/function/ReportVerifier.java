@@ -60,14 +60,14 @@ public final class ReportVerifier {
   private final S3Client s3;
   private final String bucket;
   private final ReportStore index;
-  private final ReportRenderings renderings;
+  private final ReportRenderings renderer;
 
   /** @param companyZone the report function's {@code COMPANY_TIME_ZONE}, which its PDFs give times in */
   public ReportVerifier(S3Client s3, String bucket, DynamoDbClient dynamoDb, String table, ZoneId companyZone) {
     this.s3 = s3;
     this.bucket = bucket;
     this.index = new ReportStore(s3, bucket, null, dynamoDb, table);
-    this.renderings = new ReportRenderings(companyZone);
+    this.renderer = new ReportRenderings(companyZone);
   }
 
   /** Every version of every report in the catalogue, report by report. */
@@ -148,7 +148,7 @@ public final class ReportVerifier {
       QualityReport rebuilt = snapshot.rebuild(reportId);
       Map<ReportFormat, byte[]> renders = new EnumMap<>(ReportFormat.class);
       for (Rendering rendering : renderings) {
-        byte[] expected = renders.computeIfAbsent(rendering.format(), format -> renderings.render(format, rebuilt, reference));
+        byte[] expected = renders.computeIfAbsent(rendering.format(), format -> renderer.render(format, rebuilt, reference));
         firstDifference(expected, rendering.bytes()).ifPresent(at -> differences.add(rendering.format().extension()
             + " version " + rendering.versionId() + " differs from its rebuild at byte " + at + " (stored "
             + rendering.bytes().length + " bytes, rebuilt " + expected.length + ")"));

@@ -142,7 +142,7 @@ class PdfReportRendererTest {
                 plain.findings(), Optional.of(new SpecialSection(special.topic(), List.of(
                         new ProblemItem("TPE-01:" + chinese, "settled_late"), new ProblemItem("KHH-02:" + mixed, "settled_late"),
                         new ProblemItem("KHH-02:C-1", "settled_late")), special.actions())),
-                plain.branchNames(), plain.samples());
+                plain.branchNames(), plain.samples(), plain.branchNamesEn());
         try (PDDocument document = Loader.loadPDF(new PdfReportRenderer().render(longIds))) {
             // Wrapped lines come back without the spaces they broke at.
             String text = new PDFTextStripper().getText(document).replaceAll("\\s", "");
