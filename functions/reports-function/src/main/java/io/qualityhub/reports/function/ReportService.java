@@ -9,7 +9,9 @@ import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportBuilder;
+import io.qualityhub.reports.report.ReportPeriod;
 import io.qualityhub.reports.report.ReportRequest;
+import io.qualityhub.reports.report.Revision;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportTopic;
 import java.time.Clock;
@@ -19,8 +21,11 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /** Builds reports from the stored aggregates, renders them in every format and stores them with their index. */
@@ -90,21 +95,59 @@ final class ReportService {
     ReportBuilder builder = new ReportBuilder(new FindingsAggregates(aggregates, knownBranches, inspections, actions),
         targets, rules);
     SampleAssurances.Read periodSamples = samples.read(order.period());
-    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples));
+    Revisions revisions = new Revisions(order);
+    QualityReport main = builder.build(request(order, order.scope(), asOf, now, knownBranches, periodSamples,
+        revisions));
     stored.add(store(main));
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
         stored.add(store(builder.build(request(order, ReportScope.branch(branch), asOf, now, knownBranches,
-            periodSamples))));
+            periodSamples, revisions))));
       }
     }
     return stored;
   }
 
+  /**
+   * The order's period and the one it compares with, as the figures and the reports issued for them stand before
+   * this order's reports are stored: a period whose figures changed after the last report of the same scope and
+   * topic is revised.
+   */
+  private final class Revisions {
+
+    private final String topic;
+    private final Map<ReportPeriod, Map<String, Instant>> changed = new LinkedHashMap<>();
+    private final Map<ReportPeriod, List<StoredReport>> issued = new LinkedHashMap<>();
+
+    Revisions(ReportOrder order) {
+      this.topic = order.topic().map(ReportTopic::code).orElse(null);
+      for (ReportPeriod period : List.of(order.period(), order.period().previous())) {
+        changed.put(period, aggregates.changedBetween(period.start(), period.endInclusive()));
+        issued.put(period, store.issuedFor(period.label()));
+      }
+    }
+
+    List<Revision> forScope(ReportScope scope) {
+      List<Revision> revisions = new ArrayList<>();
+      changed.forEach((period, byBranch) -> {
+        Optional<Instant> changedAt = byBranch.entrySet().stream()
+            .filter(entry -> scope.isCompany() || entry.getKey().equals(scope.branch()))
+            .map(Map.Entry::getValue).max(Comparator.naturalOrder());
+        Optional<Instant> reportedAt = issued.get(period).stream()
+            .filter(report -> report.scope().equals(scope.label()) && Objects.equals(report.topic(), topic))
+            .map(report -> Instant.parse(report.generatedAt())).max(Comparator.naturalOrder());
+        if (changedAt.isPresent() && reportedAt.isPresent() && changedAt.get().isAfter(reportedAt.get())) {
+          revisions.add(new Revision(period, reportedAt.get(), changedAt.get()));
+        }
+      });
+      return revisions;
+    }
+  }
+
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
-      Set<String> knownBranches, SampleAssurances.Read periodSamples) {
+      Set<String> knownBranches, SampleAssurances.Read periodSamples, Revisions revisions) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
-        .samples(periodSamples.forScope(scope));
+        .samples(periodSamples.forScope(scope)).revisions(revisions.forScope(scope));
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();

@@ -32,6 +32,10 @@ public final class CsvReportRenderer {
         rows(csv, period, report.scope().label(), report.indicators());
         report.branchIndicators().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> rows(csv, period, entry.getKey(), entry.getValue()));
+        // A period whose figures changed after its report: one row each, under the reserved id report.revised.
+        report.revisions().forEach(revision -> row(csv, List.of(revision.period().label(), report.scope().label(),
+                "report.revised", revision.sentenceEn(), revision.sentenceZh(), "", "", "", "revised", "", "", "", "", "",
+                "", "")));
         byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[UTF8_BOM.length + text.length];
         System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);

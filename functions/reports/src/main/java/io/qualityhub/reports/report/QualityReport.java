@@ -18,12 +18,14 @@ import java.util.Optional;
  *                         which must not show other branches
  * @param branchNames      display names by branch code, e.g. {@code TPE-01 -> 台北一分公司}
  * @param samples          what the period's inspection samples let an auditor say, within the scope
+ * @param revisions        the periods shown whose figures changed after a report for them was issued
  */
 public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, ReportScope scope, LocalDate asOf,
                             Instant generatedAt, List<Indicator> indicators,
                             Map<String, List<Indicator>> branchIndicators, List<TrendSeries> trends,
                             Comparison comparison, List<Finding> findings, Optional<SpecialSection> special,
-                            Map<String, String> branchNames, List<SampleAssurance> samples) {
+                            Map<String, String> branchNames, List<SampleAssurance> samples,
+                            List<Revision> revisions) {
 
     public QualityReport {
         Objects.requireNonNull(period, "period");
@@ -39,6 +41,17 @@ public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, Re
         Objects.requireNonNull(special, "special");
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
+        revisions = List.copyOf(revisions);
+    }
+
+    /** A report that revises no earlier one. */
+    public QualityReport(ReportPeriod period, ReportPeriod previousPeriod, ReportScope scope, LocalDate asOf,
+                         Instant generatedAt, List<Indicator> indicators, Map<String, List<Indicator>> branchIndicators,
+                         List<TrendSeries> trends, Comparison comparison, List<Finding> findings,
+                         Optional<SpecialSection> special, Map<String, String> branchNames,
+                         List<SampleAssurance> samples) {
+        this(period, previousPeriod, scope, asOf, generatedAt, indicators, branchIndicators, trends, comparison,
+                findings, special, branchNames, samples, List.of());
     }
 
     public String titleEn() {

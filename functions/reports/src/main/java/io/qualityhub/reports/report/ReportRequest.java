@@ -11,10 +11,12 @@ import java.util.Optional;
  * What to build: a period's report for a scope, optionally a special report on one topic.
  *
  * @param samples what the inspection samples of the period let an auditor say, already limited to the scope
+ * @param revisions the periods shown (this one and the one compared with) whose figures changed after a report for
+ *                  them was issued
  */
 public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
                             int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special,
-                            List<SampleAssurance> samples) {
+                            List<SampleAssurance> samples, List<Revision> revisions) {
 
     public ReportRequest {
         Objects.requireNonNull(period, "period");
@@ -28,6 +30,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         }
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
+        revisions = List.copyOf(revisions);
     }
 
     public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
@@ -43,6 +46,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         private Map<String, String> branchNames = Map.of();
         private SpecialSection special;
         private List<SampleAssurance> samples = List.of();
+        private List<Revision> revisions = List.of();
 
         private Builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
             this.period = period;
@@ -78,9 +82,15 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
             return this;
         }
 
+        /** The periods shown whose figures changed after a report for them was issued. */
+        public Builder revisions(List<Revision> changed) {
+            this.revisions = changed;
+            return this;
+        }
+
         public ReportRequest build() {
             return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
-                    trendPeriods, branchNames, Optional.ofNullable(special), samples);
+                    trendPeriods, branchNames, Optional.ofNullable(special), samples, revisions);
         }
     }
 }
