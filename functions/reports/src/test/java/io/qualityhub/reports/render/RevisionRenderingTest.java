@@ -41,9 +41,9 @@ class RevisionRenderingTest {
     @Test
     void theCsvAddsOneRowPerRevisedPeriodUnderTheReservedIdAndThePdfALineOnTheCover() throws Exception {
         String csv = new String(new CsvReportRenderer().render(revised(List.of(OCTOBER))), StandardCharsets.UTF_8);
-        assertTrue(csv.contains("\r\n2026-10,company,report.revised,Revised: the figures of 2026-10 changed on "
-                + "2026-11-03 09:30 UTC, after the report of 2026-11-01 00:00 UTC for that period.,修訂:2026-10 的數據於 "
-                + "2026-11-03 09:30 UTC 變動,晚於該期間 2026-11-01 00:00 UTC 產製的報告。,,,,revised,,,,,,,\r\n"), csv);
+        assertTrue(csv.contains("\r\n2026-10,company,report.revised,\"Revised: the figures of 2026-10 changed on "
+                + "2026-11-03 09:30 UTC, after the report of 2026-11-01 00:00 UTC for that period.\",\"修訂:2026-10 的數據於 "
+                + "2026-11-03 09:30 UTC 變動,晚於該期間 2026-11-01 00:00 UTC 產製的報告。\",,,,revised,,,,,,,\r\n"), csv);
         assertFalse(new String(new CsvReportRenderer().render(revised(List.of())), StandardCharsets.UTF_8)
                 .contains("report.revised"));
 
