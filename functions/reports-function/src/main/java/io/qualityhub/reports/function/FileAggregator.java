@@ -10,6 +10,7 @@ import io.qualityhub.core.validate.RowSink;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.report.ProblemItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -89,7 +90,7 @@ final class FileAggregator {
         RecordContribution contribution = RecordContribution.of(key.branch(), type, fact, facts.countingDays(values));
         for (LocalDate day : contribution.byDay().keySet()) {
           Optional<String> problem = problemOf(fact, day);
-          if (problem.isPresent()) {
+          if (problem.isPresent() && listable(values[idIndex])) {
             contribution = contribution.withProblem(day, problem.get());
           }
         }
@@ -110,6 +111,16 @@ final class FileAggregator {
       return Optional.of(FileAggregate.RESOLVED_LATE);
     }
     return Optional.empty();
+  }
+
+  /** Ids that do not look like record ids (ProblemItem refuses them) are listed nowhere rather than risk free text. */
+  private static boolean listable(String id) {
+    try {
+      new ProblemItem(id, FileAggregate.SETTLED_LATE);
+      return true;
+    } catch (IllegalArgumentException notAnId) {
+      return false; // counted all the same
+    }
   }
 
   private void scan(FileCurrentEvent event, UploadKey key, RowSink sink) throws IOException {
