@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 /**
@@ -43,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * retry after a crash finds the same change to make. The days whose figures a file changed are noted first in a
  * {@code REBUILD#{branch}#{TYPE}} / {@code {fileDate}} item and rebuilt at the end; a rebuild reads the day's counted
  * items again after writing and writes again until what it stored is what they add up to, so two files rebuilding
- * one day at once leave it right.
+ * one day at once leave it right. States and carried entries carry intake's order token: an upload still being
+ * applied when a newer upload of the same file was applied neither overwrites nor withdraws the newer one's.
  */
 final class ContributionStore {
 
@@ -108,7 +110,9 @@ final class ContributionStore {
           .keyConditionExpression("pk = :pk")
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(carriedPk(fileDate)))).build();
       for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(carried).items()) {
-        if (seal.accepts(item, refused) && (withdrawn || !orderToken.equals(item.get("orderToken").s()))) {
+        // An entry under a later token is a newer upload's of this file, applied meanwhile: not this one's to withdraw.
+        if (seal.accepts(item, refused) && item.get("orderToken").s().compareTo(orderToken) <= 0
+            && (withdrawn || !orderToken.equals(item.get("orderToken").s()))) {
           pending.put(item.get("sk").s(), Optional.empty());
           if (pending.size() >= BATCH) {
             apply();
@@ -147,7 +151,11 @@ final class ContributionStore {
 
     /** The writes that make {@code state} this file's state of the record (or withdraw it, when empty). */
     private void plan(String id, Optional<RecordState> state, List<Runnable> writes, Set<LocalDate> days) {
-      Map<LocalDate, RecordState> states = statesOf(id);
+      Map<LocalDate, String> tokens = new HashMap<>();
+      Map<LocalDate, RecordState> states = statesOf(id, tokens);
+      if (tokens.getOrDefault(fileDate, "").compareTo(orderToken) > 0) {
+        return; // a newer upload of this file, processed meanwhile, gave its own state of the record
+      }
       Optional<RecordState> before = RecordState.counted(states.values());
       state.ifPresentOrElse(given -> states.put(fileDate, given), () -> states.remove(fileDate));
       Optional<RecordState> after = RecordState.counted(states.values());
@@ -185,15 +193,26 @@ final class ContributionStore {
             .ifPresent(version -> stateItem.put("version", AttributeValue.fromN(Long.toString(version))));
         Map<String, AttributeValue> carriedItem = new HashMap<>(carriedKey);
         carriedItem.put("orderToken", AttributeValue.fromS(orderToken));
-        writes.add(() -> dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(stateItem))));
-        writes.add(() -> dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(carriedItem))));
+        writes.add(() -> putUnlessNewer(stateItem));
+        writes.add(() -> putUnlessNewer(carriedItem));
       } else {
         writes.add(() -> dynamoDb.deleteItem(request -> request.tableName(table).key(stateKey)));
         writes.add(() -> dynamoDb.deleteItem(request -> request.tableName(table).key(carriedKey)));
       }
     }
 
-    private Map<LocalDate, RecordState> statesOf(String id) {
+    /** Writes the item unless a newer upload of the file wrote it meanwhile. */
+    private void putUnlessNewer(Map<String, AttributeValue> item) {
+      try {
+        dynamoDb.putItem(request -> request.tableName(table).item(seal.sealed(item))
+            .conditionExpression("attribute_not_exists(pk) OR orderToken <= :token")
+            .expressionAttributeValues(Map.of(":token", AttributeValue.fromS(orderToken))));
+      } catch (ConditionalCheckFailedException newerUpload) {
+        // the newer upload's state stands; its own processing counted it
+      }
+    }
+
+    private Map<LocalDate, RecordState> statesOf(String id, Map<LocalDate, String> tokens) {
       QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
           .keyConditionExpression("pk = :pk")
           .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(recordPk(id)))).build();
@@ -201,6 +220,7 @@ final class ContributionStore {
       for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(query).items()) {
         if (seal.accepts(item, refused)) {
           LocalDate carriedBy = LocalDate.parse(item.get("sk").s());
+          tokens.put(carriedBy, item.get("orderToken").s());
           AttributeValue version = item.get("version");
           states.put(carriedBy, new RecordState(carriedBy, version == null ? null : Long.valueOf(version.n()),
               read(item.get("contribution").s())));
