@@ -145,6 +145,105 @@ class ReportsEndToEndTest {
         refused.messages().toString());
   }
 
+  /**
+   * A month uploaded over several days, with records carried by a later day's file, corrections and re-uploads: each
+   * record counts once, from its latest state, in the period of its own dates (issue 13 item 1, decision 0016).
+   */
+  @Test
+  void aMonthUploadedOverSeveralDaysCountsEachRecordOnceByItsOwnDatesFromItsLatestState() throws Exception {
+    // Reports on the wall clock, as the aggregates record when figures change: a report after a change is revised.
+    ReportHandler reports = new ReportHandler(local.settingsOf("ReportFunction"), local.clients(), Clock.systemUTC());
+    Map<String, Object> october = Map.of("period", "2026-10", "scope", "branch:MON-01");
+    String sales = "record_id,policy_id,sold_at,salesperson_id,salesperson_hired_on,product_code,product_line,channel,"
+        + "premium,currency,customer_name,customer_id_no,terms_given,risk_notice_given,customer_signed\n";
+    // S-3 was sold on 30 September: it counts in September, though October's file carried it.
+    uploadAndAggregate("incoming/MON-01/2026-10-03/sales.csv", sales
+        + "S-1,P-1,2026-10-01T10:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N1,ID1,N,Y,Y\n"
+        + "S-2,P-2,2026-10-03T10:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N2,ID2,Y,Y,Y\n"
+        + "S-3,P-3,2026-09-30T16:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N3,ID3,Y,Y,Y\n");
+    // The 10th's file corrects S-1 (terms given after all) and brings S-4, sold on the 9th, unsigned.
+    uploadAndAggregate("incoming/MON-01/2026-10-10/sales.csv", sales
+        + "S-1,P-1,2026-10-01T10:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N1,ID1,Y,Y,Y\n"
+        + "S-4,P-4,2026-10-09T10:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N4,ID4,Y,Y,N\n");
+    // The 3rd's file again, without S-2 and with S-1 as first sent: the 10th's correction of S-1 stays its state.
+    uploadAndAggregate("incoming/MON-01/2026-10-03/sales.csv", sales
+        + "S-1,P-1,2026-10-01T10:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N1,ID1,N,Y,Y\n"
+        + "S-3,P-3,2026-09-30T16:00:00+08:00,E-1,2020-01-01,AU-1,auto,agent,100,TWD,N3,ID3,Y,Y,Y\n");
+
+    String complaints = "complaint_id,received_at,channel,category,severity,status,first_response_at,resolved_at,updated_at\n";
+    uploadAndAggregate("incoming/MON-01/2026-10-02/complaints.csv", complaints
+        + "K-1,2026-10-01T10:00:00+08:00,phone,billing,major,open,,,2026-10-01T10:00:00+08:00\n"
+        + "K-2,2026-10-02T09:00:00+08:00,email,service,general,open,,,2026-10-02T09:00:00+08:00\n");
+    // K-1, received on the 1st, escalated on the 20th: still one major complaint of the 1st, counted once.
+    uploadAndAggregate("incoming/MON-01/2026-10-20/complaints.csv", complaints
+        + "K-1,2026-10-01T10:00:00+08:00,phone,billing,major,escalated,2026-10-01T11:00:00+08:00,,2026-10-20T09:00:00+08:00\n"
+        + "K-3,2026-10-19T09:00:00+08:00,branch,service,general,resolved,2026-10-19T10:00:00+08:00,"
+        + "2026-10-20T09:00:00+08:00,2026-10-20T09:00:00+08:00\n");
+    JsonNode before = JSON.readTree(object(jsonKeyOf(reports.produce(october))));
+    assertEquals(JSON.readTree("[]"), before.get("revised"), "the first report of the period revises none");
+    assertEquals(100.0, indicator(before.get("indicators"), "complaints.resolved_on_time_pct").get("value").asDouble(), 1e-9,
+        "K-3 resolved on time, before its file is uploaded again without it");
+    assertEquals(1, indicator(before.get("indicators"), "complaints.major_count").get("value").asLong(), "K-1 only");
+    // The 21st's file corrects K-2 to major; the 20th's file, uploaded again, no longer carries K-3.
+    uploadAndAggregate("incoming/MON-01/2026-10-21/complaints.csv", complaints
+        + "K-2,2026-10-02T09:00:00+08:00,email,service,major,responded,2026-10-02T12:00:00+08:00,,2026-10-21T09:00:00+08:00\n");
+    uploadAndAggregate("incoming/MON-01/2026-10-20/complaints.csv", complaints
+        + "K-1,2026-10-01T10:00:00+08:00,phone,billing,major,escalated,2026-10-01T11:00:00+08:00,,2026-10-20T09:00:00+08:00\n");
+
+    String claims = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"
+        + "documents_complete_at,closed_at,amount_claimed,currency,handler_id,updated_at\n";
+    uploadAndAggregate("incoming/MON-01/2026-10-05/claims.csv", claims
+        + "C-1,P-1,HLT-1,health,simple,N,closed,2026-10-01T09:00:00+08:00,2026-10-02T09:00:00+08:00,"
+        + "2026-10-05T15:00:00+08:00,5000,TWD,H-1,2026-10-05T15:00:00+08:00\n"
+        + "C-2,P-2,HLT-1,health,simple,N,under_review,2026-10-02T09:00:00+08:00,,,5000,TWD,H-1,2026-10-02T09:00:00+08:00\n");
+    // C-2 closed on the 7th, first sent in the 8th's file; C-1 reopened in the 9th's file: its settlement is retracted.
+    uploadAndAggregate("incoming/MON-01/2026-10-08/claims.csv", claims
+        + "C-2,P-2,HLT-1,health,simple,N,closed,2026-10-02T09:00:00+08:00,2026-10-03T09:00:00+08:00,"
+        + "2026-10-07T15:00:00+08:00,5000,TWD,H-1,2026-10-07T15:00:00+08:00\n");
+    uploadAndAggregate("incoming/MON-01/2026-10-09/claims.csv", claims
+        + "C-1,P-1,HLT-1,health,simple,N,under_review,2026-10-01T09:00:00+08:00,2026-10-02T09:00:00+08:00,,5000,TWD,H-1,"
+        + "2026-10-09T09:00:00+08:00\n");
+
+    String surveys = "survey_id,surveyed_on,overall_score\n";
+    uploadAndAggregate("incoming/MON-01/2026-10-06/surveys.csv", surveys + "V-1,2026-10-04,2\nV-2,2026-10-06,4\n");
+    uploadAndAggregate("incoming/MON-01/2026-10-07/surveys.csv", surveys + "V-1,2026-10-04,5\n");
+
+    JsonNode revisedReport = JSON.readTree(object(jsonKeyOf(reports.produce(october))));
+    JsonNode revised = revisedReport.get("revised");
+    assertEquals(1, revised.size(), revised.toString());
+    assertEquals("2026-10", revised.get(0).get("period").asText(), "October's figures changed after its first report");
+    assertEquals(before.get("generatedAt").asText(), revised.get(0).get("reportedAt").asText());
+    JsonNode indicators = revisedReport.get("indicators");
+    JsonNode disclosure = indicator(indicators, "sales.disclosure_compliance_pct");
+    assertEquals(50.0, disclosure.get("value").asDouble(), 1e-9, "S-1 (corrected) complete, S-4 unsigned; S-2 withdrawn");
+    assertEquals(1, disclosure.get("numerator").asLong());
+    assertEquals(2, disclosure.get("denominator").asLong());
+    JsonNode major = indicator(indicators, "complaints.major_count");
+    assertEquals(2, major.get("value").asLong(), "K-1 (received on the 1st, uploaded again on the 20th) and K-2 (corrected)");
+    JsonNode resolved = indicator(indicators, "complaints.resolved_on_time_pct");
+    assertTrue(resolved.get("value").isNull(), "K-3, the only resolved complaint, was withdrawn by the re-upload");
+    assertEquals("no_data", resolved.get("status").asText());
+    JsonNode perPolicies = indicator(indicators, "complaints.per_10k_policies");
+    assertTrue(perPolicies.get("value").isNull(), "no portfolio upload: no policies in force to divide by");
+    assertEquals("no_data", perPolicies.get("status").asText());
+    assertEquals(2, perPolicies.get("numerator").asLong(), "K-1 and K-2 received in October");
+    JsonNode settled = indicator(indicators, "claims.settled_on_time_pct");
+    assertEquals(100.0, settled.get("value").asDouble(), 1e-9, "C-2 settled on time; C-1's settlement retracted");
+    assertEquals(1, settled.get("basis").asLong());
+    JsonNode satisfaction = indicator(indicators, "satisfaction.mean.overall");
+    assertEquals(4.5, satisfaction.get("value").asDouble(), 1e-9, "V-1 corrected to 5, V-2 4");
+    assertEquals(2, satisfaction.get("basis").asLong());
+
+    assertEquals(JSON.readTree("[]"), JSON.readTree(object(jsonKeyOf(reports.produce(october)))).get("revised"),
+        "nothing changed since the revised report");
+
+    JsonNode september = JSON.readTree(object(jsonKeyOf(reports.produce(Map.of("period", "2026-09", "scope", "branch:MON-01")))))
+        .get("indicators");
+    JsonNode septemberSales = indicator(september, "sales.disclosure_compliance_pct");
+    assertEquals(100.0, septemberSales.get("value").asDouble(), 1e-9, "S-3, sold on 30 September");
+    assertEquals(1, septemberSales.get("denominator").asLong());
+  }
+
   @Test
   void aClaimTimelinessReportListsTheClaimsItsPeriodSettledLate() throws Exception {
     String header = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"
@@ -469,6 +568,12 @@ class ReportsEndToEndTest {
         outcome -> outcomes.put(outcome.key(), outcome));
     assertEquals(List.of(), delivery("IntakeQueue").drain(intake, "IntakeFunction", 1));
     return outcomes;
+  }
+
+  private static void uploadAndAggregate(String key, String content) {
+    upload(key, content);
+    deliverIntake();
+    deliverAggregates();
   }
 
   private static void deliverAggregates() {

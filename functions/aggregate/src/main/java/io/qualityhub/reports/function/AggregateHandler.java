@@ -17,6 +17,11 @@ import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.intake.DeadlineIndexer;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,9 +33,11 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
  * Aggregate function: each SQS message is a {@link FileCurrentEvent} (raw, or in its SNS envelope).
- * Builds the file's aggregate and stores it in place of the generation it replaced. An event whose
+ * Applies the state the file gives of each record in place of the states its replaced generation gave
+ * ({@link ContributionStore}: each record counts once, from its latest state, on the days of its own dates); the
+ * portfolio, kept per file, has its file's aggregate stored in place of the replaced one. An event whose
  * generation is no longer current is skipped: the newer generation's own event carries its
- * aggregate. Redelivery rewrites the same item, so the function is idempotent.
+ * file. Redelivery writes the same items again, so the function is idempotent.
  */
 public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
@@ -46,6 +53,7 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
   private final CurrentFiles currentFiles;
   private final FileAggregator aggregator;
   private final AggregateStore store;
+  private final ContributionStore contributions;
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public AggregateHandler() {
@@ -60,9 +68,13 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     this.aggregator = new FileAggregator(clients.s3(), UploadDecoder.formatVersion1(),
         new DeadlineVerdicts(DeadlineIndexer.policyOf(settings)));
     // Writes only: nothing this function reads is an aggregate, so nothing is refused here.
-    this.store = new AggregateStore(clients.dynamoDb(), ItemSeal.ofTable("REPORTS_TABLE", settings, clients), refused -> {
+    ItemSeal seal = ItemSeal.ofTable("REPORTS_TABLE", settings, clients);
+    this.store = new AggregateStore(clients.dynamoDb(), seal, refused -> {
       throw refused;
     });
+    this.contributions = new ContributionStore(clients.dynamoDb(), seal, refused -> {
+      throw refused;
+    }, Clock.systemUTC());
   }
 
 
@@ -100,9 +112,19 @@ public final class AggregateHandler implements RequestHandler<SQSEvent, SQSBatch
     String orderToken = current.get().get("orderToken").s();
     // Intake withdrew the upload (it disagreed with its branch manifest): its rows no longer count.
     boolean withdrawn = current.get().containsKey("withdrawnFor");
-    FileAggregate aggregate = withdrawn ? aggregator.nothing(file) : aggregator.aggregate(file);
-    return store.put(file.fileId(), file.generation(), orderToken, aggregate) == AggregateStore.PutOutcome.STORED
-        ? Outcome.STORED : Outcome.STALE_IGNORED;
+    if (RecordType.PORTFOLIO.wireName().equals(file.recordType())) {
+      FileAggregate aggregate = withdrawn ? aggregator.nothing(file) : aggregator.aggregate(file);
+      return store.put(file.fileId(), file.generation(), orderToken, aggregate) == AggregateStore.PutOutcome.STORED
+          ? Outcome.STORED : Outcome.STALE_IGNORED;
+    }
+    ContributionStore.FileStates states = contributions.open(file.branch(),
+        io.qualityhub.reports.aggregate.RecordType.valueOf(file.recordType().toUpperCase(Locale.ROOT)),
+        LocalDate.parse(file.businessDate()), orderToken);
+    if (!withdrawn) {
+      aggregator.states(file, states::put);
+    }
+    states.finish(withdrawn);
+    return Outcome.STORED;
   }
 
 }

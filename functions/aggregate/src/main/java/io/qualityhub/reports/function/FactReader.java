@@ -11,10 +11,13 @@ import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import io.qualityhub.reports.aggregate.UnderwritingFact;
 import io.qualityhub.reports.aggregate.ViolationFact;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reduces one accepted row (values by column index of its record type, as {@code FileScanner}
@@ -63,6 +66,32 @@ final class FactReader {
       case INSPECTORS -> throw new IllegalArgumentException(
           "the inspector roster is not aggregated; sampling reads it to assign tasks");
     });
+  }
+
+  /**
+   * The days a record counts on, from its own dates (the local date of a timestamp in its own offset), whichever
+   * day's file carried it: a sale by {@code sold_at}, an underwriting case by {@code received_at}, a follow-up by
+   * {@code visited_on}, a survey by {@code surveyed_on}, a violation by {@code occurred_on}, a claim as settled by
+   * {@code closed_at}, a complaint as received by {@code received_at} and as resolved by {@code resolved_at}.
+   */
+  Set<LocalDate> countingDays(String[] values) {
+    Row row = new Row(type, values);
+    Set<LocalDate> days = new TreeSet<>();
+    switch (type) {
+      case SALES -> days.add(row.timestamp("sold_at").toLocalDate());
+      case UNDERWRITING -> days.add(row.timestamp("received_at").toLocalDate());
+      case FOLLOWUPS -> days.add(LocalDate.parse(row.text("visited_on")));
+      case SURVEYS -> days.add(LocalDate.parse(row.text("surveyed_on")));
+      case VIOLATIONS -> days.add(LocalDate.parse(row.text("occurred_on")));
+      case CLAIMS -> Optional.ofNullable(row.timestamp("closed_at")).ifPresent(closed -> days.add(closed.toLocalDate()));
+      case COMPLAINTS -> {
+        days.add(row.timestamp("received_at").toLocalDate());
+        Optional.ofNullable(row.timestamp("resolved_at")).ifPresent(resolved -> days.add(resolved.toLocalDate()));
+      }
+      case PORTFOLIO, FINDINGS, INSPECTORS -> throw new IllegalArgumentException(
+          type.wireName() + " rows are not counted record by record");
+    }
+    return days;
   }
 
   private ClaimFact claim(Row row) {

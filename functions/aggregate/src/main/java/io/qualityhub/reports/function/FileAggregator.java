@@ -10,23 +10,27 @@ import io.qualityhub.core.validate.RowSink;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.report.ProblemItem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
+import io.qualityhub.reports.aggregate.RecordContribution;
+import io.qualityhub.reports.aggregate.RecordState;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Builds the aggregate of one upload, read again from its exact object version with the same
- * decoder and scanner intake used, so it counts exactly the rows intake accepted. Claims and
- * complaints count once per id, at the id's latest row in the file (found in a first pass). Findings files are
- * not aggregated ({@link AggregateHandler} skips them).
+ * Reads one upload again, from its exact object version with the same decoder and scanner intake used, so it counts
+ * exactly the rows intake accepted: the state it gives of each record ({@link #states}), or for the portfolio the
+ * file's aggregate. Claims and complaints count once per id, at the id's latest row in the file (found in a first
+ * pass). Findings files are not aggregated ({@link AggregateHandler} skips them).
  */
 final class FileAggregator {
 
@@ -50,43 +54,73 @@ final class FileAggregator {
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0)).toAggregate(), List.of());
   }
 
+  /**
+   * The aggregate of a file whose figures are kept per file (the portfolio: policies in force by month), not record
+   * by record.
+   */
   FileAggregate aggregate(FileCurrentEvent event) throws IOException {
     UploadKey key = parseKey(event);
     AggregateAccumulator accumulator = new AggregateAccumulator(
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0));
-    FileAggregate.Problems problems = new FileAggregate.Problems();
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
-    int idIndex = key.type().idIndex();
-    if (key.type().keepsLatestState()) {
-      int versionIndex = key.type().indexOf(key.type().versionColumn().orElseThrow());
-      IdIndex latest = new IdIndex();
-      scan(event, key, (line, values) -> latest.keepLatest(values[idIndex],
-          OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli(), line));
-      scan(event, key, (line, values) -> {
-        if (latest.lineOf(values[idIndex]) == line) {
-          facts.read(values).ifPresent(fact -> {
-            accumulator.accept(fact);
-            problemOf(fact, key.businessDate()).ifPresent(reason -> problems.add(values[idIndex], reason));
-          });
-        }
-      });
-    } else {
-      scan(event, key, (line, values) -> facts.read(values).ifPresent(accumulator::accept));
-    }
-    return new FileAggregate(accumulator.toAggregate(), problems.items());
+    scan(event, key, (line, values) -> facts.read(values).ifPresent(accumulator::accept));
+    return new FileAggregate(accumulator.toAggregate(), List.of());
   }
 
-  /** Late in this file's own day: where the aggregate counts the settlement or resolution. */
-  private static Optional<String> problemOf(Fact fact, LocalDate businessDate) {
-    if (fact instanceof ClaimFact claim && claim.settled() && claim.closedAt().toLocalDate().equals(businessDate)
+  /**
+   * The state the event's file gives of each record it carries (for claims and complaints the id's latest row in the
+   * file), with what the record adds on the days of its own dates, handed to {@code sink} one record at a time.
+   */
+  void states(FileCurrentEvent event, BiConsumer<String, RecordState> sink) throws IOException {
+    UploadKey key = parseKey(event);
+    RecordType type = RecordType.valueOf(key.type().name());
+    FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
+    int idIndex = key.type().idIndex();
+    int versionIndex = key.type().versionColumn().map(key.type()::indexOf).orElse(-1);
+    IdIndex latest = new IdIndex();
+    if (versionIndex >= 0) {
+      scan(event, key, (line, values) -> latest.keepLatest(values[idIndex],
+          OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli(), line));
+    }
+    scan(event, key, (line, values) -> {
+      if (versionIndex >= 0 && latest.lineOf(values[idIndex]) != line) {
+        return;
+      }
+      facts.read(values).ifPresent(fact -> {
+        RecordContribution contribution = RecordContribution.of(key.branch(), type, fact, facts.countingDays(values));
+        for (LocalDate day : contribution.byDay().keySet()) {
+          Optional<String> problem = problemOf(fact, day);
+          if (problem.isPresent() && listable(values[idIndex])) {
+            contribution = contribution.withProblem(day, problem.get());
+          }
+        }
+        Long version = versionIndex < 0 ? null : OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli();
+        sink.accept(values[idIndex], new RecordState(key.businessDate(), version, contribution));
+      });
+    });
+  }
+
+  /** Late on {@code day}: the settlement or resolution the record counts on that day was late. */
+  private static Optional<String> problemOf(Fact fact, LocalDate day) {
+    if (fact instanceof ClaimFact claim && claim.settled() && claim.closedAt().toLocalDate().equals(day)
         && Boolean.FALSE.equals(claim.settledWithinDeadline())) {
       return Optional.of(FileAggregate.SETTLED_LATE);
     }
     if (fact instanceof ComplaintFact complaint && complaint.resolvedAt() != null
-        && complaint.resolvedAt().toLocalDate().equals(businessDate) && Boolean.FALSE.equals(complaint.resolvedOnTime())) {
+        && complaint.resolvedAt().toLocalDate().equals(day) && Boolean.FALSE.equals(complaint.resolvedOnTime())) {
       return Optional.of(FileAggregate.RESOLVED_LATE);
     }
     return Optional.empty();
+  }
+
+  /** Ids that do not look like record ids (ProblemItem refuses them) are listed nowhere rather than risk free text. */
+  private static boolean listable(String id) {
+    try {
+      new ProblemItem(id, FileAggregate.SETTLED_LATE);
+      return true;
+    } catch (IllegalArgumentException notAnId) {
+      return false; // counted all the same
+    }
   }
 
   private void scan(FileCurrentEvent event, UploadKey key, RowSink sink) throws IOException {

@@ -12,8 +12,10 @@ import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.PortfolioFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FactReaderTest {
@@ -68,6 +70,30 @@ class FactReaderTest {
     FactReader findings = new FactReader(RecordType.FINDINGS, "QA", VERDICTS);
     String[] row = values(RecordType.FINDINGS, Map.of("inspection_id", "I-1", "result", "pass"));
     assertThrows(IllegalArgumentException.class, () -> findings.read(row));
+  }
+
+  @Test
+  void eachRecordCountsOnTheLocalDatesOfItsOwnDatesInTheirOwnOffset() {
+    assertEquals(Set.of(LocalDate.parse("2026-10-31")), days(RecordType.SALES, Map.of("sold_at", "2026-10-31T23:30:00+08:00")),
+        "15:30 UTC on the 31st, still the 31st where it was sold");
+    assertEquals(Set.of(LocalDate.parse("2026-11-01"), LocalDate.parse("2026-11-20")), days(RecordType.COMPLAINTS,
+        Map.of("received_at", "2026-11-01T10:00:00+08:00", "resolved_at", "2026-11-20T09:00:00+08:00")),
+        "received on the 1st, resolved on the 20th");
+    assertEquals(Set.of(LocalDate.parse("2026-11-01")), days(RecordType.COMPLAINTS,
+        Map.of("received_at", "2026-11-01T10:00:00+08:00")));
+    assertEquals(Set.of(), days(RecordType.CLAIMS, Map.of("reported_at", "2026-11-01T10:00:00+08:00")),
+        "an open claim counts nowhere");
+    assertEquals(Set.of(LocalDate.parse("2026-11-07")), days(RecordType.CLAIMS,
+        Map.of("reported_at", "2026-11-01T10:00:00+08:00", "closed_at", "2026-11-07T15:00:00+08:00")));
+    assertEquals(Set.of(LocalDate.parse("2026-11-03")), days(RecordType.UNDERWRITING,
+        Map.of("received_at", "2026-11-03T10:00:00+08:00", "decided_at", "2026-11-09T10:00:00+08:00")));
+    assertEquals(Set.of(LocalDate.parse("2026-11-04")), days(RecordType.FOLLOWUPS, Map.of("visited_on", "2026-11-04")));
+    assertEquals(Set.of(LocalDate.parse("2026-11-05")), days(RecordType.SURVEYS, Map.of("surveyed_on", "2026-11-05")));
+    assertEquals(Set.of(LocalDate.parse("2026-11-06")), days(RecordType.VIOLATIONS, Map.of("occurred_on", "2026-11-06")));
+  }
+
+  private static Set<LocalDate> days(RecordType type, Map<String, String> columns) {
+    return new FactReader(type, "TPE-01", VERDICTS).countingDays(values(type, columns));
   }
 
   private static ClaimFact settledClaim(String closedAt) {

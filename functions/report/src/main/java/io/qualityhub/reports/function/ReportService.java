@@ -6,7 +6,9 @@ import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.ReportBuilder;
+import io.qualityhub.reports.report.ReportPeriod;
 import io.qualityhub.reports.report.ReportRequest;
+import io.qualityhub.reports.report.Revision;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportSnapshot;
 import io.qualityhub.reports.report.ReportTopic;
@@ -21,6 +23,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -103,14 +107,16 @@ final class ReportService {
     SampleAssurances.Read periodSamples = samples.read(order.period());
     List<ProblemItem> lateRecords = aggregates.problemsBetween(order.period().start(), order.period().endInclusive(),
         null, Set.of(FileAggregate.SETTLED_LATE, FileAggregate.RESOLVED_LATE));
+    Revisions revisions = new Revisions(order);
     Map<String, ReportRequest> requests = new LinkedHashMap<>();
-    ReportRequest mainRequest = request(order, order.scope(), asOf, now, knownBranches, periodSamples, lateRecords);
+    ReportRequest mainRequest = request(order, order.scope(), asOf, now, knownBranches, periodSamples, lateRecords,
+        revisions);
     QualityReport main = builder.build(mainRequest);
     requests.put(main.baseName(), mainRequest);
     if (order.withBranchReports()) {
       for (String branch : main.branchIndicators().keySet().stream().sorted().toList()) {
         ReportRequest branchRequest = request(order, ReportScope.branch(branch), asOf, now, knownBranches, periodSamples,
-            lateRecords);
+            lateRecords, revisions);
         requests.put(builder.build(branchRequest).baseName(), branchRequest);
       }
     }
@@ -124,11 +130,48 @@ final class ReportService {
     return stored;
   }
 
+  /**
+   * The order's period and the one it compares with, as the figures and the reports issued for them stand before
+   * this order's reports are stored: a period whose figures changed after the last report of the same scope and
+   * topic is revised.
+   */
+  private final class Revisions {
+
+    private final String topic;
+    private final Map<ReportPeriod, Map<String, Instant>> changed = new LinkedHashMap<>();
+    private final Map<ReportPeriod, List<StoredReport>> issued = new LinkedHashMap<>();
+
+    Revisions(ReportOrder order) {
+      this.topic = order.topic().map(ReportTopic::code).orElse(null);
+      for (ReportPeriod period : List.of(order.period(), order.period().previous())) {
+        changed.put(period, aggregates.changedBetween(period.start(), period.endInclusive()));
+        issued.put(period, store.issuedFor(period.label()));
+      }
+    }
+
+    List<Revision> forScope(ReportScope scope) {
+      List<Revision> revisions = new ArrayList<>();
+      changed.forEach((period, byBranch) -> {
+        Optional<Instant> changedAt = byBranch.entrySet().stream()
+            .filter(entry -> scope.isCompany() || entry.getKey().equals(scope.branch()))
+            .map(Map.Entry::getValue).max(Comparator.naturalOrder());
+        Optional<Instant> reportedAt = issued.get(period).stream()
+            .filter(report -> report.scope().equals(scope.label()) && Objects.equals(report.topic(), topic))
+            .map(report -> Instant.parse(report.generatedAt())).max(Comparator.naturalOrder());
+        if (changedAt.isPresent() && reportedAt.isPresent() && changedAt.get().isAfter(reportedAt.get())) {
+          revisions.add(new Revision(period, reportedAt.get(), changedAt.get()));
+        }
+      });
+      return revisions;
+    }
+  }
+
   private ReportRequest request(ReportOrder order, ReportScope scope, LocalDate asOf, Instant now,
-      Set<String> knownBranches, SampleAssurances.Read periodSamples, List<ProblemItem> lateRecords) {
+      Set<String> knownBranches, SampleAssurances.Read periodSamples, List<ProblemItem> lateRecords,
+      Revisions revisions) {
     ReportRequest.Builder request = ReportRequest.builder(order.period(), scope, now).asOf(asOf)
         .samples(periodSamples.forScope(scope)).recordsBehind(ofScope(lateRecords, scope))
-        .branchNames(branchNames.namesZh(), branchNames.namesEn());
+        .revisions(revisions.forScope(scope)).branchNames(branchNames.namesZh(), branchNames.namesEn());
     order.topic().ifPresent(topic -> request.topic(topic, problems(order, scope, topic),
         actions(order, scope, topic, knownBranches)));
     return request.build();

@@ -6,6 +6,7 @@ import io.qualityhub.reports.aggregate.AggregateJson;
 import io.qualityhub.reports.aggregate.AggregateSource;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.report.ProblemItem;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -99,6 +100,22 @@ final class AggregateStore implements AggregateSource {
       }
     });
     return problems;
+  }
+
+  /**
+   * Per branch, the last time the figures of a day in [from, toInclusive] changed, from the {@code changedAt} the
+   * aggregate function writes on the aggregates it keeps record by record ({@link ContributionStore}).
+   */
+  Map<String, Instant> changedBetween(LocalDate from, LocalDate toInclusive) {
+    Map<String, Instant> changed = new HashMap<>();
+    items(from, toInclusive, item -> {
+      AttributeValue changedAt = item.get("changedAt");
+      if (changedAt != null) {
+        changed.merge(item.get(SK).s().split("#")[1], Instant.parse(changedAt.s()),
+            (one, other) -> one.isAfter(other) ? one : other);
+      }
+    });
+    return changed;
   }
 
   private void items(LocalDate from, LocalDate toInclusive, Consumer<Map<String, AttributeValue>> action) {

@@ -90,6 +90,18 @@ final class ReportStore {
     return reports;
   }
 
+  /** Every stored report of one period (its label, e.g. {@code 2026-10}). */
+  List<StoredReport> issuedFor(String period) {
+    QueryRequest query = QueryRequest.builder().tableName(table).consistentRead(true)
+        .keyConditionExpression("pk = :catalogue AND begins_with(sk, :period)")
+        .expressionAttributeValues(Map.of(":catalogue", AttributeValue.fromS(CATALOGUE_PK),
+            ":period", AttributeValue.fromS(period + "#")))
+        .build();
+    List<StoredReport> reports = new ArrayList<>();
+    dynamoDb.queryPaginator(query).items().forEach(listed -> reports.add(fromItem(listed)));
+    return reports;
+  }
+
   Optional<StoredReport> find(String reportId) {
     Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
         .key(indexKey(reportId))).item();

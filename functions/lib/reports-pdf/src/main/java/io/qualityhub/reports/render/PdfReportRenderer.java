@@ -122,6 +122,10 @@ public final class PdfReportRenderer {
         coverLine(canvas, "逾期判定基準日 Overdue as of", report.asOf().toString());
         coverLine(canvas, "產製時間 Generated", GENERATED.format(report.generatedAt().atZone(zone)) + "（" + zone.getId()
                 + "）");
+        for (var revision : report.revisions()) {
+            canvas.paragraph(revision.sentenceZh(), canvas.bold(), 10, PdfCanvas.TEXT, 0);
+            canvas.paragraph(revision.sentenceEn(), canvas.regular(), 9, PdfCanvas.MUTED, 0);
+        }
         canvas.moveDown(24);
         Map<RagStatus, Integer> counts = new EnumMap<>(RagStatus.class);
         report.indicators().forEach(indicator -> counts.merge(indicator.status(), 1, Integer::sum));

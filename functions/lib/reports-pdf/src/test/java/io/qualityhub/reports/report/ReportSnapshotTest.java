@@ -55,6 +55,8 @@ class ReportSnapshotTest {
         return ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)), ReportScope.company(), AS_OF)
                 .branchNames(Map.of("TPE-01", "台北一分公司"), Map.of("TPE-01", "Taipei Branch 1"))
                 .recordsBehind(List.of(new ProblemItem("TPE-01:CLM-理賠-7", "settled_late")))
+                .revisions(List.of(new Revision(ReportPeriod.month(YearMonth.of(2026, 9)),
+                        Instant.parse("2026-10-01T06:00:00Z"), Instant.parse("2026-10-20T03:12:00Z"))))
                 .samples(List.of(new SampleAssurance("2026-10",
                         List.of(new SampleAssurance.StratumStatement("claims", "TPE-01", null, 40, 12, 12, 1,
                                 "1 deviation in 12: at most 32.0% at 95%")),

@@ -8,12 +8,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Builds the {@link DailyAggregate} of one file as its records stream past, one fact at a time,
- * in constant memory per branch. Not thread-safe: one accumulator per file being read.
+ * Builds a {@link DailyAggregate} one fact at a time, in constant memory per branch: a portfolio file's, a monitor
+ * reading's, or what one record counts on one day ({@link RecordContribution}). Not thread-safe.
  *
- * <p>Feed claims and complaints with the latest row per id in the file (the intake already
- * groups rows by id); see {@link ClaimFact} and {@link ComplaintFact} for which file a settlement,
- * a receipt or a resolution is counted in.
+ * <p>A claim's settlement, a complaint's receipt and its resolution count only when their date is the aggregate's
+ * day (see {@link ClaimFact} and {@link ComplaintFact}).
  */
 public final class AggregateAccumulator {
 

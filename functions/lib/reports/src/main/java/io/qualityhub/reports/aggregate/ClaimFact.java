@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * A claim's state as of the latest row for it in one uploaded file.
  *
- * <p>A claim appears in many files as it moves on. It counts as settled only in the file whose
- * business date is the local date of its {@code closedAt}, so a later correction row does not count
- * it twice and a re-upload of that day replaces its contribution exactly.
+ * <p>A claim appears in many files as it moves on. It counts as settled on the local date of its
+ * {@code closedAt}, once, from its latest state whichever file carried it ({@link RecordContribution}):
+ * an accumulator keyed by that day counts the settlement.
  *
  * @param settledWithinDeadline the monitor's verdict for a settled claim (product, complexity and
  *                              green-channel deadlines live there); {@code null} while not settled

@@ -6,9 +6,9 @@ import java.util.Objects;
 /**
  * A complaint's state as of the latest row for it in one uploaded file.
  *
- * <p>It counts as received in the file whose business date is the local date of
- * {@code receivedAt}, and as completed (with its two deadline verdicts) in the file whose business
- * date is the local date of {@code resolvedAt}.
+ * <p>It counts as received on the local date of {@code receivedAt}, and as completed (with its two
+ * deadline verdicts) on the local date of {@code resolvedAt}, once, from its latest state whichever
+ * file carried it ({@link RecordContribution}).
  *
  * @param firstResponseOnTime the monitor's verdict, required once resolved
  * @param resolvedOnTime      the monitor's verdict, required once resolved

@@ -33,6 +33,10 @@ public final class CsvReportRenderer {
         report.branchIndicators().entrySet().stream().sorted(Map.Entry.comparingByKey())
                 .forEach(entry -> rows(csv, period, entry.getKey(), "分公司 " + report.displayName(entry.getKey()),
                         "Branch " + report.displayNameEn(entry.getKey()), entry.getValue()));
+        // A period whose figures changed after its report: one row each, under the reserved id report.revised.
+        report.revisions().forEach(revision -> row(csv, List.of(revision.period().label(), report.scope().label(),
+                "report.revised", revision.sentenceEn(), revision.sentenceZh(), "", "", "", "revised", "", "", "", "", "",
+                "", "", report.scopeNameZh(), report.scopeNameEn())));
         byte[] text = csv.toString().getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[UTF8_BOM.length + text.length];
         System.arraycopy(UTF8_BOM, 0, withBom, 0, UTF8_BOM.length);

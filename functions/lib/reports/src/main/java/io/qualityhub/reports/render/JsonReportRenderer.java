@@ -57,6 +57,10 @@ public final class JsonReportRenderer {
         findings(root.putArray("findings"), report.findings());
         report.special().ifPresent(special -> special(root.putObject("special"), special, report));
         samples(root.putArray("samples"), report.samples());
+        ArrayNode revised = root.putArray("revised");
+        report.revisions().forEach(revision -> revised.addObject().put("period", revision.period().label())
+                .put("reportedAt", revision.reportedAt().toString()).put("changedAt", revision.changedAt().toString())
+                .put("sentenceEn", revision.sentenceEn()).put("sentenceZh", revision.sentenceZh()));
         ObjectNode names = root.putObject("branchNames");
         new TreeMap<>(report.branchNames()).forEach(names::put);
         ObjectNode namesEn = root.putObject("branchNamesEn");

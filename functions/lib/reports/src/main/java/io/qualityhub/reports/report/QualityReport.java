@@ -19,13 +19,14 @@ import java.util.Optional;
  * @param branchNames      display names by branch code, e.g. {@code TPE-01 -> 台北一分公司}
  * @param samples          what the period's inspection samples let an auditor say, within the scope
  * @param branchNamesEn    English names by branch code, e.g. {@code TPE-01 -> Taipei Branch 1}
+ * @param revisions        the periods shown whose figures changed after a report for them was issued
  */
 public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, ReportScope scope, LocalDate asOf,
                             Instant generatedAt, List<Indicator> indicators,
                             Map<String, List<Indicator>> branchIndicators, List<TrendSeries> trends,
                             Comparison comparison, List<Finding> findings, Optional<SpecialSection> special,
                             Map<String, String> branchNames, List<SampleAssurance> samples,
-                            Map<String, String> branchNamesEn) {
+                            Map<String, String> branchNamesEn, List<Revision> revisions) {
 
     public QualityReport {
         Objects.requireNonNull(period, "period");
@@ -42,6 +43,17 @@ public record QualityReport(ReportPeriod period, ReportPeriod previousPeriod, Re
         branchNames = Map.copyOf(branchNames);
         samples = List.copyOf(samples);
         branchNamesEn = Map.copyOf(branchNamesEn);
+        revisions = List.copyOf(revisions);
+    }
+
+    /** A report that revises no earlier one. */
+    public QualityReport(ReportPeriod period, ReportPeriod previousPeriod, ReportScope scope, LocalDate asOf,
+                         Instant generatedAt, List<Indicator> indicators, Map<String, List<Indicator>> branchIndicators,
+                         List<TrendSeries> trends, Comparison comparison, List<Finding> findings,
+                         Optional<SpecialSection> special, Map<String, String> branchNames,
+                         List<SampleAssurance> samples, Map<String, String> branchNamesEn) {
+        this(period, previousPeriod, scope, asOf, generatedAt, indicators, branchIndicators, trends, comparison,
+                findings, special, branchNames, samples, branchNamesEn, List.of());
     }
 
     public String titleEn() {

@@ -64,7 +64,7 @@ public final class ReportBuilder {
         return new QualityReport(current, previous, scope, request.asOf(), request.generatedAt(),
                 only(own, inTopic), branches, trends(trendIds, periods, tallies, request),
                 comparison(comparisonId, results, request), renumber(findings), request.special(),
-                request.branchNames(), request.samples(), request.branchNamesEn());
+                request.branchNames(), request.samples(), request.branchNamesEn(), request.revisions());
     }
 
     private List<Indicator> noDataFor(ReportRequest request, Map<String, BranchTallies> previous) {

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param recordsBehind the period's problem items of the scope (claims settled late, complaints resolved late), which
  *                      the findings name; in a company report qualified with their branch
  * @param branchNamesEn each branch's name in English by code
+ * @param revisions     the periods shown (this one and the one compared with) whose figures changed after a report for
+ *                      them was issued
  */
 public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate asOf, Instant generatedAt,
                             int trendPeriods, Map<String, String> branchNames, Optional<SpecialSection> special,
                             List<SampleAssurance> samples, List<ProblemItem> recordsBehind,
-                            Map<String, String> branchNamesEn) {
+                            Map<String, String> branchNamesEn, List<Revision> revisions) {
 
     public ReportRequest {
         Objects.requireNonNull(period, "period");
@@ -34,6 +36,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         samples = List.copyOf(samples);
         recordsBehind = List.copyOf(recordsBehind);
         branchNamesEn = Map.copyOf(branchNamesEn);
+        revisions = List.copyOf(revisions);
     }
 
     public static Builder builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
@@ -51,6 +54,7 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
         private SpecialSection special;
         private List<SampleAssurance> samples = List.of();
         private List<ProblemItem> recordsBehind = List.of();
+        private List<Revision> revisions = List.of();
 
         private Builder(ReportPeriod period, ReportScope scope, Instant generatedAt) {
             this.period = period;
@@ -94,9 +98,16 @@ public record ReportRequest(ReportPeriod period, ReportScope scope, LocalDate as
             return this;
         }
 
+        /** The periods shown whose figures changed after a report for them was issued. */
+        public Builder revisions(List<Revision> changed) {
+            this.revisions = changed;
+            return this;
+        }
+
         public ReportRequest build() {
             return new ReportRequest(period, scope, asOf == null ? period.endInclusive() : asOf, generatedAt,
-                    trendPeriods, branchNames, Optional.ofNullable(special), samples, recordsBehind, branchNamesEn);
+                    trendPeriods, branchNames, Optional.ofNullable(special), samples, recordsBehind, branchNamesEn,
+                    revisions);
         }
     }
 }

@@ -227,10 +227,7 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
     }
 
     private static void writeRequest(ObjectNode node, ReportRequest request) {
-        ObjectNode period = node.putObject("period");
-        period.put("kind", request.period().kind().name());
-        period.put("start", request.period().start().toString());
-        period.put("end", request.period().endInclusive().toString());
+        writePeriod(node.putObject("period"), request.period());
         node.put("scope", request.scope().label());
         node.put("asOf", request.asOf().toString());
         node.put("generatedAt", request.generatedAt().toString());
@@ -244,14 +241,29 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         request.samples().forEach(sample -> writeSample(samples.addObject(), sample));
         ArrayNode behind = node.putArray("recordsBehind");
         request.recordsBehind().forEach(item -> behind.addObject().put("id", item.itemId()).put("reason", item.reason()));
+        ArrayNode revisions = node.putArray("revisions");
+        for (Revision revision : request.revisions()) {
+            ObjectNode r = revisions.addObject();
+            writePeriod(r.putObject("period"), revision.period());
+            r.put("reportedAt", revision.reportedAt().toString());
+            r.put("changedAt", revision.changedAt().toString());
+        }
+    }
+
+    private static void writePeriod(ObjectNode node, ReportPeriod period) {
+        node.put("kind", period.kind().name());
+        node.put("start", period.start().toString());
+        node.put("end", period.endInclusive().toString());
+    }
+
+    private static ReportPeriod readPeriod(JsonNode node) {
+        return new ReportPeriod(ReportPeriod.Kind.valueOf(text(node, "kind")), LocalDate.parse(text(node, "start")),
+                LocalDate.parse(text(node, "end")));
     }
 
     private static ReportRequest readRequest(JsonNode node) {
-        JsonNode period = required(node, "period");
         String scope = text(node, "scope");
-        ReportRequest.Builder request = ReportRequest.builder(
-                        new ReportPeriod(ReportPeriod.Kind.valueOf(text(period, "kind")),
-                                LocalDate.parse(text(period, "start")), LocalDate.parse(text(period, "end"))),
+        ReportRequest.Builder request = ReportRequest.builder(readPeriod(required(node, "period")),
                         scope.equals("company") ? ReportScope.company() : ReportScope.branch(scope),
                         Instant.parse(text(node, "generatedAt")))
                 .asOf(LocalDate.parse(text(node, "asOf")))
@@ -274,7 +286,10 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         required(node, "samples").forEach(sample -> samples.add(readSample(sample)));
         List<ProblemItem> behind = new ArrayList<>();
         required(node, "recordsBehind").forEach(item -> behind.add(new ProblemItem(text(item, "id"), text(item, "reason"))));
-        return request.samples(samples).recordsBehind(behind).build();
+        List<Revision> revisions = new ArrayList<>();
+        required(node, "revisions").forEach(revision -> revisions.add(new Revision(readPeriod(required(revision, "period")),
+                Instant.parse(text(revision, "reportedAt")), Instant.parse(text(revision, "changedAt")))));
+        return request.samples(samples).recordsBehind(behind).revisions(revisions).build();
     }
 
     private static void writeSpecial(ObjectNode node, SpecialSection special) {
