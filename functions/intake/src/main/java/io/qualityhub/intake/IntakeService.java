@@ -178,52 +178,61 @@ public final class IntakeService {
       } catch (FileRefusedException e) {
         return refuse(object, key, generation, e, rejects, started);
       }
-      Optional<FileRefusedException> disagreement = disagreementWithManifest(key, version, validated);
-      if (disagreement.isPresent()) {
-        return refuseAgainstManifest(object, key, generation, disagreement.get(), started);
+      try (validated) {
+        return store(object, key, version, started, validated, rejects);
       }
-      Instant validatedAt = clock.instant();
-      ScanResult scan = validated.scan();
-
-      String dataKeyRef = writeRows(object, key, version, generation);
-      Instant storedAt = clock.instant();
-      Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
-      if (version.rewrittenByErasure()) {
-        figures.put(BatchRecords.REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
-      }
-      Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
-          orderToken(object, version), figures);
-      if (current.isEmpty()) {
-        withdraw(object, key, version, generation);
-        return finish(object, key, generation, FileStatus.SUPERSEDED, validated, List.of(), started, validatedAt, storedAt, dataKeyRef);
-      }
-      uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
-      if (key.type().keepsLatestState()) {
-        advanceStates(object, key, version, generation, validated.latest());
-      }
-      withdrawReplaced(object, key, current.get());
-      if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
-        ledger.listBranch(key.branch());
-        ledger.recordArrival(key, started);
-      }
-      // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
-      events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
-          generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),
-          current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
-      // A manifest that arrived while this file was stored has checked the pointer before it switched: ask again.
-      Optional<FileRefusedException> lateDisagreement = disagreementWithManifest(key, version, validated);
-      if (lateDisagreement.isPresent()) {
-        Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
-        if (stored.isPresent() && isThisUpload(stored.get(), generation)) {
-          withdrawAgainstManifest(object.bucket(), key, stored.get(), lateDisagreement.get(), started);
-          return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
-        }
-        // A later upload of the file replaced this one meanwhile: its own checks and rejects report stand.
-        return recordRefusal(object, key, generation, lateDisagreement.get(), started);
-      }
-      return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
-          dataKeyRef);
     }
+  }
+
+  /** Everything after pass 1: the rows, the switch, the states and the replaced generation's withdrawal. */
+  private FileOutcome store(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started,
+      Validated validated, RejectsReport rejects) throws IOException {
+    String generation = version.generation();
+    Optional<FileRefusedException> disagreement = disagreementWithManifest(key, version, validated);
+    if (disagreement.isPresent()) {
+      return refuseAgainstManifest(object, key, generation, disagreement.get(), started);
+    }
+    Instant validatedAt = clock.instant();
+    ScanResult scan = validated.scan();
+
+    String dataKeyRef = writeRows(object, key, version, generation);
+    Instant storedAt = clock.instant();
+    Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
+    if (version.rewrittenByErasure()) {
+      figures.put(BatchRecords.REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
+    }
+    Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
+        orderToken(object, version), figures);
+    if (current.isEmpty()) {
+      withdraw(object, key, version, generation);
+      return finish(object, key, generation, FileStatus.SUPERSEDED, validated, List.of(), started, validatedAt, storedAt, dataKeyRef);
+    }
+    uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+    if (key.type().keepsLatestState()) {
+      advanceStates(object, key, version, generation, validated.latest());
+    }
+    withdrawReplaced(object, key, current.get());
+    if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
+      ledger.listBranch(key.branch());
+      ledger.recordArrival(key, started);
+    }
+    // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
+    events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
+        generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),
+        current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
+    // A manifest that arrived while this file was stored has checked the pointer before it switched: ask again.
+    Optional<FileRefusedException> lateDisagreement = disagreementWithManifest(key, version, validated);
+    if (lateDisagreement.isPresent()) {
+      Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
+      if (stored.isPresent() && isThisUpload(stored.get(), generation)) {
+        withdrawAgainstManifest(object.bucket(), key, stored.get(), lateDisagreement.get(), started);
+        return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
+      }
+      // A later upload of the file replaced this one meanwhile: its own checks and rejects report stand.
+      return recordRefusal(object, key, generation, lateDisagreement.get(), started);
+    }
+    return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
+        dataKeyRef);
   }
 
   /**
@@ -417,8 +426,13 @@ public final class IntakeService {
       RowSink sink = key.type().keepsLatestState()
           ? (line, values) -> latest.keepLatest(values[idIndex], versions.version(values).toEpochMilli(), line)
           : (line, values) -> { };
-      ScanResult scan = scan(raw, key, sink, rejects::add);
-      return new Validated(scan, HexFormat.of().formatHex(sha256.digest()), latest);
+      try {
+        ScanResult scan = scan(raw, key, sink, rejects::add);
+        return new Validated(scan, HexFormat.of().formatHex(sha256.digest()), latest);
+      } catch (IOException | FileRefusedException | RuntimeException | Error e) {
+        latest.close();
+        throw e;
+      }
     }
   }
 
@@ -573,5 +587,10 @@ public final class IntakeService {
   }
 
   /** The outcome of pass 1, and for state-keeping types the line of each record's latest row. */
-  private record Validated(ScanResult scan, String sha256, IdIndex latest) {}
+  private record Validated(ScanResult scan, String sha256, IdIndex latest) implements AutoCloseable {
+    @Override
+    public void close() {
+      latest.close();
+    }
+  }
 }

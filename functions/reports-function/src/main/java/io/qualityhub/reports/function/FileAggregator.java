@@ -61,17 +61,18 @@ final class FileAggregator {
     int idIndex = key.type().idIndex();
     if (key.type().keepsLatestState()) {
       int versionIndex = key.type().indexOf(key.type().versionColumn().orElseThrow());
-      IdIndex latest = new IdIndex();
-      scan(event, key, (line, values) -> latest.keepLatest(values[idIndex],
-          OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli(), line));
-      scan(event, key, (line, values) -> {
-        if (latest.lineOf(values[idIndex]) == line) {
-          facts.read(values).ifPresent(fact -> {
-            accumulator.accept(fact);
-            problemOf(fact, key.businessDate()).ifPresent(reason -> addProblem(problems, values[idIndex], reason));
-          });
-        }
-      });
+      try (IdIndex latest = new IdIndex()) {
+        scan(event, key, (line, values) -> latest.keepLatest(values[idIndex],
+            OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli(), line));
+        scan(event, key, (line, values) -> {
+          if (latest.lineOf(values[idIndex]) == line) {
+            facts.read(values).ifPresent(fact -> {
+              accumulator.accept(fact);
+              problemOf(fact, key.businessDate()).ifPresent(reason -> addProblem(problems, values[idIndex], reason));
+            });
+          }
+        });
+      }
     } else {
       scan(event, key, (line, values) -> facts.read(values).ifPresent(accumulator::accept));
     }
