@@ -101,6 +101,15 @@ public final class IntakeService {
   }
 
   public FileOutcome process(S3ObjectRef object) throws IOException {
+    return process(object, InvocationBudget.UNLIMITED);
+  }
+
+  /**
+   * Processes the object, or as much of it as {@code budget} allows: a file whose rows are not all written when
+   * the budget is spent stops at a checkpoint and comes back {@link FileStatus#CONTINUED}, for the caller to
+   * hand to a continuation (decision 0017).
+   */
+  public FileOutcome process(S3ObjectRef object, InvocationBudget budget) throws IOException {
     Instant started = clock.instant();
     if (ManifestKey.isManifest(object.key())) {
       return processManifest(object, started);
@@ -119,13 +128,18 @@ public final class IntakeService {
     }
     // Before anything is written: without its blind-index key, intake stores nothing (and never mints one).
     blindIndex.get();
+    if (budget.spent()) {
+      // Too little time left even to validate: all of it goes to a continuation, which counts no attempt here.
+      return new FileOutcome(object.key(), FileStatus.CONTINUED, 0, 0, 0, List.of(), null, generation, null);
+    }
     int attempt = ledger.startAttempt(key, generation);
     if (attempt > MAX_ATTEMPTS && !isCurrent(key, generation)) {
       // The earlier attempts ended without a word (a timeout, a crash, memory exhausted).
       return giveUp(object, key, version, attempt - 1, null, started);
     }
+    long writtenThrough = earlier.map(RowCheckpoint::writtenThroughLine).orElse(0L);
     try {
-      return processAttempt(object, key, version, started);
+      return processAttempt(object, key, version, started, new RowCheckpoint(writtenThrough, budget));
     } catch (IOException | RuntimeException | Error e) {
       if (attempt >= MAX_ATTEMPTS && !isCurrent(key, generation)) {
         return giveUp(object, key, version, attempt, e, started);
@@ -167,8 +181,8 @@ public final class IntakeService {
     }
   }
 
-  private FileOutcome processAttempt(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started)
-      throws IOException {
+  private FileOutcome processAttempt(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started,
+      RowCheckpoint checkpoint) throws IOException {
     String generation = version.generation();
     try (RejectsReport rejects = new RejectsReport(REJECTS_KEPT_IN_MEMORY)) {
       Validated validated;
@@ -179,14 +193,14 @@ public final class IntakeService {
         return refuse(object, key, generation, e, rejects, started);
       }
       try (validated) {
-        return store(object, key, version, started, validated, rejects);
+        return store(object, key, version, started, validated, rejects, checkpoint);
       }
     }
   }
 
   /** Everything after pass 1: the rows, the switch, the states and the replaced generation's withdrawal. */
   private FileOutcome store(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started,
-      Validated validated, RejectsReport rejects) throws IOException {
+      Validated validated, RejectsReport rejects, RowCheckpoint checkpoint) throws IOException {
     String generation = version.generation();
     Optional<FileRefusedException> disagreement = disagreementWithManifest(key, version, validated);
     if (disagreement.isPresent()) {
@@ -195,7 +209,13 @@ public final class IntakeService {
     Instant validatedAt = clock.instant();
     ScanResult scan = validated.scan();
 
-    String dataKeyRef = writeRows(object, key, version, generation);
+    Optional<String> written = writeRows(object, key, version, generation, checkpoint);
+    if (written.isEmpty()) {
+      ScanResult counted = validated.scan();
+      return new FileOutcome(object.key(), FileStatus.CONTINUED, counted.rowsRead(), counted.accepted(), counted.rejected(),
+          List.of(), null, generation, validated.sha256());
+    }
+    String dataKeyRef = written.get();
     Instant storedAt = clock.instant();
     Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
     if (version.rewrittenByErasure()) {
@@ -436,17 +456,41 @@ public final class IntakeService {
     }
   }
 
-  /** Pass 2: the good rows, encrypted under a fresh data key, written under this generation. */
-  private String writeRows(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
+  /**
+   * Pass 2: the good rows after the checkpoint, encrypted under a fresh data key, written under this generation.
+   * Between two batches of {@value BatchItemWriter#MAX_BATCH} rows, a spent budget stops it: the line of the last row
+   * written goes on the batch record, and the result is empty. A continuation (or a redelivery after a crash) starts
+   * after that line, so every row is written once in the normal course and at most again since the last checkpoint
+   * after a crash, onto its own item (same key): never a second item.
+   *
+   * @return the data key's reference once every row is written; empty when stopped at a checkpoint
+   */
+  private Optional<String> writeRows(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation,
+      RowCheckpoint checkpoint) throws IOException {
     DataKey dataKey = dataKeys.generate(RecordKeyContext.of(key.fileId(), generation));
     try {
       String dataKeyRef = ledger.storeDataKey(key, generation, dataKey.wrapped(), dataKeyArn);
       RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, new FieldCipher(dataKey),
           blindIndex.get(), dataKeyRef);
+      long[] written = {0};
       try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
-        rescan(object, key, version, (line, values) -> writer.put(mapper.toItem(line, values)));
+        rescan(object, key, version, (line, values) -> {
+          if (line <= checkpoint.writtenThroughLine()) {
+            return;
+          }
+          writer.put(mapper.toItem(line, values));
+          if (++written[0] % BatchItemWriter.MAX_BATCH == 0 && checkpoint.budget().spent()) {
+            // The writer has just sent its batch: nothing is pending past this line.
+            ledger.checkpoint(key, generation, line);
+            throw new RowCheckpoint.Reached(line);
+          }
+        });
+      } catch (RowCheckpoint.Reached reached) {
+        LOG.info("upload continues in another invocation", entry("objectKey", object.key()), entry("generation", generation),
+            entry("writtenThroughLine", reached.line()), entry("rowsWrittenNow", written[0]));
+        return Optional.empty();
       }
-      return dataKeyRef;
+      return Optional.of(dataKeyRef);
     } finally {
       dataKey.destroy();
     }
