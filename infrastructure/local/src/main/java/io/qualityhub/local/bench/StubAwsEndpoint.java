@@ -33,6 +33,7 @@ public final class StubAwsEndpoint implements AutoCloseable {
   private final Path object;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private final byte[] blindIndexKey = random.generateSeed(32);
   private final java.util.Queue<String> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -73,13 +74,19 @@ public final class StubAwsEndpoint implements AutoCloseable {
         reply(exchange, "application/x-amz-json-1.0", sqs(operation, body));
         return;
       }
-      String response = service.equals("DynamoDB") ? dynamoDb(operation) : kms(operation, new String(body, StandardCharsets.UTF_8));
+      String response = service.equals("DynamoDB") ? dynamoDb(operation, new String(body, StandardCharsets.UTF_8))
+          : kms(operation, new String(body, StandardCharsets.UTF_8));
       reply(exchange, service.equals("DynamoDB") ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1", response);
     }
   }
 
-  private static String dynamoDb(String operation) {
+  private String dynamoDb(String operation, String body) {
     return switch (operation) {
+      // The blind-index key, made once per deployment (decision 0005): intake only reads and unwraps it.
+      case "GetItem" -> body.contains("KEY#blind-index") ? "{\"Item\":{\"pk\":{\"S\":\"KEY#blind-index\"},\"sk\":{\"S\":\"v1\"},"
+          + "\"wrappedKey\":{\"B\":\"" + b64(wrap(blindIndexKey)) + "\"}}}" : "{}";
+      // Intake counts its attempt at a file before the work: the stub's file is always at its first.
+      case "UpdateItem" -> body.contains("ADD attempts") ? "{\"Attributes\":{\"attempts\":{\"N\":\"1\"}}}" : "{}";
       case "BatchWriteItem" -> "{\"UnprocessedItems\":{}}";
       case "Query", "Scan" -> "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}";
       default -> "{}";
