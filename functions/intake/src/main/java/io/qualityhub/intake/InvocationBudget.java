@@ -12,9 +12,17 @@ public interface InvocationBudget {
   /** No limit: local runs and tests that give no Lambda context. */
   InvocationBudget UNLIMITED = () -> false;
 
-  /** Lambda's clock: spent once fewer than {@code reserveMillis} are left for the steps after the rows. */
+  /**
+   * Lambda's clock: spent once fewer than {@code reserveMillis} are left for the steps after the rows. The reserve
+   * never exceeds half of what the invocation had when it started, so a reserve set at or above the timeout cannot
+   * make every invocation hand its file on untouched, forever.
+   */
   static InvocationBudget of(Context context, long reserveMillis) {
-    return context == null ? UNLIMITED : () -> context.getRemainingTimeInMillis() < reserveMillis;
+    if (context == null) {
+      return UNLIMITED;
+    }
+    long reserve = Math.min(reserveMillis, context.getRemainingTimeInMillis() / 2);
+    return () -> context.getRemainingTimeInMillis() < reserve;
   }
 
   boolean spent();
