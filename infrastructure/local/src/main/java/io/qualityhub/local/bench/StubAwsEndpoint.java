@@ -34,6 +34,7 @@ public final class StubAwsEndpoint implements AutoCloseable {
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
   private final byte[] blindIndexKey = random.generateSeed(32);
+  private volatile String writtenThroughLine;
   private final java.util.Queue<String> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
@@ -80,13 +81,21 @@ public final class StubAwsEndpoint implements AutoCloseable {
     }
   }
 
-  private String dynamoDb(String operation, String body) {
+  private String dynamoDb(String operation, String body) throws IOException {
     return switch (operation) {
       // The blind-index key, made once per deployment (decision 0005): intake only reads and unwraps it.
       case "GetItem" -> body.contains("KEY#blind-index") ? "{\"Item\":{\"pk\":{\"S\":\"KEY#blind-index\"},\"sk\":{\"S\":\"v1\"},"
-          + "\"wrappedKey\":{\"B\":\"" + b64(wrap(blindIndexKey)) + "\"}}}" : "{}";
+          + "\"wrappedKey\":{\"B\":\"" + b64(wrap(blindIndexKey)) + "\"}}}"
+          : body.contains("GEN#") && writtenThroughLine != null
+              ? "{\"Item\":{\"writtenThroughLine\":{\"N\":\"" + writtenThroughLine + "\"}}}" : "{}";
       // Intake counts its attempt at a file before the work: the stub's file is always at its first.
-      case "UpdateItem" -> body.contains("ADD attempts") ? "{\"Attributes\":{\"attempts\":{\"N\":\"1\"}}}" : "{}";
+      case "UpdateItem" -> {
+        if (body.contains("writtenThroughLine")) {
+          // A continuation's checkpoint (decision 0017), kept so the next invocation resumes after it.
+          writtenThroughLine = JSON.readTree(body).path("ExpressionAttributeValues").path(":line").path("N").asText();
+        }
+        yield body.contains("ADD attempts") ? "{\"Attributes\":{\"attempts\":{\"N\":\"1\"}}}" : "{}";
+      }
       case "BatchWriteItem" -> "{\"UnprocessedItems\":{}}";
       case "Query", "Scan" -> "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}";
       default -> "{}";
