@@ -211,8 +211,7 @@ public final class IntakeService {
 
     Optional<String> written = writeRows(object, key, version, generation, checkpoint);
     if (written.isEmpty()) {
-      ScanResult counted = validated.scan();
-      return new FileOutcome(object.key(), FileStatus.CONTINUED, counted.rowsRead(), counted.accepted(), counted.rejected(),
+      return new FileOutcome(object.key(), FileStatus.CONTINUED, scan.rowsRead(), scan.accepted(), scan.rejected(),
           List.of(), null, generation, validated.sha256());
     }
     String dataKeyRef = written.get();
