@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
 /**
@@ -37,10 +38,17 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
 
   private static final Logger LOG = LoggerFactory.getLogger(IntakeHandler.class);
+  /**
+   * A third of Lambda's 900 s: what is left when the rows' pass stops must cover the claim states and the
+   * withdrawal of a replaced generation, which do not stop at checkpoints (decision 0017).
+   */
+  static final long DEFAULT_CONTINUE_WHEN_SECONDS_LEFT = 300;
 
   private final IntakeService service;
   private final Consumer<FileOutcome> metrics;
   private final Runnable blindIndexKeyMissing;
+  private final Continuations continuations;
+  private final long continuationReserveMillis;
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public IntakeHandler() {
@@ -90,17 +98,23 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
         clock);
     this.metrics = metrics;
     this.blindIndexKeyMissing = blindIndexKeyMissing;
+    this.continuations = settings.optional("INTAKE_QUEUE_URL")
+        .<Continuations>map(queue -> new SqsContinuations(clients.configure(SqsClient.builder()).build(), queue))
+        .orElse(Continuations.NONE);
+    this.continuationReserveMillis = 1000L * Long.parseLong(
+        settings.optional("CONTINUE_WHEN_SECONDS_LEFT").orElse(Long.toString(DEFAULT_CONTINUE_WHEN_SECONDS_LEFT)));
   }
 
   @Override
   public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-    return PowertoolsLogging.withLogging(context, () -> handle(event));
+    InvocationBudget budget = InvocationBudget.of(context, continuationReserveMillis);
+    return PowertoolsLogging.withLogging(context, () -> handle(event, budget));
   }
 
-  private SQSBatchResponse handle(SQSEvent event) {
+  private SQSBatchResponse handle(SQSEvent event, InvocationBudget budget) {
     List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
     for (SQSEvent.SQSMessage message : event.getRecords()) {
-      if (!processedInFull(message)) {
+      if (!processedInFull(message, budget)) {
         failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
       }
     }
@@ -111,17 +125,24 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
    * Whether every object of the message reached an outcome that needs no retry. Whatever goes wrong
    * in one message, an {@link Error} included, fails that message only: the others of the batch go on.
    */
-  private boolean processedInFull(SQSEvent.SQSMessage message) {
+  private boolean processedInFull(SQSEvent.SQSMessage message, InvocationBudget budget) {
     boolean done = true;
+    boolean continued = false;
     try {
       for (S3ObjectRef object : S3Notifications.objectsIn(message.getBody())) {
-        FileOutcome outcome = service.process(object);
+        FileOutcome outcome = service.process(object, budget);
+        continued |= outcome.status() == FileStatus.CONTINUED;
         metrics.accept(outcome);
         LOG.info("upload {}", outcome.status().wireName(),
             entry("objectKey", outcome.key()), entry("rowsRead", outcome.rowsRead()),
             entry("accepted", outcome.accepted()), entry("rejected", outcome.rejected()),
             entry("refusal", outcome.refusal()), entry("generation", outcome.generation()));
         done &= !outcome.isUnprocessable();
+      }
+      if (continued) {
+        // The same notification again: finished objects in it answer from their batch records, the others resume
+        // from their checkpoints. Sent before this message is deleted, so a crash in between repeats, never loses it.
+        continuations.send(message.getBody());
       }
       return done;
     } catch (BlindIndexKeyMissingException e) {

@@ -81,6 +81,27 @@ final class IntakeLedger {
     return Integer.parseInt(updated.get("attempts").n());
   }
 
+  /**
+   * Records on the generation's batch record that every row up to {@code line} is written, for a continuation to
+   * start after it. Progress resets the attempts: a file that moves on is not given up on however many invocations
+   * it takes, while one that fails again and again without moving still is. The line only ever grows, so a late
+   * redelivery cannot move it back.
+   */
+  void checkpoint(UploadKey key, String generation, long line) {
+    try {
+      dynamoDb.updateItem(request -> request
+          .tableName(table)
+          .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
+          .updateExpression("SET #line = :line, attempts = :none ADD continuations :one")
+          .conditionExpression("attribute_not_exists(#line) OR #line < :line")
+          .expressionAttributeNames(Map.of("#line", RowCheckpoint.WRITTEN_THROUGH_LINE))
+          .expressionAttributeValues(Map.of(":line", AttributeValue.fromN(Long.toString(line)),
+              ":none", AttributeValue.fromN("0"), ":one", AttributeValue.fromN("1"))));
+    } catch (ConditionalCheckFailedException e) {
+      // Another delivery of the same file already wrote further: its checkpoint stands.
+    }
+  }
+
   /** Lists the branch in the branch directory ({@link ItemKeys#BRANCHES_PK}); once per branch per function instance. */
   void listBranch(String branch) {
     if (branchesListed.add(branch)) {

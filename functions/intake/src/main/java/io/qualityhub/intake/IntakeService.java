@@ -101,6 +101,15 @@ public final class IntakeService {
   }
 
   public FileOutcome process(S3ObjectRef object) throws IOException {
+    return process(object, InvocationBudget.UNLIMITED);
+  }
+
+  /**
+   * Processes the object, or as much of it as {@code budget} allows: a file whose rows are not all written when
+   * the budget is spent stops at a checkpoint and comes back {@link FileStatus#CONTINUED}, for the caller to
+   * hand to a continuation (decision 0017).
+   */
+  public FileOutcome process(S3ObjectRef object, InvocationBudget budget) throws IOException {
     Instant started = clock.instant();
     if (ManifestKey.isManifest(object.key())) {
       return processManifest(object, started);
@@ -119,13 +128,18 @@ public final class IntakeService {
     }
     // Before anything is written: without its blind-index key, intake stores nothing (and never mints one).
     blindIndex.get();
+    if (budget.spent()) {
+      // Too little time left even to validate: all of it goes to a continuation, which counts no attempt here.
+      return new FileOutcome(object.key(), FileStatus.CONTINUED, 0, 0, 0, List.of(), null, generation, null);
+    }
     int attempt = ledger.startAttempt(key, generation);
     if (attempt > MAX_ATTEMPTS && !isCurrent(key, generation)) {
       // The earlier attempts ended without a word (a timeout, a crash, memory exhausted).
       return giveUp(object, key, version, attempt - 1, null, started);
     }
+    long writtenThrough = earlier.map(RowCheckpoint::writtenThroughLine).orElse(0L);
     try {
-      return processAttempt(object, key, version, started);
+      return processAttempt(object, key, version, started, new RowCheckpoint(writtenThrough, budget));
     } catch (IOException | RuntimeException | Error e) {
       if (attempt >= MAX_ATTEMPTS && !isCurrent(key, generation)) {
         return giveUp(object, key, version, attempt, e, started);
@@ -167,8 +181,8 @@ public final class IntakeService {
     }
   }
 
-  private FileOutcome processAttempt(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started)
-      throws IOException {
+  private FileOutcome processAttempt(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started,
+      RowCheckpoint checkpoint) throws IOException {
     String generation = version.generation();
     try (RejectsReport rejects = new RejectsReport(REJECTS_KEPT_IN_MEMORY)) {
       Validated validated;
@@ -178,52 +192,66 @@ public final class IntakeService {
       } catch (FileRefusedException e) {
         return refuse(object, key, generation, e, rejects, started);
       }
-      Optional<FileRefusedException> disagreement = disagreementWithManifest(key, version, validated);
-      if (disagreement.isPresent()) {
-        return refuseAgainstManifest(object, key, generation, disagreement.get(), started);
+      try (validated) {
+        return store(object, key, version, started, validated, rejects, checkpoint);
       }
-      Instant validatedAt = clock.instant();
-      ScanResult scan = validated.scan();
-
-      String dataKeyRef = writeRows(object, key, version, generation);
-      Instant storedAt = clock.instant();
-      Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
-      if (version.rewrittenByErasure()) {
-        figures.put(BatchRecords.REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
-      }
-      Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
-          orderToken(object, version), figures);
-      if (current.isEmpty()) {
-        withdraw(object, key, version, generation);
-        return finish(object, key, generation, FileStatus.SUPERSEDED, validated, List.of(), started, validatedAt, storedAt, dataKeyRef);
-      }
-      uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
-      if (key.type().keepsLatestState()) {
-        advanceStates(object, key, version, generation, validated.latest());
-      }
-      withdrawReplaced(object, key, current.get());
-      if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
-        ledger.listBranch(key.branch());
-        ledger.recordArrival(key, started);
-      }
-      // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
-      events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
-          generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),
-          current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
-      // A manifest that arrived while this file was stored has checked the pointer before it switched: ask again.
-      Optional<FileRefusedException> lateDisagreement = disagreementWithManifest(key, version, validated);
-      if (lateDisagreement.isPresent()) {
-        Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
-        if (stored.isPresent() && isThisUpload(stored.get(), generation)) {
-          withdrawAgainstManifest(object.bucket(), key, stored.get(), lateDisagreement.get(), started);
-          return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
-        }
-        // A later upload of the file replaced this one meanwhile: its own checks and rejects report stand.
-        return recordRefusal(object, key, generation, lateDisagreement.get(), started);
-      }
-      return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
-          dataKeyRef);
     }
+  }
+
+  /** Everything after pass 1: the rows, the switch, the states and the replaced generation's withdrawal. */
+  private FileOutcome store(S3ObjectRef object, UploadKey key, ObjectVersion version, Instant started,
+      Validated validated, RejectsReport rejects, RowCheckpoint checkpoint) throws IOException {
+    String generation = version.generation();
+    Optional<FileRefusedException> disagreement = disagreementWithManifest(key, version, validated);
+    if (disagreement.isPresent()) {
+      return refuseAgainstManifest(object, key, generation, disagreement.get(), started);
+    }
+    Instant validatedAt = clock.instant();
+    ScanResult scan = validated.scan();
+
+    Optional<String> written = writeRows(object, key, version, generation, checkpoint);
+    if (written.isEmpty()) {
+      return new FileOutcome(object.key(), FileStatus.CONTINUED, scan.rowsRead(), scan.accepted(), scan.rejected(),
+          List.of(), null, generation, validated.sha256());
+    }
+    String dataKeyRef = written.get();
+    Instant storedAt = clock.instant();
+    Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
+    if (version.rewrittenByErasure()) {
+      figures.put(BatchRecords.REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
+    }
+    Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
+        orderToken(object, version), figures);
+    if (current.isEmpty()) {
+      withdraw(object, key, version, generation);
+      return finish(object, key, generation, FileStatus.SUPERSEDED, validated, List.of(), started, validatedAt, storedAt, dataKeyRef);
+    }
+    uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
+    if (key.type().keepsLatestState()) {
+      advanceStates(object, key, version, generation, validated.latest());
+    }
+    withdrawReplaced(object, key, current.get());
+    if (!UploadKey.QUALITY_BRANCH.equals(key.branch())) {
+      ledger.listBranch(key.branch());
+      ledger.recordArrival(key, started);
+    }
+    // Before the batch record: a crash in between repeats the publication (consumers are idempotent), never loses it.
+    events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
+        generation, object.bucket(), object.key(), version.versionId(), current.get().previousGeneration(),
+        current.get().previousVersionId(), validated.scan().accepted(), validated.scan().rejected()));
+    // A manifest that arrived while this file was stored has checked the pointer before it switched: ask again.
+    Optional<FileRefusedException> lateDisagreement = disagreementWithManifest(key, version, validated);
+    if (lateDisagreement.isPresent()) {
+      Optional<CurrentUpload> stored = ledger.currentUpload(key.fileId());
+      if (stored.isPresent() && isThisUpload(stored.get(), generation)) {
+        withdrawAgainstManifest(object.bucket(), key, stored.get(), lateDisagreement.get(), started);
+        return FileOutcome.refused(object.key(), generation, withdrawn(lateDisagreement.get()).describe());
+      }
+      // A later upload of the file replaced this one meanwhile: its own checks and rejects report stand.
+      return recordRefusal(object, key, generation, lateDisagreement.get(), started);
+    }
+    return finish(object, key, generation, FileStatus.PROCESSED, validated, rejects.first(), started, validatedAt, storedAt,
+        dataKeyRef);
   }
 
   /**
@@ -417,22 +445,51 @@ public final class IntakeService {
       RowSink sink = key.type().keepsLatestState()
           ? (line, values) -> latest.keepLatest(values[idIndex], versions.version(values).toEpochMilli(), line)
           : (line, values) -> { };
-      ScanResult scan = scan(raw, key, sink, rejects::add);
-      return new Validated(scan, HexFormat.of().formatHex(sha256.digest()), latest);
+      try {
+        ScanResult scan = scan(raw, key, sink, rejects::add);
+        return new Validated(scan, HexFormat.of().formatHex(sha256.digest()), latest);
+      } catch (IOException | FileRefusedException | RuntimeException | Error e) {
+        latest.close();
+        throw e;
+      }
     }
   }
 
-  /** Pass 2: the good rows, encrypted under a fresh data key, written under this generation. */
-  private String writeRows(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
+  /**
+   * Pass 2: the good rows after the checkpoint, encrypted under a fresh data key, written under this generation.
+   * Between two batches of {@value BatchItemWriter#MAX_BATCH} rows, a spent budget stops it: the line of the last row
+   * written goes on the batch record, and the result is empty. A continuation (or a redelivery after a crash) starts
+   * after that line, so every row is written once in the normal course and at most again since the last checkpoint
+   * after a crash, onto its own item (same key): never a second item.
+   *
+   * @return the data key's reference once every row is written; empty when stopped at a checkpoint
+   */
+  private Optional<String> writeRows(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation,
+      RowCheckpoint checkpoint) throws IOException {
     DataKey dataKey = dataKeys.generate(RecordKeyContext.of(key.fileId(), generation));
     try {
       String dataKeyRef = ledger.storeDataKey(key, generation, dataKey.wrapped(), dataKeyArn);
       RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, new FieldCipher(dataKey),
           blindIndex.get(), dataKeyRef);
+      long[] written = {0};
       try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
-        rescan(object, key, version, (line, values) -> writer.put(mapper.toItem(line, values)));
+        rescan(object, key, version, (line, values) -> {
+          if (line <= checkpoint.writtenThroughLine()) {
+            return;
+          }
+          writer.put(mapper.toItem(line, values));
+          if (++written[0] % BatchItemWriter.MAX_BATCH == 0 && checkpoint.budget().spent()) {
+            // The writer has just sent its batch: nothing is pending past this line.
+            ledger.checkpoint(key, generation, line);
+            throw new RowCheckpoint.Reached(line);
+          }
+        });
+      } catch (RowCheckpoint.Reached reached) {
+        LOG.info("upload continues in another invocation", entry("objectKey", object.key()), entry("generation", generation),
+            entry("writtenThroughLine", reached.line()), entry("rowsWrittenNow", written[0]));
+        return Optional.empty();
       }
-      return dataKeyRef;
+      return Optional.of(dataKeyRef);
     } finally {
       dataKey.destroy();
     }
@@ -573,5 +630,10 @@ public final class IntakeService {
   }
 
   /** The outcome of pass 1, and for state-keeping types the line of each record's latest row. */
-  private record Validated(ScanResult scan, String sha256, IdIndex latest) {}
+  private record Validated(ScanResult scan, String sha256, IdIndex latest) implements AutoCloseable {
+    @Override
+    public void close() {
+      latest.close();
+    }
+  }
 }

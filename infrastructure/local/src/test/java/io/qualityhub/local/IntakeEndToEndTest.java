@@ -143,6 +143,56 @@ class IntakeEndToEndTest {
   }
 
   @Test
+  void aFileLongerThanOneInvocationContinuesFromItsCheckpointAndStoresEachRowOnceThoughACrashComesBetween() throws Exception {
+    String key = "incoming/CNT-01/2026-11-20/claims.csv";
+    String fileId = fileIdOf(key);
+    upload(key, claims(100)); // lines 2-101, four batches of 25
+    drainQueueWithoutProcessing();
+    List<FileOutcome> outcomes = new ArrayList<>();
+
+    // The first invocation's time runs out once it has written two batches: it stops at a checkpoint.
+    AtomicInteger firstWrites = new AtomicInteger();
+    IntakeHandler first = handler(local.clients().withInterceptors(counting("BatchWriteItem", firstWrites)), outcomes::add);
+    SQSBatchResponse firstResponse = first.handleRequest(eventFor(key), budgetSpentAfter(2, firstWrites));
+    assertTrue(firstResponse.getBatchItemFailures().isEmpty(), "the original message is done: the continuation carries the rest");
+    assertEquals(FileStatus.CONTINUED, outcomes.get(0).status());
+    assertEquals(2, firstWrites.get());
+    assertEquals(50, storedRowItems(fileId).size());
+    assertTrue(rowItems(fileId).isEmpty(), "a file written in part is not current: readers see none of it");
+    assertEquals("51", batchRecordOf(fileId).get("writtenThroughLine").n());
+    List<String> continuations = takeIntakeQueueMessages();
+    assertEquals(1, continuations.size(), "exactly one continuation message");
+
+    // The continuation crashes in its second batch, after its checkpoint-less first batch was written.
+    AtomicInteger crashedWrites = new AtomicInteger();
+    IntakeHandler crashing = handler(local.clients().withInterceptors(crashOnBatchWrite(2, crashedWrites)), outcomes::add);
+    SQSEvent continuation = S3NotificationEvents.sqsEvent("m-continuation", continuations.get(0));
+    assertEquals(1, crashing.handleRequest(continuation, LocalContext.forFunction("IntakeFunction", 900_000))
+        .getBatchItemFailures().size(), "the crash fails the continuation, so SQS redelivers it");
+    assertEquals(75, storedRowItems(fileId).size());
+    assertTrue(rowItems(fileId).isEmpty(), "still not current after the crash");
+    assertEquals(List.of(), takeIntakeQueueMessages(), "a crash sends no continuation");
+
+    // Redelivered, it starts after line 51 again: rows 52-76 are put once more onto their own items, then the rest.
+    AtomicInteger lastWrites = new AtomicInteger();
+    IntakeHandler last = handler(local.clients().withInterceptors(counting("BatchWriteItem", lastWrites)), outcomes::add);
+    assertTrue(last.handleRequest(continuation, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
+    assertEquals(2, lastWrites.get(), "rows 52-101: two batches, nothing before the checkpoint rewritten");
+    assertEquals(FileStatus.PROCESSED, outcomes.get(outcomes.size() - 1).status());
+    assertEquals(100, outcomes.get(outcomes.size() - 1).accepted());
+    assertEquals(List.of(), takeIntakeQueueMessages(), "a finished file sends no continuation");
+
+    List<Map<String, AttributeValue>> rows = rowItems(fileId);
+    assertEquals(100, rows.size());
+    assertEquals(100, storedRowItems(fileId).size(), "each row once: no item twice, none left over");
+    assertEquals(java.util.stream.IntStream.rangeClosed(1, 100).mapToObj(i -> "D-" + i).sorted().toList(),
+        rows.stream().map(item -> item.get("claim_id").s()).sorted().toList());
+    assertEquals("reported", state("claims", "CNT-01", "D-100").get("status").s(), "states advanced once the file was in");
+    assertTrue(last.handleRequest(continuation, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
+    assertEquals(100, storedRowItems(fileId).size(), "a late redelivery of the finished file writes nothing");
+  }
+
+  @Test
   void aFileThatFailsThreeAttemptsIsRefusedAsUnprocessableAndItsMessageStillDeadLetters() throws Exception {
     String key = "incoming/UNP-01/2026-11-20/claims.csv";
     upload(key, claims(60));
@@ -460,6 +510,59 @@ class IntakeEndToEndTest {
   private static SQSEvent event(String key, String versionId, String sequencer, String principalId) {
     return S3NotificationEvents.sqsEvent("m-" + key.hashCode(),
         S3NotificationEvents.objectCreated(bucket, key, versionId, sequencer, principalId));
+  }
+
+  /** A Lambda context whose time is spent once {@code batches} BatchWriteItem calls are counted. */
+  private static com.amazonaws.services.lambda.runtime.Context budgetSpentAfter(int batches, AtomicInteger batchWrites) {
+    LocalContext context = LocalContext.forFunction("IntakeFunction", 900_000);
+    return (com.amazonaws.services.lambda.runtime.Context) java.lang.reflect.Proxy.newProxyInstance(
+        IntakeEndToEndTest.class.getClassLoader(), new Class<?>[] {com.amazonaws.services.lambda.runtime.Context.class},
+        (proxy, method, args) -> method.getName().equals("getRemainingTimeInMillis")
+            ? (batchWrites.get() >= batches ? 1_000 : 900_000) : method.invoke(context, args));
+  }
+
+  private static ExecutionInterceptor counting(String operation, AtomicInteger calls) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (operation.equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))) {
+          calls.incrementAndGet();
+        }
+      }
+    };
+  }
+
+  private static ExecutionInterceptor crashOnBatchWrite(int crashing, AtomicInteger batchWrites) {
+    return new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if ("BatchWriteItem".equals(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME))
+            && batchWrites.incrementAndGet() == crashing) {
+          throw new IllegalStateException("simulated crash in a continuation");
+        }
+      }
+    };
+  }
+
+  /** Bodies of the messages waiting on the intake queue, taken off it. */
+  private static List<String> takeIntakeQueueMessages() {
+    String queueUrl = local.attribute("IntakeQueue", "QueueUrl");
+    List<String> bodies = new ArrayList<>();
+    for (var message : sqs().receiveMessage(request -> request.queueUrl(queueUrl).maxNumberOfMessages(10).waitTimeSeconds(1))
+        .messages()) {
+      bodies.add(message.body());
+      sqs().deleteMessage(request -> request.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+    return bodies;
+  }
+
+  private static Map<String, AttributeValue> batchRecordOf(String fileId) {
+    List<Map<String, AttributeValue>> records = local.clients().dynamoDb().query(request -> request.tableName(table)
+        .keyConditionExpression("pk = :pk AND begins_with(sk, :gen)")
+        .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("FILE#" + fileId), ":gen", AttributeValue.fromS("GEN#"))))
+        .items();
+    assertEquals(1, records.size(), "one upload of " + fileId);
+    return records.get(0);
   }
 
   private static ExecutionInterceptor crashOnThird(AtomicInteger batchWrites) {

@@ -77,27 +77,28 @@ final class FileAggregator {
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
     int idIndex = key.type().idIndex();
     int versionIndex = key.type().versionColumn().map(key.type()::indexOf).orElse(-1);
-    IdIndex latest = new IdIndex();
-    if (versionIndex >= 0) {
-      scan(event, key, (line, values) -> latest.keepLatest(values[idIndex],
-          OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli(), line));
-    }
-    scan(event, key, (line, values) -> {
-      if (versionIndex >= 0 && latest.lineOf(values[idIndex]) != line) {
-        return;
+    try (IdIndex latest = new IdIndex()) {
+      if (versionIndex >= 0) {
+        scan(event, key, (line, values) -> latest.keepLatest(values[idIndex],
+            OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli(), line));
       }
-      facts.read(values).ifPresent(fact -> {
-        RecordContribution contribution = RecordContribution.of(key.branch(), type, fact, facts.countingDays(values));
-        for (LocalDate day : contribution.byDay().keySet()) {
-          Optional<String> problem = problemOf(fact, day);
-          if (problem.isPresent() && listable(values[idIndex])) {
-            contribution = contribution.withProblem(day, problem.get());
-          }
+      scan(event, key, (line, values) -> {
+        if (versionIndex >= 0 && latest.lineOf(values[idIndex]) != line) {
+          return;
         }
-        Long version = versionIndex < 0 ? null : OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli();
-        sink.accept(values[idIndex], new RecordState(key.businessDate(), version, contribution));
+        facts.read(values).ifPresent(fact -> {
+          RecordContribution contribution = RecordContribution.of(key.branch(), type, fact, facts.countingDays(values));
+          for (LocalDate day : contribution.byDay().keySet()) {
+            Optional<String> problem = problemOf(fact, day);
+            if (problem.isPresent() && listable(values[idIndex])) {
+              contribution = contribution.withProblem(day, problem.get());
+            }
+          }
+          Long version = versionIndex < 0 ? null : OffsetDateTime.parse(values[versionIndex]).toInstant().toEpochMilli();
+          sink.accept(values[idIndex], new RecordState(key.businessDate(), version, contribution));
+        });
       });
-    });
+    }
   }
 
   /** Late on {@code day}: the settlement or resolution the record counts on that day was late. */

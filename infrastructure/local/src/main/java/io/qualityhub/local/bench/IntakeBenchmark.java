@@ -4,15 +4,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
+import io.qualityhub.local.LocalContext;
 import io.qualityhub.local.S3NotificationEvents;
 import io.qualityhub.local.generate.SampleDataGenerator;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,14 +37,22 @@ public final class IntakeBenchmark {
 
   /** Runs the benchmark and returns its figures, in print order. */
   public static Map<String, String> run(int rows, PrintStream progress) throws IOException {
+    return run(rows, 0, progress);
+  }
+
+  /**
+   * Runs the benchmark with each invocation given {@code invocationBudgetSeconds} (0: unlimited), as Lambda's timeout
+   * would: a file that does not fit continues in further invocations, as many as it takes (decision 0017).
+   */
+  public static Map<String, String> run(int rows, int invocationBudgetSeconds, PrintStream progress) throws IOException {
     Path dir = Files.createTempDirectory("qualityhub-bench-");
     try {
       Path warmUp = generate(dir.resolve("warm-up.csv"), WARM_UP_ROWS);
       progress.println("warming up on " + WARM_UP_ROWS + " rows...");
-      measure(warmUp, WARM_UP_ROWS);
+      measure(warmUp, WARM_UP_ROWS, 0);
       Path file = generate(dir.resolve("claims.csv"), rows);
       progress.println("measuring " + rows + " rows (" + Files.size(file) / (1 << 20) + " MiB)...");
-      return measure(file, rows);
+      return measure(file, rows, invocationBudgetSeconds);
     } finally {
       try (var files = Files.list(dir)) {
         for (Path file : files.toList()) {
@@ -62,39 +70,53 @@ public final class IntakeBenchmark {
     return file;
   }
 
-  private static Map<String, String> measure(Path file, int rows) throws IOException {
+  private static Map<String, String> measure(Path file, int rows, int budgetSeconds) throws IOException {
     try (StubAwsEndpoint stub = new StubAwsEndpoint(file)) {
       AwsClients clients = AwsClients.forEndpoint(stub.endpoint(), Region.US_EAST_1);
       Settings settings = new Settings(Map.of(
           "RECORDS_TABLE", "bench-records",
           "DATA_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/data",
           "INDEX_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/index",
-          "INFRA_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/infra"));
+          "INFRA_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/infra",
+          "INTEGRITY_KEY_ARN", "arn:aws:kms:us-east-1:123456789012:key/integrity",
+          "INTAKE_QUEUE_URL", stub.endpoint() + "/123456789012/intake",
+          // As on Lambda (300 s of 900): a third of the budget is left for the steps after the rows.
+          "CONTINUE_WHEN_SECONDS_LEFT", Integer.toString(budgetSeconds / 3)));
       List<FileOutcome> outcomes = new ArrayList<>();
       IntakeHandler handler = new IntakeHandler(settings, clients, outcomes::add);
 
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-      List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
-          .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-      System.gc();
-      heap.forEach(MemoryPoolMXBean::resetPeakUsage);
+      HeapAfterCollections heap = new HeapAfterCollections();
       long cpuBefore = threads.getCurrentThreadCpuTime();
       long wallBefore = System.nanoTime();
       PrintStream console = System.out;
       System.setOut(new PrintStream(PrintStream.nullOutputStream()));
+      int invocations = 0;
+      long longestInvocationNanos = 0;
       try {
-        handler.handleRequest(event(), null);
+        SQSEvent next = event();
+        while (next != null) {
+          long invocationStarted = System.nanoTime();
+          handler.handleRequest(next, budgetSeconds == 0 ? null : LocalContext.forFunction("bench-intake", budgetSeconds * 1000));
+          invocations++;
+          longestInvocationNanos = Math.max(longestInvocationNanos, System.nanoTime() - invocationStarted);
+          List<String> continuations = stub.takeSentMessages();
+          if (continuations.size() > 1) {
+            throw new IllegalStateException("one invocation sent " + continuations.size() + " continuations");
+          }
+          next = continuations.isEmpty() ? null : S3NotificationEvents.sqsEvent("bench-" + invocations, continuations.get(0));
+        }
       } finally {
         System.setOut(console);
+        heap.close();
       }
       long wallNanos = System.nanoTime() - wallBefore;
       long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
-      long peakHeap = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
 
-      if (outcomes.size() != 1) {
+      if (outcomes.size() != invocations || outcomes.get(outcomes.size() - 1).status() != FileStatus.PROCESSED) {
         throw new IllegalStateException("the benchmark file was not processed; see the handler's log");
       }
-      FileOutcome outcome = outcomes.get(0);
+      FileOutcome outcome = outcomes.get(outcomes.size() - 1);
       Map<String, Long> requests = stub.requests();
       double per10k = 10_000.0 / rows;
       Map<String, String> figures = new LinkedHashMap<>();
@@ -103,9 +125,14 @@ public final class IntakeBenchmark {
       figures.put("rejected", Long.toString(outcome.rejected()));
       figures.put("file_mib", String.format("%.1f", Files.size(file) / 1048576.0));
       figures.put("wall_seconds", String.format("%.2f", wallNanos / 1e9));
+      figures.put("invocation_budget_seconds", budgetSeconds == 0 ? "unlimited" : Integer.toString(budgetSeconds));
+      figures.put("invocations", Integer.toString(invocations));
+      figures.put("longest_invocation_seconds", String.format("%.2f", longestInvocationNanos / 1e9));
       figures.put("rows_per_second", String.format("%.0f", rows / (wallNanos / 1e9)));
       figures.put("handler_cpu_us_per_row", String.format("%.2f", cpuNanos / 1000.0 / rows));
-      figures.put("peak_heap_mib", String.format("%.1f", peakHeap / 1048576.0));
+      figures.put("peak_heap_mib", String.format("%.1f", heap.peakCollectionUsageBytes() / 1048576.0));
+      figures.put("peak_heap_after_any_collection_mib", String.format("%.1f", heap.peakAfterAnyCollectionBytes() / 1048576.0));
+      figures.put("collections", Long.toString(heap.collections()));
       figures.put("max_heap_mib", String.format("%.0f", Runtime.getRuntime().maxMemory() / 1048576.0));
       long batchWrites = requests.getOrDefault("DynamoDB.BatchWriteItem", 0L);
       figures.put("batch_write_item_calls", Long.toString(batchWrites));

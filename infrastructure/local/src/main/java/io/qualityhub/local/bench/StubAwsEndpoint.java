@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * A stand-in for S3, DynamoDB and KMS that answers instantly and counts requests, so a benchmark
  * measures intake's own CPU and the requests it makes, with storage left out (the emulator's
- * DynamoDB runs at about 3,400 items per second and would measure itself). S3 serves one file.
+ * DynamoDB runs at about 3,400 items per second and would measure itself). S3 serves one file; SQS keeps the bodies
+ * of messages sent (intake's continuations).
  * Not a test double for behaviour: it accepts everything.
  */
 public final class StubAwsEndpoint implements AutoCloseable {
@@ -32,6 +33,10 @@ public final class StubAwsEndpoint implements AutoCloseable {
   private final Path object;
   private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
   private final SecureRandom random = new SecureRandom();
+  private final byte[] blindIndexKey = random.generateSeed(32);
+  private volatile String writtenThroughLine;
+  private final java.util.Queue<String> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
   public StubAwsEndpoint(Path object) throws IOException {
     this.object = object;
@@ -63,16 +68,34 @@ public final class StubAwsEndpoint implements AutoCloseable {
         s3(exchange);
         return;
       }
-      String service = target.startsWith("DynamoDB") ? "DynamoDB" : "KMS";
+      String service = target.startsWith("DynamoDB") ? "DynamoDB" : target.startsWith("AmazonSQS") ? "SQS" : "KMS";
       String operation = target.substring(target.indexOf('.') + 1);
       count(service + "." + operation);
-      String response = service.equals("DynamoDB") ? dynamoDb(operation) : kms(operation, new String(body, StandardCharsets.UTF_8));
+      if (service.equals("SQS")) {
+        reply(exchange, "application/x-amz-json-1.0", sqs(operation, body));
+        return;
+      }
+      String response = service.equals("DynamoDB") ? dynamoDb(operation, new String(body, StandardCharsets.UTF_8))
+          : kms(operation, new String(body, StandardCharsets.UTF_8));
       reply(exchange, service.equals("DynamoDB") ? "application/x-amz-json-1.0" : "application/x-amz-json-1.1", response);
     }
   }
 
-  private static String dynamoDb(String operation) {
+  private String dynamoDb(String operation, String body) throws IOException {
     return switch (operation) {
+      // The blind-index key, made once per deployment (decision 0005): intake only reads and unwraps it.
+      case "GetItem" -> body.contains("KEY#blind-index") ? "{\"Item\":{\"pk\":{\"S\":\"KEY#blind-index\"},\"sk\":{\"S\":\"v1\"},"
+          + "\"wrappedKey\":{\"B\":\"" + b64(wrap(blindIndexKey)) + "\"}}}"
+          : body.contains("GEN#") && writtenThroughLine != null
+              ? "{\"Item\":{\"writtenThroughLine\":{\"N\":\"" + writtenThroughLine + "\"}}}" : "{}";
+      // Intake counts its attempt at a file before the work: the stub's file is always at its first.
+      case "UpdateItem" -> {
+        if (body.contains("writtenThroughLine")) {
+          // A continuation's checkpoint (decision 0017), kept so the next invocation resumes after it.
+          writtenThroughLine = JSON.readTree(body).path("ExpressionAttributeValues").path(":line").path("N").asText();
+        }
+        yield body.contains("ADD attempts") ? "{\"Attributes\":{\"attempts\":{\"N\":\"1\"}}}" : "{}";
+      }
       case "BatchWriteItem" -> "{\"UnprocessedItems\":{}}";
       case "Query", "Scan" -> "{\"Items\":[],\"Count\":0,\"ScannedCount\":0}";
       default -> "{}";
@@ -97,8 +120,40 @@ public final class StubAwsEndpoint implements AutoCloseable {
         String wrapped = new String(Base64.getDecoder().decode(blob), StandardCharsets.UTF_8);
         yield "{" + keyId + ",\"Plaintext\":\"" + wrapped.substring(STUB_WRAP.length()) + "\"}";
       }
+      case "GenerateMac" -> {
+        byte[] mac = new byte[32];
+        random.nextBytes(mac);
+        yield "{" + keyId + ",\"MacAlgorithm\":\"HMAC_SHA_256\",\"Mac\":\"" + b64(mac) + "\"}";
+      }
       default -> "{}";
     };
+  }
+
+  /** SendMessage only: the body is kept, in order, for {@link #takeSentMessages}. */
+  private String sqs(String operation, byte[] request) throws IOException {
+    if (!operation.equals("SendMessage")) {
+      return "{}";
+    }
+    String body = JSON.readTree(request).path("MessageBody").asText();
+    sent.add(body);
+    String md5;
+    try {
+      md5 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5")
+          .digest(body.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is part of every Java runtime", e);
+    }
+    return "{\"MessageId\":\"" + java.util.UUID.randomUUID() + "\",\"MD5OfMessageBody\":\"" + md5 + "\"}";
+  }
+
+  /** The bodies of the messages sent to any queue since the last call, oldest first. */
+  public java.util.List<String> takeSentMessages() {
+    java.util.List<String> taken = new java.util.ArrayList<>();
+    String body;
+    while ((body = sent.poll()) != null) {
+      taken.add(body);
+    }
+    return taken;
   }
 
   private void s3(HttpExchange exchange) throws IOException {

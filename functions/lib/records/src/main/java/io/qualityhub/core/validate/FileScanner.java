@@ -9,6 +9,7 @@ import io.qualityhub.core.parse.RowReader;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * One pass over a file: every row validated, repeated ids caught, valid rows handed to a
@@ -23,20 +24,33 @@ public final class FileScanner {
   private final RecordType type;
   private final RowValidator validator;
   private final long maxRows;
+  private final Supplier<IdIndex> idIndexes;
 
   public FileScanner(RecordType type, String branch) {
     this(type, branch, MAX_ROWS);
   }
 
   FileScanner(RecordType type, String branch, long maxRows) {
+    this(type, branch, maxRows, IdIndex::new);
+  }
+
+  /** A scanner whose id index comes from {@code idIndexes}: tests force fingerprint collisions with it. */
+  FileScanner(RecordType type, String branch, long maxRows, Supplier<IdIndex> idIndexes) {
     this.type = type;
     this.validator = new RowValidator(type, branch);
     this.maxRows = maxRows;
+    this.idIndexes = idIndexes;
   }
 
   public ScanResult scan(RowReader rows, RowSink accepted, Consumer<Reject> rejects)
       throws IOException, FileRefusedException {
-    IdIndex ids = new IdIndex();
+    try (IdIndex ids = idIndexes.get()) {
+      return scan(rows, accepted, rejects, ids);
+    }
+  }
+
+  private ScanResult scan(RowReader rows, RowSink accepted, Consumer<Reject> rejects, IdIndex ids)
+      throws IOException, FileRefusedException {
     int idIndex = type.idIndex();
     int versionIndex = type.versionColumn().map(type::indexOf).orElse(-1);
     long read = 0;

@@ -52,6 +52,39 @@ class FileScannerTest {
   }
 
   @Test
+  void whenEveryIdSharesOneFingerprintOnlyRealRepeatsAreRejectedWithTheLineTheyRepeat() throws Exception {
+    String csv = String.join("\n",
+        "survey_id,surveyed_on,overall_score",
+        "S-1,2026-11-20,5",
+        "S-2,2026-11-20,4",
+        "S-10,2026-11-20,3",
+        "S-2,2026-11-21,2",
+        "S-3,2026-11-20,1",
+        "S-1,2026-11-22,5",
+        "S-2,2026-11-22,5") + "\n";
+
+    List<Integer> accepted = new java.util.ArrayList<>();
+    List<Reject> rejects = new java.util.ArrayList<>();
+    ScanResult result;
+    try (var rows = io.qualityhub.core.parse.UploadDecoder.formatVersion1().open(
+        new java.io.ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), RecordType.SURVEYS, FileFormat.CSV, false)) {
+      result = new FileScanner(RecordType.SURVEYS, "TPE-01", FileScanner.MAX_ROWS, () -> new IdIndex(id -> 7L))
+          .scan(rows, (line, values) -> accepted.add(line), rejects::add);
+    }
+
+    assertEquals(List.of(2, 3, 4, 6), accepted);
+    assertEquals(List.of(
+        new Reject(5, "survey_id", io.qualityhub.core.format.RejectReason.DUPLICATE_ID,
+            io.qualityhub.core.format.RejectReason.DUPLICATE_ID.message(3)),
+        new Reject(7, "survey_id", io.qualityhub.core.format.RejectReason.DUPLICATE_ID,
+            io.qualityhub.core.format.RejectReason.DUPLICATE_ID.message(2)),
+        new Reject(8, "survey_id", io.qualityhub.core.format.RejectReason.DUPLICATE_ID,
+            io.qualityhub.core.format.RejectReason.DUPLICATE_ID.message(3))), rejects);
+    assertEquals("this id already appeared earlier in the file (line 3)", rejects.get(0).message());
+    assertEquals(new ScanResult(7, 4, 3), result);
+  }
+
+  @Test
   void quotedFieldsMayHoldCommasQuotesAndNewlinesAndLinesCountFromWhereARowStarts() throws Exception {
     String csv = "\uFEFFsurvey_id,surveyed_on,overall_score,comment\n"
         + "S-1,2026-11-20,5,\"very good, \"\"fast\"\"\nand kind\"\n"

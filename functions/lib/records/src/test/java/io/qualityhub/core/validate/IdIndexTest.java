@@ -1,7 +1,9 @@
 package io.qualityhub.core.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /** The id index across many growths of its table: every id keeps its line, and only repeated ids are found. */
@@ -11,28 +13,77 @@ class IdIndexTest {
 
   @Test
   void firstLinesSurviveEveryGrowth() {
-    IdIndex index = new IdIndex();
-    for (int i = 1; i <= IDS; i++) {
-      assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
+    try (IdIndex index = new IdIndex()) {
+      for (int i = 1; i <= IDS; i++) {
+        assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
+      }
+      for (int i = 1; i <= IDS; i++) {
+        assertEquals(i + 1, index.firstLine("CLM-" + i, IDS + 2 + i), "repeated id " + i);
+      }
+      assertEquals(0, index.lineOf("CLM-0"));
+      assertEquals(0, index.lineOf("CLM-" + (IDS + 1)));
     }
-    for (int i = 1; i <= IDS; i++) {
-      assertEquals(i + 1, index.firstLine("CLM-" + i, IDS + 2 + i), "repeated id " + i);
-    }
-    assertEquals(0, index.lineOf("CLM-0"));
-    assertEquals(0, index.lineOf("CLM-" + (IDS + 1)));
   }
 
   @Test
   void theLatestVersionsLineSurvivesEveryGrowth() {
+    try (IdIndex index = new IdIndex()) {
+      for (int i = 1; i <= IDS; i++) {
+        index.keepLatest("CLM-" + i, 100, 2 * i);
+      }
+      for (int i = 1; i <= IDS; i++) {
+        index.keepLatest("CLM-" + i, i % 2 == 0 ? 101 : 99, 2 * i + 1);
+      }
+      for (int i = 1; i <= IDS; i++) {
+        assertEquals(i % 2 == 0 ? 2 * i + 1 : 2 * i, index.lineOf("CLM-" + i), "id " + i);
+      }
+    }
+  }
+
+  @Test
+  void idsThatShareEveryFingerprintAreStillToldApartByTheirBytes() {
+    try (IdIndex index = new IdIndex(id -> 42L)) {
+      assertEquals(0, index.firstLine("CLM-1", 2));
+      assertEquals(0, index.firstLine("CLM-2", 3));
+      assertEquals(0, index.firstLine("CLM-10", 4)); // same fingerprint, another length
+      assertEquals(2, index.firstLine("CLM-1", 5));
+      assertEquals(3, index.firstLine("CLM-2", 6));
+      assertEquals(4, index.lineOf("CLM-10"));
+      assertEquals(0, index.lineOf("CLM-3"));
+    }
+  }
+
+  @Test
+  void collidingIdsAcrossGrowthsKeepTheirOwnLatestLine() {
+    // 8 fingerprints for 50,000 ids: long probe runs, every comparison settled by the ids' bytes
+    try (IdIndex index = new IdIndex(id -> new String(id, StandardCharsets.UTF_8).hashCode() % 8)) {
+      for (int i = 1; i <= 5_000; i++) {
+        index.keepLatest("C-" + i, 7, i);
+        index.keepLatest("C-" + i, 6, 100_000 + i);
+      }
+      for (int i = 1; i <= 5_000; i++) {
+        assertEquals(i, index.lineOf("C-" + i), "id " + i);
+      }
+    }
+  }
+
+  @Test
+  void anIndexClosedIsNotReadAgain() {
     IdIndex index = new IdIndex();
-    for (int i = 1; i <= IDS; i++) {
-      index.keepLatest("CLM-" + i, 100, 2 * i);
+    index.firstLine("CLM-1", 2);
+    index.close();
+    assertThrows(NullPointerException.class, () -> index.lineOf("CLM-1"));
+  }
+
+  @Test
+  void sipHashGivesTheReferenceValues() {
+    // The reference implementation's vectors: key 00 01 .. 0f, messages 00 01 .. (n-1)
+    SipHash hash = new SipHash(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
+    assertEquals(0x726fdb47dd0e0e31L, hash.applyAsLong(new byte[0]));
+    byte[] fifteen = new byte[15];
+    for (int i = 0; i < fifteen.length; i++) {
+      fifteen[i] = (byte) i;
     }
-    for (int i = 1; i <= IDS; i++) {
-      index.keepLatest("CLM-" + i, i % 2 == 0 ? 101 : 99, 2 * i + 1);
-    }
-    for (int i = 1; i <= IDS; i++) {
-      assertEquals(i % 2 == 0 ? 2 * i + 1 : 2 * i, index.lineOf("CLM-" + i), "id " + i);
-    }
+    assertEquals(0xa129ca6149be45e5L, hash.applyAsLong(fifteen));
   }
 }
