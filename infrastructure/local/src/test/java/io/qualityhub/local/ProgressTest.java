@@ -24,15 +24,15 @@ class ProgressTest {
   }
 
   @Test
-  void offATerminalThereIsNoBarOnlyALineAtEachTenth() {
+  void offATerminalThereIsNoBarOnlyALineWhenItStartsAndAtEachTenth() {
     Progress progress = new Progress(err, "upload", 20, false);
 
     for (int i = 0; i < 20; i++) {
       progress.step();
     }
 
-    assertEquals(String.join(System.lineSeparator(), "upload: 2/20 (10%)", "upload: 4/20 (20%)", "upload: 6/20 (30%)",
-        "upload: 8/20 (40%)", "upload: 10/20 (50%)", "upload: 12/20 (60%)", "upload: 14/20 (70%)", "upload: 16/20 (80%)",
+    assertEquals(String.join(System.lineSeparator(), "upload: 1/20 (0%)", "upload: 2/20 (10%)", "upload: 4/20 (20%)",
+        "upload: 6/20 (30%)", "upload: 8/20 (40%)", "upload: 10/20 (50%)", "upload: 12/20 (60%)", "upload: 14/20 (70%)", "upload: 16/20 (80%)",
         "upload: 18/20 (90%)", "upload: 20/20 (100%)") + System.lineSeparator(), written());
   }
 
