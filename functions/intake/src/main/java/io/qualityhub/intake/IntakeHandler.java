@@ -66,12 +66,11 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
    */
   public IntakeHandler(Settings environment, AwsClients clients, Consumer<FileOutcome> metrics, Runnable blindIndexKeyMissing,
       Clock clock) {
-    // One DynamoDB client for the configuration and the records: each client built costs cold-start time.
-    DynamoDbClient dynamoDb = clients.dynamoDb();
     // The configuration store's documents in force take the place of the variables they name.
-    Settings settings = StoredConfiguration.over(environment, dynamoDb);
+    Settings settings = StoredConfiguration.over(environment, clients.dynamoDb());
     String table = settings.required("RECORDS_TABLE");
     String dataKeyArn = settings.required("DATA_KEY_ARN");
+    DynamoDbClient dynamoDb = clients.dynamoDb();
     KmsClient kms = clients.kms();
     Supplier<BlindIndex> blindIndex = memoize(() ->
         new BlindIndexKeyStore(dynamoDb, table, new KmsDataKeySource(kms, settings.required("INDEX_KEY_ARN"))).load());

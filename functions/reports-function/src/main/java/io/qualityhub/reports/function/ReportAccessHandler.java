@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 
@@ -61,10 +60,8 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
   public ReportAccessHandler(Settings settings, AwsClients clients, Clock clock) {
     String table = settings.required("REPORTS_TABLE");
     String reportsKey = settings.required("REPORTS_KEY_ARN");
-    // One DynamoDB client for the reports and the trail: each client built costs cold-start time.
-    DynamoDbClient dynamoDb = clients.dynamoDb();
-    this.reports = new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), reportsKey, dynamoDb, table);
-    this.trail = new AuditTrail(dynamoDb, table);
+    this.reports = new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"), reportsKey, clients.dynamoDb(), table);
+    this.trail = new AuditTrail(clients.dynamoDb(), table);
     this.signer = new ScopedUrlSigner(clients.configure(StsClient.builder()).build(),
         settings.required("DOWNLOAD_ROLE_ARN"), reportsKey, clients.region(), clients.endpoint());
     this.urlValidity = urlValidity(settings);
