@@ -103,9 +103,11 @@ final class DemoCommand {
       summary = summary(uploads, outcomes);
       storeConfigDocuments(local, dataDirs);
       DemoContext context = new DemoContext(local, asOf, outDir, summary, out, functionLog, stepFailures);
+      Progress steps = Progress.ofSteps(System.err, "demo", DemoSteps.all().size());
       for (DemoStep step : DemoSteps.all()) {
         out.println(capitalised(step.name()) + " (as of " + asOf + "):");
         step.run(context);
+        steps.step(step.name());
       }
     }
     Path summaryFile = outDir.resolve("summary.json");

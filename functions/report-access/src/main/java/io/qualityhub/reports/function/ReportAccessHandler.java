@@ -9,6 +9,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.http.JsonResponses;
+import io.qualityhub.core.http.SnapStartPriming;
 import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.reports.audit.AccessDecision;
 import io.qualityhub.reports.audit.AccessRecord;
@@ -44,6 +45,11 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
   private final ScopedUrlSigner signer;
   private final Duration urlValidity;
   private final Clock clock;
+  /**
+   * Held so that CRaC, which holds resources weakly, still primes this handler when SnapStart snapshots it; tests
+   * prime it themselves.
+   */
+  final SnapStartPriming priming;
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public ReportAccessHandler() {
@@ -60,6 +66,15 @@ public final class ReportAccessHandler implements RequestHandler<APIGatewayV2HTT
         settings.required("DOWNLOAD_ROLE_ARN"), reportsKey, clients.region(), clients.endpoint());
     this.urlValidity = urlValidity(settings);
     this.clock = clock;
+    this.priming = SnapStartPriming.register("report-access", this::primeRequestPath);
+  }
+
+  /** SnapStart priming (decision 0018): the request path on a made-up auditor's request, without its AWS calls. */
+  private void primeRequestPath() {
+    Caller caller = Caller.of(PrimingRequests.signedIn("[auditor]"), Instant.EPOCH);
+    ReportAccessPolicy.decide(caller.groups(), ReportScope.company());
+    ReportFormat.fromExtension("pdf");
+    signer.presignForPriming();
   }
 
   private static Duration urlValidity(Settings settings) {

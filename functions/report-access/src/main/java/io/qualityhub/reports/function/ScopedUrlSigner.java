@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -44,10 +46,23 @@ final class ScopedUrlSigner {
         .roleSessionName("report-download-" + UUID.randomUUID().toString().substring(0, 8))
         .durationSeconds(Math.max(MIN_SESSION_SECONDS, (int) validity.toSeconds()))
         .policy(sessionPolicy(bucket, key))).credentials();
+    return presign(AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+        credentials.sessionToken()), bucket, key, versionId, validity);
+  }
+
+  /**
+   * The signing alone, with made-up credentials and no call to STS: it runs the presigner's whole local path (endpoint
+   * rules, SigV4), so SnapStart's snapshot holds it compiled (decision 0018). The URL it returns opens nothing.
+   */
+  URI presignForPriming() {
+    return presign(AwsBasicCredentials.create("PRIMINGONLY", "priming-only"), "qualityhub-priming", "reports/priming.pdf",
+        "priming", Duration.ofMinutes(5));
+  }
+
+  private URI presign(AwsCredentials credentials, String bucket, String key, String versionId, Duration validity) {
     S3Presigner.Builder presigner = S3Presigner.builder()
         .region(region)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
-            credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())));
+        .credentialsProvider(StaticCredentialsProvider.create(credentials));
     endpoint.ifPresent(uri -> presigner.endpointOverride(uri)
         .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()));
     try (S3Presigner signer = presigner.build()) {

@@ -11,6 +11,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.deadlines.BranchDirectory;
 import io.qualityhub.core.http.JsonResponses;
+import io.qualityhub.core.http.SnapStartPriming;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,11 @@ public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPE
   private final ReportListing listing;
   private final BranchDirectory branchNames;
   private final Clock clock;
+  /**
+   * Held so that CRaC, which holds resources weakly, still primes this handler when SnapStart snapshots it; tests
+   * prime it themselves.
+   */
+  final SnapStartPriming priming;
 
   /** Used by AWS Lambda: configuration and clients from the environment. */
   public ReportListHandler() {
@@ -49,6 +55,8 @@ public final class ReportListHandler implements RequestHandler<APIGatewayV2HTTPE
     this.listing = new ReportListing(new ReportStore(clients.s3(), settings.required("REPORTS_BUCKET"),
         settings.required("REPORTS_KEY_ARN"), clients.dynamoDb(), settings.required("REPORTS_TABLE")));
     this.clock = clock;
+    // SnapStart priming (decision 0018): a request without a token is answered 401 before any AWS call.
+    this.priming = SnapStartPriming.register("report-list", () -> handle(new APIGatewayV2HTTPEvent()));
   }
 
   @Override

@@ -1,106 +1,255 @@
 package io.qualityhub.local.bench;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.qualityhub.core.bench.FloorProbe;
+import io.qualityhub.core.bench.HandlerProbe;
+import io.qualityhub.core.bench.LoggingProbe;
+import io.qualityhub.core.format.FileRefusedException;
+import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.local.LocalDeployment;
+import io.qualityhub.local.Progress;
+import io.qualityhub.local.ReportRequests;
 import io.qualityhub.reports.function.ReportHandler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
- * Cold start of a function, as Lambda runs Java (by default C1 only: -XX:TieredStopAtLevel=1; tier 4 adds C2, as a
- * function that sets it in JAVA_TOOL_OPTIONS runs): fresh JVMs, each building the handler and completing one
- * invocation against the local emulator. The intake function takes one small file; the report-access function
- * answers one auditor's request for a stored report. Reports the median over runs of JVM uptime at handler
- * construction and at the end of the first call.
+ * Cold start of a function against the floor, as Lambda runs Java: fresh JVMs with Lambda's flags (by default C1
+ * only; tier 4 adds C2, as a function that sets it in JAVA_TOOL_OPTIONS runs), each started on the function's own
+ * artifact (template.yaml's CodeUri). Each run starts three JVMs one after the other: B0 ({@link FloorProbe}: a
+ * DynamoDB client and one BatchWriteItem), the function ({@link HandlerProbe}: the handler built as Lambda builds it
+ * and one invocation against the local emulator, checked to have done its work) and the logging backend alone
+ * ({@link LoggingProbe}). Alternating them spreads the shared machine's load over both sides of the ratio.
  */
 public final class ColdStartBenchmark {
 
-  /** The functions it can measure, with the probe each runs in its fresh JVM. */
-  public enum Function {
-    INTAKE("IntakeFunction", IntakeColdStartProbe.class),
-    REPORT_ACCESS("ReportAccessFunction", ReportAccessColdStartProbe.class);
-
-    private final String logicalId;
-    private final Class<?> probe;
-
-    Function(String logicalId, Class<?> probe) {
-      this.logicalId = logicalId;
-      this.probe = probe;
-    }
-
-    public String logicalId() {
-      return logicalId;
-    }
-  }
-
+  /** The flags Lambda's java21 runtime starts the JVM with, but the tier. */
+  private static final List<String> LAMBDA_FLAGS = List.of("-XX:+TieredCompilation", "-XX:+UseSerialGC", "-Xshare:auto",
+      "-Djava.net.preferIPv4Stack=true");
+  private static final String FLOOR_TABLE = "qualityhub-local-coldstart-floor";
   private static final String KEY_FORMAT = "incoming/COLD-%02d/2026-11-23/surveys.csv";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private ColdStartBenchmark() {}
 
-  public static Map<String, String> run(Path projectRoot, int runs, int tier, Function function, PrintStream progress)
-      throws IOException, InterruptedException {
+  /** The functions it has an invocation for. */
+  public static final List<String> FUNCTIONS = List.of("intake", "report-access");
+
+  /**
+   * @param jvmOptions added to every JVM of the run (B0's too), to measure a lever such as
+   *     {@code -Dlog4j2.disableJmx=true} before building it into the artifact
+   */
+  public static Map<String, String> run(Path projectRoot, String functionName, int runs, int tier, List<String> jvmOptions,
+      PrintStream progress) throws IOException, InterruptedException {
+    if (!FUNCTIONS.contains(functionName)) {
+      throw new IllegalArgumentException("no cold-start invocation for '" + functionName + "': it measures " + FUNCTIONS);
+    }
+    FunctionArtifact function = FunctionArtifact.of(projectRoot, functionName);
     try (LocalDeployment local = LocalDeployment.open(projectRoot, Optional.empty())) {
-      String reportId = function == Function.REPORT_ACCESS ? storeReport(local) : null;
-      List<String> environment = new ArrayList<>();
-      local.functionEnvironment(function.logicalId()).forEach((name, value) -> environment.add(name + "=" + value));
-      String jar = Path.of(ColdStartBenchmark.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      String tierFlag = "-XX:TieredStopAtLevel=" + tier;
+      createFloorTable(local);
+      IntFunction<Invocation> invocations = invocations(local, function);
+      List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+          "-XX:TieredStopAtLevel=" + tier));
+      jvm.addAll(LAMBDA_FLAGS);
+      jvm.addAll(jvmOptions);
+      jvm.addAll(List.of("-cp", function.artifact().toString()));
+      Map<String, String> environment = lambdaEnvironment(local, function);
+      Path eventFile = Files.createTempFile("qualityhub-coldstart-", ".json");
+      long[] floor = new long[runs];
+      long[] floorCpu = new long[runs];
       long[] constructed = new long[runs];
       long[] invoked = new long[runs];
-      for (int i = 0; i < runs; i++) {
-        // A file of its own for each run: the same file again would take intake's already-processed path.
-        String invocation = function == Function.INTAKE ? uploadSmallFile(local, i) : reportId;
-        List<String> command = new ArrayList<>(List.of(java, tierFlag, "-XX:+UseSerialGC", "-Xshare:auto",
-            "-cp", jar, function.probe.getName(), local.endpoint().toString(), invocation));
-        command.addAll(environment);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0 || !output.contains("first_invocation_done_ms=")) {
-          throw new IllegalStateException("the cold-start probe failed:\n" + output);
-        }
-        String line = output.lines().filter(l -> l.startsWith("constructed_ms=")).findFirst().orElseThrow();
-        constructed[i] = Long.parseLong(line.replaceAll(".*constructed_ms=(\\d+).*", "$1"));
-        invoked[i] = Long.parseLong(line.replaceAll(".*first_invocation_done_ms=(\\d+).*", "$1"));
-        progress.println("run " + (i + 1) + ": " + line);
-      }
+      long[] invokedCpu = new long[runs];
       long[] logging = new long[runs];
-      for (int i = 0; i < runs; i++) {
-        String output = probe(List.of(java, tierFlag, "-XX:+UseSerialGC", "-Xshare:auto", "-cp", jar,
-            LoggingStartProbe.class.getName()));
-        long ready = Long.parseLong(output.replaceAll("(?s).*jvm_ready_ms=(\\d+).*", "$1"));
-        logging[i] = Long.parseLong(output.replaceAll("(?s).*logging_ready_ms=(\\d+).*", "$1")) - ready;
+      long[] loggingCpu = new long[runs];
+      double[] pairedRatios = new double[runs];
+      Progress runProgress = Progress.ofSteps(progress, "coldstart " + function.name(), runs);
+      try {
+        for (int i = 0; i < runs; i++) {
+          Map<String, Long> b0 = figuresOf(probe(jvm, environment, FloorProbe.class.getName(), FLOOR_TABLE));
+          floor[i] = b0.get("first_invocation_done_ms");
+          floorCpu[i] = b0.get("cpu_ms");
+          Invocation invocation = invocations.apply(i);
+          Files.writeString(eventFile, JSON.writeValueAsString(invocation.event()));
+          String output = probe(jvm, environment, HandlerProbe.class.getName(), function.handler(), eventFile.toString(),
+              function.logicalId());
+          invocation.check(JSON.readTree(output.lines().filter(line -> line.startsWith("response="))
+              .findFirst().orElseThrow().substring("response=".length())));
+          Map<String, Long> handler = figuresOf(output);
+          constructed[i] = handler.get("constructed_ms");
+          invoked[i] = handler.get("first_invocation_done_ms");
+          invokedCpu[i] = handler.get("cpu_ms");
+          Map<String, Long> backend = figuresOf(probe(jvm, environment, LoggingProbe.class.getName()));
+          logging[i] = backend.get("logging_ready_ms") - backend.get("jvm_ready_ms");
+          loggingCpu[i] = backend.get("cpu_ms");
+          pairedRatios[i] = (double) invoked[i] / floor[i];
+          runProgress.step(String.format(Locale.ROOT, "B0 %d ms (CPU %d ms), %s constructed %d ms, first invocation done"
+              + " %d ms (CPU %d ms), logging %d ms (CPU %d ms)", floor[i], floorCpu[i], function.name(), constructed[i],
+              invoked[i], invokedCpu[i], logging[i], loggingCpu[i]));
+        }
+      } finally {
+        Files.deleteIfExists(eventFile);
       }
       Map<String, String> figures = new LinkedHashMap<>();
       figures.put("function", function.logicalId());
+      figures.put("artifact", projectRoot.relativize(function.artifact()).toString());
+      figures.put("artifact_bytes", Long.toString(Files.size(function.artifact())));
       figures.put("runs", Integer.toString(runs));
-      figures.put("jvm_flags", tierFlag + " -XX:+UseSerialGC");
+      figures.put("jvm_flags", String.join(" ", jvm.subList(1, jvm.size() - 2)));
+      figures.put("b0_first_invocation_ms_median", Long.toString(median(floor)));
       figures.put("handler_constructed_ms_median", Long.toString(median(constructed)));
       figures.put("first_invocation_done_ms_median", Long.toString(median(invoked)));
       figures.put("first_invocation_done_ms_min", Long.toString(Arrays.stream(invoked).min().orElseThrow()));
       figures.put("first_invocation_done_ms_max", Long.toString(Arrays.stream(invoked).max().orElseThrow()));
+      figures.put("ratio_to_b0", String.format(Locale.ROOT, "%.2f", (double) median(invoked) / median(floor)));
+      Arrays.sort(pairedRatios);
+      figures.put("ratio_to_b0_paired_median", String.format(Locale.ROOT, "%.2f", pairedRatios[runs / 2]));
+      figures.put("b0_cpu_ms_median", Long.toString(median(floorCpu)));
+      figures.put("first_invocation_cpu_ms_median", Long.toString(median(invokedCpu)));
+      figures.put("cpu_ratio_to_b0", String.format(Locale.ROOT, "%.2f", (double) median(invokedCpu) / median(floorCpu)));
       figures.put("logging_backend_init_ms_median", Long.toString(median(logging)));
+      figures.put("logging_backend_init_cpu_ms_median", Long.toString(median(loggingCpu)));
       return figures;
     }
   }
 
-  /** @return the key of a one-row file, new for each run, that the intake probe takes */
-  private static String uploadSmallFile(LocalDeployment local, int run) {
-    String key = String.format(KEY_FORMAT, run);
+  /** An event for one run, and what its answer must show for the run to count. */
+  private record Invocation(Object event, java.util.function.Consumer<JsonNode> check) {
+
+    void check(JsonNode response) {
+      check.accept(response);
+    }
+  }
+
+  private static IntFunction<Invocation> invocations(LocalDeployment local, FunctionArtifact function) {
+    return switch (function.name()) {
+      case "intake" -> run -> {
+        // A file of its own for each run: the same file again would take intake's already-processed path.
+        String key = String.format(KEY_FORMAT, run);
+        long processedBefore = processedGenerations(local, key);
+        uploadSmallFile(local, key);
+        return new Invocation(s3Notification(local.physicalId("IntakeBucket"), key), response -> {
+          if (!response.path("batchItemFailures").isEmpty() || processedGenerations(local, key) != processedBefore + 1) {
+            throw new IllegalStateException("the cold-start probe's file " + key + " was not processed: " + response);
+          }
+        });
+      };
+      case "report-access" -> {
+        String reportId = storeReport(local);
+        yield run -> new Invocation(ReportRequests.get("auditor-cold", "[auditor]", reportId, "pdf",
+            Instant.now().plusSeconds(600)), response -> {
+              if (response.path("statusCode").asInt() != 200) {
+                throw new IllegalStateException("the report-access probe was answered " + response);
+              }
+            });
+      }
+      default -> throw new IllegalArgumentException("no cold-start invocation for " + function.name());
+    };
+  }
+
+  /** The environment Lambda gives the function: the template's variables and the emulator as every endpoint. */
+  private static Map<String, String> lambdaEnvironment(LocalDeployment local, FunctionArtifact function) {
+    Map<String, String> environment = new LinkedHashMap<>(local.functionEnvironment(function.logicalId()));
+    // The tier is the benchmark's to choose, for B0 and the function alike.
+    environment.remove("JAVA_TOOL_OPTIONS");
+    environment.put("AWS_ENDPOINT_URL", local.endpoint().toString());
+    environment.put("AWS_REGION", local.clients().region().id());
+    environment.putIfAbsent("AWS_ACCESS_KEY_ID", "qualityhub-local");
+    environment.putIfAbsent("AWS_SECRET_ACCESS_KEY", "qualityhub-local");
+    environment.put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+    return environment;
+  }
+
+  private static String probe(List<String> jvm, Map<String, String> environment, String... mainAndArguments)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(jvm);
+    command.addAll(List.of(mainAndArguments));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (process.waitFor() != 0 || !output.contains("first_invocation_done_ms=") && !output.contains("logging_ready_ms=")) {
+      throw new IllegalStateException("the cold-start probe " + mainAndArguments[0] + " failed:\n" + output);
+    }
+    return output;
+  }
+
+  /** The figures a probe printed on its line of {@code name=value} pairs. */
+  private static Map<String, Long> figuresOf(String output) {
+    String line = output.lines().filter(l -> l.matches("(constructed_ms|jvm_ready_ms)=\\d+( \\w+=\\d+)+")).reduce((a, b) -> b)
+        .orElseThrow(() -> new IllegalStateException("the probe printed no figures:\n" + output));
+    Map<String, Long> figures = new LinkedHashMap<>();
+    for (String pair : line.split(" ")) {
+      figures.put(pair.substring(0, pair.indexOf('=')), Long.parseLong(pair.substring(pair.indexOf('=') + 1)));
+    }
+    return figures;
+  }
+
+  private static void createFloorTable(LocalDeployment local) {
+    try {
+      local.clients().dynamoDb().createTable(request -> request.tableName(FLOOR_TABLE).billingMode(BillingMode.PAY_PER_REQUEST)
+          .attributeDefinitions(definition -> definition.attributeName("pk").attributeType(ScalarAttributeType.S),
+              definition -> definition.attributeName("sk").attributeType(ScalarAttributeType.S))
+          .keySchema(key -> key.attributeName("pk").keyType(KeyType.HASH), key -> key.attributeName("sk").keyType(KeyType.RANGE)));
+    } catch (ResourceInUseException createdByAnEarlierRun) {
+      // B0 only adds items; an earlier run's table serves as well.
+    }
+  }
+
+  /** The S3 notification SQS delivers to intake for {@code key}. */
+  private static SQSEvent s3Notification(String bucket, String key) {
+    SQSEvent.SQSMessage message = new SQSEvent.SQSMessage();
+    message.setMessageId("cold-start");
+    message.setBody("{\"Records\":[{\"eventName\":\"ObjectCreated:Put\",\"s3\":{\"bucket\":{\"name\":\""
+        + bucket + "\"},\"object\":{\"key\":\"" + key + "\"}}}]}");
+    SQSEvent event = new SQSEvent();
+    event.setRecords(List.of(message));
+    return event;
+  }
+
+  /** Uploads a one-row file under {@code key}, its row new for each run (the same file again would be a duplicate). */
+  private static void uploadSmallFile(LocalDeployment local, String key) {
     local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(key)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
-        RequestBody.fromString("survey_id,surveyed_on,overall_score\nS-1,2026-11-23,4\n", StandardCharsets.UTF_8));
-    return key;
+        RequestBody.fromString("survey_id,surveyed_on,overall_score\nS-" + System.nanoTime() + ",2026-11-23,4\n",
+            StandardCharsets.UTF_8));
+  }
+
+  /** How many generations of the file intake finished with status PROCESSED. */
+  private static long processedGenerations(LocalDeployment local, String key) {
+    String fileId;
+    try {
+      fileId = UploadKey.parse(key).fileId();
+    } catch (FileRefusedException e) {
+      throw new IllegalStateException("the benchmark's own key " + key + " is refused", e);
+    }
+    return local.clients().dynamoDb().query(request -> request.tableName(local.physicalId("RecordsTable")).consistentRead(true)
+            .keyConditionExpression("pk = :file").expressionAttributeValues(Map.of(":file", AttributeValue.fromS(ItemKeys.filePk(fileId)))))
+        .items().stream().filter(item -> item.containsKey("status") && "PROCESSED".equals(item.get("status").s())).count();
   }
 
   /** @return the id of a company report (of no data) the report-access probe asks for */
@@ -113,15 +262,6 @@ public final class ColdStartBenchmark {
     } finally {
       System.setOut(console);
     }
-  }
-
-  private static String probe(List<String> command) throws IOException, InterruptedException {
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("probe failed: " + command + "\n" + output);
-    }
-    return output;
   }
 
   private static long median(long[] values) {

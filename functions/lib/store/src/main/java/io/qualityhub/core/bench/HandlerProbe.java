@@ -1,0 +1,49 @@
+package io.qualityhub.core.bench;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * A function's cold start as Lambda runs it ({@code ./qualityhub bench coldstart}), from the function's own artifact:
+ * loads the handler named as template.yaml's {@code Handler} names it ({@code package.Class::method}), builds it
+ * with its no-argument constructor (configuration and clients from the environment, as on Lambda), reads the event
+ * from a JSON file into the handler's input type and completes one invocation. Arguments: handler, event file,
+ * function name. Prints {@code constructed_ms=N
+ * first_invocation_done_ms=N} in JVM uptime and {@code cpu_ms=N}, the process's CPU time at the end of the
+ * invocation, then {@code response=}
+ * and the handler's answer as JSON, for the benchmark to check that the invocation did its work.
+ */
+public final class HandlerProbe {
+
+  private HandlerProbe() {}
+
+  public static void main(String[] args) throws IOException, ReflectiveOperationException {
+    String[] handler = args[0].split("::", 2);
+    byte[] event = Files.readAllBytes(Path.of(args[1]));
+    Class<?> type = Class.forName(handler[0]);
+    Object instance = type.getConstructor().newInstance();
+    long constructed = System.nanoTime();
+    Method method = Arrays.stream(type.getMethods())
+        .filter(candidate -> candidate.getName().equals(handler[1]) && candidate.getParameterCount() == 2 && !candidate.isBridge())
+        .findFirst()
+        .orElseThrow(() -> new NoSuchMethodException(args[0] + " taking an event and a context"));
+    ObjectMapper json = JsonMapper.builder()
+        .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+        .build();
+    Object response = method.invoke(instance, json.readValue(event, method.getParameterTypes()[0]),
+        new ProbeContext(args[2]));
+    long invoked = System.nanoTime();
+    long cpu = ProbeClock.processCpuMillis();
+    long[] millis = ProbeClock.ofPoints(constructed, invoked);
+    System.out.println("constructed_ms=" + millis[0] + " first_invocation_done_ms=" + millis[1] + " cpu_ms=" + cpu);
+    System.out.println("response=" + json.writeValueAsString(response));
+  }
+}
