@@ -4,19 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The function log of a local demo, as CloudWatch Logs would hold it: each function's lines carry the service name
@@ -24,19 +20,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FunctionLogsEndToEndTest {
 
-  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void eachFunctionLogsItsServiceNameAndItsCounts(@TempDir Path out) throws Exception {
+  void eachFunctionLogsItsServiceNameAndItsCounts() throws Exception {
     List<JsonNode> lines = new ArrayList<>();
-    try (LocalDeployment local = LocalDeployment.open(ROOT, Optional.empty())) {
-      ByteArrayOutputStream printed = new ByteArrayOutputStream();
-      PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
-      int status = new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
-          Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
-      assertEquals(0, status, "the demo failed a step: " + printed);
-    }
+    SharedDemo demo = SharedDemo.get();
+    assertEquals(0, demo.status(), "the demo failed a step: " + demo.console());
+    Path out = demo.out();
     for (String line : Files.readAllLines(out.resolve("logs/functions.log"), StandardCharsets.UTF_8)) {
       if (line.startsWith("{")) {
         lines.add(JSON.readTree(line));
