@@ -5,19 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The function log of a local demo, as CloudWatch Logs would hold it: each function's lines carry the service name
@@ -25,26 +21,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FunctionLogsEndToEndTest {
 
-  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
-  void eachFunctionLogsItsServiceNameAndItsCounts(@TempDir Path out) throws Exception {
+  void eachFunctionLogsItsServiceNameAndItsCounts() throws Exception {
     List<JsonNode> lines = new ArrayList<>();
-    try (LocalDeployment local = LocalDeployment.open(ROOT, Optional.empty())) {
-      ByteArrayOutputStream printed = new ByteArrayOutputStream();
-      PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
-      int status = new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
-          Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
-      assertEquals(0, status, "the demo failed a step: " + printed);
-      // The three earlier months the demo writes (DemoHistory) give the company report's trends four months to show.
-      String said = printed.toString(StandardCharsets.UTF_8);
-      assertTrue(said.contains("  Trend, claims.settled_on_time_pct: 2026-08 93.3, 2026-09 80.0, 2026-10 70.0, 2026-11 "),
-          said);
-      assertTrue(said.contains("  Trend, complaints.resolved_on_time_pct: 2026-08 80.0, 2026-09 86.7, 2026-10 96.7"), said);
-      assertTrue(said.contains("  Trend, sales.disclosure_compliance_pct: 2026-08 91.7, 2026-09 93.3, 2026-10 95.0, 2026-11 "),
-          said);
-    }
+    SharedDemo demo = SharedDemo.get();
+    assertEquals(0, demo.status(), "the demo failed a step: " + demo.console());
+    // The three earlier months the demo writes (DemoHistory) give the company report's trends four months to show.
+    String said = demo.console();
+    assertTrue(said.contains("  Trend, claims.settled_on_time_pct: 2026-08 93.3, 2026-09 80.0, 2026-10 70.0, 2026-11 "),
+        said);
+    assertTrue(said.contains("  Trend, complaints.resolved_on_time_pct: 2026-08 80.0, 2026-09 86.7, 2026-10 96.7"), said);
+    assertTrue(said.contains("  Trend, sales.disclosure_compliance_pct: 2026-08 91.7, 2026-09 93.3, 2026-10 95.0, 2026-11 "),
+        said);
+    Path out = demo.out();
     for (String line : Files.readAllLines(out.resolve("logs/functions.log"), StandardCharsets.UTF_8)) {
       if (line.startsWith("{")) {
         lines.add(JSON.readTree(line));

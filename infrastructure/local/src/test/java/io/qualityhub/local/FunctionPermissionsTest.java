@@ -34,7 +34,6 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every request a function's code makes in the demo (which runs every function but the portal's; those three are
@@ -59,25 +58,21 @@ class FunctionPermissionsTest {
   private static Map<String, Set<String>> refusedByTheTemplate;
 
   @BeforeAll
-  static void runTheDemoAndThePortalFunctions(@TempDir Path out) throws Exception {
-    try (LocalDeployment local = LocalDeployment.open(ROOT, Optional.empty())) {
-      ByteArrayOutputStream printed = new ByteArrayOutputStream();
-      PrintStream console = new PrintStream(printed, true, StandardCharsets.UTF_8);
-      int status = new DemoCommand(ROOT, console).run(Options.parse(List.of("--out", out.toString()),
-          Set.of("--data", "--as-of", "--out", "--endpoint"), Set.of(), DemoCommand.USAGE), local);
-      String said = printed.toString(StandardCharsets.UTF_8);
-      assertEquals(0, status, "a demo that failed a step made fewer requests than this checks: " + said);
-      assertTrue(said.contains("Files: 57 taken, 12 refused.") && !said.contains("FAILED"),
-          "every demo file was processed and no step failed: " + said);
-      reUploadCorrectedClaims(local);
-      callThePortalFunctions(local);
-      callTheMaintenanceFunctions(local);
-      assertEquals(Set.of(), local.calls().untranslated(), "requests the check could not read");
-      recorded = local.calls().requests();
-      template = local.bootstrap().resolvedResources();
-      region = local.clients().region().id();
-      account = local.bootstrap().accountId();
-    }
+  static void runTheDemoAndThePortalFunctions() throws Exception {
+    SharedDemo demo = SharedDemo.get();
+    LocalDeployment local = demo.local();
+    String said = demo.console();
+    assertEquals(0, demo.status(), "a demo that failed a step made fewer requests than this checks: " + said);
+    assertTrue(said.contains("Files: 57 taken, 12 refused.") && !said.contains("FAILED"),
+        "every demo file was processed and no step failed: " + said);
+    reUploadCorrectedClaims(local);
+    callThePortalFunctions(local);
+    callTheMaintenanceFunctions(local);
+    assertEquals(Set.of(), local.calls().untranslated(), "requests the check could not read");
+    recorded = local.calls().requests();
+    template = local.bootstrap().resolvedResources();
+    region = local.clients().region().id();
+    account = local.bootstrap().accountId();
   }
 
   @Test

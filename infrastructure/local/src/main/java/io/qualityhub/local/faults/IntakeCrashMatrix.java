@@ -20,9 +20,8 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
  * twin branch (volatile attributes left out, see {@link IntakeRig#state}). Each scenario also checks that the
  * crash struck where it says, from what the crash left behind. The points before the first row, at a later batch
  * and before the switch are {@code crash-after-validation}, {@code crash-mid-writes} and {@code crash-before-current}
- * of {@link IntakeScenarios}. A crash between two state transactions needs a file of more than 99 claims, whose
- * 99-item transactions moto cannot finish within the SDK's timeouts on the shared machine: that point is not in the
- * matrix.
+ * of {@link IntakeScenarios}. A crash between two state transactions needs a file of more than 99 claims
+ * ({@code crash-between-state-transactions}).
  */
 final class IntakeCrashMatrix {
 
@@ -32,6 +31,8 @@ final class IntakeCrashMatrix {
   /** The re-upload keeps 10 of the 15 claims, so withdrawing the replaced rows deletes 5 claims' states. */
   private static final int REUPLOAD_ROWS = 40;
   private static final int REUPLOAD_CLAIMS = 10;
+  /** 104 claims, one row each; rows 25, 50, 75 and 100 are rejects: 100 states, a transaction of 99 and one of 1. */
+  private static final int CLAIMS_OVER_ONE_TRANSACTION = 104;
 
   private IntakeCrashMatrix() {}
 
@@ -74,7 +75,17 @@ final class IntakeCrashMatrix {
                     () -> new Faults.SimulatedCrash("between two withdrawn states")),
                 (crashed, checks) -> checks
                     .equal(0L, replacedRows(crashed), "replaced rows left when the states are withdrawn")
-                    .equal(14L, states(crashed), "STATE items: 10 kept, 4 of the 5 dropped claims' still there"))));
+                    .equal(14L, states(crashed), "STATE items: 10 kept, 4 of the 5 dropped claims' still there"))),
+        FaultScenario.of("crash-between-state-transactions",
+            "a file of 100 claims: the function dies between its two state transactions (99 states, then 1): the "
+                + "redelivery writes the last state, as an uninterrupted run does",
+            context -> crashThenRedeliver(context, "KT", null,
+                Data.paidClaims(CLAIMS_OVER_ONE_TRANSACTION, 0, CLAIMS_OVER_ONE_TRANSACTION),
+                failOn("TransactWriteItems", once(2), () -> new Faults.SimulatedCrash("between two state transactions")),
+                (crashed, checks) -> checks
+                    .that(crashed.current(), "after the crash the generation was current")
+                    .equal(99L, states(crashed), "STATE items before the crash (one transaction)")
+                    .equal(0, crashed.events().size(), "file events before the crash"))));
   }
 
   /**

@@ -22,10 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
 import software.amazon.awssdk.services.sns.model.InternalErrorException;
@@ -43,6 +46,12 @@ final class MonitorScenarios {
   private static final Instant OVERDUE_MORNING = Instant.parse("2026-03-13T00:00:00Z");
   private static final Instant DUE_MORNING = Instant.parse("2026-03-12T00:00:00Z");
   private static final String CLAIMS_HEAD = "claims-head@qualityhub.example";
+  /**
+   * Where a run as of each morning moves the claims in the due index, the next level's start: overdue from 13 March
+   * 00:00 Taipei; severely overdue at twice the 10-day limit, from 23 March 00:00 Taipei.
+   */
+  private static final Map<Instant, String> NEXT_ALERT = Map.of(
+      DUE_MORNING, "2026-03-12T16:00:00Z", OVERDUE_MORNING, "2026-03-22T16:00:00Z");
 
   private MonitorScenarios() {}
 
@@ -61,7 +70,43 @@ final class MonitorScenarios {
             "SNS fails on the second slice of a branch's 201-alert topic message: the retry publishes only the unsent slice; "
                 + "each alert reaches the topic once",
             context -> oneRunFails(context, "MT", DUE_MORNING, 201,
-                failOn("Publish", once(2), MonitorScenarios::snsFailed), true)));
+                failOn("Publish", once(2), MonitorScenarios::snsFailed), true)),
+        FaultScenario.of("monitor-crash-between-claims",
+            "the monitor dies between its first and second alert claim, before any message: the retry claims the rest "
+                + "and sends every digest and topic message once",
+            context -> oneRunFails(context, "MA", OVERDUE_MORNING, 3,
+                failOn("PutItem", MonitorScenarios::alertClaim, once(2),
+                    () -> new Faults.SimulatedCrash("between two alert claims")), false)),
+        FaultScenario.of("monitor-crash-before-finishing",
+            "the monitor dies after every message was accepted and recorded, before it marks the first claim sent: the "
+                + "retry sends nothing again and finishes every claim",
+            context -> oneRunFails(context, "MF", OVERDUE_MORNING, 3,
+                failOn("UpdateItem", MonitorScenarios::claimFinished, once(1),
+                    () -> new Faults.SimulatedCrash("between the sends and marking the claims sent")), false)),
+        FaultScenario.of("monitor-crash-mid-finishing",
+            "the monitor dies between marking the first and the second claim sent: the retry sends nothing again and "
+                + "finishes the rest",
+            context -> oneRunFails(context, "MG", OVERDUE_MORNING, 3,
+                failOn("UpdateItem", MonitorScenarios::claimFinished, once(2),
+                    () -> new Faults.SimulatedCrash("between two claims marked sent")), false)),
+        FaultScenario.of("monitor-crash-mid-index",
+            "the monitor dies between moving the first and the second item's next alert in the due index: the retry "
+                + "sends nothing again and moves the rest, each to the same instant as an uninterrupted run",
+            context -> oneRunFails(context, "MI", OVERDUE_MORNING, 3,
+                failOn("UpdateItem", MonitorScenarios::dueIndexMove, once(2),
+                    () -> new Faults.SimulatedCrash("between two moves in the due index")), false)));
+  }
+
+  private static boolean alertClaim(SdkRequest request) {
+    return request instanceof PutItemRequest put && put.item().get("pk").s().startsWith("ALERT#");
+  }
+
+  private static boolean claimFinished(SdkRequest request) {
+    return request instanceof UpdateItemRequest update && update.updateExpression().startsWith("SET sent = ");
+  }
+
+  private static boolean dueIndexMove(SdkRequest request) {
+    return request instanceof UpdateItemRequest update && update.updateExpression().contains("dueAt");
   }
 
   /** What reached SES and SNS: accepted calls only. */
@@ -136,6 +181,8 @@ final class MonitorScenarios {
     checks.equal(claims, alertClaims.size(), "alert claims (one per claim, clock and level)");
     checks.equal(0L, alertClaims.stream().filter(claim -> !claim.containsKey("sent") || !claim.get("sent").bool()).count(),
         "alert claims left unfinished");
+    checks.equal(Map.of(NEXT_ALERT.get(asOf), (long) claims), nextAlerts(local, branch),
+        "claims per next alert instant in the due index");
     return checks.verdict();
   }
 
@@ -164,6 +211,18 @@ final class MonitorScenarios {
     MonitorHandler handler = new MonitorHandler(settings, local.clientsFor("MonitorFunction").withInterceptors(interceptors),
         Clock.fixed(asOf, ZoneOffset.UTC));
     return handler.run(MonitorRequest.at(asOf, MonitorScope.ALL));
+  }
+
+  /** How many of the branch's claim states the due index holds per next alert instant ({@code dueAt}). */
+  private static Map<String, Long> nextAlerts(LocalDeployment local, String branch) {
+    String table = local.physicalId("RecordsTable");
+    Map<String, Long> counts = new TreeMap<>();
+    local.clients().dynamoDb().scanPaginator(request -> request.tableName(table).consistentRead(true)
+            .filterExpression("begins_with(pk, :claims) AND sk = :state")
+            .expressionAttributeValues(Map.of(":claims", AttributeValue.fromS("REC#claims#" + branch + "#"),
+                ":state", AttributeValue.fromS("STATE"))))
+        .items().forEach(item -> counts.merge(item.containsKey("dueAt") ? item.get("dueAt").s() : "none", 1L, Long::sum));
+    return counts;
   }
 
   private static List<Map<String, AttributeValue>> alertClaims(LocalDeployment local, String branch) {

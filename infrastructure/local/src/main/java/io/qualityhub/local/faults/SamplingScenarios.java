@@ -25,6 +25,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
@@ -36,16 +38,79 @@ final class SamplingScenarios {
   private SamplingScenarios() {}
 
   static List<FaultScenario> all() {
-    return List.of(FaultScenario.of("sampling-crash-draw-messages",
-        "the sampling function dies after storing the draw, at its first task message: the rerun adds no task and sends each "
-            + "task's message once; the stored sample is exactly a fresh draw",
-        SamplingScenarios::crashBetweenDrawAndMessages));
+    return List.of(
+        FaultScenario.of("sampling-crash-draw-messages",
+            "the sampling function dies after storing the draw, at its first task message: the rerun adds no task and "
+                + "sends each task's message once; the stored sample is exactly a fresh draw",
+            context -> crashThenRerun(context, 2025,
+                failOn("SendMessage", once(1), () -> new Faults.SimulatedCrash("between the draw and the task messages")),
+                (drawn, afterCrash, checks) -> checks
+                    .equal(drawn, afterCrash.size(), "tasks stored before the crash")
+                    .equal(0L, afterCrash.stream().filter(SampleStore.StoredTask::queued).count(), "tasks sent before the crash"),
+                0)),
+        FaultScenario.of("sampling-crash-between-header-and-tasks",
+            "the sampling function dies after storing the draw's header, at its first task: the rerun stores every task "
+                + "and sends each task's message once; the stored sample is exactly a fresh draw",
+            context -> crashThenRerun(context, 2024,
+                failOn("PutItem", SamplingScenarios::taskStored, once(1),
+                    () -> new Faults.SimulatedCrash("between the header and the tasks")),
+                (drawn, afterCrash, checks) -> checks.equal(0, afterCrash.size(), "tasks stored before the crash"),
+                0)),
+        FaultScenario.of("sampling-crash-between-two-tasks",
+            "the sampling function dies between storing its second and third task: the rerun stores the rest and sends "
+                + "each task's message once",
+            context -> crashThenRerun(context, 2023,
+                failOn("PutItem", SamplingScenarios::taskStored, once(3), () -> new Faults.SimulatedCrash("between two tasks")),
+                (drawn, afterCrash, checks) -> checks.equal(2, afterCrash.size(), "tasks stored before the crash"),
+                0)),
+        FaultScenario.of("sampling-crash-between-two-messages",
+            "the sampling function dies between the first task's message (sent and marked) and the second's: the rerun "
+                + "sends every other task's message once and the first's not again",
+            context -> crashThenRerun(context, 2022,
+                failOn("SendMessage", once(2), () -> new Faults.SimulatedCrash("between two task messages")),
+                (drawn, afterCrash, checks) -> checks
+                    .equal(drawn, afterCrash.size(), "tasks stored before the crash")
+                    .equal(1L, afterCrash.stream().filter(SampleStore.StoredTask::queued).count(), "tasks sent before the crash"),
+                0)),
+        FaultScenario.of("sampling-crash-between-message-and-mark",
+            "the sampling function dies after the first task's message was accepted, before marking the task sent: the "
+                + "one window where a message repeats (docs/sampling.md, Reruns); exactly that task's message twice, every "
+                + "other once",
+            context -> crashThenRerun(context, 2021,
+                failOn("PutItem", SamplingScenarios::taskMarkedSent, once(1),
+                    () -> new Faults.SimulatedCrash("between a task's message and its mark")),
+                (drawn, afterCrash, checks) -> checks
+                    .equal(drawn, afterCrash.size(), "tasks stored before the crash")
+                    .equal(0L, afterCrash.stream().filter(SampleStore.StoredTask::queued).count(), "tasks marked sent before the crash"),
+                1)));
   }
 
-  static Verdict crashBetweenDrawAndMessages(FaultContext context) throws Exception {
+  /** What the crashed run left: its tasks, checked against the number a full draw stores. */
+  @FunctionalInterface
+  private interface WhereItStruck {
+    Checks check(int drawn, List<SampleStore.StoredTask> afterCrash, Checks checks);
+  }
+
+  private static boolean taskStored(SdkRequest request) {
+    return request instanceof PutItemRequest put && put.item().get("sk").s().startsWith("TASK#")
+        && !put.item().containsKey("queued");
+  }
+
+  private static boolean taskMarkedSent(SdkRequest request) {
+    return request instanceof PutItemRequest put && put.item().get("sk").s().startsWith("TASK#")
+        && put.item().containsKey("queued");
+  }
+
+  /**
+   * Sales of a month of {@code year} (one year per scenario: a period is drawn once, and no other scenario stores
+   * records before 2026), the sampling run crashed by {@code crash}, then run again and a third time. Each task is
+   * stored once, its message on the inspection queue once ({@code repeatedMessages} tasks exactly twice: the window
+   * the docs name), and the stored sample is exactly a fresh draw.
+   */
+  static Verdict crashThenRerun(FaultContext context, int year, Faults.Injected crash, WhereItStruck whereItStruck,
+      int repeatedMessages) throws Exception {
     LocalDeployment local = context.local();
-    // A month of 2025 of the run's own (no other scenario stores records dated 2025), drawn from this run's sales only.
-    Period period = Period.parse(String.format("2025-%02d", 1 + Math.floorMod(context.token().hashCode(), 12)));
+    Period period = Period.parse(String.format("%d-%02d", year, 1 + Math.floorMod(context.token().hashCode(), 12)));
     IntakeRig rig = new IntakeRig(context);
     for (String code : List.of("SA", "SB")) {
       String branch = context.branch(code);
@@ -55,7 +120,6 @@ final class SamplingScenarios {
     rig.deliver(rig.handler());
     Settings settings = local.settingsOf("SamplingFunction");
     Clock clock = Clock.fixed(Instant.parse(period.end().plusDays(2) + "T00:00:00Z"), ZoneOffset.UTC);
-    Faults.Injected crash = failOn("SendMessage", once(1), () -> new Faults.SimulatedCrash("between the draw and the task messages"));
     SamplingHandler crashing = new SamplingHandler(settings, local.clientsFor("SamplingFunction").withInterceptors(crash), clock);
     Checks checks = new Checks();
     try {
@@ -68,8 +132,6 @@ final class SamplingScenarios {
         refused -> checks.that(false, "no item refused: " + refused.getMessage()));
     List<SampleStore.StoredTask> afterCrash = store.tasks(period);
     checks.that(store.header(period).isPresent(), "the crashed run stored the draw's header");
-    checks.that(!afterCrash.isEmpty() && afterCrash.stream().noneMatch(SampleStore.StoredTask::queued),
-        "the crashed run stored its tasks and sent none");
     SamplingOutcome rerun = crashing.sample(period);
     SamplingOutcome again = crashing.sample(period);
     Map<String, Integer> messages = inspectionMessages(local, period);
@@ -78,14 +140,19 @@ final class SamplingScenarios {
         new PopulationReader(local.clients().dynamoDb(), local.physicalId("RecordsTable"), 1_000_000),
         new PeriodSecrets(local.clients().kms(), settings.required("SAMPLING_KEY_ARN")),
         SamplingHandler.frozenPopulations(settings, local.clients())).verify(period);
-    return checks
+    int drawn = rerun.tasks().size();
+    long sentBeforeCrash = afterCrash.stream().filter(SampleStore.StoredTask::queued).count();
+    return whereItStruck.check(drawn, afterCrash, checks)
         .equal(1, crash.thrown(), "crashes")
-        .equal(0, rerun.tasksCreated(), "tasks the rerun created")
-        .equal(afterCrash.size(), rerun.tasks().size(), "tasks after the rerun")
-        .equal(afterCrash.size(), rerun.messagesSent(), "messages the rerun sent")
+        .that(drawn > 2, "tasks drawn: " + drawn)
+        .equal(drawn - afterCrash.size(), rerun.tasksCreated(), "tasks the rerun created")
+        .equal(drawn - (int) sentBeforeCrash, rerun.messagesSent(), "messages the rerun sent")
         .equal(0, again.messagesSent(), "messages a third run sent")
+        .equal(0, again.tasksCreated(), "tasks a third run created")
         .equal(taskIds, List.copyOf(messages.keySet()), "tasks with a message on the inspection queue")
-        .that(messages.values().stream().allMatch(count -> count == 1), "each task's message once: " + messages.values())
+        .equal((long) repeatedMessages, messages.values().stream().filter(count -> count == 2).count(),
+            "tasks whose message came twice")
+        .that(messages.values().stream().allMatch(count -> count <= 2), "no task's message more than twice: " + messages.values())
         .equal(List.of(), differences.stream().map(Object::toString).toList(), "differences from a fresh draw")
         .verdict();
   }

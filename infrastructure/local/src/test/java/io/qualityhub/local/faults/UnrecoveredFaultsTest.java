@@ -55,6 +55,16 @@ class UnrecoveredFaultsTest {
   }
 
   @Test
+  void aMonitorRunThatDiesBetweenTwoMovesInTheDueIndexAndIsNeverRetriedFails() throws Exception {
+    Verdict verdict = run("monitor-crash-mid-index");
+
+    // One claim moved on to its severe level; two still due at their warning (11 March 00:00 Taipei) and re-read each run.
+    assertFalse(verdict.passed());
+    assertTrue(verdict.why().contains("claims per next alert instant in the due index: expected {2026-03-22T16:00:00Z=3}, "
+        + "was {2026-03-10T16:00:00Z=2, 2026-03-22T16:00:00Z=1}"), verdict.why());
+  }
+
+  @Test
   void aThrottledMessageThatIsNeverRedeliveredFails() throws Exception {
     Verdict verdict = run("dynamodb-throttling");
 

@@ -90,6 +90,25 @@ class SamplingPlanLoaderTest {
     }
 
     @Test
+    void aRiskRuleThatIsNoObjectOrWhoseIdIsMalformedOrTakenIsReportedWithItsPathAndFix() {
+        String rule = "{\"id\": \"%s\", \"description\": \"new\", \"weight\": 3, \"when\": {\"tenureBelowMonths\":"
+                + " {\"startedOn\": \"salesperson_hired_on\", \"at\": \"sold_at\", \"months\": 6}}}";
+        String broken = MINIMAL.replace("\"riskRules\": [", "\"riskRules\": [\"new_salesperson\", "
+                + rule.formatted("New-Rule") + ", " + rule.formatted("tenure") + ", " + rule.formatted("tenure") + ", ");
+        SamplingPlanException error = assertThrows(SamplingPlanException.class,
+                () -> SamplingPlanLoader.parse(broken, "plan.json"));
+        assertEquals(List.of(
+                        new PlanProblem("$.recordTypes.sales.riskRules[0]", "is not an object",
+                                "write the rule as {\"id\", \"description\", \"weight\", \"when\"}"),
+                        new PlanProblem("$.recordTypes.sales.riskRules[1].id",
+                                "\"New-Rule\" is not lower-case letters, digits and '_'",
+                                "rename it, e.g. \"new_salesperson\"; it is printed as a reason on each task"),
+                        new PlanProblem("$.recordTypes.sales.riskRules[3].id",
+                                "\"tenure\" is used by an earlier rule of this record type", "give each rule its own id")),
+                error.problems());
+    }
+
+    @Test
     void invalidJsonNamesTheLine() {
         SamplingPlanException error = assertThrows(SamplingPlanException.class,
                 () -> SamplingPlanLoader.parse("{\"version\": \"v1\",\n \"recordTypes\": {,}}", "plan.json"));
