@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.batch.SqsPartialBatch;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.store.ItemSeal;
@@ -112,21 +113,15 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
   }
 
   private SQSBatchResponse handle(SQSEvent event, InvocationBudget budget) {
-    List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-    for (SQSEvent.SQSMessage message : event.getRecords()) {
-      if (!processedInFull(message, budget)) {
-        failures.add(SQSBatchResponse.BatchItemFailure.builder().withItemIdentifier(message.getMessageId()).build());
-      }
-    }
-    return SQSBatchResponse.builder().withBatchItemFailures(failures).build();
+    return SqsPartialBatch.process(event, message -> processInFull(message, budget));
   }
 
   /**
-   * Whether every object of the message reached an outcome that needs no retry. Whatever goes wrong
-   * in one message, an {@link Error} included, fails that message only: the others of the batch go on.
+   * Takes every object of the message to an outcome, and throws when one needs the message again: a file given up on
+   * after every attempt (so SQS dead-letters it) or a missing blind-index key.
    */
-  private boolean processedInFull(SQSEvent.SQSMessage message, InvocationBudget budget) {
-    boolean done = true;
+  private void processInFull(SQSEvent.SQSMessage message, InvocationBudget budget) throws Exception {
+    List<String> givenUp = new ArrayList<>();
     boolean continued = false;
     try {
       for (S3ObjectRef object : S3Notifications.objectsIn(message.getBody())) {
@@ -137,26 +132,22 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             entry("objectKey", outcome.key()), entry("rowsRead", outcome.rowsRead()),
             entry("accepted", outcome.accepted()), entry("rejected", outcome.rejected()),
             entry("refusal", outcome.refusal()), entry("generation", outcome.generation()));
-        done &= !outcome.isUnprocessable();
+        if (outcome.isUnprocessable()) {
+          givenUp.add(outcome.key());
+        }
       }
-      if (continued) {
-        // The same notification again: finished objects in it answer from their batch records, the others resume
-        // from their checkpoints. Sent before this message is deleted, so a crash in between repeats, never loses it.
-        continuations.send(message.getBody());
-      }
-      return done;
     } catch (BlindIndexKeyMissingException e) {
       // Fails closed: the message is retried, then dead-lettered; nothing was stored and no key is minted.
-      LOG.error("blind-index key missing or unreadable: intake stores nothing until it is restored",
-          entry("messageId", message.getMessageId()), entry("failure", e.getClass().getSimpleName()),
-          entry("detail", e.getMessage()));
       blindIndexKeyMissing.run();
-      return false;
-    } catch (Exception | Error e) {
-      // Messages of our own exceptions hold keys, names and positions only, never row values.
-      LOG.error("message failed and will be retried", entry("messageId", message.getMessageId()),
-          entry("failure", e.getClass().getSimpleName()), entry("detail", e.getMessage()));
-      return false;
+      throw e;
+    }
+    if (continued) {
+      // The same notification again: finished objects in it answer from their batch records, the others resume
+      // from their checkpoints. Sent before this message is deleted, so a crash in between repeats, never loses it.
+      continuations.send(message.getBody());
+    }
+    if (!givenUp.isEmpty()) {
+      throw new UploadsGivenUpException(givenUp);
     }
   }
 

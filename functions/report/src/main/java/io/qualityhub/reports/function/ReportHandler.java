@@ -12,6 +12,7 @@ import io.qualityhub.core.metrics.ItemsRefusedMetric;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
+import io.qualityhub.deadlines.BranchDirectory;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import java.io.ByteArrayInputStream;
@@ -57,7 +58,7 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
     byte[] sealKey = SealKey.derive(clients.kms(), settings.required(SealKey.KEY_VARIABLE));
     SealedItems sealedRecords = new SealedItems(clients.dynamoDb(), new ItemSeal(recordsTable, sealKey), refused);
     this.service = new ReportService(new AggregateStore(clients.dynamoDb(), new ItemSeal(table, sealKey), refused),
-        new BranchDirectory(clients.dynamoDb(), recordsTable),
+        new KnownBranches(clients.dynamoDb(), recordsTable),
         new TrackedInspections(clients.dynamoDb(), recordsTable, sealedRecords),
         new TrackedActions(clients.dynamoDb(), recordsTable, sealedRecords),
         new SampleAssurances(clients.dynamoDb(), recordsTable, sealedRecords), targets(settings),
@@ -66,8 +67,8 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
             clients.dynamoDb(), table),
         new SnapshotStore(clients.s3(), settings.required("REPORTS_BUCKET"), settings.required("REPORTS_KEY_ARN")),
         clock, ZoneId.of(settings.required("COMPANY_TIME_ZONE")),
-        io.qualityhub.deadlines.BranchDirectory.fromSetting(
-            settings.optional(io.qualityhub.deadlines.BranchDirectory.VARIABLE).orElse(null)));
+        BranchDirectory.fromSetting(
+            settings.optional(BranchDirectory.VARIABLE).orElse(null)));
   }
 
   /** {@code INDICATOR_TARGETS} (the targets file as JSON, e.g. from the configuration store) when set, else the packaged file. */

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.deadlines.BranchDirectory;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import io.qualityhub.reports.report.CorrectiveActionItem;
@@ -53,7 +54,7 @@ final class ReportService {
       .thenComparing(CorrectiveActionItem::inspectionId);
 
   private final AggregateStore aggregates;
-  private final BranchDirectory directory;
+  private final KnownBranches directory;
   private final TrackedInspections inspections;
   private final TrackedActions actions;
   private final SampleAssurances samples;
@@ -64,12 +65,12 @@ final class ReportService {
   private final String deadlinePolicyVersion;
   private final Clock clock;
   private final ZoneId zone;
-  private final io.qualityhub.deadlines.BranchDirectory branchNames;
+  private final BranchDirectory branchNames;
 
   /** @param branchNames the branch directory's names, shown beside the codes (the other directory lists who sent files) */
-  ReportService(AggregateStore aggregates, BranchDirectory directory, TrackedInspections inspections,
+  ReportService(AggregateStore aggregates, KnownBranches directory, TrackedInspections inspections,
       TrackedActions actions, SampleAssurances samples, IndicatorTargets targets, String deadlinePolicyVersion,
-      ReportStore store, SnapshotStore snapshots, Clock clock, ZoneId zone, io.qualityhub.deadlines.BranchDirectory branchNames) {
+      ReportStore store, SnapshotStore snapshots, Clock clock, ZoneId zone, BranchDirectory branchNames) {
     this.deadlinePolicyVersion = deadlinePolicyVersion;
     this.snapshots = snapshots;
     this.branchNames = branchNames;

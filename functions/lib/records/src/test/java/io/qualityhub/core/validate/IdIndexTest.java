@@ -54,6 +54,44 @@ class IdIndexTest {
   }
 
   @Test
+  void aRowOfTheSameVersionKeepsTheFirstLine() {
+    try (IdIndex index = new IdIndex()) {
+      index.keepLatest("CLM-1", 100, 2);
+      index.keepLatest("CLM-1", 100, 3);
+      index.keepLatest("CLM-1", 99, 4);
+
+      assertEquals(2, index.lineOf("CLM-1"));
+    }
+  }
+
+  @Test
+  void probeRunsThatWrapPastTheEndOfTheTableSurviveEveryGrowth() {
+    // Every id's home is the table's last slot, so each run wraps to the start, in probing and in rehashing alike.
+    try (IdIndex index = new IdIndex(id -> -1L)) {
+      for (int i = 1; i <= 4_000; i++) {
+        assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
+      }
+      for (int i = 1; i <= 4_000; i++) {
+        assertEquals(i + 1, index.lineOf("CLM-" + i), "id " + i);
+      }
+    }
+  }
+
+  @Test
+  void idsBeyondOneLogSegmentAreKeptWholeInTheNext() {
+    // 2,200 ids of 32,000 bytes fill the first 64 MiB segment of the log and spill into the second.
+    String padding = "理".repeat(10_660);
+    try (IdIndex index = new IdIndex()) {
+      for (int i = 1; i <= 2_200; i++) {
+        assertEquals(0, index.firstLine(padding + i, i + 1), "new id " + i);
+      }
+      for (int i = 1; i <= 2_200; i++) {
+        assertEquals(i + 1, index.firstLine(padding + i, 0), "repeated id " + i);
+      }
+    }
+  }
+
+  @Test
   void collidingIdsAcrossGrowthsKeepTheirOwnLatestLine() {
     // 8 fingerprints for 50,000 ids: long probe runs, every comparison settled by the ids' bytes
     try (IdIndex index = new IdIndex(id -> new String(id, StandardCharsets.UTF_8).hashCode() % 8)) {

@@ -13,12 +13,12 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * company reports ask each of them for its inspections and corrective actions, so a branch that has gone quiet
  * keeps its open actions in view.
  */
-final class BranchDirectory {
+final class KnownBranches {
 
   private final DynamoDbClient dynamoDb;
   private final String table;
 
-  BranchDirectory(DynamoDbClient dynamoDb, String table) {
+  KnownBranches(DynamoDbClient dynamoDb, String table) {
     this.dynamoDb = dynamoDb;
     this.table = table;
   }
