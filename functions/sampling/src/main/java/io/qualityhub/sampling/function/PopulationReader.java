@@ -281,7 +281,9 @@ public final class PopulationReader {
       projected.add(placeholder);
     }
     names.put("#k", PeriodIndex.KEY);
-    names.put("#d", PeriodIndex.DATE);
+    if (range.from() != null || range.to() != null) {
+      names.put("#d", PeriodIndex.DATE); // DynamoDB refuses a name the expressions do not use
+    }
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":k", AttributeValue.fromS(key));
     String condition = "#k = :k";
