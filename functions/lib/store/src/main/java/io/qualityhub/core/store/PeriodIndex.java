@@ -52,9 +52,12 @@ public final class PeriodIndex {
     return Optional.ofNullable(DATE_ATTRIBUTE.get(recordType));
   }
 
-  /** @param value a date or a timestamp with offset; a timestamp counts on the local date written in it */
+  /**
+   * @param value a date or a timestamp with offset (a timestamp counts on the local date written in it); absent or
+   *     empty is no date
+   */
   public static Optional<LocalDate> localDate(String value) {
-    if (value == null) {
+    if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(value.length() == 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate());
