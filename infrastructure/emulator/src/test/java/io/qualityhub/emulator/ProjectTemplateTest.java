@@ -67,7 +67,8 @@ class ProjectTemplateTest {
     void createsTheRecordsTableWithItsIndexes() {
         List<GlobalSecondaryIndexDescription> indexes = clients.dynamoDb()
                 .describeTable(b -> b.tableName(result.physicalIds().get("RecordsTable"))).table().globalSecondaryIndexes();
-        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex", "InspectionTasksByBranch", "InspectionsByBranch"),
+        assertEquals(List.of("ActionsByBranch", "ByIdNumber", "ByPhone", "DueIndex", "InspectionTasksByBranch", "InspectionsByBranch",
+                "PeriodIndex"),
                 indexes.stream().map(GlobalSecondaryIndexDescription::indexName).sorted().toList());
         assertEquals(List.of("action_closed_on", "action_due_on", "action_owner", "action_status", "inspected_record_type",
                 "inspection_id", "severity", "versionMillis"), projected(indexes, "ActionsByBranch"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.qualityhub.core.format.Column;
 import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.store.PeriodIndex;
 import io.qualityhub.emulator.CloudFormationYaml;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,17 +14,20 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sampling role reads no ciphertext: its scan is allowed only for specific attributes, and those are exactly
- * the provenance the population reader projects plus every column of the upload format without (S). A column added
- * to the format, or one made sensitive, fails here until template.yaml follows.
+ * The sampling role reads no ciphertext: it may query the period index only for specific attributes, and those are
+ * exactly the provenance the population reader projects plus every column of the upload format without (S); the
+ * index itself projects only those of the types it holds. A column added to the format, or one made sensitive,
+ * fails here until template.yaml follows.
  */
 class SamplingPopulationAttributesTest {
 
   private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
 
   @Test
-  void theSamplingScanMayReadExactlyTheNonSensitiveColumnsAndProvenance() {
+  void theSamplingQueryMayReadExactlyTheNonSensitiveColumnsAndProvenance() {
     JsonNode statement = statement("SamplingFunctionPolicy", "ReadPopulation");
+    assertEquals("dynamodb:Query", statement.get("Action").asText(), "the population is never a scan of the table");
+    assertEquals("${RecordsTable.Arn}/index/PeriodIndex", statement.at("/Resource/Fn::Sub").asText());
     assertEquals("SPECIFIC_ATTRIBUTES", statement.at("/Condition/StringEquals/dynamodb:Select").asText());
     Set<String> allowed = new TreeSet<>();
     statement.at("/Condition/ForAllValues:StringEquals/dynamodb:Attributes").forEach(name -> allowed.add(name.asText()));
@@ -39,6 +43,38 @@ class SamplingPopulationAttributesTest {
     sensitive.addAll(List.of("biIdNo", "biPhone", "itemTag", "dataKey"));
     sensitive.retainAll(allowed);
     assertEquals(Set.of(), sensitive, "no ciphertext, term, tag or key reference");
+  }
+
+  @Test
+  void thePeriodIndexProjectsTheNonSensitiveColumnsOfTheTypesItHoldsAndProvenance() {
+    JsonNode template = CloudFormationYaml.read(ROOT.resolve("template.yaml"));
+    JsonNode index = null;
+    for (JsonNode each : template.at("/Resources/RecordsTable/Properties/GlobalSecondaryIndexes")) {
+      if (each.path("IndexName").asText().equals("PeriodIndex")) {
+        index = each;
+      }
+    }
+    Set<String> projected = new TreeSet<>();
+    index.at("/Projection/NonKeyAttributes").forEach(name -> projected.add(name.asText()));
+
+    Set<String> expected = new TreeSet<>(List.of("generation", "recordType", "branchCode", "businessDate"));
+    Set<String> sensitive = new TreeSet<>();
+    for (RecordType type : RecordType.values()) {
+      boolean indexed = PeriodIndex.dateAttribute(type.wireName()).isPresent();
+      for (Column column : type.columns()) {
+        if (column.sensitive()) {
+          sensitive.add(column.name());
+        } else if (indexed) {
+          expected.add(column.name());
+        }
+      }
+    }
+    assertEquals(expected, projected);
+    sensitive.addAll(List.of("biIdNo", "biPhone", "itemTag", "dataKey"));
+    sensitive.retainAll(projected);
+    assertEquals(Set.of(), sensitive, "no ciphertext, term, tag or key reference");
+    assertEquals(List.of("claims", "complaints", "followups", "inspectors", "sales", "underwriting", "violations"),
+        RecordType.wireNames().stream().filter(type -> PeriodIndex.dateAttribute(type).isPresent()).sorted().toList());
   }
 
   @Test

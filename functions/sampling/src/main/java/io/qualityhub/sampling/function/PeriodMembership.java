@@ -1,10 +1,11 @@
 package io.qualityhub.sampling.function;
 
+import io.qualityhub.core.store.PeriodIndex;
 import io.qualityhub.sampling.domain.Period;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which period a record belongs to: the local date of one fixed column per type (docs/sampling.md, "Verification").
@@ -14,30 +15,20 @@ import java.util.Optional;
  */
 public final class PeriodMembership {
 
-  private static final Map<String, String> DATE_COLUMN = Map.of(
-      "sales", "sold_at",
-      "underwriting", "received_at",
-      "followups", "visited_on",
-      "claims", "closed_at",
-      "complaints", "received_at");
+  private static final Set<String> SAMPLED_TYPES = Set.of("sales", "underwriting", "followups", "claims", "complaints");
 
   private PeriodMembership() {}
 
+  /** The column whose date is the rule; the period index ({@link PeriodIndex}) holds it, so both agree. */
   public static String dateColumn(String recordType) {
-    String column = DATE_COLUMN.get(recordType);
-    if (column == null) {
-      throw new IllegalArgumentException("record type " + recordType + " has no period membership rule;"
-          + " add its date column to PeriodMembership before sampling it");
-    }
-    return column;
+    return PeriodIndex.dateAttribute(recordType).filter(column -> SAMPLED_TYPES.contains(recordType))
+        .orElseThrow(() -> new IllegalArgumentException("record type " + recordType
+            + " has no period membership rule; add its date column to PeriodIndex before sampling it"));
   }
 
   /** @param value a date or a timestamp with offset; a timestamp counts on the local date written in it */
   public static Optional<LocalDate> localDate(String value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    return Optional.of(value.length() == 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate());
+    return PeriodIndex.localDate(value);
   }
 
   public static boolean belongs(String recordType, Map<String, String> attributes, Period period) {

@@ -3,6 +3,7 @@ package io.qualityhub.sampling.function;
 import io.qualityhub.core.format.Column;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.store.ItemKeys;
+import io.qualityhub.core.store.PeriodIndex;
 import io.qualityhub.sampling.domain.Inspector;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PriorIncidents;
@@ -16,16 +17,27 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.Select;
 
 /**
@@ -35,15 +47,22 @@ import software.amazon.awssdk.services.dynamodb.model.Select;
  * current file generations, the latest business date winning when a record was sent on two days. Staff with prior
  * incidents are those named by violations that occurred, or complaints received, before the period began.
  *
- * <p>The table is keyed by record, not by period, so this is one filtered scan that projects only non-sensitive
- * attributes; {@code maxItemsRead} bounds it, and the read fails rather than sampling a truncated population.
- * A period index (GSI on the membership month) would turn it into queries; see docs/sampling.md, "Wiring".
+ * <p>It queries the period index ({@link PeriodIndex}), every shard of each type it needs, over the dates it needs:
+ * the period for the sampled types, everything before the period's end for violations and before its start for
+ * complaints as incidents, every date for the roster (and for an ad-hoc order open to any period). The index
+ * projects only non-sensitive attributes. Rows are then checked against their file's {@code CURRENT} pointer (a
+ * batch get of the pointers of the files seen), since a generation's rows are in the index before it becomes
+ * current. {@code maxItemsRead} bounds the read, and it fails rather than sample a truncated population.
  */
 public final class PopulationReader {
 
   static final String COMPLAINTS = "complaints";
   static final String VIOLATIONS = "violations";
   static final String INSPECTORS = "inspectors";
+
+  /** Queries in flight at once: enough to hide the round trips of a type's shards, few enough for a small function. */
+  private static final int PARALLEL_QUERIES = 8;
+  private static final int BATCH_GET_KEYS = 100;
 
   private final DynamoDbClient dynamoDb;
   private final String table;
@@ -56,7 +75,7 @@ public final class PopulationReader {
   }
 
   public Population read(Period period, Collection<String> sampledTypes) {
-    return read(period, sampledTypes, (type, attributes) -> PeriodMembership.belongs(type, attributes, period));
+    return read(period, sampledTypes, true, (type, attributes) -> PeriodMembership.belongs(type, attributes, period));
   }
 
   /**
@@ -64,26 +83,28 @@ public final class PopulationReader {
    * when {@code periodOnly}, any period's otherwise; and the latest roster.
    */
   public Population readBranch(Period period, String recordType, String branch, boolean periodOnly) {
-    Population all = read(period, List.of(recordType), (type, attributes) -> !periodOnly
+    Population all = read(period, List.of(recordType), periodOnly, (type, attributes) -> !periodOnly
         || PeriodMembership.belongs(type, attributes, period));
     return new Population(all.units().stream().filter(unit -> unit.branch().equals(branch)).toList(),
         all.incidents(), all.itemsRead(), all.roster(), all.repeatViolators());
   }
 
-  private Population read(Period period, Collection<String> sampledTypes,
+  private Population read(Period period, Collection<String> sampledTypes, boolean periodOnly,
       java.util.function.BiPredicate<String, Map<String, String>> member) {
-    Set<String> types = new LinkedHashSet<>(sampledTypes);
-    types.add(COMPLAINTS);
-    types.add(VIOLATIONS);
-    types.add(INSPECTORS);
-    Scan scan = scan(types);
+    Map<String, DateRange> ranges = new LinkedHashMap<>();
+    DateRange sampled = periodOnly ? new DateRange(period.start(), period.end()) : DateRange.ALL;
+    sampledTypes.forEach(type -> ranges.merge(type, sampled, DateRange::union));
+    ranges.merge(COMPLAINTS, new DateRange(null, period.start().minusDays(1)), DateRange::union);
+    ranges.merge(VIOLATIONS, new DateRange(null, period.end()), DateRange::union);
+    ranges.merge(INSPECTORS, DateRange.ALL, DateRange::union);
+    IndexRead indexed = read(ranges);
     TreeMap<LocalDate, List<Inspector>> rosters = new TreeMap<>();
-    Map<String, String> currentGenerations = scan.currentGenerations();
+    Map<String, String> currentGenerations = indexed.currentGenerations();
 
     Map<String, Map<String, AttributeValue>> latest = new TreeMap<>();
     Set<String> staff = new HashSet<>();
     List<Violation> violations = new ArrayList<>();
-    for (Map<String, AttributeValue> item : scan.records()) {
+    for (Map<String, AttributeValue> item : indexed.records()) {
       String type = text(item, "recordType");
       RecordType recordType = RecordType.fromWireName(type).orElseThrow();
       boolean state = ItemKeys.STATE_SK.equals(text(item, ItemKeys.SK));
@@ -121,7 +142,7 @@ public final class PopulationReader {
         : new Roster(rosters.lastKey(), rosters.lastEntry().getValue().stream()
             .sorted(Comparator.comparing(Inspector::inspectorId)).toList());
     Set<String> repeatBefore = RepeatViolators.staffIds(RepeatViolators.asOf(period.start().minusDays(1), violations));
-    return new Population(units, new PriorIncidents(staff, repeatBefore), scan.itemsRead(), roster,
+    return new Population(units, new PriorIncidents(staff, repeatBefore), indexed.itemsRead(), roster,
         RepeatViolators.asOf(period.end(), violations));
   }
 
@@ -191,70 +212,143 @@ public final class PopulationReader {
         ? other : kept;
   }
 
-  private record Scan(List<Map<String, AttributeValue>> records, Map<String, String> currentGenerations,
+  private record IndexRead(List<Map<String, AttributeValue>> records, Map<String, String> currentGenerations,
       long itemsRead) {}
 
-  private Scan scan(Set<String> types) {
-    Map<String, String> names = new HashMap<>();
-    Map<String, AttributeValue> values = new HashMap<>();
-    List<String> projected = new ArrayList<>();
+  /**
+   * The dates of a type's index entries to read: {@code from} null for no lower bound, {@code to} null for no upper
+   * one (undated entries included).
+   */
+  private record DateRange(LocalDate from, LocalDate to) {
+
+    static final DateRange ALL = new DateRange(null, null);
+
+    DateRange union(DateRange other) {
+      LocalDate lower = from == null || other.from == null ? null : from.isBefore(other.from) ? from : other.from;
+      LocalDate upper = to == null || other.to == null ? null : to.isAfter(other.to) ? to : other.to;
+      return new DateRange(lower, upper);
+    }
+  }
+
+  private IndexRead read(Map<String, DateRange> ranges) {
+    AtomicLong read = new AtomicLong();
+    List<Callable<List<Map<String, AttributeValue>>>> queries = new ArrayList<>();
+    ranges.forEach((type, range) -> {
+      List<String> attributes = projectedAttributes(type);
+      for (int shard = 0; shard < PeriodIndex.SHARDS; shard++) {
+        String key = PeriodIndex.key(type, shard);
+        queries.add(() -> query(key, range, attributes, read));
+      }
+    });
+    List<Map<String, AttributeValue>> records = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(PARALLEL_QUERIES)) {
+      for (Future<List<Map<String, AttributeValue>>> done : pool.invokeAll(queries)) {
+        records.addAll(done.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("reading the population of the records table " + table + " was interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException failure) {
+        throw failure;
+      }
+      throw new IllegalStateException("reading the population of the records table " + table + " failed", e.getCause());
+    }
+    // Shards answer in any order; the population does not depend on it (the sampler sorts), the violations' list
+    // does where two tie on a day, so the order is fixed here.
+    records.sort(Comparator.comparing((Map<String, AttributeValue> item) -> text(item, ItemKeys.PK))
+        .thenComparing(item -> text(item, ItemKeys.SK)));
+    Map<String, String> current = currentGenerations(records, read);
+    return new IndexRead(records, current, read.get());
+  }
+
+  /** Provenance and the type's columns without (S): what the index projects for it. */
+  private static List<String> projectedAttributes(String type) {
     Set<String> attributes = new LinkedHashSet<>(List.of(ItemKeys.PK, ItemKeys.SK, "generation", "recordType",
         "branchCode", "businessDate"));
-    List<String> typeValues = new ArrayList<>();
-    for (String type : types) {
-      RecordType recordType = RecordType.fromWireName(type).orElseThrow();
-      recordType.columns().stream().filter(column -> !column.sensitive()).map(Column::name).forEach(attributes::add);
-      String placeholder = ":t" + typeValues.size();
-      values.put(placeholder, AttributeValue.fromS(type));
-      typeValues.add(placeholder);
-    }
+    RecordType.fromWireName(type).orElseThrow().columns().stream().filter(column -> !column.sensitive())
+        .map(Column::name).forEach(attributes::add);
+    return List.copyOf(attributes);
+  }
+
+  private List<Map<String, AttributeValue>> query(String key, DateRange range, List<String> attributes,
+      AtomicLong read) {
+    Map<String, String> names = new HashMap<>();
+    List<String> projected = new ArrayList<>();
     for (String attribute : attributes) {
       String placeholder = "#a" + names.size();
       names.put(placeholder, attribute);
       projected.add(placeholder);
     }
-    String pk = placeholderOf(names, ItemKeys.PK);
-    String sk = placeholderOf(names, ItemKeys.SK);
-    values.put(":rec", AttributeValue.fromS("REC#"));
-    values.put(":file", AttributeValue.fromS("FILE#"));
-    values.put(":current", AttributeValue.fromS(ItemKeys.CURRENT_SK));
-    String filter = "(begins_with(" + pk + ", :rec) AND " + placeholderOf(names, "recordType")
-        + " IN (" + String.join(", ", typeValues) + ")) OR (begins_with(" + pk + ", :file) AND " + sk + " = :current)";
-
-    List<Map<String, AttributeValue>> records = new ArrayList<>();
-    Map<String, String> current = new HashMap<>();
-    long read = 0;
+    names.put("#k", PeriodIndex.KEY);
+    if (range.from() != null || range.to() != null) {
+      names.put("#d", PeriodIndex.DATE); // DynamoDB refuses a name the expressions do not use
+    }
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":k", AttributeValue.fromS(key));
+    String condition = "#k = :k";
+    if (range.from() != null) {
+      values.put(":from", AttributeValue.fromS(range.from().toString()));
+    }
+    if (range.to() != null) {
+      values.put(":to", AttributeValue.fromS(range.to().toString()));
+    }
+    if (range.from() != null && range.to() != null) {
+      condition += " AND #d BETWEEN :from AND :to";
+    } else if (range.from() != null) {
+      condition += " AND #d >= :from";
+    } else if (range.to() != null) {
+      condition += " AND #d <= :to";
+    }
+    List<Map<String, AttributeValue>> items = new ArrayList<>();
     Map<String, AttributeValue> start = null;
     do {
-      // Said explicitly: the role may only scan for specific attributes (template.yaml, ReadPopulation).
-      ScanRequest.Builder request = ScanRequest.builder().tableName(table).consistentRead(true)
-          .select(Select.SPECIFIC_ATTRIBUTES)
-          .filterExpression(filter).projectionExpression(String.join(", ", projected))
+      // Said explicitly: the role may only query for specific attributes (template.yaml, ReadPopulation).
+      QueryRequest.Builder request = QueryRequest.builder().tableName(table).indexName(PeriodIndex.NAME)
+          .select(Select.SPECIFIC_ATTRIBUTES).keyConditionExpression(condition)
+          .projectionExpression(String.join(", ", projected))
           .expressionAttributeNames(names).expressionAttributeValues(values);
       if (start != null) {
         request.exclusiveStartKey(start);
       }
-      ScanResponse page = dynamoDb.scan(request.build());
-      read += page.scannedCount();
-      if (read > maxItemsRead) {
+      QueryResponse page = dynamoDb.query(request.build());
+      if (read.addAndGet(page.scannedCount()) > maxItemsRead) {
         throw new PopulationTooLargeException(table, maxItemsRead);
       }
-      for (Map<String, AttributeValue> item : page.items()) {
-        String itemPk = text(item, ItemKeys.PK);
-        if (itemPk.startsWith("FILE#")) {
-          current.put(itemPk.substring("FILE#".length()), text(item, "generation"));
-        } else {
-          records.add(item);
-        }
-      }
+      items.addAll(page.items());
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
-    return new Scan(records, current, read);
+    return items;
   }
 
-  private static String placeholderOf(Map<String, String> names, String attribute) {
-    return names.entrySet().stream().filter(entry -> entry.getValue().equals(attribute)).findFirst().orElseThrow()
-        .getKey();
+  /** The current generation of each file whose rows were read, from its {@code CURRENT} pointer. */
+  private Map<String, String> currentGenerations(List<Map<String, AttributeValue>> records, AtomicLong read) {
+    Set<String> fileIds = new TreeSet<>();
+    for (Map<String, AttributeValue> item : records) {
+      if (!ItemKeys.STATE_SK.equals(text(item, ItemKeys.SK))) {
+        fileIds.add(text(item, "branchCode") + "#" + text(item, "recordType") + "#" + text(item, "businessDate"));
+      }
+    }
+    Map<String, String> current = new HashMap<>();
+    List<String> ids = List.copyOf(fileIds);
+    for (int from = 0; from < ids.size(); from += BATCH_GET_KEYS) {
+      List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_KEYS)).stream()
+          .map(fileId -> Map.of(ItemKeys.PK, AttributeValue.fromS(ItemKeys.filePk(fileId)),
+              ItemKeys.SK, AttributeValue.fromS(ItemKeys.CURRENT_SK)))
+          .toList();
+      Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys)
+          .consistentRead(true).projectionExpression("#p, #g")
+          .expressionAttributeNames(Map.of("#p", ItemKeys.PK, "#g", "generation")).build());
+      while (!request.isEmpty()) {
+        BatchGetItemResponse response = dynamoDb.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
+        for (Map<String, AttributeValue> pointer : response.responses().getOrDefault(table, List.of())) {
+          read.incrementAndGet();
+          current.put(text(pointer, ItemKeys.PK).substring("FILE#".length()), text(pointer, "generation"));
+        }
+        request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+      }
+    }
+    return current;
   }
 
   private static String text(Map<String, AttributeValue> item, String name) {

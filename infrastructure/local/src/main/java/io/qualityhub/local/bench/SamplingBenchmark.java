@@ -1,5 +1,7 @@
 package io.qualityhub.local.bench;
 
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.store.PeriodIndex;
 import io.qualityhub.sampling.domain.InspectionTasks;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.Sample;
@@ -11,7 +13,9 @@ import io.qualityhub.sampling.function.PopulationReader;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +24,12 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
-import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * Measures a month's draw as the sampling function does it: the population read ({@link PopulationReader}, its
- * scan pages served in process, so DynamoDB's own time is left out and items read are counted) and the draw of
+ * period index queries served in process, so DynamoDB's own time is left out and items read are counted) and the draw of
  * every stratum, for N closed claims spread over B branches and three product lines, with N claims closed in each
  * of M earlier months in the table besides ({@code --history-months}): {@code items_read} against
  * {@code period_items} shows what the read costs beyond the period's own items.
@@ -33,9 +37,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 public final class SamplingBenchmark {
 
   private static final Period PERIOD = Period.parse("2026-11");
-  /** About what fits in DynamoDB's 1 MB scan page with the projected claim attributes. */
+  /** About what fits in DynamoDB's 1 MB query page with the projected claim attributes. */
   private static final int PAGE_ITEMS = 2_500;
   private static final String[] PRODUCT_LINES = {"life", "health", "accident"};
+  /** Beyond every day the benchmark's dates reach: where {@link PeriodIndex#UNDATED} sorts. */
+  private static final int UNDATED_DAY = 0xF_FFFF;
 
   private SamplingBenchmark() {}
 
@@ -74,8 +80,9 @@ public final class SamplingBenchmark {
   private record Result(Population population, Sample sample, int tasks, long readNanos) {}
 
   private static Result draw(SamplingPlan plan, byte[] secret, Table items, AtomicLong itemsRead) {
+    DynamoDbClient table = pagesOf(items, itemsRead); // the index is built outside the read's time
     long readStart = System.nanoTime();
-    Population population = new PopulationReader(pagesOf(items, itemsRead), "bench", Long.MAX_VALUE)
+    Population population = new PopulationReader(table, "bench", Long.MAX_VALUE)
         .read(PERIOD, plan.recordTypesSampled(PERIOD.type()));
     long readNanos = System.nanoTime() - readStart;
     Sample sample = new Sampler(plan).draw(PERIOD, secret, population.units(), population.incidents());
@@ -83,7 +90,7 @@ public final class SamplingBenchmark {
   }
 
   /**
-   * Claim state items as the filtered, projected scan returns them, made when served (a year of history does not
+   * Claim state items as the projected index query returns them, made when served (a year of history does not
    * fit in memory twice): item i is claim {@code i % records} of the month {@code i / records} months before the
    * period, the period's own first.
    */
@@ -122,22 +129,44 @@ public final class SamplingBenchmark {
     }
   }
 
-  /** Serves the scan from memory in pages; only {@code scan} is ever called. */
+  /**
+   * The period index over the table's items, served from memory as DynamoDB's query would, in pages: only
+   * {@code query} is ever called (claims are state items, so no file pointer is read). Entries are sorted by shard,
+   * membership day and item as longs, so a year of history costs 8 bytes an item here.
+   */
   private static DynamoDbClient pagesOf(Table items, AtomicLong itemsRead) {
+    long[] entries = new long[items.size()];
+    for (int index = 0; index < items.size(); index++) {
+      Map<String, AttributeValue> item = items.item(index);
+      PeriodIndex.addEntry(RecordType.CLAIMS, item);
+      String key = item.get(PeriodIndex.KEY).s();
+      int shard = Integer.parseInt(key.substring(key.indexOf('#') + 1));
+      entries[index] = entry(shard, day(item.get(PeriodIndex.DATE).s()), index);
+    }
+    Arrays.sort(entries);
     return new DynamoDbClient() {
       @Override
-      public ScanResponse scan(ScanRequest request) {
-        int from = request.hasExclusiveStartKey() ? Integer.parseInt(request.exclusiveStartKey().get("pk").s()) : 0;
-        int to = Math.min(items.size(), from + PAGE_ITEMS);
-        itemsRead.addAndGet(to - from);
-        List<Map<String, AttributeValue>> page = new ArrayList<>(to - from);
-        for (int index = from; index < to; index++) {
-          page.add(items.item(index));
+      public QueryResponse query(QueryRequest request) {
+        Map<String, AttributeValue> values = request.expressionAttributeValues();
+        String key = values.get(":k").s();
+        if (!key.startsWith("claims#")) {
+          return QueryResponse.builder().items(List.of()).scannedCount(0).count(0).build();
         }
-        ScanResponse.Builder response = ScanResponse.builder().items(page).scannedCount(to - from)
-            .count(to - from);
-        if (to < items.size()) {
-          response.lastEvaluatedKey(Map.of("pk", AttributeValue.fromS(Integer.toString(to))));
+        int shard = Integer.parseInt(key.substring("claims#".length()));
+        long low = entry(shard, values.containsKey(":from") ? day(values.get(":from").s()) : 0, 0);
+        long high = entry(shard, values.containsKey(":to") ? day(values.get(":to").s()) : UNDATED_DAY, 0xFFFF_FFFFL);
+        int first = request.hasExclusiveStartKey()
+            ? Integer.parseInt(request.exclusiveStartKey().get("position").s()) : insertionPoint(entries, low);
+        int end = Math.min(insertionPoint(entries, high + 1), first + PAGE_ITEMS);
+        List<Map<String, AttributeValue>> page = new ArrayList<>(Math.max(0, end - first));
+        for (int position = first; position < end; position++) {
+          page.add(items.item((int) (entries[position] & 0xFFFF_FFFFL)));
+        }
+        itemsRead.addAndGet(page.size());
+        QueryResponse.Builder response = QueryResponse.builder().items(page).scannedCount(page.size())
+            .count(page.size());
+        if (end < insertionPoint(entries, high + 1)) {
+          response.lastEvaluatedKey(Map.of("position", AttributeValue.fromS(Integer.toString(end))));
         }
         return response.build();
       }
@@ -150,5 +179,18 @@ public final class SamplingBenchmark {
       @Override
       public void close() {}
     };
+  }
+
+  private static int day(String date) {
+    return date.equals(PeriodIndex.UNDATED) ? UNDATED_DAY : (int) LocalDate.parse(date).toEpochDay();
+  }
+
+  private static long entry(int shard, int day, long index) {
+    return ((long) shard << 52) | ((long) day << 32) | index;
+  }
+
+  private static int insertionPoint(long[] sorted, long value) {
+    int found = Arrays.binarySearch(sorted, value);
+    return found >= 0 ? found : -found - 1;
   }
 }

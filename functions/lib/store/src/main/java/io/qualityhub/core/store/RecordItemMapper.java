@@ -89,6 +89,9 @@ public final class RecordItemMapper {
         item.put(column.name(), plain(column, value));
       }
     }
+    if (!type.keepsLatestState()) {
+      PeriodIndex.addEntry(type, item); // claims and complaints are in the period index by their state item
+    }
     item.put(ItemAuthenticator.TAG, authenticator.tagFor(item));
     return item;
   }
@@ -112,6 +115,7 @@ public final class RecordItemMapper {
         item.put(column.name(), plain(column, values[i]));
       }
     }
+    PeriodIndex.addEntry(type, item);
     return item;
   }
 
@@ -134,6 +138,7 @@ public final class RecordItemMapper {
     state.put(ItemKeys.SK, s(ItemKeys.STATE_SK));
     state.put(SOURCE_SK, rowItem.get(ItemKeys.SK));
     state.put(VERSION_MILLIS, n(Long.toString(OffsetDateTime.parse(rowItem.get(versionColumn).s()).toInstant().toEpochMilli())));
+    PeriodIndex.addEntry(type, state);
     return state;
   }
 
