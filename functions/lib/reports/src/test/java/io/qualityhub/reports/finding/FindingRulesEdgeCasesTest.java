@@ -47,6 +47,9 @@ class FindingRulesEdgeCasesTest {
                 new Driver("A1", 90.0, Unit.PERCENT, null, null, RagStatus.AMBER)), findings.getFirst().drivers());
         assertEquals("Claims settled within deadline went from 98.0% to 96.0% since the previous period. Behind it: B2 80.0%,"
                 + " C3 93.0%, A1 90.0%.", findings.getFirst().detailEn());
+        // 20 + min(30, 100 * 2 / 98)
+        assertEquals(20 + 200.0 / 98, findings.getFirst().score(), 1e-9);
+        assertEquals("仍符合目標(不低於 95.0%):下期持續觀察,未達目標時再行改善。", findings.getFirst().suggestedActionZh());
     }
 
     @Test
