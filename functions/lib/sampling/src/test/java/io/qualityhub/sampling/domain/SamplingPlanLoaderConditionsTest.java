@@ -36,6 +36,15 @@ class SamplingPlanLoaderConditionsTest {
     }
 
     @Test
+    void aTeamNameThatCannotNameAFileIsReported() {
+        String sales = sales("\"riskRules\": []").replace("\"sales-quality\"", "\"Sales Quality\"");
+        assertEquals(List.of(new PlanProblem("$.recordTypes.sales.team",
+                        "\"Sales Quality\" is not a team name of lower-case letters, digits and '-'",
+                        "rename it, e.g. \"claims-quality\" (it names the team's task-list file)")),
+                problems(plan(sales, "")));
+    }
+
+    @Test
     void riskRulesThatAreNoArrayAreReported() {
         assertEquals(List.of(new PlanProblem("$.recordTypes.sales.riskRules", "is not an array",
                 "list the risk rules as a JSON array, or [] for none")), problems(plan(sales("\"riskRules\": {}"), "")));
