@@ -37,5 +37,7 @@ class AttributeSamplingEdgeCasesTest {
         assertEquals(8.0 / 120, AttributeSampling.probabilityAtMost(1, 10, 8, 3), 1e-12);
         assertEquals(64.0 / 120, AttributeSampling.probabilityAtMost(2, 10, 8, 3), 1e-12);
         assertEquals(1.0, AttributeSampling.probabilityAtMost(3, 10, 8, 3), 1e-12);
+        // 9 of 10 deviate and 4 are drawn, so at least 3 are: P(X = 3) = C(9,3) C(1,1) / C(10,4) = 84/210.
+        assertEquals(0.4, AttributeSampling.probabilityAtMost(3, 10, 9, 4), 1e-12);
     }
 }
