@@ -21,8 +21,8 @@ class AggregateAccumulatorCountsTest {
                 new SaleFact(SaleFact.Channel.AGENT, ProductLine.LIFE, true, true, true, true),
                 new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, false, false),
                 new SaleFact(SaleFact.Channel.BANCASSURANCE, ProductLine.AUTO, true, true, true, false),
-                new SaleFact(SaleFact.Channel.TELEMARKETING, ProductLine.AUTO, false, false, false, true)));
-        assertEquals(Map.of(key(Counter.SALES_TOTAL), 4L, key(Counter.SALES_DISCLOSURE_COMPLETE), 2L,
+                new SaleFact(SaleFact.Channel.TELEMARKETING, ProductLine.AUTO, true, true, true, true)));
+        assertEquals(Map.of(key(Counter.SALES_TOTAL), 4L, key(Counter.SALES_DISCLOSURE_COMPLETE), 3L,
                 key(Counter.SALES_RECORDING_REQUIRED), 3L, key(Counter.SALES_RECORDING_PRESENT), 2L), counted);
     }
 
@@ -52,24 +52,27 @@ class AggregateAccumulatorCountsTest {
                 false));
         accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-15", "2026-11-20", false));
         accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, false, ClaimFact.Status.CLOSED, "2026-11-15", "2026-11-19", true));
+        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-18", "2026-11-20", true));
+        accumulator.accept(claim(ClaimFact.Complexity.COMPLEX, false, ClaimFact.Status.CLOSED, "2026-11-18", "2026-11-20", true));
         BranchTallies tallies = accumulator.toAggregate().byBranch().get("TPE-01");
-        assertEquals(Map.of(key(Counter.CLAIMS_SETTLED), 3L, key(Counter.CLAIMS_SETTLED_ON_TIME), 1L,
-                key(Counter.CLAIMS_GREEN_SETTLED), 2L, key(Counter.CLAIMS_GREEN_SETTLED_ON_TIME), 1L), tallies.counters());
-        assertEquals(2, tallies.cycleTimes(ClaimFact.Complexity.SIMPLE).count());
-        assertEquals(1, tallies.cycleTimes(ClaimFact.Complexity.COMPLEX).count());
-        assertEquals(4, accumulator.acceptedFacts());
+        assertEquals(Map.of(key(Counter.CLAIMS_SETTLED), 5L, key(Counter.CLAIMS_SETTLED_ON_TIME), 3L,
+                key(Counter.CLAIMS_GREEN_SETTLED), 3L, key(Counter.CLAIMS_GREEN_SETTLED_ON_TIME), 2L), tallies.counters());
+        assertEquals(3, tallies.cycleTimes(ClaimFact.Complexity.SIMPLE).count());
+        assertEquals(2, tallies.cycleTimes(ClaimFact.Complexity.COMPLEX).count());
+        assertEquals(6, accumulator.acceptedFacts());
     }
 
     @Test
     void complaintsCountTheirReceiptAndResolutionOnTheDayEachHappened() {
-        assertEquals(Map.of(key(Counter.COMPLAINTS_RECEIVED), 2L, key(Counter.COMPLAINTS_MAJOR), 1L,
+        assertEquals(Map.of(key(Counter.COMPLAINTS_RECEIVED), 3L, key(Counter.COMPLAINTS_MAJOR), 2L,
                         key(Counter.COMPLAINTS_RESOLVED), 3L, key(Counter.COMPLAINTS_FIRST_RESPONSE_ON_TIME), 2L,
                         key(Counter.COMPLAINTS_RESOLVED_ON_TIME), 2L),
                 counters(RecordType.COMPLAINTS, List.of(
                         complaint(ComplaintFact.Severity.MAJOR, "2026-11-20", "2026-11-20", true, true),
                         complaint(ComplaintFact.Severity.GENERAL, "2026-11-18", "2026-11-20", false, false),
                         complaint(ComplaintFact.Severity.GENERAL, "2026-11-19", "2026-11-20", true, true),
-                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-20", null, null, null))));
+                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-20", null, null, null),
+                        complaint(ComplaintFact.Severity.MAJOR, "2026-11-20", null, null, null))));
     }
 
     @Test
@@ -97,14 +100,15 @@ class AggregateAccumulatorCountsTest {
 
     @Test
     void correctiveActionsCountByStatusDueDateAndEffectivenessChecks() {
-        assertEquals(Map.of(key(Counter.ACTIONS_RAISED), 5L, key(Counter.ACTIONS_CLOSED), 2L,
-                        key(Counter.ACTIONS_CLOSED_ON_TIME), 1L, key(Counter.ACTIONS_AWAITING_CHECK), 2L,
+        assertEquals(Map.of(key(Counter.ACTIONS_RAISED), 6L, key(Counter.ACTIONS_CLOSED), 3L,
+                        key(Counter.ACTIONS_CLOSED_ON_TIME), 2L, key(Counter.ACTIONS_AWAITING_CHECK), 2L,
                         key(Counter.ACTIONS_CHECK_PENDING_BY_DUE_DATE, "2026-12-20"), 1L,
                         key(Counter.ACTIONS_OPEN_BY_DUE_DATE, "2026-12-05"), 1L, key(Counter.ACTIONS_CHECKS_PASSED), 1L,
                         key(Counter.ACTIONS_CHECKS_FAILED), 3L),
                 counters(RecordType.FINDINGS, List.of(
                         action(ActionStatus.VERIFIED, "2026-11-30", "2026-11-25", null, 1, 0),
                         action(ActionStatus.VERIFIED, "2026-11-10", "2026-11-15", null, 0, 2),
+                        action(ActionStatus.VERIFIED, "2026-11-30", "2026-11-30", null, 0, 0),
                         action(ActionStatus.DONE, "2026-11-30", "2026-11-20", "2026-12-20", 0, 0),
                         action(ActionStatus.DONE, "2026-11-30", "2026-11-21", null, 0, 1),
                         new CorrectiveActionFact("TPE-01", ActionStatus.OPEN, LocalDate.parse("2026-12-05"), null))));
