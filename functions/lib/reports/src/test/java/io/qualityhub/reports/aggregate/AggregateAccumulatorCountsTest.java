@@ -1,0 +1,177 @@
+package io.qualityhub.reports.aggregate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What each kind of fact counts in a day's aggregate, counter by counter. */
+class AggregateAccumulatorCountsTest {
+
+    private static final LocalDate DAY = LocalDate.parse("2026-11-20");
+
+    @Test
+    void salesCountDisclosureAndRecordingsWhereTheChannelOrProductLineRequiresThem() {
+        Map<CounterKey, Long> counted = counters(RecordType.SALES, List.of(
+                new SaleFact(SaleFact.Channel.AGENT, ProductLine.LIFE, true, true, true, true),
+                new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, false, false),
+                new SaleFact(SaleFact.Channel.BANCASSURANCE, ProductLine.AUTO, true, true, true, false),
+                new SaleFact(SaleFact.Channel.TELEMARKETING, ProductLine.AUTO, true, true, true, true)));
+        assertEquals(Map.of(key(Counter.SALES_TOTAL), 4L, key(Counter.SALES_DISCLOSURE_COMPLETE), 3L,
+                key(Counter.SALES_RECORDING_REQUIRED), 3L, key(Counter.SALES_RECORDING_PRESENT), 2L), counted);
+    }
+
+    @Test
+    void underwritingCountsStandardExceptions() {
+        assertEquals(Map.of(key(Counter.UNDERWRITING_TOTAL), 3L, key(Counter.UNDERWRITING_EXCEPTIONS), 1L),
+                counters(RecordType.UNDERWRITING, List.of(
+                        new UnderwritingFact(UnderwritingFact.RiskLevel.LOW, UnderwritingFact.Decision.ACCEPT, true),
+                        new UnderwritingFact(UnderwritingFact.RiskLevel.HIGH, UnderwritingFact.Decision.DECLINE, false),
+                        new UnderwritingFact(UnderwritingFact.RiskLevel.MEDIUM, UnderwritingFact.Decision.REFER, false))));
+    }
+
+    @Test
+    void followupsCountTheCustomersReachedAndThoseWhoUnderstood() {
+        assertEquals(Map.of(key(Counter.FOLLOWUPS_TOTAL), 3L, key(Counter.FOLLOWUPS_COMPLETED), 2L,
+                        key(Counter.FOLLOWUPS_UNDERSTOOD), 1L),
+                counters(RecordType.FOLLOWUPS, List.of(new FollowupFact(FollowupFact.Outcome.UNDERSTOOD),
+                        new FollowupFact(FollowupFact.Outcome.NOT_UNDERSTOOD),
+                        new FollowupFact(FollowupFact.Outcome.UNREACHABLE))));
+    }
+
+    @Test
+    void claimsSettledThatDayCountWithTheirGreenChannelAndDeadlineVerdicts() {
+        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 1));
+        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-10", "2026-11-20", true));
+        accumulator.accept(claim(ClaimFact.Complexity.COMPLEX, false, ClaimFact.Status.REJECTED, "2026-11-01", "2026-11-20",
+                false));
+        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-15", "2026-11-20", false));
+        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, false, ClaimFact.Status.CLOSED, "2026-11-15", "2026-11-19", true));
+        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-18", "2026-11-20", true));
+        accumulator.accept(claim(ClaimFact.Complexity.COMPLEX, false, ClaimFact.Status.CLOSED, "2026-11-18", "2026-11-20", true));
+        BranchTallies tallies = accumulator.toAggregate().byBranch().get("TPE-01");
+        assertEquals(Map.of(key(Counter.CLAIMS_SETTLED), 5L, key(Counter.CLAIMS_SETTLED_ON_TIME), 3L,
+                key(Counter.CLAIMS_GREEN_SETTLED), 3L, key(Counter.CLAIMS_GREEN_SETTLED_ON_TIME), 2L), tallies.counters());
+        assertEquals(3, tallies.cycleTimes(ClaimFact.Complexity.SIMPLE).count());
+        assertEquals(2, tallies.cycleTimes(ClaimFact.Complexity.COMPLEX).count());
+        assertEquals(6, accumulator.acceptedFacts());
+    }
+
+    @Test
+    void complaintsCountTheirReceiptAndResolutionOnTheDayEachHappened() {
+        assertEquals(Map.of(key(Counter.COMPLAINTS_RECEIVED), 3L, key(Counter.COMPLAINTS_MAJOR), 2L,
+                        key(Counter.COMPLAINTS_RESOLVED), 3L, key(Counter.COMPLAINTS_FIRST_RESPONSE_ON_TIME), 2L,
+                        key(Counter.COMPLAINTS_RESOLVED_ON_TIME), 2L),
+                counters(RecordType.COMPLAINTS, List.of(
+                        complaint(ComplaintFact.Severity.MAJOR, "2026-11-20", "2026-11-20", true, true),
+                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-18", "2026-11-20", false, false),
+                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-19", "2026-11-20", true, true),
+                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-20", null, null, null),
+                        complaint(ComplaintFact.Severity.MAJOR, "2026-11-20", null, null, null))));
+    }
+
+    @Test
+    void surveysCountResponsesAndScoresPerDimensionAnswered() {
+        assertEquals(Map.of(key(Counter.SURVEY_RESPONSES, "sales"), 1L, key(Counter.SURVEY_SCORE_SUM, "sales"), 4L,
+                        key(Counter.SURVEY_RESPONSES, "enquiry"), 1L, key(Counter.SURVEY_SCORE_SUM, "enquiry"), 2L,
+                        key(Counter.SURVEY_RESPONSES, "overall"), 2L, key(Counter.SURVEY_SCORE_SUM, "overall"), 8L),
+                counters(RecordType.SURVEYS, List.of(SurveyFact.of(4, null, null, null, 5),
+                        SurveyFact.of(null, null, null, 2, 3))));
+    }
+
+    @Test
+    void violationsCountByDepartmentAndSeverityAndSanctionsByKind() {
+        assertEquals(Map.of(key(Counter.VIOLATIONS, "sales.major"), 2L, key(Counter.VIOLATIONS, "claims.minor"), 1L,
+                        key(Counter.SANCTIONS, "fine"), 1L, key(Counter.SANCTIONS, "warning"), 1L,
+                        key(Counter.SANCTIONS, "training"), 1L),
+                counters(RecordType.VIOLATIONS, List.of(
+                        new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.MAJOR,
+                                ViolationFact.Sanction.FINE),
+                        new ViolationFact(ViolationFact.Department.CLAIMS, ViolationFact.Severity.MINOR,
+                                ViolationFact.Sanction.WARNING),
+                        new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.MAJOR,
+                                ViolationFact.Sanction.TRAINING))));
+    }
+
+    @Test
+    void correctiveActionsCountByStatusDueDateAndEffectivenessChecks() {
+        assertEquals(Map.of(key(Counter.ACTIONS_RAISED), 6L, key(Counter.ACTIONS_CLOSED), 3L,
+                        key(Counter.ACTIONS_CLOSED_ON_TIME), 2L, key(Counter.ACTIONS_AWAITING_CHECK), 2L,
+                        key(Counter.ACTIONS_CHECK_PENDING_BY_DUE_DATE, "2026-12-20"), 1L,
+                        key(Counter.ACTIONS_OPEN_BY_DUE_DATE, "2026-12-05"), 1L, key(Counter.ACTIONS_CHECKS_PASSED), 1L,
+                        key(Counter.ACTIONS_CHECKS_FAILED), 3L),
+                counters(RecordType.FINDINGS, List.of(
+                        action(ActionStatus.VERIFIED, "2026-11-30", "2026-11-25", null, 1, 0),
+                        action(ActionStatus.VERIFIED, "2026-11-10", "2026-11-15", null, 0, 2),
+                        action(ActionStatus.VERIFIED, "2026-11-30", "2026-11-30", null, 0, 0),
+                        action(ActionStatus.DONE, "2026-11-30", "2026-11-20", "2026-12-20", 0, 0),
+                        action(ActionStatus.DONE, "2026-11-30", "2026-11-21", null, 0, 1),
+                        new CorrectiveActionFact("TPE-01", ActionStatus.OPEN, LocalDate.parse("2026-12-05"), null))));
+    }
+
+    @Test
+    void inspectionTasksCountThoseDueAndDoneByTypeAndDueDate() {
+        String dimension = "claim_file@2026-11-30";
+        LocalDate due = LocalDate.parse("2026-11-30");
+        assertEquals(Map.of(key(Counter.INSPECTION_TASKS_DUE, dimension), 3L, key(Counter.INSPECTION_TASKS_DONE, dimension), 2L),
+                counters(RecordType.FINDINGS, List.of(new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, true),
+                        new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, false),
+                        new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, true))));
+    }
+
+    @Test
+    void uploadPunctualityCountsTheFilesExpectedAndOnTime() {
+        assertEquals(Map.of(key(Counter.UPLOADS_EXPECTED), 5L, key(Counter.UPLOADS_ON_TIME), 3L),
+                counters(RecordType.UPLOADS, List.of(new UploadPunctualityFact("TPE-01", DAY, 5, 3))));
+    }
+
+    @Test
+    void aFactOfTheWrongTypeIsRefusedNamingItsPlaceInTheFile() {
+        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.SALES, 1));
+        accumulator.accept(new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, true, false));
+        accumulator.accept(new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, true, false));
+        InvalidFactException refused = assertThrows(InvalidFactException.class, () -> accumulator.accept(
+                new UnderwritingFact(UnderwritingFact.RiskLevel.LOW, UnderwritingFact.Decision.ACCEPT, false)));
+        assertEquals("aggregate TPE-01/2026-11-20/SALES (fact 3): a UnderwritingFact belongs in a UNDERWRITING aggregate,"
+                + " not SALES", refused.getMessage());
+        assertEquals(2, accumulator.acceptedFacts());
+    }
+
+    private static Map<CounterKey, Long> counters(RecordType type, List<Fact> facts) {
+        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, type, 1));
+        facts.forEach(accumulator::accept);
+        return accumulator.toAggregate().byBranch().get("TPE-01").counters();
+    }
+
+    private static CounterKey key(Counter counter) {
+        return CounterKey.of(counter);
+    }
+
+    private static CounterKey key(Counter counter, String dimension) {
+        return CounterKey.of(counter, dimension);
+    }
+
+    private static ClaimFact claim(ClaimFact.Complexity complexity, boolean green, ClaimFact.Status status, String reported,
+                                   String closed, boolean onTime) {
+        return new ClaimFact(complexity, green, status, OffsetDateTime.parse(reported + "T09:00:00+08:00"),
+                OffsetDateTime.parse(closed + "T10:00:00+08:00"), onTime);
+    }
+
+    private static ComplaintFact complaint(ComplaintFact.Severity severity, String received, String resolved,
+                                           Boolean firstResponseOnTime, Boolean resolvedOnTime) {
+        return new ComplaintFact(severity, OffsetDateTime.parse(received + "T09:00:00+08:00"),
+                resolved == null ? null : OffsetDateTime.parse(resolved + "T15:00:00+08:00"), firstResponseOnTime,
+                resolvedOnTime);
+    }
+
+    private static CorrectiveActionFact action(ActionStatus status, String due, String closed, String checkDue, int passed,
+                                               int failed) {
+        return new CorrectiveActionFact("TPE-01", status, LocalDate.parse(due), LocalDate.parse(closed),
+                checkDue == null ? null : LocalDate.parse(checkDue), passed, failed);
+    }
+}
