@@ -62,11 +62,10 @@ public final class ColdStartBenchmark {
   /**
    * @param jvmOptions added to every JVM of the run (B0's too), to measure a lever such as
    *     {@code -Dlog4j2.disableJmx=true} before building it into the artifact
-   * @param appCds whether each probe runs on an application class-data archive of its own, made by one training run
-   *     of that probe before the measured ones ({@code -XX:ArchiveClassesAtExit}, then {@code -XX:SharedArchiveFile})
+   * @param appCds which probes run on an application class-data archive of their own
    */
   public static Map<String, String> run(Path projectRoot, String functionName, int runs, int tier, List<String> jvmOptions,
-      boolean appCds, PrintStream progress) throws IOException, InterruptedException {
+      AppCds appCds, PrintStream progress) throws IOException, InterruptedException {
     FunctionArtifact function = FunctionArtifact.of(projectRoot, functionName);
     boolean invoked = FUNCTIONS.contains(functionName);
     try (LocalDeployment local = LocalDeployment.open(projectRoot, Optional.empty())) {
@@ -80,7 +79,7 @@ public final class ColdStartBenchmark {
       Map<String, String> environment = lambdaEnvironment(local, function);
       Path work = Files.createTempDirectory("qualityhub-coldstart-");
       Path eventFile = work.resolve("event.json");
-      Probes probes = new Probes(jvm, environment, appCds ? work : null);
+      Probes probes = new Probes(jvm, environment, work, appCds);
       long[] floor = new long[runs];
       long[] floorCpu = new long[runs];
       long[] constructed = new long[runs];
@@ -91,7 +90,7 @@ public final class ColdStartBenchmark {
       double[] pairedRatios = new double[runs];
       Progress runProgress = Progress.ofSteps(progress, "coldstart " + function.name(), runs);
       try {
-        if (appCds) {
+        if (appCds != AppCds.OFF) {
           // One training run per probe writes its archive; the measured runs below only read it.
           probes.floor();
           probes.function(function, invocations == null ? null : invocations.apply(runs), eventFile);
@@ -128,7 +127,7 @@ public final class ColdStartBenchmark {
       figures.put("artifact_bytes", Long.toString(Files.size(function.artifact())));
       figures.put("runs", Integer.toString(runs));
       figures.put("jvm_flags", String.join(" ", jvm.subList(1, jvm.size() - 2)));
-      figures.put("app_cds", appCds ? "one archive per probe, from one training run each" : "off");
+      figures.put("app_cds", appCds.description);
       figures.put("b0_first_invocation_ms_median", Long.toString(median(floor)));
       figures.put("handler_constructed_ms_median", Long.toString(median(constructed)));
       // Without an invocation the function's figures stop at the handler built: a lower bound of its cold start.
@@ -154,20 +153,37 @@ public final class ColdStartBenchmark {
   }
 
   /**
-   * The three probes' JVMs. With an archive directory, each probe's first run writes its application class-data
-   * archive there and every later run reads it.
+   * Application class-data sharing for the probes: each archived probe's first run writes an archive of the classes it
+   * loaded ({@code -XX:ArchiveClassesAtExit}) and every later run maps it ({@code -XX:SharedArchiveFile}).
    */
+  public enum AppCds {
+    OFF("off"),
+    /** Every probe, B0 included: an archive's effect on the ratio when the floor has one too. */
+    ALL("one archive per probe (B0, the function, the logging backend), from one training run each"),
+    /** The function and its logging backend, not B0: an archived function against the floor as the issue defines it. */
+    FUNCTION("one archive for the function and one for its logging backend, from one training run each; B0 without");
+
+    private final String description;
+
+    AppCds(String description) {
+      this.description = description;
+    }
+  }
+
+  /** The three probes' JVMs, with their class-data archives in {@code archives}. */
   private static final class Probes {
 
     private final List<String> jvm;
     private final Map<String, String> environment;
     private final Path archives;
+    private final AppCds appCds;
     private boolean archivesWritten;
 
-    Probes(List<String> jvm, Map<String, String> environment, Path archives) {
+    Probes(List<String> jvm, Map<String, String> environment, Path archives, AppCds appCds) {
       this.jvm = jvm;
       this.environment = environment;
       this.archives = archives;
+      this.appCds = appCds;
     }
 
     Map<String, Long> floor() throws IOException, InterruptedException {
@@ -197,7 +213,7 @@ public final class ColdStartBenchmark {
     }
 
     private List<String> withArchive(String probe) {
-      if (archives == null) {
+      if (appCds == AppCds.OFF || appCds == AppCds.FUNCTION && probe.equals("b0")) {
         return jvm;
       }
       List<String> command = new ArrayList<>(jvm);
