@@ -18,7 +18,8 @@ final class BenchCommand {
   static final String USAGE = "usage: qualityhub bench intake [--rows N] [--invocation-budget SECONDS]"
       + "   (default 1000000, unlimited: with a budget, a file that does not fit continues in further invocations)\n"
       + "       qualityhub bench coldstart [--runs N] [--tier 1|4] [--function " + String.join("|", ColdStartBenchmark.FUNCTIONS)
-      + "] [--jvm-options '-Dname=value ...']  (default 5, 1: Lambda's default C1 only, intake; against B0 on the same artifact)\n"
+      + "|any other of template.yaml's functions] [--jvm-options '-Dname=value ...'] [--app-cds all|function]  (default 5, 1:"
+      + " Lambda's default C1 only, intake, off; against B0 on the same artifact; the other functions to their handler built)\n"
       + "       qualityhub bench sampling [--records N] [--branches B] [--history-months M]  (default 1000000, 50, 0)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
@@ -36,7 +37,7 @@ final class BenchCommand {
 
   int run(List<String> args) throws Exception {
     Options options = Options.parse(args, Set.of("--rows", "--invocation-budget", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function",
-        "--history-months", "--jvm-options"),
+        "--history-months", "--jvm-options", "--app-cds"),
         Set.of(), USAGE);
     if (options.positional().equals(List.of("burst"))) {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
@@ -71,11 +72,14 @@ final class BenchCommand {
         throw new UsageException("--tier must be 1 (C1 only, Lambda's default) or 4 (C1 then C2)\n" + USAGE);
       }
       String function = options.value("--function").orElse("intake");
-      if (!ColdStartBenchmark.FUNCTIONS.contains(function)) {
-        throw new UsageException("--function must be one of " + ColdStartBenchmark.FUNCTIONS + "\n" + USAGE);
+      String appCds = options.value("--app-cds").orElse("off");
+      if (!List.of("off", "all", "function").contains(appCds)) {
+        throw new UsageException("--app-cds must be all (every probe, B0 too) or function (the function and its logging"
+            + " backend, B0 without)\n" + USAGE);
       }
       List<String> jvmOptions = options.value("--jvm-options").map(value -> List.of(value.trim().split("\\s+"))).orElse(List.of());
-      ColdStartBenchmark.run(projectRoot, function, positive(options, "--runs", "5"), Integer.parseInt(tier), jvmOptions, System.err)
+      ColdStartBenchmark.run(projectRoot, function, positive(options, "--runs", "5"), Integer.parseInt(tier), jvmOptions,
+              ColdStartBenchmark.AppCds.valueOf(appCds.toUpperCase(java.util.Locale.ROOT)), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }

@@ -42,7 +42,8 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * artifact (template.yaml's CodeUri). Each run starts three JVMs one after the other: B0 ({@link FloorProbe}: a
  * DynamoDB client and one BatchWriteItem), the function ({@link HandlerProbe}: the handler built as Lambda builds it
  * and one invocation against the local emulator, checked to have done its work) and the logging backend alone
- * ({@link LoggingProbe}). Alternating them spreads the shared machine's load over both sides of the ratio.
+ * ({@link LoggingProbe}). Alternating them spreads the shared machine's load over both sides of the ratio. Of a
+ * function it has no invocation for, it measures the handler's construction only.
  */
 public final class ColdStartBenchmark {
 
@@ -55,63 +56,70 @@ public final class ColdStartBenchmark {
 
   private ColdStartBenchmark() {}
 
-  /** The functions it has an invocation for. */
+  /** The functions it has an invocation for; of the others it measures the handler's construction. */
   public static final List<String> FUNCTIONS = List.of("intake", "report-access");
 
   /**
    * @param jvmOptions added to every JVM of the run (B0's too), to measure a lever such as
    *     {@code -Dlog4j2.disableJmx=true} before building it into the artifact
+   * @param appCds which probes run on an application class-data archive of their own
    */
   public static Map<String, String> run(Path projectRoot, String functionName, int runs, int tier, List<String> jvmOptions,
-      PrintStream progress) throws IOException, InterruptedException {
-    if (!FUNCTIONS.contains(functionName)) {
-      throw new IllegalArgumentException("no cold-start invocation for '" + functionName + "': it measures " + FUNCTIONS);
-    }
+      AppCds appCds, PrintStream progress) throws IOException, InterruptedException {
     FunctionArtifact function = FunctionArtifact.of(projectRoot, functionName);
+    boolean invoked = FUNCTIONS.contains(functionName);
     try (LocalDeployment local = LocalDeployment.open(projectRoot, Optional.empty())) {
       createFloorTable(local);
-      IntFunction<Invocation> invocations = invocations(local, function);
+      IntFunction<Invocation> invocations = invoked ? invocations(local, function) : null;
       List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-XX:TieredStopAtLevel=" + tier));
       jvm.addAll(LAMBDA_FLAGS);
       jvm.addAll(jvmOptions);
       jvm.addAll(List.of("-cp", function.artifact().toString()));
       Map<String, String> environment = lambdaEnvironment(local, function);
-      Path eventFile = Files.createTempFile("qualityhub-coldstart-", ".json");
+      Path work = Files.createTempDirectory("qualityhub-coldstart-");
+      Path eventFile = work.resolve("event.json");
+      Probes probes = new Probes(jvm, environment, work, appCds);
       long[] floor = new long[runs];
       long[] floorCpu = new long[runs];
       long[] constructed = new long[runs];
-      long[] invoked = new long[runs];
-      long[] invokedCpu = new long[runs];
+      long[] done = new long[runs];
+      long[] functionCpu = new long[runs];
       long[] logging = new long[runs];
       long[] loggingCpu = new long[runs];
       double[] pairedRatios = new double[runs];
       Progress runProgress = Progress.ofSteps(progress, "coldstart " + function.name(), runs);
       try {
+        if (appCds != AppCds.OFF) {
+          // One training run per probe writes its archive; the measured runs below only read it.
+          probes.floor();
+          probes.function(function, invocations == null ? null : invocations.apply(runs), eventFile);
+          probes.logging();
+          probes.archivesWritten();
+        }
         for (int i = 0; i < runs; i++) {
-          Map<String, Long> b0 = figuresOf(probe(jvm, environment, FloorProbe.class.getName(), FLOOR_TABLE));
+          Map<String, Long> b0 = probes.floor();
           floor[i] = b0.get("first_invocation_done_ms");
           floorCpu[i] = b0.get("cpu_ms");
-          Invocation invocation = invocations.apply(i);
-          Files.writeString(eventFile, JSON.writeValueAsString(invocation.event()));
-          String output = probe(jvm, environment, HandlerProbe.class.getName(), function.handler(), eventFile.toString(),
-              function.logicalId());
-          invocation.check(JSON.readTree(output.lines().filter(line -> line.startsWith("response="))
-              .findFirst().orElseThrow().substring("response=".length())));
-          Map<String, Long> handler = figuresOf(output);
+          Map<String, Long> handler = probes.function(function, invocations == null ? null : invocations.apply(i), eventFile);
           constructed[i] = handler.get("constructed_ms");
-          invoked[i] = handler.get("first_invocation_done_ms");
-          invokedCpu[i] = handler.get("cpu_ms");
-          Map<String, Long> backend = figuresOf(probe(jvm, environment, LoggingProbe.class.getName()));
+          done[i] = handler.getOrDefault("first_invocation_done_ms", constructed[i]);
+          functionCpu[i] = handler.get("cpu_ms");
+          Map<String, Long> backend = probes.logging();
           logging[i] = backend.get("logging_ready_ms") - backend.get("jvm_ready_ms");
           loggingCpu[i] = backend.get("cpu_ms");
-          pairedRatios[i] = (double) invoked[i] / floor[i];
-          runProgress.step(String.format(Locale.ROOT, "B0 %d ms (CPU %d ms), %s constructed %d ms, first invocation done"
-              + " %d ms (CPU %d ms), logging %d ms (CPU %d ms)", floor[i], floorCpu[i], function.name(), constructed[i],
-              invoked[i], invokedCpu[i], logging[i], loggingCpu[i]));
+          pairedRatios[i] = (double) done[i] / floor[i];
+          runProgress.step(String.format(Locale.ROOT, "B0 %d ms (CPU %d ms), %s constructed %d ms, %s %d ms (CPU %d ms),"
+              + " logging %d ms (CPU %d ms)", floor[i], floorCpu[i], function.name(), constructed[i],
+              invoked ? "first invocation done" : "construction only", done[i], functionCpu[i], logging[i], loggingCpu[i]));
         }
       } finally {
-        Files.deleteIfExists(eventFile);
+        try (var files = Files.list(work)) {
+          for (Path file : files.toList()) {
+            Files.delete(file);
+          }
+        }
+        Files.delete(work);
       }
       Map<String, String> figures = new LinkedHashMap<>();
       figures.put("function", function.logicalId());
@@ -119,20 +127,99 @@ public final class ColdStartBenchmark {
       figures.put("artifact_bytes", Long.toString(Files.size(function.artifact())));
       figures.put("runs", Integer.toString(runs));
       figures.put("jvm_flags", String.join(" ", jvm.subList(1, jvm.size() - 2)));
+      figures.put("app_cds", appCds.description);
       figures.put("b0_first_invocation_ms_median", Long.toString(median(floor)));
       figures.put("handler_constructed_ms_median", Long.toString(median(constructed)));
-      figures.put("first_invocation_done_ms_median", Long.toString(median(invoked)));
-      figures.put("first_invocation_done_ms_min", Long.toString(Arrays.stream(invoked).min().orElseThrow()));
-      figures.put("first_invocation_done_ms_max", Long.toString(Arrays.stream(invoked).max().orElseThrow()));
-      figures.put("ratio_to_b0", String.format(Locale.ROOT, "%.2f", (double) median(invoked) / median(floor)));
+      // Without an invocation the function's figures stop at the handler built: a lower bound of its cold start.
+      String measured = invoked ? "first_invocation_done" : "handler_constructed";
+      String ratio = invoked ? "ratio_to_b0" : "constructed_ratio_to_b0";
+      if (invoked) {
+        figures.put("first_invocation_done_ms_median", Long.toString(median(done)));
+        figures.put("first_invocation_done_ms_min", Long.toString(Arrays.stream(done).min().orElseThrow()));
+        figures.put("first_invocation_done_ms_max", Long.toString(Arrays.stream(done).max().orElseThrow()));
+      }
+      figures.put(ratio, String.format(Locale.ROOT, "%.2f", (double) median(done) / median(floor)));
       Arrays.sort(pairedRatios);
-      figures.put("ratio_to_b0_paired_median", String.format(Locale.ROOT, "%.2f", pairedRatios[runs / 2]));
+      figures.put(ratio + "_paired_median", String.format(Locale.ROOT, "%.2f", pairedRatios[runs / 2]));
       figures.put("b0_cpu_ms_median", Long.toString(median(floorCpu)));
-      figures.put("first_invocation_cpu_ms_median", Long.toString(median(invokedCpu)));
-      figures.put("cpu_ratio_to_b0", String.format(Locale.ROOT, "%.2f", (double) median(invokedCpu) / median(floorCpu)));
+      figures.put(invoked ? "first_invocation_cpu_ms_median" : "handler_constructed_cpu_ms_median", Long.toString(median(functionCpu)));
+      figures.put(invoked ? "cpu_ratio_to_b0" : "constructed_cpu_ratio_to_b0",
+          String.format(Locale.ROOT, "%.2f", (double) median(functionCpu) / median(floorCpu)));
       figures.put("logging_backend_init_ms_median", Long.toString(median(logging)));
       figures.put("logging_backend_init_cpu_ms_median", Long.toString(median(loggingCpu)));
+      figures.put("measured_to", measured);
       return figures;
+    }
+  }
+
+  /**
+   * Application class-data sharing for the probes: each archived probe's first run writes an archive of the classes it
+   * loaded ({@code -XX:ArchiveClassesAtExit}) and every later run maps it ({@code -XX:SharedArchiveFile}).
+   */
+  public enum AppCds {
+    OFF("off"),
+    /** Every probe, B0 included: an archive's effect on the ratio when the floor has one too. */
+    ALL("one archive per probe (B0, the function, the logging backend), from one training run each"),
+    /** The function and its logging backend, not B0: an archived function against the floor as the issue defines it. */
+    FUNCTION("one archive for the function and one for its logging backend, from one training run each; B0 without");
+
+    private final String description;
+
+    AppCds(String description) {
+      this.description = description;
+    }
+  }
+
+  /** The three probes' JVMs, with their class-data archives in {@code archives}. */
+  private static final class Probes {
+
+    private final List<String> jvm;
+    private final Map<String, String> environment;
+    private final Path archives;
+    private final AppCds appCds;
+    private boolean archivesWritten;
+
+    Probes(List<String> jvm, Map<String, String> environment, Path archives, AppCds appCds) {
+      this.jvm = jvm;
+      this.environment = environment;
+      this.archives = archives;
+      this.appCds = appCds;
+    }
+
+    Map<String, Long> floor() throws IOException, InterruptedException {
+      return figuresOf(probe(withArchive("b0"), environment, FloorProbe.class.getName(), FLOOR_TABLE));
+    }
+
+    /** The handler built and, with an invocation, invoked once; without one, built only. */
+    Map<String, Long> function(FunctionArtifact function, Invocation invocation, Path eventFile)
+        throws IOException, InterruptedException {
+      if (invocation == null) {
+        return figuresOf(probe(withArchive("function"), environment, HandlerProbe.class.getName(), function.handler()));
+      }
+      Files.writeString(eventFile, JSON.writeValueAsString(invocation.event()));
+      String output = probe(withArchive("function"), environment, HandlerProbe.class.getName(), function.handler(),
+          eventFile.toString(), function.logicalId());
+      invocation.check(JSON.readTree(output.lines().filter(line -> line.startsWith("response="))
+          .findFirst().orElseThrow().substring("response=".length())));
+      return figuresOf(output);
+    }
+
+    Map<String, Long> logging() throws IOException, InterruptedException {
+      return figuresOf(probe(withArchive("logging"), environment, LoggingProbe.class.getName()));
+    }
+
+    void archivesWritten() {
+      archivesWritten = true;
+    }
+
+    private List<String> withArchive(String probe) {
+      if (appCds == AppCds.OFF || appCds == AppCds.FUNCTION && probe.equals("b0")) {
+        return jvm;
+      }
+      List<String> command = new ArrayList<>(jvm);
+      String archive = archives.resolve(probe + ".jsa").toString();
+      command.add(1, archivesWritten ? "-XX:SharedArchiveFile=" + archive : "-XX:ArchiveClassesAtExit=" + archive);
+      return command;
     }
   }
 
@@ -192,7 +279,7 @@ public final class ColdStartBenchmark {
     builder.environment().putAll(environment);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (process.waitFor() != 0 || !output.contains("first_invocation_done_ms=") && !output.contains("logging_ready_ms=")) {
+    if (process.waitFor() != 0 || !output.contains("cpu_ms=")) {
       throw new IllegalStateException("the cold-start probe " + mainAndArguments[0] + " failed:\n" + output);
     }
     return output;

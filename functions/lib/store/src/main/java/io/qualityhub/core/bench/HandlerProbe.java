@@ -18,7 +18,9 @@ import java.util.Arrays;
  * function name. Prints {@code constructed_ms=N
  * first_invocation_done_ms=N} in JVM uptime and {@code cpu_ms=N}, the process's CPU time at the end of the
  * invocation, then {@code response=}
- * and the handler's answer as JSON, for the benchmark to check that the invocation did its work.
+ * and the handler's answer as JSON, for the benchmark to check that the invocation did its work. With the handler as its
+ * only argument it builds the handler and stops there, printing {@code constructed_ms=N cpu_ms=N}: the part of the
+ * cold start the benchmark can measure for a function it has no invocation for.
  */
 public final class HandlerProbe {
 
@@ -26,14 +28,19 @@ public final class HandlerProbe {
 
   public static void main(String[] args) throws IOException, ReflectiveOperationException {
     String[] handler = args[0].split("::", 2);
-    byte[] event = Files.readAllBytes(Path.of(args[1]));
     Class<?> type = Class.forName(handler[0]);
     Object instance = type.getConstructor().newInstance();
     long constructed = System.nanoTime();
+    if (args.length == 1) {
+      long cpu = ProbeClock.processCpuMillis();
+      System.out.println("constructed_ms=" + ProbeClock.ofPoints(constructed)[0] + " cpu_ms=" + cpu);
+      return;
+    }
     Method method = Arrays.stream(type.getMethods())
         .filter(candidate -> candidate.getName().equals(handler[1]) && candidate.getParameterCount() == 2 && !candidate.isBridge())
         .findFirst()
         .orElseThrow(() -> new NoSuchMethodException(args[0] + " taking an event and a context"));
+    byte[] event = Files.readAllBytes(Path.of(args[1]));
     ObjectMapper json = JsonMapper.builder()
         .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
