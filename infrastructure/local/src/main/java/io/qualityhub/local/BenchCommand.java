@@ -17,6 +17,7 @@ final class BenchCommand {
 
   static final String USAGE = "usage: qualityhub bench intake [--rows N] [--invocation-budget SECONDS]"
       + "   (default 1000000, unlimited: with a budget, a file that does not fit continues in further invocations)\n"
+      + "         [--storage-latency-ms MS] [--profile]  (default 0: the stub answers at once; where the CPU goes, by stage)\n"
       + "       qualityhub bench coldstart [--runs N] [--tier 1|4] [--function " + String.join("|", ColdStartBenchmark.FUNCTIONS)
       + "] [--jvm-options '-Dname=value ...']  (default 5, 1: Lambda's default C1 only, intake; against B0 on the same artifact)\n"
       + "       qualityhub bench sampling [--records N] [--branches B] [--history-months M]  (default 1000000, 50, 0)\n"
@@ -36,8 +37,8 @@ final class BenchCommand {
 
   int run(List<String> args) throws Exception {
     Options options = Options.parse(args, Set.of("--rows", "--invocation-budget", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function",
-        "--history-months", "--jvm-options"),
-        Set.of(), USAGE);
+        "--history-months", "--jvm-options", "--storage-latency-ms"),
+        Set.of("--profile"), USAGE);
     if (options.positional().equals(List.of("burst"))) {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
               positive(options, "--pollers", Integer.toString(BurstBenchmark.TEMPLATE_POLLERS)), System.err)
@@ -83,7 +84,8 @@ final class BenchCommand {
       throw new UsageException(USAGE);
     }
     IntakeBenchmark.run(positive(options, "--rows", "1000000"),
-            options.value("--invocation-budget").isPresent() ? positive(options, "--invocation-budget", "900") : 0, System.err)
+            options.value("--invocation-budget").isPresent() ? positive(options, "--invocation-budget", "900") : 0,
+            positive(options, "--storage-latency-ms", "0", 0), options.flag("--profile"), System.err)
         .forEach((name, value) -> out.println(name + ": " + value));
     return 0;
   }
