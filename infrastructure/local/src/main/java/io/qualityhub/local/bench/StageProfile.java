@@ -43,9 +43,10 @@ final class StageProfile implements AutoCloseable {
       stage("id_index", "io.qualityhub.core.validate.IdIndex."),
       stage("sha256", "java.security.DigestInputStream."),
       stage("gunzip", "java.util.zip."),
-      stage("parse_instant", "java.time.OffsetDateTime.parse", "io.qualityhub.core.store.RecordItemMapper.version"),
-      stage("validate", "io.qualityhub.core.validate."),
-      stage("parse", "io.qualityhub.core.parse."));
+      stage("parse_instant", "java.time.OffsetDateTime.parse", "io.qualityhub.core.format.Timestamps.",
+          "io.qualityhub.core.store.RecordItemMapper.version"),
+      stage("parse", "io.qualityhub.core.parse."),
+      stage("validate", "io.qualityhub.core.validate."));
 
   /** The pass a sample belongs to, by the first of these methods on its stack. */
   private static final List<Stage> PASSES = List.of(
