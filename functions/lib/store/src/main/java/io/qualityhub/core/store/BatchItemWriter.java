@@ -36,8 +36,9 @@ public final class BatchItemWriter implements AutoCloseable {
 
   public static final int MAX_BATCH = 25;
   /**
-   * Batches in flight at once for a long stream of writes (intake's rows): enough to hide a round trip of a few milliseconds behind the caller's work on
-   * Lambda's one or two vCPUs, few enough to stay far from a table's write throttling (docs/benchmarks.md).
+   * Batches in flight at once for a long stream of writes (intake's rows): enough to hide a round trip of a few
+   * milliseconds behind the caller's work on Lambda's one or two vCPUs, few enough to stay far from a table's write
+   * throttling (decision 0021).
    */
   public static final int DEFAULT_IN_FLIGHT = 3;
   /** Names the sender threads, so a benchmark can count their CPU time with the caller's. */
