@@ -126,16 +126,35 @@ public final class BatchItemWriter implements AutoCloseable {
     try {
       oldest.get();
     } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException failure) {
-        throw failure;
+      Throwable failure = e.getCause();
+      // Once the failure reaches the caller, nothing of this writer may still be on its way: the caller's next file,
+      // or its retry, must not meet this one's requests.
+      awaitRemaining(failure);
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
       }
-      if (e.getCause() instanceof Error failure) {
-        throw failure;
+      if (failure instanceof Error error) {
+        throw error;
       }
-      throw new IllegalStateException("writing a batch to " + table + " failed", e.getCause());
+      throw new IllegalStateException("writing a batch to " + table + " failed", failure);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while writing batches to " + table, e);
+    }
+  }
+
+  private void awaitRemaining(Throwable failure) {
+    while (!inFlight.isEmpty()) {
+      try {
+        inFlight.pollFirst().get();
+      } catch (ExecutionException e) {
+        if (e.getCause() != failure) {
+          failure.addSuppressed(e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 
