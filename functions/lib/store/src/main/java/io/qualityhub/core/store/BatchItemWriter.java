@@ -44,8 +44,11 @@ public final class BatchItemWriter implements AutoCloseable {
   /** Names the sender threads, so a benchmark can count their CPU time with the caller's. */
   public static final String THREAD_NAME_PREFIX = "batch-item-writer-";
 
-  /** Shared by every writer of the process; a thread idle for a minute ends. */
-  private static final ExecutorService SENDERS = Executors.newCachedThreadPool(new SenderThreads());
+  /**
+   * Shared by every writer of the process, and kept for its life (a benchmark counts their CPU time, which a thread
+   * that ended would take with it); a writer asking for more in flight than there are senders queues behind them.
+   */
+  private static final ExecutorService SENDERS = Executors.newFixedThreadPool(DEFAULT_IN_FLIGHT, new SenderThreads());
 
   private final DynamoDbClient dynamoDb;
   private final String table;
