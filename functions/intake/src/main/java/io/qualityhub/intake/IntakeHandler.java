@@ -10,6 +10,7 @@ import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.batch.SqsPartialBatch;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
+import io.qualityhub.core.store.BatchItemWriter;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.SealKey;
 import io.qualityhub.core.crypto.BlindIndex;
@@ -44,6 +45,8 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
    * withdrawal of a replaced generation, which do not stop at checkpoints (decision 0017).
    */
   static final long DEFAULT_CONTINUE_WHEN_SECONDS_LEFT = 300;
+  /** Setting: BatchWriteItem requests of a file's rows in flight at once (default {@value BatchItemWriter#DEFAULT_IN_FLIGHT}). */
+  public static final String ROW_WRITES_IN_FLIGHT = "ROW_WRITES_IN_FLIGHT";
 
   private final IntakeService service;
   private final Consumer<FileOutcome> metrics;
@@ -96,7 +99,8 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
             .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
             .orElse(FileEvents.NONE),
         new ManifestLedger(dynamoDb, table, seal),
-        clock);
+        clock,
+        Integer.parseInt(settings.optional(ROW_WRITES_IN_FLIGHT).orElse(Integer.toString(BatchItemWriter.DEFAULT_IN_FLIGHT))));
     this.metrics = metrics;
     this.blindIndexKeyMissing = blindIndexKeyMissing;
     this.continuations = settings.optional("INTAKE_QUEUE_URL")

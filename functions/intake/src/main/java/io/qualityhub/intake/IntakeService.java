@@ -83,10 +83,13 @@ public final class IntakeService {
   private final FileEvents events;
   private final ManifestLedger manifests;
   private final Clock clock;
+  private final int rowWritesInFlight;
 
+  /** @param rowWritesInFlight BatchWriteItem requests of a file's rows sent at once (1: one after the other) */
   IntakeService(UploadObjects uploads, IntakeLedger ledger, DynamoDbClient dynamoDb, DataKeySource dataKeys,
       String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events,
-      ManifestLedger manifests, Clock clock) {
+      ManifestLedger manifests, Clock clock, int rowWritesInFlight) {
+    this.rowWritesInFlight = rowWritesInFlight;
     this.events = events;
     this.manifests = manifests;
     this.uploads = uploads;
@@ -472,14 +475,15 @@ public final class IntakeService {
       RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, new FieldCipher(dataKey),
           blindIndex.get(), dataKeyRef);
       long[] written = {0};
-      try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
+      try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table(), rowWritesInFlight)) {
         rescan(object, key, version, (line, values) -> {
           if (line <= checkpoint.writtenThroughLine()) {
             return;
           }
           writer.put(mapper.toItem(line, values));
           if (++written[0] % BatchItemWriter.MAX_BATCH == 0 && checkpoint.budget().spent()) {
-            // The writer has just sent its batch: nothing is pending past this line.
+            // Every row through this line is written before the checkpoint says so.
+            writer.flush();
             ledger.checkpoint(key, generation, line);
             throw new RowCheckpoint.Reached(line);
           }
@@ -505,8 +509,9 @@ public final class IntakeService {
     int idIndex = key.type().idIndex();
     List<Map<String, AttributeValue>> batch = new ArrayList<>(IntakeLedger.MAX_STATES_PER_REQUEST);
     boolean[] current = {true};
-    rescan(object, key, version, (line, values) -> {
-      if (current[0] && latest.lineOf(values[idIndex]) == line) {
+    // Only rows pass 1 accepted are some record's latest line, so this pass needs no validation, only the lines.
+    readAgain(object, key, version, (line, values) -> {
+      if (current[0] && values[idIndex] != null && latest.lineOf(values[idIndex]) == line) {
         batch.add(mapper.toStateItem(values));
         if (batch.size() == IntakeLedger.MAX_STATES_PER_REQUEST) {
           current[0] = ledger.advanceStates(key, generation, batch);
@@ -560,6 +565,13 @@ public final class IntakeService {
   private void rescan(S3ObjectRef object, UploadKey key, ObjectVersion version, RowSink sink) throws IOException {
     try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
       acceptedRows.forEach(raw, key, "object " + object.key() + " version " + version.generation(), sink);
+    }
+  }
+
+  /** Every readable row of the version, unvalidated: for a pass that picks rows by lines pass 1 accepted. */
+  private void readAgain(S3ObjectRef object, UploadKey key, ObjectVersion version, RowSink sink) throws IOException {
+    try (InputStream raw = uploads.open(object.bucket(), object.key(), version)) {
+      acceptedRows.forEachReadable(raw, key, "object " + object.key() + " version " + version.generation(), sink);
     }
   }
 

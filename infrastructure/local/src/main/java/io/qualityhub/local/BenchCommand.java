@@ -17,6 +17,7 @@ final class BenchCommand {
 
   static final String USAGE = "usage: qualityhub bench intake [--rows N] [--invocation-budget SECONDS]"
       + "   (default 1000000, unlimited: with a budget, a file that does not fit continues in further invocations)\n"
+      + "         [--storage-latency-ms MS] [--profile]  (default 0: the stub answers at once; where the CPU goes, by stage)\n"
       + "       qualityhub bench coldstart [--runs N] [--tier 1|4] [--function " + String.join("|", ColdStartBenchmark.FUNCTIONS)
       + "|any other of template.yaml's functions] [--jvm-options '-Dname=value ...'] [--app-cds all|function]  (default 5, 1:"
       + " Lambda's default C1 only, intake, off; against B0 on the same artifact; the other functions to their handler built)\n"
@@ -37,8 +38,8 @@ final class BenchCommand {
 
   int run(List<String> args) throws Exception {
     Options options = Options.parse(args, Set.of("--rows", "--invocation-budget", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function",
-        "--history-months", "--jvm-options", "--app-cds"),
-        Set.of(), USAGE);
+        "--history-months", "--jvm-options", "--app-cds", "--storage-latency-ms"),
+        Set.of("--profile"), USAGE);
     if (options.positional().equals(List.of("burst"))) {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
               positive(options, "--pollers", Integer.toString(BurstBenchmark.TEMPLATE_POLLERS)), System.err)
@@ -87,7 +88,8 @@ final class BenchCommand {
       throw new UsageException(USAGE);
     }
     IntakeBenchmark.run(positive(options, "--rows", "1000000"),
-            options.value("--invocation-budget").isPresent() ? positive(options, "--invocation-budget", "900") : 0, System.err)
+            options.value("--invocation-budget").isPresent() ? positive(options, "--invocation-budget", "900") : 0,
+            positive(options, "--storage-latency-ms", "0", 0), options.flag("--profile"), System.err)
         .forEach((name, value) -> out.println(name + ": " + value));
     return 0;
   }

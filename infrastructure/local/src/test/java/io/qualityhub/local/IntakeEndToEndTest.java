@@ -152,7 +152,7 @@ class IntakeEndToEndTest {
 
     // The first invocation's time runs out once it has written two batches: it stops at a checkpoint.
     AtomicInteger firstWrites = new AtomicInteger();
-    IntakeHandler first = handler(local.clients().withInterceptors(counting("BatchWriteItem", firstWrites)), outcomes::add);
+    IntakeHandler first = oneBatchAtATime(local.clients().withInterceptors(counting("BatchWriteItem", firstWrites)), outcomes::add);
     SQSBatchResponse firstResponse = first.handleRequest(eventFor(key), budgetSpentAfter(2, firstWrites));
     assertTrue(firstResponse.getBatchItemFailures().isEmpty(), "the original message is done: the continuation carries the rest");
     assertEquals(FileStatus.CONTINUED, outcomes.get(0).status());
@@ -165,7 +165,7 @@ class IntakeEndToEndTest {
 
     // The continuation crashes in its second batch, after its checkpoint-less first batch was written.
     AtomicInteger crashedWrites = new AtomicInteger();
-    IntakeHandler crashing = handler(local.clients().withInterceptors(crashOnBatchWrite(2, crashedWrites)), outcomes::add);
+    IntakeHandler crashing = oneBatchAtATime(local.clients().withInterceptors(crashOnBatchWrite(2, crashedWrites)), outcomes::add);
     SQSEvent continuation = S3NotificationEvents.sqsEvent("m-continuation", continuations.get(0));
     assertEquals(1, crashing.handleRequest(continuation, LocalContext.forFunction("IntakeFunction", 900_000))
         .getBatchItemFailures().size(), "the crash fails the continuation, so SQS redelivers it");
@@ -175,7 +175,7 @@ class IntakeEndToEndTest {
 
     // Redelivered, it starts after line 51 again: rows 52-76 are put once more onto their own items, then the rest.
     AtomicInteger lastWrites = new AtomicInteger();
-    IntakeHandler last = handler(local.clients().withInterceptors(counting("BatchWriteItem", lastWrites)), outcomes::add);
+    IntakeHandler last = oneBatchAtATime(local.clients().withInterceptors(counting("BatchWriteItem", lastWrites)), outcomes::add);
     assertTrue(last.handleRequest(continuation, LocalContext.forFunction("IntakeFunction", 900_000)).getBatchItemFailures().isEmpty());
     assertEquals(2, lastWrites.get(), "rows 52-101: two batches, nothing before the checkpoint rewritten");
     assertEquals(FileStatus.PROCESSED, outcomes.get(outcomes.size() - 1).status());
@@ -474,6 +474,16 @@ class IntakeEndToEndTest {
 
   private static IntakeHandler handler(AwsClients clients, java.util.function.Consumer<FileOutcome> outcomes) {
     return new IntakeHandler(local.settingsOf("IntakeFunction"), clients, outcomes);
+  }
+
+  /**
+   * Sends each batch of rows before building the next, so a budget counted in finished BatchWriteItem calls runs out
+   * on a known line (with batches in flight, the count at a checkpoint's turn depends on the sender threads' timing).
+   */
+  private static IntakeHandler oneBatchAtATime(AwsClients clients, java.util.function.Consumer<FileOutcome> outcomes) {
+    Map<String, String> settings = new java.util.HashMap<>(local.settingsOf("IntakeFunction").variables());
+    settings.put(IntakeHandler.ROW_WRITES_IN_FLIGHT, "1");
+    return new IntakeHandler(new io.qualityhub.core.config.Settings(settings), clients, outcomes);
   }
 
   private static Map<String, FileOutcome> deliverQueued() {

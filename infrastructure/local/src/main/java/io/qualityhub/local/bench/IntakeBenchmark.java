@@ -45,14 +45,23 @@ public final class IntakeBenchmark {
    * would: a file that does not fit continues in further invocations, as many as it takes (decision 0017).
    */
   public static Map<String, String> run(int rows, int invocationBudgetSeconds, PrintStream progress) throws IOException {
+    return run(rows, invocationBudgetSeconds, 0, false, progress);
+  }
+
+  /**
+   * @param storageLatencyMillis added by the stub to every request, as storage's round trip would
+   * @param profile whether to sample where intake's CPU goes, by pass and stage ({@link StageProfile})
+   */
+  public static Map<String, String> run(int rows, int invocationBudgetSeconds, int storageLatencyMillis, boolean profile,
+      PrintStream progress) throws IOException {
     Path dir = Files.createTempDirectory("qualityhub-bench-");
     try {
       Path warmUp = generate(dir.resolve("warm-up.csv"), WARM_UP_ROWS);
       progress.println("warming up on " + WARM_UP_ROWS + " rows...");
-      measure(warmUp, WARM_UP_ROWS, 0);
+      measure(warmUp, WARM_UP_ROWS, 0, storageLatencyMillis, false);
       Path file = generate(dir.resolve("claims.csv"), rows);
       progress.println("measuring " + rows + " rows (" + Files.size(file) / (1 << 20) + " MiB)...");
-      return measure(file, rows, invocationBudgetSeconds);
+      return measure(file, rows, invocationBudgetSeconds, storageLatencyMillis, profile);
     } finally {
       try (var files = Files.list(dir)) {
         for (Path file : files.toList()) {
@@ -70,8 +79,9 @@ public final class IntakeBenchmark {
     return file;
   }
 
-  private static Map<String, String> measure(Path file, int rows, int budgetSeconds) throws IOException {
-    try (StubAwsEndpoint stub = new StubAwsEndpoint(file)) {
+  private static Map<String, String> measure(Path file, int rows, int budgetSeconds, int latencyMillis, boolean profile)
+      throws IOException {
+    try (StubAwsEndpoint stub = new StubAwsEndpoint(file, latencyMillis)) {
       AwsClients clients = AwsClients.forEndpoint(stub.endpoint(), Region.US_EAST_1);
       Settings settings = new Settings(Map.of(
           "RECORDS_TABLE", "bench-records",
@@ -88,6 +98,8 @@ public final class IntakeBenchmark {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       HeapAfterCollections heap = new HeapAfterCollections();
       long cpuBefore = threads.getCurrentThreadCpuTime();
+      Map<Long, Long> intakeCpuBefore = intakeThreadsCpu(threads);
+      StageProfile stages = profile ? new StageProfile(IntakeBenchmark::isIntakeThread) : null;
       long wallBefore = System.nanoTime();
       PrintStream console = System.out;
       System.setOut(new PrintStream(PrintStream.nullOutputStream()));
@@ -112,6 +124,8 @@ public final class IntakeBenchmark {
       }
       long wallNanos = System.nanoTime() - wallBefore;
       long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
+      long intakeCpuNanos = intakeThreadsCpu(threads).entrySet().stream()
+          .mapToLong(thread -> thread.getValue() - intakeCpuBefore.getOrDefault(thread.getKey(), 0L)).sum();
 
       if (outcomes.size() != invocations || outcomes.get(outcomes.size() - 1).status() != FileStatus.PROCESSED) {
         throw new IllegalStateException("the benchmark file was not processed; see the handler's log");
@@ -130,6 +144,8 @@ public final class IntakeBenchmark {
       figures.put("longest_invocation_seconds", String.format("%.2f", longestInvocationNanos / 1e9));
       figures.put("rows_per_second", String.format("%.0f", rows / (wallNanos / 1e9)));
       figures.put("handler_cpu_us_per_row", String.format("%.2f", cpuNanos / 1000.0 / rows));
+      figures.put("intake_cpu_us_per_row", String.format("%.2f", intakeCpuNanos / 1000.0 / rows));
+      figures.put("storage_latency_ms_per_request", Integer.toString(latencyMillis));
       figures.put("peak_heap_mib", String.format("%.1f", heap.peakCollectionUsageBytes() / 1048576.0));
       figures.put("peak_heap_after_any_collection_mib", String.format("%.1f", heap.peakAfterAnyCollectionBytes() / 1048576.0));
       figures.put("collections", Long.toString(heap.collections()));
@@ -144,10 +160,36 @@ public final class IntakeBenchmark {
       figures.put("kms_requests_per_100k_rows_written", String.format("%.3f", kms * 100_000.0 / rows));
       figures.put("kms_requests_total", Long.toString(kms));
       requests.forEach((operation, count) -> figures.put("requests." + operation, Long.toString(count)));
+      if (stages != null) {
+        try (stages) {
+          figures.putAll(stages.figures(intakeCpuNanos / 1000.0 / rows));
+        }
+      }
       figures.put("jvm", System.getProperty("java.vm.name") + " " + System.getProperty("java.version") + " "
           + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()));
       return figures;
     }
+  }
+
+  /**
+   * CPU time so far of each live thread but the stub's and the flight recorder's: the handler's, and any threads it
+   * hands work to (the batch writers).
+   */
+  private static Map<Long, Long> intakeThreadsCpu(ThreadMXBean threads) {
+    Map<Long, Long> cpu = new java.util.HashMap<>();
+    for (var thread : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (thread != null && isIntakeThread(thread.getThreadName())) {
+        long nanos = threads.getThreadCpuTime(thread.getThreadId());
+        if (nanos >= 0) {
+          cpu.put(thread.getThreadId(), nanos);
+        }
+      }
+    }
+    return cpu;
+  }
+
+  private static boolean isIntakeThread(String name) {
+    return !name.startsWith(StubAwsEndpoint.THREAD_NAME_PREFIX) && !name.equals("HTTP-Dispatcher") && !name.startsWith("JFR");
   }
 
   private static SQSEvent event() {

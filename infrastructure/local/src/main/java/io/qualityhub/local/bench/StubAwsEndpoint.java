@@ -22,8 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A stand-in for S3, DynamoDB and KMS that answers instantly and counts requests, so a benchmark
  * measures intake's own CPU and the requests it makes, with storage left out (the emulator's
  * DynamoDB runs at about 3,400 items per second and would measure itself). S3 serves one file; SQS keeps the bodies
- * of messages sent (intake's continuations).
- * Not a test double for behaviour: it accepts everything.
+ * of messages sent (intake's continuations). A fixed latency per request can be added, to show how waiting on storage
+ * adds to a file's time. Not a test double for behaviour: it accepts everything.
  */
 public final class StubAwsEndpoint implements AutoCloseable {
 
@@ -38,10 +38,30 @@ public final class StubAwsEndpoint implements AutoCloseable {
   private final java.util.Queue<String> sent = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
+  /** Names the stub's threads, so a benchmark can tell their CPU time from intake's. */
+  public static final String THREAD_NAME_PREFIX = "stub-aws-";
+  private static final int THREADS = 8;
+
+  private final long latencyMillis;
+  private final java.util.concurrent.ExecutorService executor;
+
   public StubAwsEndpoint(Path object) throws IOException {
+    this(object, 0);
+  }
+
+  /** @param latencyMillis added to every request before it is answered, as a storage service's round trip */
+  public StubAwsEndpoint(Path object, long latencyMillis) throws IOException {
     this.object = object;
+    this.latencyMillis = latencyMillis;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    java.util.concurrent.atomic.AtomicInteger threads = new java.util.concurrent.atomic.AtomicInteger();
+    // More threads than intake keeps requests in flight, so an added latency is waited out in parallel, as on AWS.
+    this.executor = Executors.newFixedThreadPool(THREADS, task -> {
+      Thread thread = new Thread(task, THREAD_NAME_PREFIX + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
     server.createContext("/", this::handle);
     server.start();
   }
@@ -59,6 +79,14 @@ public final class StubAwsEndpoint implements AutoCloseable {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
+      if (latencyMillis > 0) {
+        try {
+          Thread.sleep(latencyMillis);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while simulating latency", e);
+        }
+      }
       String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
       byte[] body;
       try (InputStream in = exchange.getRequestBody()) {
@@ -202,5 +230,6 @@ public final class StubAwsEndpoint implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    executor.shutdownNow();
   }
 }

@@ -2,6 +2,7 @@ package io.qualityhub.core.validate;
 
 import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.parse.ParsedRow;
 import io.qualityhub.core.parse.RowReader;
 import io.qualityhub.core.parse.UploadDecoder;
 import java.io.IOException;
@@ -33,6 +34,24 @@ public final class AcceptedRows {
   public void forEach(InputStream raw, UploadKey key, String source, RowSink sink) throws IOException {
     try (RowReader rows = decoder.open(raw, key.type(), key.format(), key.gzipped())) {
       new FileScanner(key.type(), key.branch()).scan(rows, sink, reject -> { });
+    } catch (FileRefusedException e) {
+      throw new ChangedContentException(source + " was accepted before and is refused now; its bytes changed", e);
+    }
+  }
+
+  /**
+   * Feeds every row of {@code raw} that can be read at all, unvalidated and without the duplicate check, for a caller
+   * that picks rows by the lines an earlier pass over the same version accepted (intake's latest states): a pass that
+   * parses only, about half the cost of {@link #forEach}. Rows with no values (structurally broken) are left out.
+   */
+  public void forEachReadable(InputStream raw, UploadKey key, String source, RowSink sink) throws IOException {
+    try (RowReader rows = decoder.open(raw, key.type(), key.format(), key.gzipped())) {
+      ParsedRow row;
+      while ((row = rows.next()) != null) {
+        if (!row.isBroken()) {
+          sink.accept(row.line(), row.values());
+        }
+      }
     } catch (FileRefusedException e) {
       throw new ChangedContentException(source + " was accepted before and is refused now; its bytes changed", e);
     }

@@ -4,10 +4,11 @@ import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.RefusalReason;
 import io.qualityhub.core.format.RejectReason;
+import io.qualityhub.core.format.Timestamps;
 import io.qualityhub.core.parse.ParsedRow;
 import io.qualityhub.core.parse.RowReader;
 import java.io.IOException;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -84,11 +85,15 @@ public final class FileScanner {
     return new ScanResult(read, good, bad);
   }
 
-  /** Claims and complaints repeat an id once per state change; the same id at the same instant is a duplicate. */
+  /**
+   * Claims and complaints repeat an id once per state change; the same id at the same instant is a duplicate. The
+   * instant is written as its epoch second and nanosecond, which name it as exactly as its ISO form and cost far less.
+   */
   private static String identity(String[] values, int idIndex, int versionIndex) {
     if (versionIndex < 0) {
       return values[idIndex];
     }
-    return values[idIndex] + '\u0000' + OffsetDateTime.parse(values[versionIndex]).toInstant();
+    Instant version = Timestamps.parse(values[versionIndex]).toInstant();
+    return values[idIndex] + '\u0000' + version.getEpochSecond() + '.' + version.getNano();
   }
 }

@@ -1,6 +1,7 @@
 package io.qualityhub.core.validate;
 
 import io.qualityhub.core.format.Column;
+import io.qualityhub.core.format.Timestamps;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -112,7 +113,7 @@ final class ValueChecks {
       return null;
     }
     try {
-      return OffsetDateTime.parse(value);
+      return Timestamps.parse(value);
     } catch (DateTimeParseException e) {
       return null;
     }

@@ -2,10 +2,6 @@ package io.qualityhub.core.store;
 
 import io.qualityhub.core.crypto.FieldCipher;
 import io.qualityhub.core.crypto.TamperedValueException;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -78,40 +74,38 @@ public final class ItemAuthenticator {
    * items the same way under its own label, so a row tag and a seal can never stand for each other.
    */
   static byte[] canonical(byte[] domain, String table, Map<String, AttributeValue> item, String tagAttribute) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(512);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      writeBytes(out, domain);
-      writeText(out, table);
-      TreeMap<String, AttributeValue> sorted = new TreeMap<>(item);
-      sorted.remove(tagAttribute);
-      out.writeInt(sorted.size());
-      for (Map.Entry<String, AttributeValue> attribute : sorted.entrySet()) {
-        writeText(out, attribute.getKey());
-        writeValue(out, attribute.getValue());
+    CanonicalBytes out = new CanonicalBytes(1024);
+    out.writeBytes(domain);
+    out.writeText(table);
+    String[] names = item.keySet().toArray(new String[0]);
+    Arrays.sort(names);
+    out.writeInt(item.containsKey(tagAttribute) ? names.length - 1 : names.length);
+    for (String name : names) {
+      if (!name.equals(tagAttribute)) {
+        out.writeText(name);
+        writeValue(out, item.get(name));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
     }
-    return bytes.toByteArray();
+    return out.toByteArray();
   }
 
-  private static void writeValue(DataOutputStream out, AttributeValue value) throws IOException {
+  private static void writeValue(CanonicalBytes out, AttributeValue value) {
     switch (value.type()) {
       case S -> {
         out.writeByte('S');
-        writeText(out, value.s());
+        out.writeText(value.s());
       }
       case N -> {
         out.writeByte('N');
-        writeText(out, number(value.n()));
+        out.writeText(number(value.n()));
       }
       case B -> {
         out.writeByte('B');
-        writeBytes(out, value.b().asByteArrayUnsafe());
+        out.writeBytes(value.b().asByteArrayUnsafe());
       }
       case BOOL -> {
         out.writeByte('O');
-        out.writeBoolean(value.bool());
+        out.writeByte(value.bool() ? 1 : 0);
       }
       case NUL -> out.writeByte('Z');
       case SS -> {
@@ -128,7 +122,7 @@ public final class ItemAuthenticator {
         members.sort(Arrays::compareUnsigned);
         out.writeInt(members.size());
         for (byte[] member : members) {
-          writeBytes(out, member);
+          out.writeBytes(member);
         }
       }
       case L -> {
@@ -143,7 +137,7 @@ public final class ItemAuthenticator {
         TreeMap<String, AttributeValue> entries = new TreeMap<>(value.m());
         out.writeInt(entries.size());
         for (Map.Entry<String, AttributeValue> entry : entries.entrySet()) {
-          writeText(out, entry.getKey());
+          out.writeText(entry.getKey());
           writeValue(out, entry.getValue());
         }
       }
@@ -151,26 +145,89 @@ public final class ItemAuthenticator {
     }
   }
 
-  /** DynamoDB stores numbers normalised ({@code 1200.00} reads back as {@code 1200}); the tag must agree. */
-  private static String number(String text) {
-    return new BigDecimal(text).stripTrailingZeros().toPlainString();
+  /**
+   * DynamoDB stores numbers normalised ({@code 1200.00} reads back as {@code 1200}); the tag must agree. Plain decimals
+   * without leading zeros (amounts, counts, line numbers) are normalised here as {@link BigDecimal} would; any other
+   * form goes through it.
+   */
+  static String number(String text) {
+    int length = text.length();
+    int dot = text.indexOf('.');
+    int integerDigits = dot < 0 ? length : dot;
+    if (integerDigits == 0 || (text.charAt(0) == '0' && integerDigits > 1) || !allDigits(text, 0, integerDigits)
+        || (dot >= 0 && (dot == length - 1 || !allDigits(text, dot + 1, length)))) {
+      return new BigDecimal(text).stripTrailingZeros().toPlainString();
+    }
+    if (dot < 0) {
+      return text;
+    }
+    int end = length;
+    while (text.charAt(end - 1) == '0') {
+      end--;
+    }
+    return text.substring(0, end == dot + 1 ? dot : end);
   }
 
-  private static void writeSortedTexts(DataOutputStream out, List<String> texts) throws IOException {
+  private static boolean allDigits(String text, int from, int to) {
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static void writeSortedTexts(CanonicalBytes out, List<String> texts) {
     List<String> sorted = new ArrayList<>(texts);
     sorted.sort(null);
     out.writeInt(sorted.size());
     for (String text : sorted) {
-      writeText(out, text);
+      out.writeText(text);
     }
   }
 
-  private static void writeText(DataOutputStream out, String text) throws IOException {
-    writeBytes(out, text.getBytes(StandardCharsets.UTF_8));
-  }
+  /** The canonical form's bytes: big-endian lengths, each variable part after its length; unsynchronised. */
+  private static final class CanonicalBytes {
+    private byte[] bytes;
+    private int size;
 
-  private static void writeBytes(DataOutputStream out, byte[] bytes) throws IOException {
-    out.writeInt(bytes.length);
-    out.write(bytes);
+    CanonicalBytes(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    void writeByte(int value) {
+      ensure(1);
+      bytes[size++] = (byte) value;
+    }
+
+    void writeInt(int value) {
+      ensure(4);
+      bytes[size++] = (byte) (value >>> 24);
+      bytes[size++] = (byte) (value >>> 16);
+      bytes[size++] = (byte) (value >>> 8);
+      bytes[size++] = (byte) value;
+    }
+
+    void writeText(String text) {
+      writeBytes(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    void writeBytes(byte[] part) {
+      writeInt(part.length);
+      ensure(part.length);
+      System.arraycopy(part, 0, bytes, size, part.length);
+      size += part.length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
+    }
+
+    private void ensure(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+      }
+    }
   }
 }

@@ -5,9 +5,9 @@ import io.qualityhub.core.crypto.FieldBinding;
 import io.qualityhub.core.crypto.FieldCipher;
 import io.qualityhub.core.format.Column;
 import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.Timestamps;
 import io.qualityhub.core.format.UploadKey;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,14 +33,18 @@ public final class RecordItemMapper {
 
   private final String table;
   private final RecordType type;
-  private final UploadKey key;
-  private final String generation;
   private final FieldCipher cipher;
   private final ItemAuthenticator authenticator;
   private final BlindIndex blindIndex;
-  private final String dataKeyRef;
   private final int idIndex;
   private final int versionIndex;
+  /** Per column, what the row item holds of it; and the parts every item of the file shares, made once. */
+  private final Column[] columns;
+  private final BlindIndexedColumn[] blindIndexed;
+  private final String pkPrefix;
+  private final String skPrefix;
+  private final Map<String, AttributeValue> provenance;
+  private final AttributeValue dataKeyValue;
 
   /**
    * @param dataKeyRef the sort key, in the file's partition, of the item holding the wrapped data key
@@ -50,41 +54,64 @@ public final class RecordItemMapper {
       String dataKeyRef) {
     this.table = table;
     this.type = key.type();
-    this.key = key;
-    this.generation = generation;
     this.cipher = cipher;
     this.authenticator = cipher == null ? null : new ItemAuthenticator(table, cipher);
     this.blindIndex = blindIndex;
-    this.dataKeyRef = dataKeyRef;
     this.idIndex = type.idIndex();
     this.versionIndex = type.versionColumn().map(type::indexOf).orElse(-1);
+    this.columns = type.columns().toArray(Column[]::new);
+    this.blindIndexed = new BlindIndexedColumn[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      blindIndexed[i] = BlindIndexedColumn.forColumn(columns[i].name()).orElse(null);
+    }
+    this.pkPrefix = ItemKeys.recordPk(type, key.branch(), "");
+    this.skPrefix = ItemKeys.rowSk(key.businessDate(), generation, null);
+    this.provenance = new HashMap<>(8);
+    provenance.put("recordType", s(type.wireName()));
+    provenance.put("branchCode", s(key.branch()));
+    provenance.put("businessDate", s(key.businessDate().toString()));
+    provenance.put(FILE_ID, s(key.fileId()));
+    provenance.put(GENERATION, s(generation));
+    this.dataKeyValue = dataKeyRef == null ? null : s(dataKeyRef);
   }
 
   /** The primary key of the item a row is stored as; enough to delete it. */
   public Map<String, AttributeValue> keyOf(String[] values) {
     Map<String, AttributeValue> itemKey = new HashMap<>(4);
-    itemKey.put(ItemKeys.PK, s(ItemKeys.recordPk(type, key.branch(), values[idIndex])));
-    itemKey.put(ItemKeys.SK, s(ItemKeys.rowSk(key.businessDate(), generation, version(values))));
+    putKey(itemKey, values);
     return itemKey;
   }
 
+  /** Puts the item key's two attributes and returns it as {@code pk|sk} ({@link ItemAuthenticator#itemKey}). */
+  private String putKey(Map<String, AttributeValue> item, String[] values) {
+    String pk = pkPrefix + values[idIndex];
+    Instant version = version(values);
+    // ItemKeys.rowSk, with the prefix shared by every row of the file made once.
+    String sk = version == null ? skPrefix : skPrefix + "#" + version;
+    item.put(ItemKeys.PK, s(pk));
+    item.put(ItemKeys.SK, s(sk));
+    return pk + "|" + sk;
+  }
+
   public Map<String, AttributeValue> toItem(int line, String[] values) {
-    Map<String, AttributeValue> item = keyOf(values);
-    String itemKey = ItemAuthenticator.itemKey(item);
-    provenance(item);
+    // Sized for a claim's 21 columns, 2 blind-index terms and 9 more attributes, so the map never grows.
+    Map<String, AttributeValue> item = new HashMap<>(64);
+    String itemKey = putKey(item, values);
+    item.putAll(provenance);
     item.put(LINE, n(Integer.toString(line)));
-    item.put(DATA_KEY, s(dataKeyRef));
-    List<Column> columns = type.columns();
-    for (int i = 0; i < columns.size(); i++) {
+    item.put(DATA_KEY, dataKeyValue);
+    for (int i = 0; i < columns.length; i++) {
       String value = values[i];
       if (value == null) {
         continue;
       }
-      Column column = columns.get(i);
+      Column column = columns[i];
       if (column.sensitive()) {
         byte[] sealed = cipher.encrypt(value, new FieldBinding(table, itemKey, column.name()));
         item.put(column.name(), AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(sealed)));
-        addBlindIndex(item, column.name(), value);
+        if (blindIndex != null && blindIndexed[i] != null) {
+          item.put(blindIndexed[i].termAttribute(), s(blindIndex.term(blindIndexed[i].domain(), value)));
+        }
       } else {
         item.put(column.name(), plain(column, value));
       }
@@ -137,7 +164,7 @@ public final class RecordItemMapper {
     String versionColumn = type.versionColumn().orElseThrow();
     state.put(ItemKeys.SK, s(ItemKeys.STATE_SK));
     state.put(SOURCE_SK, rowItem.get(ItemKeys.SK));
-    state.put(VERSION_MILLIS, n(Long.toString(OffsetDateTime.parse(rowItem.get(versionColumn).s()).toInstant().toEpochMilli())));
+    state.put(VERSION_MILLIS, n(Long.toString(Timestamps.parse(rowItem.get(versionColumn).s()).toInstant().toEpochMilli())));
     PeriodIndex.addEntry(type, state);
     return state;
   }
@@ -152,23 +179,11 @@ public final class RecordItemMapper {
   }
 
   public Instant version(String[] values) {
-    return versionIndex < 0 ? null : OffsetDateTime.parse(values[versionIndex]).toInstant();
+    return versionIndex < 0 ? null : Timestamps.parse(values[versionIndex]).toInstant();
   }
 
   private void provenance(Map<String, AttributeValue> item) {
-    item.put("recordType", s(type.wireName()));
-    item.put("branchCode", s(key.branch()));
-    item.put("businessDate", s(key.businessDate().toString()));
-    item.put(FILE_ID, s(key.fileId()));
-    item.put(GENERATION, s(generation));
-  }
-
-  private void addBlindIndex(Map<String, AttributeValue> item, String column, String value) {
-    if (blindIndex == null) {
-      return;
-    }
-    BlindIndexedColumn.forColumn(column)
-        .ifPresent(indexed -> item.put(indexed.termAttribute(), s(blindIndex.term(indexed.domain(), value))));
+    item.putAll(provenance);
   }
 
   private static AttributeValue plain(Column column, String value) {
