@@ -1,8 +1,8 @@
 package io.qualityhub.core.store;
 
 import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.Timestamps;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -60,7 +60,7 @@ public final class PeriodIndex {
     if (value == null || value.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(value.length() == 10 ? LocalDate.parse(value) : OffsetDateTime.parse(value).toLocalDate());
+    return Optional.of(value.length() == 10 ? LocalDate.parse(value) : Timestamps.parse(value).toLocalDate());
   }
 
   public static String key(String recordType, int shard) {
