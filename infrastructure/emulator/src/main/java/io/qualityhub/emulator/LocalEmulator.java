@@ -27,7 +27,12 @@ public final class LocalEmulator implements AutoCloseable {
     static final Region DEFAULT_REGION = Region.US_EAST_1;
 
     private static final String HOST = "127.0.0.1";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * moto answers some 2 s after its start on an idle machine, but importing it alone took 42 s on the shared 2-core
+     * machine at load 35, and two test forks start emulators at once. A moto that dies is reported at once, whatever
+     * this allows.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /**
