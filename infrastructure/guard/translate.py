@@ -1,6 +1,8 @@
 """Turns a SAM or CloudFormation template into the CloudFormation JSON that cfn-guard checks.
 
-Usage: python3 translate.py TEMPLATE.yaml OUTPUT.json
+Usage: python3 translate.py TEMPLATE.yaml OUTPUT.json [TEMPLATE.yaml OUTPUT.json ...]
+
+Several pairs are translated in one run: importing samtranslator costs more than a translation.
 
 - SAM templates (Transform: AWS::Serverless-2016-10-31) are expanded with the samtranslator
   package that cfn-lint installs, so guard rules see the resources CloudFormation will create
@@ -72,14 +74,15 @@ def translate(template):
 
 
 def main(argv):
-    if len(argv) != 3:
-        sys.stderr.write("usage: translate.py TEMPLATE.yaml OUTPUT.json\n")
+    pairs = argv[1:]
+    if not pairs or len(pairs) % 2 != 0:
+        sys.stderr.write("usage: translate.py TEMPLATE.yaml OUTPUT.json [TEMPLATE.yaml OUTPUT.json ...]\n")
         return 2
-    source, target = argv[1], argv[2]
-    with open(source, encoding="utf-8") as handle:
-        template = yaml_parse(handle.read())
-    with open(target, "w", encoding="utf-8") as handle:
-        json.dump(translate(template), handle, indent=1)
+    for source, target in zip(pairs[0::2], pairs[1::2]):
+        with open(source, encoding="utf-8") as handle:
+            template = yaml_parse(handle.read())
+        with open(target, "w", encoding="utf-8") as handle:
+            json.dump(translate(template), handle, indent=1)
     return 0
 
 

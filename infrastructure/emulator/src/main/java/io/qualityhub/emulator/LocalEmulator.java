@@ -27,9 +27,23 @@ public final class LocalEmulator implements AutoCloseable {
     static final Region DEFAULT_REGION = Region.US_EAST_1;
 
     private static final String HOST = "127.0.0.1";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * moto answers some 2 s after its start on an idle machine, but importing it alone took 42 s on the shared 2-core
+     * machine at load 35, and two test forks start emulators at once. A moto that dies is reported at once, whatever
+     * this allows.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The first of {@link #PORTS_PER_BASE} ports this JVM's emulators take, when set (each surefire fork of
+     * infrastructure/local sets its own). A port the system hands out is free only until moto binds it, a second or
+     * two later: a parallel fork asking meanwhile may be handed the same one, and its readiness probe would then
+     * reach the other fork's moto. Forks taking ports from ranges of their own cannot meet.
+     */
+    static final String PORT_BASE_PROPERTY = "qualityhub.emulator.portBase";
+    private static final int PORTS_PER_BASE = 500;
+    private static int nextPortOffset;
 
     private final URI endpoint;
     private final List<String> command;
@@ -273,7 +287,32 @@ public final class LocalEmulator implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    static synchronized int freePort() {
+        String base = System.getProperty(PORT_BASE_PROPERTY);
+        if (base == null) {
+            return anyFreePort();
+        }
+        int first = Integer.parseInt(base);
+        for (int tried = 0; tried < PORTS_PER_BASE; tried++) {
+            int port = first + nextPortOffset;
+            nextPortOffset = (nextPortOffset + 1) % PORTS_PER_BASE;
+            if (isFree(port)) {
+                return port;
+            }
+        }
+        throw new EmulatorStartException("No free port on " + HOST + " in " + first + "-" + (first + PORTS_PER_BASE - 1)
+                + " (" + PORT_BASE_PROPERTY + ") for the local AWS emulator");
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getByName(HOST))) {
+            return true;
+        } catch (IOException taken) {
+            return false;
+        }
+    }
+
+    private static int anyFreePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
             return socket.getLocalPort();
         } catch (IOException e) {

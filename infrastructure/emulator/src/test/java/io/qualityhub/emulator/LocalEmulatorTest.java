@@ -94,6 +94,20 @@ class LocalEmulatorTest {
     }
 
     @Test
+    void takesPortsFromItsOwnRangeWhenAPortBaseIsSetSkippingTakenOnes() throws IOException {
+        int base = 24_000;
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(base, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            System.setProperty(LocalEmulator.PORT_BASE_PROPERTY, String.valueOf(base));
+            int first = LocalEmulator.freePort();
+            int second = LocalEmulator.freePort();
+            assertTrue(first > base && first < base + 500, "in 24001-24499, past the taken 24000: " + first);
+            assertTrue(second > base && second < base + 500 && second != first, "another port of the range: " + second);
+        } finally {
+            System.clearProperty(LocalEmulator.PORT_BASE_PROPERTY);
+        }
+    }
+
+    @Test
     void usesTheEndpointTheEnvironmentNamesAndStartsNothing() {
         LocalEmulator connected = LocalEmulator.startOrConnect(Path.of("."),
                 Map.of(LocalEmulator.ENDPOINT_VARIABLE, "http://127.0.0.1:4566", "PATH", ""));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.deadlines.AlertRecord;
+import io.qualityhub.emulator.LocalEmulator;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
@@ -41,7 +42,9 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -98,9 +101,23 @@ class DeadlineMonitorEndToEndTest {
   private final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
   private final Sent sent = new Sent();
 
+  /** One moto for the class, emptied before each test: each test deploys afresh, without a moto start of its own. */
+  private static LocalEmulator emulator;
+
+  @BeforeAll
+  static void startTheEmulator() {
+    emulator = LocalEmulator.startOrConnect(ROOT);
+  }
+
+  @AfterAll
+  static void stopTheEmulator() {
+    emulator.close();
+  }
+
   @BeforeEach
   void deployAndStoreTheItems() {
-    local = LocalDeployment.open(ROOT, Optional.empty());
+    emulator.reset();
+    local = LocalDeployment.open(ROOT, Optional.of(emulator.endpoint()));
     table = local.physicalId("RecordsTable");
     bucket = local.physicalId("IntakeBucket");
     try (SesV2Client ses = local.clients().configure(SesV2Client.builder()).build()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.config.ConfigStore;
 import io.qualityhub.deadlines.AlertRecord;
+import io.qualityhub.emulator.LocalEmulator;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
@@ -29,7 +30,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -65,9 +68,23 @@ class UploadCalendarEndToEndTest {
   private LocalDeployment local;
   private final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
 
+  /** One moto for the class, emptied before each test: each test deploys afresh, without a moto start of its own. */
+  private static LocalEmulator emulator;
+
+  @BeforeAll
+  static void startTheEmulator() {
+    emulator = LocalEmulator.startOrConnect(ROOT);
+  }
+
+  @AfterAll
+  static void stopTheEmulator() {
+    emulator.close();
+  }
+
   @BeforeEach
   void deploy() {
-    local = LocalDeployment.open(ROOT, Optional.empty());
+    emulator.reset();
+    local = LocalDeployment.open(ROOT, Optional.of(emulator.endpoint()));
     try (SesV2Client ses = local.clients().configure(SesV2Client.builder()).build()) {
       ses.createEmailIdentity(request -> request.emailIdentity(local.settingsOf("MonitorFunction").required("ALERT_SENDER_EMAIL")));
     }
