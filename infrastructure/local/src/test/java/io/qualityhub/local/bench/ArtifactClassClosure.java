@@ -63,7 +63,7 @@ final class ArtifactClassClosure {
         }
         ZipEntry entry = jar.getEntry(current + ".class");
         if (entry == null) {
-          missing.putIfAbsent(current, "an entry point");
+          missing.putIfAbsent(current.replace('/', '.'), "an entry point");
           continue;
         }
         for (String named : classesNamedBy(jar, entry)) {
