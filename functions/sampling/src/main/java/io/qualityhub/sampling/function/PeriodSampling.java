@@ -75,7 +75,7 @@ public final class PeriodSampling {
         && !existing.get().populationFingerprint().equals(sample.populationFingerprint());
     if (existing.isEmpty()) {
       // Frozen before the header commits the draw: a header never names a population that was not stored.
-      FrozenPopulations.Reference frozen = frozenPopulations.put(period, FrozenPopulation.encode(period,
+      FrozenPopulationReference frozen = frozenPopulations.put(period, FrozenPopulation.encode(period,
           plan.version(), sample.populationFingerprint(), new Sampler(plan).weigh(period, records.units(),
               records.incidents()), records.incidents()));
       store.putHeaderIfAbsent(new SampleHeader(period, plan.version(), sample.populationFingerprint(),

@@ -64,7 +64,7 @@ public final class SampleVerification {
     if (header.frozenPopulation().isEmpty()) {
       return new Result(redraw(header, plan, now.units(), now.incidents()), Optional.empty());
     }
-    FrozenPopulations.Reference reference = header.frozenPopulation().get();
+    FrozenPopulationReference reference = header.frozenPopulation().get();
     Optional<FrozenPopulations.Stored> stored = frozenPopulations.read(reference.key());
     if (stored.isEmpty()) {
       return mismatch(reference, "is missing: the sample names it, yet the bucket holds no object there; the version"
@@ -87,7 +87,7 @@ public final class SampleVerification {
         Optional.of(PopulationChanges.between(plan, frozen.units(), now.units())));
   }
 
-  private static Result mismatch(FrozenPopulations.Reference reference, String what) {
+  private static Result mismatch(FrozenPopulationReference reference, String what) {
     return new Result(List.of(new SampleDifference.FrozenPopulationDiffers(reference.key(), what)), Optional.empty());
   }
 

@@ -33,13 +33,14 @@ public final class FrozenPopulations {
   }
 
   /** Stores the population's bytes and says where, in which version and with which hash. */
-  public Reference put(Period period, byte[] encoded) {
+  public FrozenPopulationReference put(Period period, byte[] encoded) {
     String key = keyOf(period);
     String version = s3.putObject(request -> request.bucket(bucket).key(key).contentType("application/gzip")
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(kmsKeyArn).bucketKeyEnabled(true),
         RequestBody.fromBytes(encoded)).versionId();
     // S3 names an unversioned object's version "null"; the reports bucket is versioned, so this is for completeness.
-    return new Reference(key, java.util.Objects.requireNonNullElse(version, "null"), FrozenPopulation.sha256(encoded));
+    return new FrozenPopulationReference(key, java.util.Objects.requireNonNullElse(version, "null"),
+        FrozenPopulation.sha256(encoded));
   }
 
   /** The current version of the object at {@code key}, or empty when there is none. */
@@ -51,9 +52,6 @@ public final class FrozenPopulations {
       return Optional.empty();
     }
   }
-
-  /** Where a sample's frozen population lies and the SHA-256 of its bytes as stored at the draw. */
-  public record Reference(String key, String versionId, String sha256) {}
 
   /** An object's bytes as read, with its version. */
   public record Stored(byte[] bytes, String versionId) {}

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 public record SampleHeader(Period period, String planVersion, String populationFingerprint, int populationSize,
     int selectedCount, String planJson, String planOverrideJson, List<StratumDraw> strata, Roster roster,
-    Optional<FrozenPopulations.Reference> frozenPopulation) {
+    Optional<FrozenPopulationReference> frozenPopulation) {
 
   /** A header of a period drawn before populations were frozen. */
   public SampleHeader(Period period, String planVersion, String populationFingerprint, int populationSize,

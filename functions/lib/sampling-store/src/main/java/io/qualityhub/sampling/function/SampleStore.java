@@ -105,7 +105,7 @@ public final class SampleStore {
             : List.of(),
         item.containsKey("rosterDate") ? new Roster(LocalDate.parse(item.get("rosterDate").s()),
             item.get("roster").l().stream().map(SampleStore::inspector).toList()) : Roster.NONE,
-        item.containsKey(FROZEN_KEY) ? Optional.of(new FrozenPopulations.Reference(item.get(FROZEN_KEY).s(),
+        item.containsKey(FROZEN_KEY) ? Optional.of(new FrozenPopulationReference(item.get(FROZEN_KEY).s(),
             item.get(FROZEN_VERSION).s(), item.get(FROZEN_SHA256).s())) : Optional.empty()));
   }
 

@@ -45,9 +45,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class CustomerErasure {
 
-  public static final String MARKER = "ERASED";
+  public static final String MARKER = ErasureMarker.MARKER;
   /** The attribute naming the erasure request on each item it changed. */
-  public static final String ERASURE_ID = "erasureId";
+  public static final String ERASURE_ID = ErasureMarker.ERASURE_ID;
   /** The partition holding one audit item per erasure request, sort key {@code ERASURE#{request id}}. */
   public static final String AUDIT_PK = "ERASURES";
   public static final String STARTED = "started";
@@ -58,7 +58,7 @@ public final class CustomerErasure {
    */
   static final Set<String> FREE_TEXT = Set.of("issue_notes", "comment", "description", "diagnosis", "health_notes",
       "occupation");
-  private static final AttributeValue ERASED = AttributeValue.fromS(MARKER);
+  private static final AttributeValue ERASED = ErasureMarker.ERASED;
   private static final List<RecordType> LINKED_BY_POLICY = List.of(RecordType.FOLLOWUPS, RecordType.SURVEYS);
 
   private final DynamoDbClient dynamoDb;
@@ -93,11 +93,6 @@ public final class CustomerErasure {
     this.uploads = new UploadErasure(s3, bucket, dynamoDb, table, blindIndex);
     this.awaitIntake = awaitIntake;
     return this;
-  }
-
-  /** Whether a stored sensitive attribute is the erasure marker rather than a ciphertext. */
-  public static boolean isErased(AttributeValue value) {
-    return ERASED.equals(value);
   }
 
   /** The audit item's key of a request. */

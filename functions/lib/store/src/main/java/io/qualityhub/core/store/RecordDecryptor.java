@@ -39,7 +39,7 @@ public final class RecordDecryptor {
 
   /**
    * The row's sensitive values in clear, by column name, in schema order, after its integrity check;
-   * erased values (see {@link CustomerErasure}) are left out.
+   * erased values (see {@link ErasureMarker}) are left out.
    */
   public Map<String, String> sensitiveValues(Map<String, AttributeValue> item) {
     RecordType type = RecordType.fromWireName(item.get("recordType").s()).orElseThrow();
@@ -50,7 +50,7 @@ public final class RecordDecryptor {
       new ItemAuthenticator(table, cipher).verify(item);
       for (Column column : type.columns()) {
         AttributeValue sealed = item.get(column.name());
-        if (!column.sensitive() || sealed == null || CustomerErasure.isErased(sealed)) {
+        if (!column.sensitive() || sealed == null || ErasureMarker.isErased(sealed)) {
           continue;
         }
         if (sealed.b() == null) {

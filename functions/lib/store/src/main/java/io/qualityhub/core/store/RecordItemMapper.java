@@ -157,7 +157,7 @@ public final class RecordItemMapper {
       int column = type.indexOf(name);
       boolean sensitive = column >= 0 && type.column(column).sensitive();
       if (value.b() == null && !sensitive && !name.equals(LINE) && !name.equals(DATA_KEY) && !isBlindIndexTerm(name)
-          && !name.equals(CustomerErasure.ERASURE_ID)) {
+          && !name.equals(ErasureMarker.ERASURE_ID)) {
         state.put(name, value);
       }
     });

@@ -1,0 +1,104 @@
+package io.qualityhub.local.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.qualityhub.local.LocalDeployment;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each function runs from its own artifact and nothing else: a fresh JVM whose class path is the shaded jar
+ * template.yaml deploys, the handler built as Lambda builds it (configuration and clients from the environment) and
+ * invoked once with its sample event from {@code events/}, against the local emulator. A class left out of an
+ * artifact (decision 0019: each function ships only the SDK services it calls) fails here rather than on Lambda.
+ */
+class FunctionArtifactsRunTest {
+
+  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
+  private static final Pattern LINKAGE_FAILURE = Pattern.compile(
+      "NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|LinkageError|VerifyError"
+          + "|ExceptionInInitializerError|ServiceConfigurationError");
+
+  /** Each function's sample event (events/README.md). */
+  private static final Map<String, String> EVENTS = new TreeMap<>(Map.ofEntries(
+      Map.entry("intake", "events/intake/sqs-s3-object-created.json"),
+      Map.entry("monitor", "events/monitor/schedule-daily.json"),
+      Map.entry("sampling", "events/sampling/schedule-monthly.json"),
+      Map.entry("findings", "events/sampling/sqs-findings-file-current.json"),
+      Map.entry("inspection-tasks", "events/sampling/http-api-inspection-tasks.json"),
+      Map.entry("aggregate", "events/reports/sqs-aggregate-file-current.json"),
+      Map.entry("report", "events/reports/schedule-monthly.json"),
+      Map.entry("report-access", "events/reports/http-api-report-access.json"),
+      Map.entry("audit-digest", "events/reports/schedule-audit-digest.json"),
+      Map.entry("report-list", "events/reports/http-api-report-list.json"),
+      Map.entry("customer-lookup", "events/reports/http-api-customer-lookup.json"),
+      Map.entry("erasure", "events/erasure/erase-customer.json"),
+      Map.entry("rekey", "events/maintenance/rekey.json"),
+      Map.entry("reseal", "events/maintenance/reseal.json")));
+
+  /** Handlers that read and write streams, which HandlerProbe does not invoke: run by a probe of their own. */
+  private static final Set<String> STREAM_HANDLERS = Set.of("monitor");
+  private static final Path STREAM_HANDLER_PROBE = Path.of("src", "test", "resources", "stream-handler-probe",
+      "StreamHandlerProbe.java").toAbsolutePath();
+
+  private static LocalDeployment local;
+
+  @BeforeAll
+  static void deploy() {
+    local = LocalDeployment.open(ROOT, Optional.empty());
+  }
+
+  @AfterAll
+  static void close() {
+    local.close();
+  }
+
+  @Test
+  void everyFunctionStartsFromItsOwnArtifactAndAnswersItsSampleEvent() throws IOException, InterruptedException {
+    Map<String, FunctionArtifact> functions = FunctionArtifact.all(ROOT);
+    assertEquals(EVENTS.keySet(), functions.keySet(), "a sample event for every function of template.yaml");
+    Map<String, String> failures = new LinkedHashMap<>();
+    for (FunctionArtifact function : functions.values()) {
+      Run run = run(function, ROOT.resolve(EVENTS.get(function.name())));
+      if (run.exitCode() != 0 || LINKAGE_FAILURE.matcher(run.output()).find() || !run.output().contains("response=")) {
+        failures.put(function.name(), "exit " + run.exitCode() + "\n" + run.output());
+      }
+    }
+    assertTrue(failures.isEmpty(), () -> "functions that did not run from their own artifact: " + failures);
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private static Run run(FunctionArtifact function, Path event) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", function.artifact().toString()));
+    command.add(STREAM_HANDLERS.contains(function.name()) ? STREAM_HANDLER_PROBE.toString()
+        : "io.qualityhub.core.bench.HandlerProbe");
+    command.addAll(List.of(function.handler(), event.toString(), function.logicalId()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
+    builder.environment().putAll(local.functionEnvironment(function.logicalId()));
+    builder.environment().remove("JAVA_TOOL_OPTIONS");
+    builder.environment().put("AWS_ENDPOINT_URL", local.endpoint().toString());
+    builder.environment().put("AWS_REGION", local.clients().region().id());
+    builder.environment().putIfAbsent("AWS_ACCESS_KEY_ID", "qualityhub-local");
+    builder.environment().putIfAbsent("AWS_SECRET_ACCESS_KEY", "qualityhub-local");
+    builder.environment().put("AWS_LAMBDA_FUNCTION_NAME", function.logicalId());
+    Process process = builder.start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    return new Run(process.waitFor(), output);
+  }
+}
