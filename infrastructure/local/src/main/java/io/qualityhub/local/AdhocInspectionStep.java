@@ -10,7 +10,7 @@ import io.qualityhub.sampling.domain.PeriodType;
 import io.qualityhub.sampling.domain.RecordKey;
 import io.qualityhub.sampling.function.AdhocOutcome;
 import io.qualityhub.sampling.function.SampleStore;
-import io.qualityhub.sampling.function.SamplingHandler;
+import io.qualityhub.sampling.function.SamplingWiring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +50,7 @@ final class AdhocInspectionStep implements DemoStep {
         && record.recordType().equals("sales")).findFirst().orElse(drawn.getFirst());
     AdhocOrder order = new AdhocOrder(period, target.branch(), target.recordType(), REASON,
         CliAudit.principal(local).who(), context.asOf(), 2, List.of());
-    AdhocOutcome outcome = SamplingHandler.adhocOrders(local.settingsOf("SamplingFunction"),
+    AdhocOutcome outcome = SamplingWiring.adhocOrders(local.settingsOf("SamplingFunction"),
         local.clientsFor("SamplingFunction"), refused -> { throw refused; },
         (unassignedPeriod, roster, tasks) -> context.out().println("  WARNING: " + tasks.size()
             + " ad-hoc tasks have no eligible inspector")).order(order);

@@ -18,7 +18,7 @@ import io.qualityhub.sampling.function.PlanSource;
 import io.qualityhub.sampling.function.PopulationReader;
 import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SampleVerification;
-import io.qualityhub.sampling.function.SamplingHandler;
+import io.qualityhub.sampling.function.SamplingWiring;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -113,7 +113,7 @@ final class SampleCommand {
       AdhocOutcome outcome;
       try {
         order = new AdhocOrder(period, branch, type, reason, requester.who(), today, count, ids);
-        outcome = SamplingHandler.adhocOrders(settings, local.clientsFor("SamplingFunction"), refused -> { },
+        outcome = SamplingWiring.adhocOrders(settings, local.clientsFor("SamplingFunction"), refused -> { },
             (unassignedPeriod, roster, tasks) -> out.println("WARNING: " + tasks.size() + " task"
                 + (tasks.size() == 1 ? " has" : "s have") + " no eligible inspector (active, on the team, not from "
                 + branch + ", with capacity left): " + tasks.stream().map(InspectionTask::taskId)
@@ -197,7 +197,7 @@ final class SampleCommand {
     return new SampleVerification(store,
         new PopulationReader(local.clients().dynamoDb(), table, Long.MAX_VALUE),
         new PeriodSecrets(local.clients().kms(), local.attribute("SamplingKey", "Arn")),
-        SamplingHandler.frozenPopulations(local.settingsOf("SamplingFunction"), local.clients())).check(period);
+        SamplingWiring.frozenPopulations(local.settingsOf("SamplingFunction"), local.clients())).check(period);
   }
 
   static List<SampleDifference> verifyAdhoc(LocalDeployment local, Period period) {

@@ -18,6 +18,7 @@ import io.qualityhub.reports.aggregate.BranchTallies;
 import io.qualityhub.reports.aggregate.Counter;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.function.AggregateHandler;
+import io.qualityhub.reports.function.AggregateService;
 import io.qualityhub.reports.function.AuditTrail;
 import io.qualityhub.reports.function.AuditVerifier;
 import io.qualityhub.reports.function.ReportAccessHandler;
@@ -103,7 +104,7 @@ class ReportsEndToEndTest {
     FileCurrentEvent late = new FileCurrentEvent("AGG-01#2026-10-05#surveys", "AGG-01", "surveys", "2026-10-05",
         first.generation(), local.physicalId("IntakeBucket"), key, first.generation(), null, null, 3, 1);
     AggregateHandler aggregates = new AggregateHandler(local.settingsOf("AggregateFunction"), local.clients());
-    assertEquals(AggregateHandler.Outcome.NOT_CURRENT, aggregates.process(late), "a late event of the replaced upload");
+    assertEquals(AggregateService.Outcome.NOT_CURRENT, aggregates.process(late), "a late event of the replaced upload");
     assertEquals(4, surveyTallies("AGG-01", "2026-10-05").count(Counter.SURVEY_RESPONSES, "overall"));
 
     Map<String, Object> produced = reports().produce(Map.of("period", "2026-10", "scope", "branch:AGG-01"));

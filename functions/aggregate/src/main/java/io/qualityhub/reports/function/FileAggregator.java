@@ -30,9 +30,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * Reads one upload again, from its exact object version with the same decoder and scanner intake used, so it counts
  * exactly the rows intake accepted: the state it gives of each record ({@link #states}), or for the portfolio the
  * file's aggregate. Claims and complaints count once per id, at the id's latest row in the file (found in a first
- * pass). Findings files are not aggregated ({@link AggregateHandler} skips them).
+ * pass). Findings files are not aggregated ({@link AggregateService} skips them).
  */
-final class FileAggregator {
+final class FileAggregator implements AggregateService.Uploads {
 
   private final S3Client s3;
   private final AcceptedRows acceptedRows;
@@ -48,7 +48,8 @@ final class FileAggregator {
    * What a withdrawn upload contributes: nothing. Intake withdraws an upload that disagrees with its branch manifest
    * after it was stored; its slot then holds an aggregate of no rows, ordered after the upload's own.
    */
-  FileAggregate nothing(FileCurrentEvent event) throws IOException {
+  @Override
+  public FileAggregate nothing(FileCurrentEvent event) throws IOException {
     UploadKey key = parseKey(event);
     return new FileAggregate(new AggregateAccumulator(
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0)).toAggregate(), List.of());
@@ -58,7 +59,8 @@ final class FileAggregator {
    * The aggregate of a file whose figures are kept per file (the portfolio: policies in force by month), not record
    * by record.
    */
-  FileAggregate aggregate(FileCurrentEvent event) throws IOException {
+  @Override
+  public FileAggregate aggregate(FileCurrentEvent event) throws IOException {
     UploadKey key = parseKey(event);
     AggregateAccumulator accumulator = new AggregateAccumulator(
         new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0));
@@ -71,7 +73,8 @@ final class FileAggregator {
    * The state the event's file gives of each record it carries (for claims and complaints the id's latest row in the
    * file), with what the record adds on the days of its own dates, handed to {@code sink} one record at a time.
    */
-  void states(FileCurrentEvent event, BiConsumer<String, RecordState> sink) throws IOException {
+  @Override
+  public void states(FileCurrentEvent event, BiConsumer<String, RecordState> sink) throws IOException {
     UploadKey key = parseKey(event);
     RecordType type = RecordType.valueOf(key.type().name());
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);

@@ -19,7 +19,7 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  * {@code If-None-Match: *}, so S3 itself refuses to replace a day's digest (Object Lock would only
  * keep the old version beside a new current one), and two runs for the same day cannot both win.
  */
-public final class DigestArchive {
+public final class DigestArchive implements AuditDigestService.Archive {
 
   static final String PREFIX = "audit/digests/";
   private static final int PRECONDITION_FAILED = 412;
@@ -48,6 +48,7 @@ public final class DigestArchive {
   }
 
   /** The days that have a digest, oldest first. */
+  @Override
   public List<LocalDate> days() {
     List<LocalDate> days = new ArrayList<>();
     s3.listObjectsV2Paginator(request -> request.bucket(bucket).prefix(PREFIX)).contents().forEach(object -> {
@@ -65,6 +66,7 @@ public final class DigestArchive {
   }
 
   /** The stored digest of {@code day}, read back and its seal checked. */
+  @Override
   public Stored read(LocalDate day) {
     String line = s3.getObjectAsBytes(request -> request.bucket(bucket).key(key(day))).asString(StandardCharsets.UTF_8);
     try {
@@ -84,6 +86,7 @@ public final class DigestArchive {
    *
    * @return true when this call wrote it, false when a digest for the day was already stored (and kept)
    */
+  @Override
   public boolean writeFirst(AuditDigest digest) {
     try {
       s3.putObject(request -> request.bucket(bucket).key(key(digest.day())).ifNoneMatch("*")

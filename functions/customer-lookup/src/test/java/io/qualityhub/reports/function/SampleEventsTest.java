@@ -51,20 +51,20 @@ class SampleEventsTest {
         APIGatewayV2HTTPEvent.class);
 
     assertEquals(Set.of("quality"), Caller.of(event, Instant.parse("2026-11-25T02:00:00Z")).groups());
-    CustomerLookupHandler.Identifier byIdNumber = new CustomerLookupHandler.Identifier(BlindIndexedColumn.ID_NUMBER, "A123456789");
-    assertEquals(Optional.of(byIdNumber), CustomerLookupHandler.identifier(event));
+    CustomerIdentifier byIdNumber = new CustomerIdentifier(BlindIndexedColumn.ID_NUMBER, "A123456789");
+    assertEquals(Optional.of(byIdNumber), identifierOf(event));
     event.setBody(java.util.Base64.getEncoder().encodeToString(event.getBody().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     event.setIsBase64Encoded(true);
-    assertEquals(Optional.of(byIdNumber), CustomerLookupHandler.identifier(event), "as API Gateway may pass a body, base64-encoded");
+    assertEquals(Optional.of(byIdNumber), identifierOf(event), "as API Gateway may pass a body, base64-encoded");
     event.setIsBase64Encoded(false);
     event.setBody("{\"phone\": \"0912-345-678\"}");
-    assertEquals(Optional.of(new CustomerLookupHandler.Identifier(BlindIndexedColumn.PHONE, "0912-345-678")),
-        CustomerLookupHandler.identifier(event), "a phone number, as the portal sends it");
+    assertEquals(Optional.of(new CustomerIdentifier(BlindIndexedColumn.PHONE, "0912-345-678")),
+        identifierOf(event), "a phone number, as the portal sends it");
     for (String notAsked : new String[] {"{\"idNo\": A123456789}", "{\"idNo\": 123}", "{\"phone\": 912345678}",
         "{\"idNo\": \"A123456789\", \"phone\": \"0912345678\"}", "{\"idNo\": \"  \"}", "{\"name\": \"林志明\"}",
         "[\"A123456789\"]", "", "{\"idNo\": \"" + "A".repeat(5000) + "\"}"}) {
       event.setBody(notAsked);
-      assertEquals(Optional.empty(), CustomerLookupHandler.identifier(event), notAsked.length() > 80 ? "an oversized body" : notAsked);
+      assertEquals(Optional.empty(), identifierOf(event), notAsked.length() > 80 ? "an oversized body" : notAsked);
     }
   }
 
@@ -84,6 +84,11 @@ class SampleEventsTest {
   @Test
   void anIdentifierNeverPrintsTheValueItCarries() {
     assertEquals("Identifier[customer_phone]",
-        new CustomerLookupHandler.Identifier(BlindIndexedColumn.PHONE, "0933-221-908").toString());
+        new CustomerIdentifier(BlindIndexedColumn.PHONE, "0933-221-908").toString());
+  }
+
+  /** The identifier the customer lookup function reads from the event's body. */
+  private static Optional<CustomerIdentifier> identifierOf(APIGatewayV2HTTPEvent event) {
+    return CustomerIdentifier.ofBody(event.getBody(), event.getIsBase64Encoded());
   }
 }

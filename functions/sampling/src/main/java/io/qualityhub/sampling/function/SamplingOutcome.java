@@ -4,7 +4,9 @@ import io.qualityhub.sampling.domain.InspectionTask;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.RepeatViolator;
 import io.qualityhub.sampling.domain.StratumDraw;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one sampling run did for a period.
@@ -27,5 +29,19 @@ public record SamplingOutcome(Period period, String planVersion, int populationS
     tasks = List.copyOf(tasks);
     taskLists = List.copyOf(taskLists);
     repeatViolators = List.copyOf(repeatViolators);
+  }
+
+  /** What the sampling function answers: the period, its plan and its counts, never record content. */
+  public Map<String, Object> summary() {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("period", period.toString());
+    summary.put("planVersion", planVersion);
+    summary.put("populationSize", populationSize);
+    summary.put("tasks", tasks.size());
+    summary.put("tasksCreated", tasksCreated);
+    summary.put("messagesSent", messagesSent);
+    summary.put("taskLists", taskLists);
+    summary.put("populationChanged", populationChanged);
+    return summary;
   }
 }

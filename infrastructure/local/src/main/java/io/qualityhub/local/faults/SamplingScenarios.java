@@ -18,6 +18,7 @@ import io.qualityhub.sampling.function.SampleStore;
 import io.qualityhub.sampling.function.SampleVerification;
 import io.qualityhub.sampling.function.SamplingHandler;
 import io.qualityhub.sampling.function.SamplingOutcome;
+import io.qualityhub.sampling.function.SamplingWiring;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -139,7 +140,7 @@ final class SamplingScenarios {
     List<SampleDifference> differences = new SampleVerification(store,
         new PopulationReader(local.clients().dynamoDb(), local.physicalId("RecordsTable"), 1_000_000),
         new PeriodSecrets(local.clients().kms(), settings.required("SAMPLING_KEY_ARN")),
-        SamplingHandler.frozenPopulations(settings, local.clients())).verify(period);
+        SamplingWiring.frozenPopulations(settings, local.clients())).verify(period);
     int drawn = rerun.tasks().size();
     long sentBeforeCrash = afterCrash.stream().filter(SampleStore.StoredTask::queued).count();
     return whereItStruck.check(drawn, afterCrash, checks)

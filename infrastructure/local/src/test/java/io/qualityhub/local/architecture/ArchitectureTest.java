@@ -80,12 +80,12 @@ class ArchitectureTest {
   @Test
   void theRulesSeeWhichModuleAClassIsReadFrom() {
     // Guards the rules above against passing for want of matches: a function's use of a library is seen as such.
-    JavaClass samplingHandler = classes.get("io.qualityhub.sampling.function.SamplingHandler");
+    JavaClass samplingWiring = classes.get("io.qualityhub.sampling.function.SamplingWiring");
 
-    assertTrue(readFrom(FUNCTIONS.resolve("sampling")).test(samplingHandler));
-    assertTrue(samplingHandler.getDirectDependenciesFromSelf().stream()
+    assertTrue(readFrom(FUNCTIONS.resolve("sampling")).test(samplingWiring));
+    assertTrue(samplingWiring.getDirectDependenciesFromSelf().stream()
         .anyMatch(dependency -> readFrom(FUNCTIONS.resolve("lib").resolve("sampling-store")).test(dependency.getTargetClass())));
-    assertTrue(readFromAnotherFunctionThan(FUNCTIONS.resolve("intake")).test(samplingHandler));
+    assertTrue(readFromAnotherFunctionThan(FUNCTIONS.resolve("intake")).test(samplingWiring));
   }
 
   private static DescribedPredicate<JavaClass> readFrom(Path module) {
