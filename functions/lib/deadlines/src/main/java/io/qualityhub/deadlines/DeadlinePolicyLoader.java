@@ -1,5 +1,9 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.WireNamed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

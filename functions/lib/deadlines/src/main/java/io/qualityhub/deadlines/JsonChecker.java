@@ -1,5 +1,6 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,8 +1,8 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.ActionStatus;
 import io.qualityhub.core.store.ActionIndex;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.Instant;
 import java.time.LocalDate;
