@@ -39,7 +39,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -219,8 +218,8 @@ final class DeadlineMonitor {
       byte[] message = mail.message(digest, now);
       try {
         mailSender.send(recipient, message);
-      } catch (SdkException notAccepted) {
-        problems.add("digest to " + recipient + " not accepted by the mail service (" + notAccepted.getClass().getSimpleName()
+      } catch (MessageNotAcceptedException notAccepted) {
+        problems.add("digest to " + recipient + " not accepted by the mail service (" + notAccepted.reason()
             + "); its alerts stay claimed and the next run resumes them");
         continue;
       }
@@ -256,9 +255,9 @@ final class DeadlineMonitor {
               told.get(alert).add(TOPIC_RECIPIENT);
             }
           });
-        } catch (SdkException notAccepted) {
+        } catch (MessageNotAcceptedException notAccepted) {
           problems.add("topic message for " + branch.getKey() + " " + level.getKey().wireName()
-              + " not accepted (" + notAccepted.getClass().getSimpleName() + "); its unsent alerts stay claimed and the next run resumes them");
+              + " not accepted (" + notAccepted.reason() + "); its unsent alerts stay claimed and the next run resumes them");
         }
       }
     }

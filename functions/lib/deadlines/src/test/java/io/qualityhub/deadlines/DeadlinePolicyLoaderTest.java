@@ -191,6 +191,17 @@ class DeadlinePolicyLoaderTest {
     }
 
     @Test
+    void aNullInAnOverrideRemovesTheKeyAsAMergePatchDoes() {
+        // RFC 7386: null removes; removing a key the defaults lack changes nothing, and a removed required key is missing
+        assertEquals("2026-12-1-merge", DeadlinePolicyLoader.load(json("""
+                {"version": "2026-12-1-merge", "no_such_key": null}
+                """)).version());
+        assertEquals(List.of("$.levels.warningShare: missing; use a share such as 0.8"), rejected("""
+                {"version": "2026-12-1-merge", "levels": {"warningShare": null}}
+                """).problems());
+    }
+
+    @Test
     void anArrayInAnOverrideReplacesTheDefaultList() {
         DeadlinePolicy policy = DeadlinePolicyLoader.load(json("""
                 {"version": "2026-11-1-no-holidays",

@@ -93,8 +93,8 @@ public final class IndicatorCatalogue {
                 c -> Measurement.percent(c.tallies().count(Counter.CLAIMS_SETTLED_ON_TIME),
                         c.tallies().count(Counter.CLAIMS_SETTLED))));
         for (Complexity complexity : Complexity.values()) {
-            String code = complexity.name().toLowerCase(Locale.ROOT);
-            String en = complexity == Complexity.SIMPLE ? "simple" : "complex";
+            String code = complexity.wireName();
+            String en = complexity.wireName();
             String zh = complexity == Complexity.SIMPLE ? "簡單案件" : "複雜案件";
             list.add(new IndicatorDefinition("claims.cycle_time_median_days." + code, "claims.cycle_time_median_days",
                     "Median claim cycle time, " + en, "理賠處理天數中位數(" + zh + ")", Unit.DAYS, LOWER_IS_BETTER,

@@ -1,10 +1,10 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.policy.PolicyJson;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -72,7 +72,7 @@ public final class SamplingPlanLoader {
                     "add e.g. \"version\": \"" + base.path("version").asText() + "+local\" so that every"
                             + " sample records which plan drew it")));
         }
-        return validate(mergePatch(base, override), baseSource + " overridden by " + overrideSource);
+        return validate(PolicyJson.mergePatch(base, override), baseSource + " overridden by " + overrideSource);
     }
 
     /** The text of the packaged plan, as samples record it beside the plan that drew them. */
@@ -102,22 +102,6 @@ public final class SamplingPlanLoader {
             throw new SamplingPlanException(source, List.of(new PlanProblem("$", "is not valid JSON" + where
                     + " (" + e.getOriginalMessage() + ")", "correct the JSON syntax there")), e);
         }
-    }
-
-    private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch.deepCopy();
-        }
-        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : JSON.createObjectNode();
-        for (Map.Entry<String, JsonNode> field : patch.properties()) {
-            if (field.getValue().isNull()) {
-                merged.remove(field.getKey());
-            } else {
-                merged.set(field.getKey(), mergePatch(merged.get(field.getKey()), field.getValue()));
-            }
-        }
-        return merged;
     }
 
     private static SamplingPlan validate(JsonNode root, String source) {
