@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.sns.SnsClient;
 import software.amazon.awssdk.services.sns.model.MessageAttributeValue;
 
@@ -37,20 +38,25 @@ final class AlertTopicPublisher {
   /**
    * Publishes the alerts of one branch and level, part by part, handing each part's alerts to {@code accepted} as soon
    * as SNS has accepted it, so that a failure on a later part leaves only the unsent parts to send again. Returns how
-   * many parts, once SNS has accepted every one; throws at the first part it does not accept.
+   * many parts, once SNS has accepted every one; throws {@link MessageNotAcceptedException} at the first part it does
+   * not accept.
    */
   int publish(String branch, AlertLevel level, List<Alert> alerts, RunInfo run, Consumer<List<Alert>> accepted) {
     int parts = (alerts.size() + ALERTS_PER_MESSAGE - 1) / ALERTS_PER_MESSAGE;
     for (int part = 0; part < parts; part++) {
       List<Alert> slice = alerts.subList(part * ALERTS_PER_MESSAGE, Math.min(alerts.size(), (part + 1) * ALERTS_PER_MESSAGE));
       String body = body(branch, level, slice, run, part + 1, parts);
-      sns.publish(request -> request
-          .topicArn(topicArn)
-          .subject(subject(branch, level, alerts.size()))
-          .message(body)
-          .messageAttributes(Map.of(
-              "branch", text(branch),
-              "level", text(level.wireName()))));
+      try {
+        sns.publish(request -> request
+            .topicArn(topicArn)
+            .subject(subject(branch, level, alerts.size()))
+            .message(body)
+            .messageAttributes(Map.of(
+                "branch", text(branch),
+                "level", text(level.wireName()))));
+      } catch (SdkException notAccepted) {
+        throw new MessageNotAcceptedException("SNS", notAccepted);
+      }
       accepted.accept(slice);
     }
     return parts;

@@ -1,8 +1,6 @@
 package io.qualityhub.monitor;
 
-import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.RefusedItems;
-import io.qualityhub.core.store.RecordItemMapper;
 import io.qualityhub.deadlines.Alert;
 import io.qualityhub.deadlines.AlertLevel;
 import io.qualityhub.deadlines.AlertLevels;
@@ -18,7 +16,6 @@ import io.qualityhub.deadlines.OpenDeadline;
 import io.qualityhub.deadlines.Routing;
 import io.qualityhub.deadlines.UploadVerdict;
 import io.qualityhub.intake.DeadlineIndexer;
-import io.qualityhub.intake.UnreadableStateItemException;
 import io.qualityhub.monitor.AlertClaimStore.Claim;
 import io.qualityhub.monitor.AlertClaimStore.Standing;
 import java.nio.charset.StandardCharsets;
@@ -39,8 +36,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * One monitor run, as {@code docs/deadlines.md} ("Once per level") describes it:
@@ -105,7 +100,7 @@ final class DeadlineMonitor {
     List<String> problems = new ArrayList<>();
 
     RefusedItems refused = new RefusedItems();
-    List<Map<String, AttributeValue>> due = index.due(now, request.scope(), refused);
+    List<IndexedItem> due = index.due(now, request.scope(), refused, deadlines);
     List<Look> looks = look(due, now, problems);
     Map<Alert, Claim> claimed = new LinkedHashMap<>();
     for (Look look : looks) {
@@ -170,14 +165,15 @@ final class DeadlineMonitor {
    */
   private void writeSnapshots(Instant now, String runId, List<String> problems, RefusedItems refused) {
     Map<String, Long> overdueByBranch = new TreeMap<>();
-    for (Map<String, AttributeValue> item : index.openClaims(refused)) {
-      try {
-        List<OpenDeadline> open = deadlines.openDeadlines(item);
-        boolean overdue = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream)
-            .anyMatch(alert -> alert.level().compareTo(AlertLevel.OVERDUE) >= 0);
-        open.stream().findFirst().ifPresent(deadline -> overdueByBranch.merge(deadline.branch(), overdue ? 1L : 0L, Long::sum));
-      } catch (UnreadableStateItemException unreadable) {
-        problems.add(unreadable.getMessage());
+    for (IndexedItem item : index.openClaims(refused, deadlines)) {
+      switch (item) {
+        case IndexedItem.Readable readable -> {
+          List<OpenDeadline> open = readable.deadlines();
+          boolean overdue = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream)
+              .anyMatch(alert -> alert.level().compareTo(AlertLevel.OVERDUE) >= 0);
+          open.stream().findFirst().ifPresent(deadline -> overdueByBranch.merge(deadline.branch(), overdue ? 1L : 0L, Long::sum));
+        }
+        case IndexedItem.Unreadable unreadable -> problems.add(unreadable.problem());
       }
     }
     LocalDate day = LocalDate.ofInstant(now, deadlines.policy().timeZone());
@@ -185,21 +181,19 @@ final class DeadlineMonitor {
   }
 
   /** An item read from the index, its running clocks and the alert each is at now. */
-  private record Look(Map<String, AttributeValue> item, List<OpenDeadline> deadlines, List<Alert> alerts) {}
+  private record Look(DueIndex.Entry entry, List<OpenDeadline> deadlines, List<Alert> alerts) {}
 
-  private List<Look> look(List<Map<String, AttributeValue>> items, Instant now, List<String> problems) {
+  private List<Look> look(List<IndexedItem> items, Instant now, List<String> problems) {
     List<Look> looks = new ArrayList<>();
-    for (Map<String, AttributeValue> item : items) {
-      try {
-        if (!item.containsKey(RecordItemMapper.SOURCE_SK)) {
-          throw new UnreadableStateItemException(item.get(ItemKeys.PK).s(), RecordItemMapper.SOURCE_SK, "is missing");
+    for (IndexedItem item : items) {
+      switch (item) {
+        case IndexedItem.Readable readable -> {
+          List<Alert> alerts = readable.deadlines().stream().map(deadline -> levels.alertAt(deadline, now))
+              .flatMap(Optional::stream).toList();
+          looks.add(new Look(readable.entry(), readable.deadlines(), alerts));
         }
-        List<OpenDeadline> open = deadlines.openDeadlines(item);
-        List<Alert> alerts = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream).toList();
-        looks.add(new Look(item, open, alerts));
-      } catch (UnreadableStateItemException unreadable) {
         // Left in the index: it is read, and reported, again every run until it is rewritten.
-        problems.add(unreadable.getMessage());
+        case IndexedItem.Unreadable unreadable -> problems.add(unreadable.problem());
       }
     }
     return looks;
@@ -219,8 +213,8 @@ final class DeadlineMonitor {
       byte[] message = mail.message(digest, now);
       try {
         mailSender.send(recipient, message);
-      } catch (SdkException notAccepted) {
-        problems.add("digest to " + recipient + " not accepted by the mail service (" + notAccepted.getClass().getSimpleName()
+      } catch (MessageNotAcceptedException notAccepted) {
+        problems.add("digest to " + recipient + " not accepted by the mail service (" + notAccepted.reason()
             + "); its alerts stay claimed and the next run resumes them");
         continue;
       }
@@ -256,9 +250,9 @@ final class DeadlineMonitor {
               told.get(alert).add(TOPIC_RECIPIENT);
             }
           });
-        } catch (SdkException notAccepted) {
+        } catch (MessageNotAcceptedException notAccepted) {
           problems.add("topic message for " + branch.getKey() + " " + level.getKey().wireName()
-              + " not accepted (" + notAccepted.getClass().getSimpleName() + "); its unsent alerts stay claimed and the next run resumes them");
+              + " not accepted (" + notAccepted.reason() + "); its unsent alerts stay claimed and the next run resumes them");
         }
       }
     }
@@ -282,7 +276,7 @@ final class DeadlineMonitor {
           .map(deadline -> levels.nextLevelStartsAt(deadline, now))
           .flatMap(Optional::stream)
           .min(Comparator.naturalOrder());
-      if (index.advance(look.item(), next, !look.deadlines().isEmpty())) {
+      if (index.advance(look.entry(), next, !look.deadlines().isEmpty())) {
         if (next.isPresent()) {
           advanced++;
         } else {

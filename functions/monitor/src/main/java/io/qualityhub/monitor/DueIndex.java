@@ -6,6 +6,7 @@ import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.DeadlineItems;
+import io.qualityhub.intake.UnreadableStateItemException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -42,8 +43,8 @@ final class DueIndex {
    * still count as read capacity, which is why the hourly run costs what the due items cost. An item whose seal
    * fails is handed to {@code refused} and left out: no alert is sent on it and its entry is not moved.
    */
-  List<Map<String, AttributeValue>> due(Instant now, MonitorScope scope, IntegrityFailures refused) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+  List<IndexedItem> due(Instant now, MonitorScope scope, IntegrityFailures refused, DeadlineIndexer reader) {
+    List<IndexedItem> items = new ArrayList<>();
     for (String shard : DeadlineIndexer.shards()) {
       Map<String, AttributeValue> values = new HashMap<>();
       values.put(":shard", AttributeValue.fromS(shard));
@@ -59,9 +60,40 @@ final class DueIndex {
         query.filterExpression("recordType = :claims AND green_channel = :green");
       }
       query.expressionAttributeValues(values);
-      dynamoDb.queryPaginator(query.build()).items().stream().filter(item -> seal.accepts(item, refused)).forEach(items::add);
+      dynamoDb.queryPaginator(query.build()).items().stream().filter(item -> seal.accepts(item, refused))
+          .map(item -> readMovable(item, reader)).forEach(items::add);
     }
     return items;
+  }
+
+  /**
+   * An item the run may move on: its running clocks, or why they cannot be read. Its move is conditional on its source,
+   * so an item without one cannot be moved and is reported instead.
+   */
+  private static IndexedItem readMovable(Map<String, AttributeValue> item, DeadlineIndexer reader) {
+    if (!item.containsKey(RecordItemMapper.SOURCE_SK)) {
+      return new IndexedItem.Unreadable(
+          new UnreadableStateItemException(item.get(ItemKeys.PK).s(), RecordItemMapper.SOURCE_SK, "is missing").getMessage());
+    }
+    return read(item, reader);
+  }
+
+  private static IndexedItem read(Map<String, AttributeValue> item, DeadlineIndexer reader) {
+    try {
+      return new IndexedItem.Readable(new Entry(item), reader.openDeadlines(item));
+    } catch (UnreadableStateItemException unreadable) {
+      return new IndexedItem.Unreadable(unreadable.getMessage());
+    }
+  }
+
+  /** An index entry as read, handed back to {@link #advance}: the move is conditional on what was read. */
+  static final class Entry {
+
+    private final Map<String, AttributeValue> item;
+
+    private Entry(Map<String, AttributeValue> item) {
+      this.item = item;
+    }
   }
 
   /**
@@ -72,8 +104,8 @@ final class DueIndex {
   static final String PARKED = "9999-12-31T23:59:59Z";
 
   /** Every claim in the index, parked ones included: the claims with a running clock; refused ones left out. */
-  List<Map<String, AttributeValue>> openClaims(IntegrityFailures refused) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+  List<IndexedItem> openClaims(IntegrityFailures refused, DeadlineIndexer reader) {
+    List<IndexedItem> items = new ArrayList<>();
     for (String shard : DeadlineIndexer.shards()) {
       QueryRequest query = QueryRequest.builder()
           .tableName(table)
@@ -83,7 +115,8 @@ final class DueIndex {
           .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
               ":claims", AttributeValue.fromS(DeadlineItems.CLAIMS)))
           .build();
-      dynamoDb.queryPaginator(query).items().stream().filter(item -> seal.accepts(item, refused)).forEach(items::add);
+      dynamoDb.queryPaginator(query).items().stream().filter(item -> seal.accepts(item, refused))
+          .map(item -> read(item, reader)).forEach(items::add);
     }
     return items;
   }
@@ -94,7 +127,8 @@ final class DueIndex {
    * item being the one the run read ({@code sourceSk} and seal): a state intake wrote meanwhile keeps
    * the entry intake gave it, and an item that no longer exists is not recreated.
    */
-  boolean advance(Map<String, AttributeValue> item, Optional<Instant> next, boolean stillOpen) {
+  boolean advance(Entry entry, Optional<Instant> next, boolean stillOpen) {
+    Map<String, AttributeValue> item = entry.item;
     Map<String, AttributeValue> moved = new HashMap<>(item);
     Map<String, AttributeValue> values = new HashMap<>();
     values.put(":source", item.get(RecordItemMapper.SOURCE_SK));

@@ -73,8 +73,12 @@ class AlertTopicPublisherTest {
     };
     List<List<Alert>> accepted = new java.util.ArrayList<>();
 
-    org.junit.jupiter.api.Assertions.assertThrows(software.amazon.awssdk.services.sns.model.InternalErrorException.class,
+    MessageNotAcceptedException refused = org.junit.jupiter.api.Assertions.assertThrows(MessageNotAcceptedException.class,
         () -> new AlertTopicPublisher(sns, "arn:topic").publish("TPE-01", AlertLevel.DUE, alerts, RUN, accepted::add));
+
+    assertEquals("InternalErrorException", refused.reason());
+    org.junit.jupiter.api.Assertions.assertInstanceOf(
+        software.amazon.awssdk.services.sns.model.InternalErrorException.class, refused.getCause());
 
     assertEquals(List.of(alerts.subList(0, AlertTopicPublisher.ALERTS_PER_MESSAGE)), accepted,
         "the first part is recorded as sent, so a retry sends only the second");

@@ -1,16 +1,16 @@
 package io.qualityhub.reports.function;
 
 import io.qualityhub.deadlines.ClaimSnapshot;
-import io.qualityhub.deadlines.ClaimStatus;
-import io.qualityhub.deadlines.ComplaintSeverity;
+import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.ComplaintSeverity;
 import io.qualityhub.deadlines.ComplaintSnapshot;
-import io.qualityhub.deadlines.ComplaintStatus;
-import io.qualityhub.deadlines.Complexity;
+import io.qualityhub.core.format.ComplaintStatus;
+import io.qualityhub.core.format.Complexity;
 import io.qualityhub.deadlines.DeadlineCalculator;
 import io.qualityhub.deadlines.DeadlineClockName;
 import io.qualityhub.deadlines.DeadlinePolicy;
 import io.qualityhub.deadlines.OpenDeadline;
-import io.qualityhub.deadlines.ProductLine;
+import io.qualityhub.core.format.ProductLine;
 import java.time.Instant;
 import java.util.List;
 

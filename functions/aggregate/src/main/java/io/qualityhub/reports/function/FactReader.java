@@ -1,12 +1,22 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.ViolationSeverity;
+import io.qualityhub.core.format.UnderwritingDecision;
+import io.qualityhub.core.format.Sanction;
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.RiskLevel;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.FollowupOutcome;
+import io.qualityhub.core.format.Department;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ClaimStatus;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
 import io.qualityhub.reports.aggregate.FollowupFact;
 import io.qualityhub.reports.aggregate.PortfolioFact;
-import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import io.qualityhub.reports.aggregate.UnderwritingFact;
@@ -43,23 +53,23 @@ final class FactReader {
     Row row = new Row(type, values);
     return Optional.ofNullable(switch (type) {
       case SALES -> new SaleFact(
-          row.enumValue("channel", SaleFact.Channel.class),
+          row.enumValue("channel", SalesChannel.class),
           row.enumValue("product_line", ProductLine.class),
           row.flag("terms_given"), row.flag("risk_notice_given"), row.flag("customer_signed"),
           row.text("recording_id") != null);
       case UNDERWRITING -> new UnderwritingFact(
-          row.enumValue("risk_level", UnderwritingFact.RiskLevel.class),
-          row.enumValue("decision", UnderwritingFact.Decision.class),
+          row.enumValue("risk_level", RiskLevel.class),
+          row.enumValue("decision", UnderwritingDecision.class),
           row.flag("standard_exception"));
-      case FOLLOWUPS -> new FollowupFact(row.enumValue("outcome", FollowupFact.Outcome.class));
+      case FOLLOWUPS -> new FollowupFact(row.enumValue("outcome", FollowupOutcome.class));
       case CLAIMS -> claim(row);
       case COMPLAINTS -> complaint(row);
       case SURVEYS -> SurveyFact.of(row.score("sales_score"), row.score("underwriting_score"),
           row.score("claims_score"), row.score("enquiry_score"), row.score("overall_score"));
       case VIOLATIONS -> new ViolationFact(
-          row.enumValue("department", ViolationFact.Department.class),
-          row.enumValue("severity", ViolationFact.Severity.class),
-          row.enumValue("sanction", ViolationFact.Sanction.class));
+          row.enumValue("department", Department.class),
+          row.enumValue("severity", ViolationSeverity.class),
+          row.enumValue("sanction", Sanction.class));
       case PORTFOLIO -> new PortfolioFact(YearMonth.parse(row.text("month")), Long.parseLong(row.text("policies_in_force")));
       case FINDINGS -> throw new IllegalArgumentException(
           "findings rows are not aggregated; inspections and corrective actions count from their latest state");
@@ -95,11 +105,11 @@ final class FactReader {
   }
 
   private ClaimFact claim(Row row) {
-    ClaimFact.Status status = row.enumValue("status", ClaimFact.Status.class);
+    ClaimStatus status = row.enumValue("status", ClaimStatus.class);
     OffsetDateTime reportedAt = row.timestamp("reported_at");
     OffsetDateTime closedAt = row.timestamp("closed_at");
     boolean green = row.flag("green_channel");
-    ClaimFact unjudged = new ClaimFact(row.enumValue("complexity", ClaimFact.Complexity.class), green, status,
+    ClaimFact unjudged = new ClaimFact(row.enumValue("complexity", Complexity.class), green, status,
         reportedAt, closedAt, null);
     if (!unjudged.settled()) {
       return unjudged;
@@ -111,7 +121,7 @@ final class FactReader {
   }
 
   private ComplaintFact complaint(Row row) {
-    ComplaintFact.Severity severity = row.enumValue("severity", ComplaintFact.Severity.class);
+    ComplaintSeverity severity = row.enumValue("severity", ComplaintSeverity.class);
     OffsetDateTime receivedAt = row.timestamp("received_at");
     OffsetDateTime resolvedAt = row.timestamp("resolved_at");
     if (resolvedAt == null) {

@@ -1,5 +1,10 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ClaimStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -8,7 +13,6 @@ import io.qualityhub.deadlines.DeadlinePolicyLoader;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
-import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.PortfolioFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
@@ -26,7 +30,7 @@ class FactReaderTest {
   void aSaleNeedsTermsRiskNoticeAndSignatureForDisclosureAndCountsItsRecording() {
     Fact fact = read(RecordType.SALES, Map.of("channel", "telemarketing", "product_line", "auto", "terms_given", "Y",
         "risk_notice_given", "N", "customer_signed", "Y", "recording_id", "REC-1", "customer_name", "Wang"));
-    assertEquals(new SaleFact(SaleFact.Channel.TELEMARKETING, ProductLine.AUTO, true, false, true, true), fact);
+    assertEquals(new SaleFact(SalesChannel.TELEMARKETING, ProductLine.AUTO, true, false, true, true), fact);
   }
 
   @Test
@@ -39,7 +43,7 @@ class FactReaderTest {
   void anOpenClaimCarriesNoVerdict() {
     ClaimFact open = (ClaimFact) read(RecordType.CLAIMS, Map.of("complexity", "complex", "green_channel", "Y",
         "status", "under_review", "reported_at", "2026-11-01T09:00:00+08:00"));
-    assertEquals(new ClaimFact(ClaimFact.Complexity.COMPLEX, true, ClaimFact.Status.UNDER_REVIEW,
+    assertEquals(new ClaimFact(Complexity.COMPLEX, true, ClaimStatus.UNDER_REVIEW,
         OffsetDateTime.parse("2026-11-01T09:00:00+08:00"), null, null), open);
   }
 
@@ -48,7 +52,7 @@ class FactReaderTest {
     ComplaintFact complaint = (ComplaintFact) read(RecordType.COMPLAINTS, Map.of("severity", "major",
         "received_at", "2026-11-02T09:00:00+08:00", "first_response_at", "2026-11-02T11:00:00+08:00",
         "resolved_at", "2026-11-22T09:00:00+08:00", "status", "resolved"));
-    assertEquals(ComplaintFact.Severity.MAJOR, complaint.severity());
+    assertEquals(ComplaintSeverity.MAJOR, complaint.severity());
     assertEquals(Boolean.TRUE, complaint.firstResponseOnTime());
     assertEquals(Boolean.FALSE, complaint.resolvedOnTime());
   }

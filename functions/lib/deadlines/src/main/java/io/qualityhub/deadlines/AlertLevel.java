@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
+
 /** Escalation levels in increasing order of urgency; an item alerts at most once per level and clock. */
 public enum AlertLevel implements WireNamed {
     APPROACHING("approaching"),

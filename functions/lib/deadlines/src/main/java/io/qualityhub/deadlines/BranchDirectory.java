@@ -1,5 +1,6 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.PolicyJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -76,9 +77,9 @@ public record BranchDirectory(Map<String, BranchName> branches) {
     public static BranchDirectory load(InputStream json) {
         JsonNode root;
         try {
-            root = JsonChecker.parse(json);
+            root = PolicyJson.parse(json);
         } catch (JsonProcessingException | CharConversionException malformed) {
-            throw new InvalidBranchDirectoryException(List.of(JsonChecker.describeMalformed(malformed)), malformed);
+            throw new InvalidBranchDirectoryException(List.of(PolicyJson.describeMalformed(malformed)), malformed);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the branch directory", unreadable);
         }

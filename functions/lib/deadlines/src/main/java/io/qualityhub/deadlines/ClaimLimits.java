@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Objects;

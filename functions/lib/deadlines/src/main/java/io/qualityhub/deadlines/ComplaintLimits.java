@@ -1,5 +1,6 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ComplaintSeverity;
 import java.util.EnumSet;
 import java.util.Map;
 

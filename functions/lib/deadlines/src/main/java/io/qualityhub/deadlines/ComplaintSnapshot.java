@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ComplaintStatus;
+import io.qualityhub.core.format.ComplaintSeverity;
 import java.time.Instant;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ActionStatus;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

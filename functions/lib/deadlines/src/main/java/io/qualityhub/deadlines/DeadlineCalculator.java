@@ -1,5 +1,9 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.ComplaintStatus;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ActionStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;

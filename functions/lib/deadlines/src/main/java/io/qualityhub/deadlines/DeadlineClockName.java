@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
+
 /**
  * The clocks that run on an item; several may run at once (a complaint's first response and resolution). The wire name
  * keys the once-per-level alert claims; the policy id ({@code claim.decision}) is what alerts, digests and the summary

@@ -1,5 +1,10 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.PolicyJson;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.WireNamed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,9 +34,9 @@ import java.util.regex.Pattern;
 
 /**
  * Loads the deadline policy: the defaults shipped in {@code deadline-policy.json}, optionally with a deployment's
- * override merged over them. Merging is by key: objects merge recursively, any other value (number, string, array)
- * replaces the default, so an override names only what it changes, and a holiday list in an override replaces that
- * country's list whole. The merged document is validated as a whole; every problem is reported with its JSON path.
+ * override merged over them as an RFC 7386 merge patch ({@link PolicyJson#mergePatch}): objects merge recursively,
+ * {@code null} removes a key, any other value (number, string, array) replaces the default, so an override names only
+ * what it changes, and a holiday list in an override replaces that country's list whole. The merged document is validated as a whole; every problem is reported with its JSON path.
  */
 public final class DeadlinePolicyLoader {
 
@@ -69,8 +74,7 @@ public final class DeadlinePolicyLoader {
                     + "; give the override its own version, e.g. \"" + merged.path("version").asText()
                     + "-tpe-pilot\", so that alerts record which policy applied");
         }
-        mergeInto(merged, overrideTree);
-        return validate(source, merged, check);
+        return validate(source, PolicyJson.mergePatch(merged, overrideTree), check);
     }
 
     private static ObjectNode readDefaults() {
@@ -87,23 +91,12 @@ public final class DeadlinePolicyLoader {
 
     private static JsonNode read(String source, InputStream in) {
         try {
-            return JsonChecker.parse(in);
+            return PolicyJson.parse(in);
         } catch (JsonProcessingException | CharConversionException malformed) {
-            throw new InvalidDeadlinePolicyException(source, JsonChecker.describeMalformed(malformed), malformed);
+            throw new InvalidDeadlinePolicyException(source, PolicyJson.describeMalformed(malformed), malformed);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the deadline policy from " + source, unreadable);
         }
-    }
-
-    private static void mergeInto(ObjectNode base, JsonNode override) {
-        JsonChecker.forEachField(override, (key, value) -> {
-            JsonNode existing = base.get(key);
-            if (existing instanceof ObjectNode existingObject && value.isObject()) {
-                mergeInto(existingObject, value);
-            } else {
-                base.set(key, value.deepCopy());
-            }
-        });
     }
 
     private static DeadlinePolicy validate(String source, JsonNode root, JsonChecker check) {

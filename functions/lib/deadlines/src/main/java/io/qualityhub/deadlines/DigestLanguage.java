@@ -1,5 +1,6 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
 import java.util.List;
 
 /**

@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
+
 /** The kind of item a deadline belongs to; the wire names are those of the alert records. */
 public enum ItemType implements WireNamed {
     CLAIM("claim"),

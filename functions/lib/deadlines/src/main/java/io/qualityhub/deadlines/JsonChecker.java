@@ -1,17 +1,8 @@
 package io.qualityhub.deadlines;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import io.qualityhub.core.format.WireNamed;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
-import java.io.CharConversionException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,47 +11,13 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Reads a configuration document field by field, collecting every problem with the JSON path it was found at, so a
+ * Reads a configuration document (parsed by {@link io.qualityhub.core.policy.PolicyJson}) field by field, collecting every problem with the JSON path it was found at, so a
  * person fixing the file sees all mistakes at once rather than one per deployment. Each reader returns {@code null}
  * when the field is unusable; callers build their value only when {@link #problems()} stays empty.
  */
 final class JsonChecker {
 
-    private static final JsonMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
-            .build();
-
     private final List<String> problems = new ArrayList<>();
-
-    /** Parses JSON rejecting duplicate keys and trailing content, reading decimals exactly. */
-    static JsonNode parse(InputStream in) throws IOException {
-        try {
-            return STRICT.readTree(in);
-        } catch (NumberFormatException outOfRange) {
-            // Reading decimals exactly, Jackson throws this bare for a number its BigDecimal parser refuses (an
-            // exponent past an int, as in 1e-99999999999); the message quotes the number, so it is cut short.
-            String detail = String.valueOf(outOfRange.getMessage());
-            throw new JsonParseException(null, "a number is out of range ("
-                    + (detail.length() <= 200 ? detail : detail.substring(0, 200) + "...") + ")", outOfRange);
-        }
-    }
-
-    /**
-     * Why a document could not be parsed, with its position when the parser knows it. Jackson's stream limits (nesting
-     * depth, number length) are reported without a location, and text that is not in a Unicode encoding fails before
-     * any JSON is read, as a {@link CharConversionException} rather than a {@link JsonProcessingException}.
-     */
-    static String describeMalformed(IOException malformed) {
-        if (malformed instanceof JsonProcessingException json) {
-            JsonLocation location = json.getLocation();
-            return "not valid JSON" + (location == null ? "" : " at line " + location.getLineNr() + ", column "
-                    + location.getColumnNr()) + ": " + json.getOriginalMessage();
-        }
-        return "not valid JSON: the text is not UTF-8, UTF-16 or UTF-32 (" + malformed.getMessage() + ")";
-    }
 
     static String at(String parentPath, String key) {
         return parentPath + "." + key;

@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
+
 /** How a time limit is counted: whole calendar days, whole business days of the branch's calendar, or elapsed hours. */
 public enum LimitUnit implements WireNamed {
     CALENDAR_DAYS("calendar_days"),

@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.PolicyJson;
+import io.qualityhub.core.format.WireNamed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -61,9 +63,9 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
     public static RecipientsDirectory load(InputStream json) {
         JsonNode root;
         try {
-            root = JsonChecker.parse(json);
+            root = PolicyJson.parse(json);
         } catch (JsonProcessingException | CharConversionException malformed) {
-            throw new InvalidRecipientsDirectoryException(JsonChecker.describeMalformed(malformed), malformed);
+            throw new InvalidRecipientsDirectoryException(PolicyJson.describeMalformed(malformed), malformed);
         } catch (IOException unreadable) {
             throw new UncheckedIOException("could not read the recipients directory", unreadable);
         }

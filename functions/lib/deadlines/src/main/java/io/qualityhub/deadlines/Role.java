@@ -1,5 +1,7 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.WireNamed;
+
 /** Who receives alerts; the wire names are the keys of the recipients directory. */
 public enum Role implements WireNamed {
     BRANCH_MANAGER("branch_manager"),

@@ -1,5 +1,6 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.PolicyJson;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,9 +67,9 @@ public record UploadCalendar(String version, LocalTime cutoff, Map<String, Branc
     public static UploadCalendar load(InputStream in, Collection<String> recordTypes, String source) {
         JsonNode root;
         try {
-            root = JsonChecker.parse(in);
+            root = PolicyJson.parse(in);
         } catch (IOException malformed) {
-            throw new InvalidUploadCalendarException(source, List.of("$: " + JsonChecker.describeMalformed(malformed)));
+            throw new InvalidUploadCalendarException(source, List.of("$: " + PolicyJson.describeMalformed(malformed)));
         }
         JsonChecker check = new JsonChecker();
         if (root == null || !root.isObject()) {

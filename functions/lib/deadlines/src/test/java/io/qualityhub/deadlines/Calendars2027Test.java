@@ -1,5 +1,8 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ClaimStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

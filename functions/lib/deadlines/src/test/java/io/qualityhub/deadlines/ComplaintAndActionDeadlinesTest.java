@@ -1,5 +1,8 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ComplaintStatus;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ActionStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

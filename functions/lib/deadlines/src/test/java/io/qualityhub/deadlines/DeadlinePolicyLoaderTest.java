@@ -1,5 +1,8 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -185,6 +188,17 @@ class DeadlinePolicyLoaderTest {
                 policy.claims().decisionLimit(ProductLine.AUTO, Complexity.SIMPLE, false).describe());
         assertEquals("CN", policy.calendars().forBranch("SHA-01").country());
         assertEquals("TW", policy.calendars().forBranch("TPE-01").country());
+    }
+
+    @Test
+    void aNullInAnOverrideRemovesTheKeyAsAMergePatchDoes() {
+        // RFC 7386: null removes; removing a key the defaults lack changes nothing, and a removed required key is missing
+        assertEquals("2026-12-1-merge", DeadlinePolicyLoader.load(json("""
+                {"version": "2026-12-1-merge", "no_such_key": null}
+                """)).version());
+        assertEquals(List.of("$.levels.warningShare: missing; use a share such as 0.8"), rejected("""
+                {"version": "2026-12-1-merge", "levels": {"warningShare": null}}
+                """).problems());
     }
 
     @Test

@@ -1,5 +1,11 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.ComplaintStatus;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ActionStatus;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -1,5 +1,17 @@
 package io.qualityhub.reports;
 
+import io.qualityhub.core.format.ViolationSeverity;
+import io.qualityhub.core.format.UnderwritingDecision;
+import io.qualityhub.core.format.Sanction;
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.RiskLevel;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.FollowupOutcome;
+import io.qualityhub.core.format.Department;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.ActionStatus;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.AggregateLedger;
@@ -15,7 +27,6 @@ import io.qualityhub.reports.aggregate.InspectionTaskFact;
 import io.qualityhub.reports.aggregate.InspectionType;
 import io.qualityhub.reports.aggregate.OpenItemsSnapshot;
 import io.qualityhub.reports.aggregate.PortfolioFact;
-import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.RecordType;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.aggregate.SurveyFact;
@@ -28,12 +39,12 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.qualityhub.reports.aggregate.ClaimFact.Complexity.COMPLEX;
-import static io.qualityhub.reports.aggregate.ClaimFact.Complexity.SIMPLE;
-import static io.qualityhub.reports.aggregate.SaleFact.Channel.AGENT;
-import static io.qualityhub.reports.aggregate.SaleFact.Channel.BANCASSURANCE;
-import static io.qualityhub.reports.aggregate.SaleFact.Channel.ONLINE;
-import static io.qualityhub.reports.aggregate.SaleFact.Channel.TELEMARKETING;
+import static io.qualityhub.core.format.Complexity.COMPLEX;
+import static io.qualityhub.core.format.Complexity.SIMPLE;
+import static io.qualityhub.core.format.SalesChannel.AGENT;
+import static io.qualityhub.core.format.SalesChannel.BANCASSURANCE;
+import static io.qualityhub.core.format.SalesChannel.ONLINE;
+import static io.qualityhub.core.format.SalesChannel.TELEMARKETING;
 
 /**
  * A small data set for October 2026 (and September for trends) whose every indicator was worked
@@ -68,23 +79,23 @@ public final class HandBuiltDataset {
         ledger.put(aggregate(KHH, "2026-10-07", RecordType.UNDERWRITING, 1, List.of(uw(false), uw(false))));
 
         ledger.put(aggregate(TPE, "2026-10-08", RecordType.FOLLOWUPS, 1, List.of(
-                new FollowupFact(FollowupFact.Outcome.UNDERSTOOD), new FollowupFact(FollowupFact.Outcome.UNDERSTOOD),
-                new FollowupFact(FollowupFact.Outcome.NOT_UNDERSTOOD),
-                new FollowupFact(FollowupFact.Outcome.UNREACHABLE))));
+                new FollowupFact(FollowupOutcome.UNDERSTOOD), new FollowupFact(FollowupOutcome.UNDERSTOOD),
+                new FollowupFact(FollowupOutcome.NOT_UNDERSTOOD),
+                new FollowupFact(FollowupOutcome.UNREACHABLE))));
         ledger.put(aggregate(KHH, "2026-10-08", RecordType.FOLLOWUPS, 1, List.of(
-                new FollowupFact(FollowupFact.Outcome.ISSUE_RAISED))));
+                new FollowupFact(FollowupOutcome.ISSUE_RAISED))));
 
         ledger.put(aggregate(TPE, "2026-10-10", RecordType.CLAIMS, 1, List.of(
-                claim(SIMPLE, false, ClaimFact.Status.CLOSED, "2026-10-08T09:00", "2026-10-10T09:00", true),
-                claim(SIMPLE, true, ClaimFact.Status.CLOSED, "2026-10-09T10:00", "2026-10-10T10:00", true),
-                claim(COMPLEX, false, ClaimFact.Status.REJECTED, "2026-09-10T09:00", "2026-10-10T09:00", false),
-                claim(SIMPLE, true, ClaimFact.Status.CLOSED, "2026-10-03T12:00", "2026-10-10T12:00", false),
-                claim(SIMPLE, false, ClaimFact.Status.WITHDRAWN, "2026-10-01T12:00", "2026-10-10T12:00", null),
+                claim(SIMPLE, false, ClaimStatus.CLOSED, "2026-10-08T09:00", "2026-10-10T09:00", true),
+                claim(SIMPLE, true, ClaimStatus.CLOSED, "2026-10-09T10:00", "2026-10-10T10:00", true),
+                claim(COMPLEX, false, ClaimStatus.REJECTED, "2026-09-10T09:00", "2026-10-10T09:00", false),
+                claim(SIMPLE, true, ClaimStatus.CLOSED, "2026-10-03T12:00", "2026-10-10T12:00", false),
+                claim(SIMPLE, false, ClaimStatus.WITHDRAWN, "2026-10-01T12:00", "2026-10-10T12:00", null),
                 // a correction row for a claim settled the day before: counted in 10-09's file, not here
-                claim(SIMPLE, false, ClaimFact.Status.CLOSED, "2026-10-01T12:00", "2026-10-09T12:00", true),
-                claim(SIMPLE, false, ClaimFact.Status.UNDER_REVIEW, "2026-10-01T12:00", null, null))));
+                claim(SIMPLE, false, ClaimStatus.CLOSED, "2026-10-01T12:00", "2026-10-09T12:00", true),
+                claim(SIMPLE, false, ClaimStatus.UNDER_REVIEW, "2026-10-01T12:00", null, null))));
         ledger.put(aggregate(KHH, "2026-10-11", RecordType.CLAIMS, 1, List.of(
-                claim(SIMPLE, false, ClaimFact.Status.CLOSED, "2026-10-10T08:00", "2026-10-11T20:00", true))));
+                claim(SIMPLE, false, ClaimStatus.CLOSED, "2026-10-10T08:00", "2026-10-11T20:00", true))));
 
         ledger.put(aggregate(TPE, "2026-10-15", RecordType.MONITOR_SNAPSHOT, 1, List.of(
                 new OpenItemsSnapshot(TPE, LocalDate.parse("2026-10-15"), 3))));
@@ -111,11 +122,11 @@ public final class HandBuiltDataset {
                 new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
 
         ledger.put(aggregate(TPE, "2026-10-12", RecordType.COMPLAINTS, 1, List.of(
-                complaint(ComplaintFact.Severity.GENERAL, "2026-10-12T09:00", null, null, null),
-                complaint(ComplaintFact.Severity.MAJOR, "2026-10-12T10:00", "2026-10-12T18:00", true, true),
-                complaint(ComplaintFact.Severity.GENERAL, "2026-10-01T09:00", "2026-10-12T11:00", true, false))));
+                complaint(ComplaintSeverity.GENERAL, "2026-10-12T09:00", null, null, null),
+                complaint(ComplaintSeverity.MAJOR, "2026-10-12T10:00", "2026-10-12T18:00", true, true),
+                complaint(ComplaintSeverity.GENERAL, "2026-10-01T09:00", "2026-10-12T11:00", true, false))));
         ledger.put(aggregate(KHH, "2026-10-13", RecordType.COMPLAINTS, 1, List.of(
-                complaint(ComplaintFact.Severity.GENERAL, "2026-10-13T09:00", "2026-10-13T15:00", false, true))));
+                complaint(ComplaintSeverity.GENERAL, "2026-10-13T09:00", "2026-10-13T15:00", false, true))));
 
         ledger.put(aggregate(TPE, "2026-10-14", RecordType.SURVEYS, 1, List.of(
                 SurveyFact.of(5, null, 4, null, 4), SurveyFact.of(3, 4, 2, 5, 3))));
@@ -123,32 +134,32 @@ public final class HandBuiltDataset {
                 SurveyFact.of(null, null, null, null, 5))));
 
         ledger.put(aggregate(TPE, "2026-10-15", RecordType.VIOLATIONS, 1, List.of(
-                new ViolationFact(ViolationFact.Department.CLAIMS, ViolationFact.Severity.MAJOR, ViolationFact.Sanction.FINE),
-                new ViolationFact(ViolationFact.Department.CLAIMS, ViolationFact.Severity.MAJOR,
-                        ViolationFact.Sanction.WARNING),
-                new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.MINOR,
-                        ViolationFact.Sanction.TRAINING))));
+                new ViolationFact(Department.CLAIMS, ViolationSeverity.MAJOR, Sanction.FINE),
+                new ViolationFact(Department.CLAIMS, ViolationSeverity.MAJOR,
+                        Sanction.WARNING),
+                new ViolationFact(Department.SALES, ViolationSeverity.MINOR,
+                        Sanction.TRAINING))));
         ledger.put(aggregate(KHH, "2026-10-15", RecordType.VIOLATIONS, 1, List.of(
-                new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.SEVERE,
-                        ViolationFact.Sanction.TERMINATION))));
+                new ViolationFact(Department.SALES, ViolationSeverity.SEVERE,
+                        Sanction.TERMINATION))));
 
         ledger.put(aggregate("QA", "2026-10-20", RecordType.FINDINGS, 1, List.of(
                 new InspectionFact(TPE, InspectionType.SALES_RECORDING, true),
                 new InspectionFact(TPE, InspectionType.SALES_RECORDING, false),
-                new CorrectiveActionFact(TPE, CorrectiveActionFact.ActionStatus.OPEN, LocalDate.parse("2026-10-25"), null),
+                new CorrectiveActionFact(TPE, ActionStatus.OPEN, LocalDate.parse("2026-10-25"), null),
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(TPE, InspectionType.CLAIM_FILE, false),
                 // Done, its first effectiveness check failed, done again: the second check was due 10-28.
-                new CorrectiveActionFact(TPE, CorrectiveActionFact.ActionStatus.DONE, LocalDate.parse("2026-10-22"),
+                new CorrectiveActionFact(TPE, ActionStatus.DONE, LocalDate.parse("2026-10-22"),
                         LocalDate.parse("2026-10-21"), LocalDate.parse("2026-10-28"), 0, 1),
                 new InspectionFact(TPE, InspectionType.UNDERWRITING_FILE, true),
                 new InspectionFact(KHH, InspectionType.CLAIM_FILE, true),
                 new InspectionFact(KHH, InspectionType.CLAIM_FILE, false),
-                new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.VERIFIED, LocalDate.parse("2026-10-18"),
+                new CorrectiveActionFact(KHH, ActionStatus.VERIFIED, LocalDate.parse("2026-10-18"),
                         LocalDate.parse("2026-10-19"), null, 1, 0),
-                new CorrectiveActionFact(KHH, CorrectiveActionFact.ActionStatus.OPEN, LocalDate.parse("2026-11-05"),
+                new CorrectiveActionFact(KHH, ActionStatus.OPEN, LocalDate.parse("2026-11-05"),
                         null))));
 
         // Inspection tasks by due day. TPE-01: sales recordings 2 of 2 done; underwriting files 1 of 4; claim files
@@ -193,15 +204,15 @@ public final class HandBuiltDataset {
     }
 
     static UnderwritingFact uw(boolean exception) {
-        return new UnderwritingFact(UnderwritingFact.RiskLevel.MEDIUM, UnderwritingFact.Decision.ACCEPT, exception);
+        return new UnderwritingFact(RiskLevel.MEDIUM, UnderwritingDecision.ACCEPT, exception);
     }
 
-    public static ClaimFact claim(ClaimFact.Complexity complexity, boolean green, ClaimFact.Status status,
+    public static ClaimFact claim(Complexity complexity, boolean green, ClaimStatus status,
                                   String reported, String closed, Boolean onTime) {
         return new ClaimFact(complexity, green, status, at(reported), closed == null ? null : at(closed), onTime);
     }
 
-    static ComplaintFact complaint(ComplaintFact.Severity severity, String received, String resolved,
+    static ComplaintFact complaint(ComplaintSeverity severity, String received, String resolved,
                                    Boolean firstResponseOnTime, Boolean resolvedOnTime) {
         return new ComplaintFact(severity, at(received), resolved == null ? null : at(resolved), firstResponseOnTime,
                 resolvedOnTime);

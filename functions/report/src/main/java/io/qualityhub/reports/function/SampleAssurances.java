@@ -13,7 +13,7 @@ import io.qualityhub.sampling.domain.SizingRule;
 import io.qualityhub.sampling.domain.Stratum;
 import io.qualityhub.sampling.domain.StratumDraw;
 import io.qualityhub.sampling.domain.StratumSizing;
-import io.qualityhub.sampling.domain.Verdict;
+import io.qualityhub.core.format.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

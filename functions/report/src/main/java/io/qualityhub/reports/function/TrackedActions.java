@@ -1,8 +1,9 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.Verdict;
+import io.qualityhub.core.format.ActionStatus;
 import io.qualityhub.core.store.ActionIndex;
 import io.qualityhub.reports.aggregate.CorrectiveActionFact;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,7 +78,7 @@ final class TrackedActions {
     AttributeValue checksFailed = item.get("checks_failed");
     return new Raised(action.raisedOn(), new CorrectiveActionFact(action.branch(), action.status(), action.dueOn(),
         action.closedOn(), action.checkDueOn(),
-        checkVerdict != null && "pass".equals(checkVerdict.s()) ? 1 : 0,
+        checkVerdict != null && Verdict.PASS.wireName().equals(checkVerdict.s()) ? 1 : 0,
         checksFailed == null ? 0 : Integer.parseInt(checksFailed.n())));
   }
 

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.Verdict;
 import io.qualityhub.core.store.InspectionIndex;
 import io.qualityhub.reports.aggregate.InspectionFact;
 import io.qualityhub.reports.aggregate.InspectionTaskFact;
@@ -75,7 +76,7 @@ final class TrackedInspections {
   static Optional<Inspected> inspectedOf(Map<String, AttributeValue> item) {
     return inspectionTypeOf(item.get("inspectedRecordType").s()).map(type -> new Inspected(
         LocalDate.parse(item.get(InspectionIndex.INSPECTED_ON).s()),
-        new InspectionFact(item.get(InspectionIndex.BRANCH).s(), type, "pass".equals(item.get("verdict").s()))));
+        new InspectionFact(item.get(InspectionIndex.BRANCH).s(), type, Verdict.PASS.wireName().equals(item.get("verdict").s()))));
   }
 
   /** The inspection type a sampled record type is reported under; follow-up calls have none in the reports. */

@@ -1,9 +1,9 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.ActionStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qualityhub.reports.aggregate.CorrectiveActionFact;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.report.CorrectiveActionItem;
 import java.time.LocalDate;
 import java.util.ArrayList;

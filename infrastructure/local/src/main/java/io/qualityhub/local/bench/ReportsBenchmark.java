@@ -1,11 +1,15 @@
 package io.qualityhub.local.bench;
 
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ClaimStatus;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.AggregateLedger;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
-import io.qualityhub.reports.aggregate.ProductLine;
 import io.qualityhub.reports.aggregate.RecordType;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.finding.FindingRules;
@@ -56,12 +60,12 @@ public final class ReportsBenchmark {
         AggregateAccumulator complaints = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.COMPLAINTS, 1));
         OffsetDateTime noon = day.atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
         for (int i = 0; i < perFile; i++) {
-          claims.accept(new ClaimFact(random.nextBoolean() ? ClaimFact.Complexity.SIMPLE : ClaimFact.Complexity.COMPLEX,
-              random.nextInt(10) == 0, ClaimFact.Status.CLOSED, noon.minusHours(random.nextInt(24 * 40)), noon,
+          claims.accept(new ClaimFact(random.nextBoolean() ? Complexity.SIMPLE : Complexity.COMPLEX,
+              random.nextInt(10) == 0, ClaimStatus.CLOSED, noon.minusHours(random.nextInt(24 * 40)), noon,
               random.nextInt(10) != 0));
-          sales.accept(new SaleFact(SaleFact.Channel.values()[random.nextInt(5)], ProductLine.values()[random.nextInt(5)],
+          sales.accept(new SaleFact(SalesChannel.values()[random.nextInt(5)], ProductLine.values()[random.nextInt(5)],
               true, random.nextInt(20) != 0, true, random.nextInt(15) != 0));
-          complaints.accept(new ComplaintFact(random.nextInt(8) == 0 ? ComplaintFact.Severity.MAJOR : ComplaintFact.Severity.GENERAL,
+          complaints.accept(new ComplaintFact(random.nextInt(8) == 0 ? ComplaintSeverity.MAJOR : ComplaintSeverity.GENERAL,
               noon.minusHours(random.nextInt(24 * 20)), noon, random.nextInt(12) != 0, random.nextInt(9) != 0));
         }
         facts += 3L * perFile;

@@ -6,7 +6,7 @@ import io.qualityhub.sampling.domain.Sample;
 import io.qualityhub.sampling.domain.SampleStatistics;
 import io.qualityhub.sampling.domain.ScoringAgreement;
 import io.qualityhub.sampling.domain.StratumStatistics;
-import io.qualityhub.sampling.domain.Verdict;
+import io.qualityhub.core.format.Verdict;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -26,12 +26,12 @@ public record Column(String name, ColumnType type, boolean required, boolean sen
     return new Column(name, type, false, false, List.of());
   }
 
-  static Column requiredEnum(String name, String... allowed) {
-    return new Column(name, ColumnType.ENUM, true, false, List.of(allowed));
+  static <E extends Enum<E> & WireNamed> Column requiredEnum(String name, Class<E> valueSet) {
+    return new Column(name, ColumnType.ENUM, true, false, WireNamed.wireNames(valueSet));
   }
 
-  static Column optionalEnum(String name, String... allowed) {
-    return new Column(name, ColumnType.ENUM, false, false, List.of(allowed));
+  static <E extends Enum<E> & WireNamed> Column optionalEnum(String name, Class<E> valueSet) {
+    return new Column(name, ColumnType.ENUM, false, false, WireNamed.wireNames(valueSet));
   }
 
   static Column sensitive(String name, boolean required) {

@@ -40,8 +40,8 @@ public enum RecordType {
       optional("salesperson_licence_no", IDENTIFIER),
       required("salesperson_hired_on", DATE),
       required("product_code", IDENTIFIER),
-      requiredEnum("product_line", ProductLines.ALL),
-      requiredEnum("channel", "agent", "bancassurance", "telemarketing", "online", "broker"),
+      requiredEnum("product_line", ProductLine.class),
+      requiredEnum("channel", SalesChannel.class),
       required("premium", AMOUNT),
       required("currency", CURRENCY),
       sensitive("customer_name", true),
@@ -52,8 +52,8 @@ public enum RecordType {
       required("customer_signed", BOOLEAN),
       optional("recording_id", IDENTIFIER)),
       List.of(
-          new RequiredWhen("recording_id", "channel", Set.of("telemarketing", "bancassurance")),
-          new RequiredWhen("recording_id", "product_line", Set.of("life", "health")),
+          new RequiredWhen("recording_id", "channel", anyOf(SalesChannel.TELEMARKETING, SalesChannel.BANCASSURANCE)),
+          new RequiredWhen("recording_id", "product_line", anyOf(ProductLine.LIFE, ProductLine.HEALTH)),
           new NotBefore("sold_at", "salesperson_hired_on"))),
 
   UNDERWRITING("underwriting", "record_id", null, List.of(
@@ -62,11 +62,11 @@ public enum RecordType {
       optional("policy_id", IDENTIFIER),
       required("underwriter_id", IDENTIFIER),
       required("product_code", IDENTIFIER),
-      requiredEnum("product_line", ProductLines.ALL),
+      requiredEnum("product_line", ProductLine.class),
       required("received_at", TIMESTAMP),
       optional("decided_at", TIMESTAMP),
-      requiredEnum("decision", "pending", "accept", "decline", "refer", "more_evidence"),
-      requiredEnum("risk_level", "low", "medium", "high"),
+      requiredEnum("decision", UnderwritingDecision.class),
+      requiredEnum("risk_level", RiskLevel.class),
       required("medical_exam", BOOLEAN),
       required("standard_exception", BOOLEAN),
       optional("exception_reason", TEXT),
@@ -81,7 +81,7 @@ public enum RecordType {
       required("policy_id", IDENTIFIER),
       required("visited_on", DATE),
       required("visitor_id", IDENTIFIER),
-      requiredEnum("outcome", "understood", "not_understood", "unreachable", "issue_raised"),
+      requiredEnum("outcome", FollowupOutcome.class),
       sensitive("issue_notes", false)),
       List.of()),
 
@@ -89,11 +89,10 @@ public enum RecordType {
       required("claim_id", IDENTIFIER),
       required("policy_id", IDENTIFIER),
       required("product_code", IDENTIFIER),
-      requiredEnum("product_line", ProductLines.ALL),
-      requiredEnum("complexity", "simple", "complex"),
+      requiredEnum("product_line", ProductLine.class),
+      requiredEnum("complexity", Complexity.class),
       required("green_channel", BOOLEAN),
-      requiredEnum("status", "reported", "documents_pending", "under_review", "investigating", "approved",
-          "paid", "closed", "rejected", "withdrawn"),
+      requiredEnum("status", ClaimStatus.class),
       required("reported_at", TIMESTAMP),
       optional("documents_complete_at", TIMESTAMP),
       optional("decided_at", TIMESTAMP),
@@ -114,10 +113,10 @@ public enum RecordType {
       optional("advance_paid_at", TIMESTAMP),
       optional("denial_notice_at", TIMESTAMP)),
       List.of(
-          new RequiredWhen("closed_at", "status", Set.of("closed", "rejected", "withdrawn")),
-          new RequiredWhen("amount_paid", "status", Set.of("paid")),
-          new ForbiddenUnless("closed_at", "status", Set.of("closed", "rejected", "withdrawn")),
-          new ForbiddenUnless("amount_paid", "status", Set.of("paid", "closed")),
+          new RequiredWhen("closed_at", "status", anyOf(ClaimStatus.CLOSED, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN)),
+          new RequiredWhen("amount_paid", "status", anyOf(ClaimStatus.PAID)),
+          new ForbiddenUnless("closed_at", "status", anyOf(ClaimStatus.CLOSED, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN)),
+          new ForbiddenUnless("amount_paid", "status", anyOf(ClaimStatus.PAID, ClaimStatus.CLOSED)),
           new NotBefore("documents_complete_at", "reported_at"),
           new NotBefore("decided_at", "reported_at"),
           new NotBefore("paid_at", "reported_at"),
@@ -130,13 +129,13 @@ public enum RecordType {
   COMPLAINTS("complaints", "complaint_id", "updated_at", List.of(
       required("complaint_id", IDENTIFIER),
       required("received_at", TIMESTAMP),
-      requiredEnum("channel", "phone", "email", "branch", "online", "regulator"),
+      requiredEnum("channel", ComplaintChannel.class),
       required("category", TEXT),
-      requiredEnum("severity", "general", "major"),
-      optionalEnum("concerns_type", "policy", "claim", "sales", "service"),
+      requiredEnum("severity", ComplaintSeverity.class),
+      optionalEnum("concerns_type", ConcernsType.class),
       optional("concerns_id", IDENTIFIER),
       optional("staff_id", IDENTIFIER),
-      requiredEnum("status", "open", "responded", "escalated", "resolved", "closed"),
+      requiredEnum("status", ComplaintStatus.class),
       optional("first_response_at", TIMESTAMP),
       optional("resolved_at", TIMESTAMP),
       required("updated_at", TIMESTAMP),
@@ -167,34 +166,34 @@ public enum RecordType {
   VIOLATIONS("violations", "record_id", null, List.of(
       required("record_id", IDENTIFIER),
       required("staff_id", IDENTIFIER),
-      requiredEnum("department", "sales", "underwriting", "claims", "service"),
+      requiredEnum("department", Department.class),
       required("occurred_on", DATE),
       required("violation_type", TEXT),
-      requiredEnum("severity", "minor", "major", "severe"),
-      requiredEnum("sanction", "warning", "fine", "suspension", "termination", "training"),
+      requiredEnum("severity", ViolationSeverity.class),
+      requiredEnum("sanction", Sanction.class),
       optional("fine_amount", AMOUNT),
       optional("currency", CURRENCY)),
       List.of(
-          new RequiredWhen("fine_amount", "sanction", Set.of("fine")),
-          new RequiredWhen("currency", "sanction", Set.of("fine")))),
+          new RequiredWhen("fine_amount", "sanction", anyOf(Sanction.FINE)),
+          new RequiredWhen("currency", "sanction", anyOf(Sanction.FINE)))),
 
   FINDINGS("findings", "inspection_id", null, List.of(
       required("inspection_id", IDENTIFIER),
       required("inspector_id", IDENTIFIER),
       required("inspected_on", DATE),
-      requiredEnum("result", "pass", "fail"),
-      optionalEnum("severity", "minor", "major", "critical"),
+      requiredEnum("result", Verdict.class),
+      optionalEnum("severity", FindingSeverity.class),
       optional("finding", TEXT),
       optional("corrective_action", TEXT),
       optional("action_owner", TEXT),
       optional("action_due_on", DATE),
-      optionalEnum("action_status", "open", "done", "verified"),
+      optionalEnum("action_status", ActionStatus.class),
       optional("action_closed_on", DATE)),
       List.of(
-          new RequiredWhen("severity", "result", Set.of("fail")),
-          new RequiredWhen("corrective_action", "result", Set.of("fail")),
-          new RequiredWhen("action_owner", "result", Set.of("fail")),
-          new RequiredWhen("action_due_on", "result", Set.of("fail")),
+          new RequiredWhen("severity", "result", anyOf(Verdict.FAIL)),
+          new RequiredWhen("corrective_action", "result", anyOf(Verdict.FAIL)),
+          new RequiredWhen("action_owner", "result", anyOf(Verdict.FAIL)),
+          new RequiredWhen("action_due_on", "result", anyOf(Verdict.FAIL)),
           new NotBefore("action_closed_on", "inspected_on"))),
 
   /**
@@ -203,7 +202,7 @@ public enum RecordType {
    */
   PORTFOLIO("portfolio", "product_line", null, List.of(
       required("month", MONTH),
-      requiredEnum("product_line", ProductLines.ALL),
+      requiredEnum("product_line", ProductLine.class),
       required("policies_in_force", COUNT)),
       List.of()),
 
@@ -214,7 +213,7 @@ public enum RecordType {
   INSPECTORS("inspectors", "inspector_id", null, List.of(
       required("inspector_id", IDENTIFIER),
       required("home_branch", IDENTIFIER),
-      requiredEnum("team", "sales", "underwriting", "followups", "claims", "complaints", "all"),
+      requiredEnum("team", InspectorTeam.class),
       required("capacity", COUNT),
       required("active", BOOLEAN)),
       List.of());
@@ -300,12 +299,12 @@ public enum RecordType {
     return columns.get(index);
   }
 
+  private static Set<String> anyOf(WireNamed... values) {
+    return java.util.Arrays.stream(values).map(WireNamed::wireName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   /** Custom columns branch systems may add; they are accepted and ignored. */
   public static boolean isCustomColumn(String name) {
     return name.startsWith("x_");
-  }
-
-  private static final class ProductLines {
-    static final String[] ALL = {"life", "health", "accident", "property", "auto"};
   }
 }

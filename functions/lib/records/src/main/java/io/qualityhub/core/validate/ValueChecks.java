@@ -1,8 +1,8 @@
 package io.qualityhub.core.validate;
 
 import io.qualityhub.core.format.Column;
+import io.qualityhub.core.format.RecordId;
 import io.qualityhub.core.format.Timestamps;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,15 +17,13 @@ final class ValueChecks {
       .map(Currency::getCurrencyCode)
       .collect(Collectors.toUnmodifiableSet());
   private static final int MAX_AMOUNT_INTEGER_DIGITS = 15;
-  /** Ids become parts of item keys; 128 code points is at most 512 bytes, well inside DynamoDB's key limits. */
-  static final int MAX_IDENTIFIER_LENGTH = 128;
 
   private ValueChecks() {}
 
   static boolean isValid(Column column, String value) {
     return switch (column.type()) {
       case TEXT -> isText(value);
-      case IDENTIFIER -> isIdentifier(value);
+      case IDENTIFIER -> RecordId.isWellFormed(value);
       case DATE -> parseDate(value) != null;
       case TIMESTAMP -> parseTimestamp(value) != null;
       case BOOLEAN -> value.equals("Y") || value.equals("N");
@@ -77,24 +75,6 @@ final class ValueChecks {
       }
     }
     return true;
-  }
-
-  /** At most {@link #MAX_IDENTIFIER_LENGTH} code points, NFC, no control, format or separator characters. */
-  static boolean isIdentifier(String value) {
-    if (value.length() > 2 * MAX_IDENTIFIER_LENGTH || !isText(value)
-        || value.codePointCount(0, value.length()) > MAX_IDENTIFIER_LENGTH) {
-      return false;
-    }
-    for (int i = 0; i < value.length(); ) {
-      int c = value.codePointAt(i);
-      switch (Character.getType(c)) {
-        case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR:
-          return false;
-        default:
-          i += Character.charCount(c);
-      }
-    }
-    return Normalizer.isNormalized(value, Normalizer.Form.NFC);
   }
 
   static LocalDate parseDate(String value) {

@@ -1,5 +1,10 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.ViolationSeverity;
+import io.qualityhub.core.format.FollowupOutcome;
+import io.qualityhub.core.format.Department;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -85,7 +90,7 @@ public final class AggregateAccumulator {
         if (followup.completed()) {
             tally.add(Counter.FOLLOWUPS_COMPLETED);
         }
-        if (followup.outcome() == FollowupFact.Outcome.UNDERSTOOD) {
+        if (followup.outcome() == FollowupOutcome.UNDERSTOOD) {
             tally.add(Counter.FOLLOWUPS_UNDERSTOOD);
         }
     }
@@ -119,7 +124,7 @@ public final class AggregateAccumulator {
         BranchBuilder tally = ownBranch(complaint, RecordType.COMPLAINTS);
         if (isThisFilesDay(complaint.receivedAt().toLocalDate())) {
             tally.add(Counter.COMPLAINTS_RECEIVED);
-            if (complaint.severity() == ComplaintFact.Severity.MAJOR) {
+            if (complaint.severity() == ComplaintSeverity.MAJOR) {
                 tally.add(Counter.COMPLAINTS_MAJOR);
             }
         }
@@ -232,7 +237,7 @@ public final class AggregateAccumulator {
         }
     }
 
-    public static String violationDimension(ViolationFact.Department department, ViolationFact.Severity severity) {
+    public static String violationDimension(Department department, ViolationSeverity severity) {
         return department.name().toLowerCase(Locale.ROOT) + "." + severity.name().toLowerCase(Locale.ROOT);
     }
 
@@ -259,7 +264,7 @@ public final class AggregateAccumulator {
 
     private static final class BranchBuilder {
         private final Map<CounterKey, long[]> counters = new HashMap<>();
-        private final Map<ClaimFact.Complexity, long[]> cycleTimes = new EnumMap<>(ClaimFact.Complexity.class);
+        private final Map<Complexity, long[]> cycleTimes = new EnumMap<>(Complexity.class);
         private final Map<Gauge, GaugeReading> gauges = new EnumMap<>(Gauge.class);
 
         void add(Counter counter) {
@@ -270,7 +275,7 @@ public final class AggregateAccumulator {
             counters.computeIfAbsent(CounterKey.of(counter, dimension), ignored -> new long[1])[0] += amount;
         }
 
-        void addCycleTime(ClaimFact.Complexity complexity, Duration cycleTime) {
+        void addCycleTime(Complexity complexity, Duration cycleTime) {
             DurationHistogram.addTo(
                     cycleTimes.computeIfAbsent(complexity, ignored -> new long[DurationHistogram.BUCKETS]), cycleTime);
         }
@@ -278,7 +283,7 @@ public final class AggregateAccumulator {
         BranchTallies build() {
             Map<CounterKey, Long> values = new HashMap<>();
             counters.forEach((key, value) -> values.put(key, value[0]));
-            Map<ClaimFact.Complexity, DurationHistogram> histograms = new EnumMap<>(ClaimFact.Complexity.class);
+            Map<Complexity, DurationHistogram> histograms = new EnumMap<>(Complexity.class);
             cycleTimes.forEach((complexity, counts) -> histograms.put(complexity, DurationHistogram.ofCounts(counts)));
             return new BranchTallies(values, histograms, gauges);
         }

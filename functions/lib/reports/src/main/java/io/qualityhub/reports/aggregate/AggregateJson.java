@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.Complexity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -76,12 +77,12 @@ public final class AggregateJson {
         Map<CounterKey, Long> counters = new HashMap<>();
         required(node, "counters").properties()
                 .forEach(entry -> counters.put(counterKey(entry.getKey()), entry.getValue().asLong()));
-        Map<ClaimFact.Complexity, DurationHistogram> cycleTimes = new EnumMap<>(ClaimFact.Complexity.class);
+        Map<Complexity, DurationHistogram> cycleTimes = new EnumMap<>(Complexity.class);
         required(node, "claimCycleTimes").properties().forEach(entry -> {
             Map<Integer, Long> buckets = new HashMap<>();
             entry.getValue().properties()
                     .forEach(bucket -> buckets.put(Integer.parseInt(bucket.getKey()), bucket.getValue().asLong()));
-            cycleTimes.put(ClaimFact.Complexity.valueOf(entry.getKey()), DurationHistogram.fromBuckets(buckets));
+            cycleTimes.put(Complexity.valueOf(entry.getKey()), DurationHistogram.fromBuckets(buckets));
         });
         Map<Gauge, GaugeReading> gauges = new EnumMap<>(Gauge.class);
         required(node, "gauges").properties().forEach(entry -> gauges.put(Gauge.valueOf(entry.getKey()),

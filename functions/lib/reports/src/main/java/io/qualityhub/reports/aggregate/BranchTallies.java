@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.Complexity;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
@@ -12,7 +13,7 @@ import java.util.function.Predicate;
  * commutative with {@link #empty()} as identity, so any grouping of files gives the same result.
  */
 public record BranchTallies(Map<CounterKey, Long> counters,
-                            Map<ClaimFact.Complexity, DurationHistogram> claimCycleTimes,
+                            Map<Complexity, DurationHistogram> claimCycleTimes,
                             Map<Gauge, GaugeReading> gauges) {
 
     private static final BranchTallies EMPTY = new BranchTallies(Map.of(), Map.of(), Map.of());
@@ -31,7 +32,7 @@ public record BranchTallies(Map<CounterKey, Long> counters,
             }
         });
         counters = Map.copyOf(nonZero);
-        Map<ClaimFact.Complexity, DurationHistogram> nonEmpty = new EnumMap<>(ClaimFact.Complexity.class);
+        Map<Complexity, DurationHistogram> nonEmpty = new EnumMap<>(Complexity.class);
         claimCycleTimes.forEach((complexity, histogram) -> {
             if (histogram.count() > 0) {
                 nonEmpty.put(complexity, histogram);
@@ -48,7 +49,7 @@ public record BranchTallies(Map<CounterKey, Long> counters,
     public BranchTallies merge(BranchTallies other) {
         Map<CounterKey, Long> sum = new HashMap<>(counters);
         other.counters.forEach((key, value) -> sum.merge(key, value, Long::sum));
-        Map<ClaimFact.Complexity, DurationHistogram> histograms = new EnumMap<>(ClaimFact.Complexity.class);
+        Map<Complexity, DurationHistogram> histograms = new EnumMap<>(Complexity.class);
         histograms.putAll(claimCycleTimes);
         other.claimCycleTimes.forEach((key, value) -> histograms.merge(key, value, DurationHistogram::merge));
         Map<Gauge, GaugeReading> levels = new EnumMap<>(Gauge.class);
@@ -76,7 +77,7 @@ public record BranchTallies(Map<CounterKey, Long> counters,
         return total;
     }
 
-    public DurationHistogram cycleTimes(ClaimFact.Complexity complexity) {
+    public DurationHistogram cycleTimes(Complexity complexity) {
         return claimCycleTimes.getOrDefault(complexity, DurationHistogram.empty());
     }
 

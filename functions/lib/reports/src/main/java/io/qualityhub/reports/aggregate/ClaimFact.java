@@ -1,5 +1,7 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.Complexity;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -13,14 +15,8 @@ import java.util.Objects;
  * @param settledWithinDeadline the monitor's verdict for a settled claim (product, complexity and
  *                              green-channel deadlines live there); {@code null} while not settled
  */
-public record ClaimFact(Complexity complexity, boolean greenChannel, Status status, OffsetDateTime reportedAt,
+public record ClaimFact(Complexity complexity, boolean greenChannel, ClaimStatus status, OffsetDateTime reportedAt,
                         OffsetDateTime closedAt, Boolean settledWithinDeadline) implements Fact {
-
-    public enum Complexity { SIMPLE, COMPLEX }
-
-    public enum Status {
-        REPORTED, DOCUMENTS_PENDING, UNDER_REVIEW, INVESTIGATING, APPROVED, PAID, CLOSED, REJECTED, WITHDRAWN
-    }
 
     public ClaimFact {
         Objects.requireNonNull(complexity, "complexity");
@@ -33,6 +29,6 @@ public record ClaimFact(Complexity complexity, boolean greenChannel, Status stat
      * stays out of timeliness and cycle times.
      */
     public boolean settled() {
-        return (status == Status.CLOSED || status == Status.REJECTED) && closedAt != null;
+        return (status == ClaimStatus.CLOSED || status == ClaimStatus.REJECTED) && closedAt != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.ComplaintSeverity;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 
@@ -13,10 +14,8 @@ import java.util.Objects;
  * @param firstResponseOnTime the monitor's verdict, required once resolved
  * @param resolvedOnTime      the monitor's verdict, required once resolved
  */
-public record ComplaintFact(Severity severity, OffsetDateTime receivedAt, OffsetDateTime resolvedAt,
+public record ComplaintFact(ComplaintSeverity severity, OffsetDateTime receivedAt, OffsetDateTime resolvedAt,
                             Boolean firstResponseOnTime, Boolean resolvedOnTime) implements Fact {
-
-    public enum Severity { GENERAL, MAJOR }
 
     public ComplaintFact {
         Objects.requireNonNull(severity, "severity");

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.ActionStatus;
 import java.time.LocalDate;
 import java.util.Objects;
 
@@ -15,8 +16,6 @@ import java.util.Objects;
 public record CorrectiveActionFact(String branch, ActionStatus status, LocalDate dueOn, LocalDate closedOn,
                                    LocalDate checkDueOn, int checksPassed, int checksFailed)
         implements Fact {
-
-    public enum ActionStatus { OPEN, DONE, VERIFIED }
 
     public CorrectiveActionFact {
         Objects.requireNonNull(branch, "branch");

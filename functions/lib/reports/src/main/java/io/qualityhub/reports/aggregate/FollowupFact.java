@@ -1,18 +1,17 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.FollowupOutcome;
 import java.util.Objects;
 
 /** A post-issue follow-up visit and its outcome. */
-public record FollowupFact(Outcome outcome) implements Fact {
-
-    public enum Outcome { UNDERSTOOD, NOT_UNDERSTOOD, UNREACHABLE, ISSUE_RAISED }
+public record FollowupFact(FollowupOutcome outcome) implements Fact {
 
     public FollowupFact {
         Objects.requireNonNull(outcome, "outcome");
     }
 
-    /** The customer was reached; every outcome but {@link Outcome#UNREACHABLE}. */
+    /** The customer was reached; every outcome but {@link FollowupOutcome#UNREACHABLE}. */
     public boolean completed() {
-        return outcome != Outcome.UNREACHABLE;
+        return outcome != FollowupOutcome.UNREACHABLE;
     }
 }

@@ -1,12 +1,12 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.ProductLine;
 import java.util.Objects;
 
 /** A policy sold, with the disclosure steps the salesperson completed. */
-public record SaleFact(Channel channel, ProductLine productLine, boolean termsGiven, boolean riskNoticeGiven,
+public record SaleFact(SalesChannel channel, ProductLine productLine, boolean termsGiven, boolean riskNoticeGiven,
                        boolean customerSigned, boolean recordingPresent) implements Fact {
-
-    public enum Channel { AGENT, BANCASSURANCE, TELEMARKETING, ONLINE, BROKER }
 
     public SaleFact {
         Objects.requireNonNull(channel, "channel");
@@ -20,7 +20,7 @@ public record SaleFact(Channel channel, ProductLine productLine, boolean termsGi
 
     /** The upload format requires a recording for these channels and product lines. */
     public boolean recordingRequired() {
-        return channel == Channel.TELEMARKETING || channel == Channel.BANCASSURANCE
+        return channel == SalesChannel.TELEMARKETING || channel == SalesChannel.BANCASSURANCE
                 || productLine == ProductLine.LIFE || productLine == ProductLine.HEALTH;
     }
 }

@@ -1,15 +1,12 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.Department;
+import io.qualityhub.core.format.Sanction;
+import io.qualityhub.core.format.ViolationSeverity;
 import java.util.Objects;
 
 /** A violation by a member of staff and the sanction it drew. */
-public record ViolationFact(Department department, Severity severity, Sanction sanction) implements Fact {
-
-    public enum Department { SALES, UNDERWRITING, CLAIMS, SERVICE }
-
-    public enum Severity { MINOR, MAJOR, SEVERE }
-
-    public enum Sanction { WARNING, FINE, SUSPENSION, TERMINATION, TRAINING }
+public record ViolationFact(Department department, ViolationSeverity severity, Sanction sanction) implements Fact {
 
     public ViolationFact {
         Objects.requireNonNull(department, "department");

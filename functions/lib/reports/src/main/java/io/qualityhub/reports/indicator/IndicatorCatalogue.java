@@ -1,5 +1,8 @@
 package io.qualityhub.reports.indicator;
 
+import io.qualityhub.core.format.ViolationSeverity;
+import io.qualityhub.core.format.Department;
+import io.qualityhub.core.format.Complexity;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.BranchTallies;
 import io.qualityhub.reports.aggregate.ClaimFact;
@@ -89,10 +92,10 @@ public final class IndicatorCatalogue {
                 "與理賠人員逐案檢討逾時案件,提前催補文件,並調整案件分配。",
                 c -> Measurement.percent(c.tallies().count(Counter.CLAIMS_SETTLED_ON_TIME),
                         c.tallies().count(Counter.CLAIMS_SETTLED))));
-        for (ClaimFact.Complexity complexity : ClaimFact.Complexity.values()) {
-            String code = complexity.name().toLowerCase(Locale.ROOT);
-            String en = complexity == ClaimFact.Complexity.SIMPLE ? "simple" : "complex";
-            String zh = complexity == ClaimFact.Complexity.SIMPLE ? "簡單案件" : "複雜案件";
+        for (Complexity complexity : Complexity.values()) {
+            String code = complexity.wireName();
+            String en = complexity.wireName();
+            String zh = complexity == Complexity.SIMPLE ? "簡單案件" : "複雜案件";
             list.add(new IndicatorDefinition("claims.cycle_time_median_days." + code, "claims.cycle_time_median_days",
                     "Median claim cycle time, " + en, "理賠處理天數中位數(" + zh + ")", Unit.DAYS, LOWER_IS_BETTER,
                     "Median time from report to closure of " + en + " claims settled in the period, read from "
@@ -320,8 +323,8 @@ public final class IndicatorCatalogue {
     }
 
     private static void addViolations(List<IndicatorDefinition> list) {
-        for (ViolationFact.Department department : ViolationFact.Department.values()) {
-            for (ViolationFact.Severity severity : ViolationFact.Severity.values()) {
+        for (Department department : Department.values()) {
+            for (ViolationSeverity severity : ViolationSeverity.values()) {
                 String dimension = AggregateAccumulator.violationDimension(department, severity);
                 list.add(new IndicatorDefinition("violations.count." + dimension, "violations.count",
                         "Violations, " + departmentEn(department) + ", " + severity.name().toLowerCase(Locale.ROOT),
@@ -393,7 +396,7 @@ public final class IndicatorCatalogue {
         };
     }
 
-    private static String departmentEn(ViolationFact.Department department) {
+    private static String departmentEn(Department department) {
         return switch (department) {
             case SALES -> "sales";
             case UNDERWRITING -> "underwriting";
@@ -402,7 +405,7 @@ public final class IndicatorCatalogue {
         };
     }
 
-    private static String departmentZh(ViolationFact.Department department) {
+    private static String departmentZh(Department department) {
         return switch (department) {
             case SALES -> "銷售";
             case UNDERWRITING -> "核保";
@@ -411,7 +414,7 @@ public final class IndicatorCatalogue {
         };
     }
 
-    private static String severityZh(ViolationFact.Severity severity) {
+    private static String severityZh(ViolationSeverity severity) {
         return switch (severity) {
             case MINOR -> "輕微";
             case MAJOR -> "重大";

@@ -1,7 +1,7 @@
 package io.qualityhub.reports.report;
 
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 
+import io.qualityhub.core.format.ActionStatus;
 import java.time.LocalDate;
 import java.util.Objects;
 

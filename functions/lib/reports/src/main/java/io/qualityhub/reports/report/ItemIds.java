@@ -1,21 +1,17 @@
 package io.qualityhub.reports.report;
 
-import java.text.Normalizer;
+import io.qualityhub.core.format.RecordId;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Ids and labels that reports may print. Only ids of the upload format's id columns, codes and the short role labels
  * of staff, never a customer's name, id number or free text (the format keeps those in its sensitive columns):
- * anything outside these shapes is refused before it reaches a report.
+ * anything outside these shapes is refused before it reaches a report. Ids follow the upload format's own rule
+ * ({@link RecordId}): whatever intake accepts in an id column must print, or one upload would stop a whole report order.
  */
 final class ItemIds {
 
-    /**
-     * The upload format's id rule (docs/upload-format.md, "Id columns"; intake's {@code ValueChecks.isIdentifier}):
-     * whatever intake accepts in an id column must print, or one upload would stop a whole report order.
-     */
-    static final int MAX_ID_CODE_POINTS = 128;
     /** An id the company-wide list qualifies with its branch, as in {@code TPE-01:理賠-001}. */
     private static final Pattern BRANCH_PREFIX = Pattern.compile("[A-Z0-9-]{2,16}:");
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]{0,39}");
@@ -28,8 +24,8 @@ final class ItemIds {
     }
 
     static String requireId(String what, String value) {
-        if (value == null || !isFormatId(value)) {
-            throw new IllegalArgumentException(what + " must be an id of 1-" + MAX_ID_CODE_POINTS + " characters in "
+        if (value == null || !RecordId.isWellFormed(value)) {
+            throw new IllegalArgumentException(what + " must be an id of 1-" + RecordId.MAX_CODE_POINTS + " characters in "
                     + "Unicode NFC without control or format characters, as the upload format's id columns "
                     + "(a " + (value == null ? "null" : value.length() + "-character") + " value was given)");
         }
@@ -38,32 +34,13 @@ final class ItemIds {
 
     /** An id as {@link #requireId}, or one qualified with its branch code ({@code TPE-01:理賠-001}). */
     static String requireBranchQualifiedId(String what, String value) {
-        if (value != null && !isFormatId(value)) {
+        if (value != null && !RecordId.isWellFormed(value)) {
             Matcher prefix = BRANCH_PREFIX.matcher(value);
-            if (prefix.lookingAt() && isFormatId(value.substring(prefix.end()))) {
+            if (prefix.lookingAt() && RecordId.isWellFormed(value.substring(prefix.end()))) {
                 return value;
             }
         }
         return requireId(what, value);
-    }
-
-    private static boolean isFormatId(String value) {
-        if (value.isEmpty() || value.length() > 2 * MAX_ID_CODE_POINTS
-                || value.codePointCount(0, value.length()) > MAX_ID_CODE_POINTS) {
-            return false;
-        }
-        for (int i = 0; i < value.length(); ) {
-            int c = value.codePointAt(i);
-            switch (Character.getType(c)) {
-                // SURROGATE: a lone one, which codePointAt returns as it stands
-                case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                     Character.SURROGATE:
-                    return false;
-                default:
-                    i += Character.charCount(c);
-            }
-        }
-        return Normalizer.isNormalized(value, Normalizer.Form.NFC);
     }
 
     static String requireLabel(String what, String value) {

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.report;
 
+import io.qualityhub.core.format.ActionStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,7 +9,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.reports.aggregate.AggregateFormatException;
 import io.qualityhub.reports.aggregate.AggregateJson;
 import io.qualityhub.reports.aggregate.AggregateSource;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;

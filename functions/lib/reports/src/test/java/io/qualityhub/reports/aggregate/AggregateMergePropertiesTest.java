@@ -1,5 +1,7 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ClaimStatus;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -145,8 +147,8 @@ class AggregateMergePropertiesTest {
         OffsetDateTime closed = DAY.atStartOfDay().plusMinutes(intBetween(random, 0, LAST_MINUTE_OF_DAY))
                 .atOffset(ZoneOffset.ofHours(8));
         int hoursOpen = intBetween(random, 0, MAX_HOURS_OPEN);
-        ClaimFact.Status[] finished = {ClaimFact.Status.CLOSED, ClaimFact.Status.REJECTED, ClaimFact.Status.WITHDRAWN};
-        return new ClaimFact(oneOf(random, ClaimFact.Complexity.values()), random.nextBoolean(),
+        ClaimStatus[] finished = {ClaimStatus.CLOSED, ClaimStatus.REJECTED, ClaimStatus.WITHDRAWN};
+        return new ClaimFact(oneOf(random, Complexity.values()), random.nextBoolean(),
                 oneOf(random, finished), closed.minusHours(hoursOpen), closed, random.nextBoolean());
     }
 

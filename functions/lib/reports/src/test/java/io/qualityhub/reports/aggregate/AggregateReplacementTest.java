@@ -1,5 +1,10 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.FollowupOutcome;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ClaimStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -54,7 +59,7 @@ class AggregateReplacementTest {
         ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES, 1, List.of(sale(true))));
         ledger.put(aggregate("KHH-02", "2026-10-05", RecordType.SALES, 1, List.of(sale(false))));
         ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.FOLLOWUPS, 1,
-                List.of(new FollowupFact(FollowupFact.Outcome.UNDERSTOOD))));
+                List.of(new FollowupFact(FollowupOutcome.UNDERSTOOD))));
         var byBranch = DailyAggregate.combineByBranch(ledger.aggregatesBetween(DAY, DAY));
         assertEquals(1, byBranch.get("TPE-01").count(Counter.SALES_TOTAL));
         assertEquals(1, byBranch.get("TPE-01").count(Counter.FOLLOWUPS_UNDERSTOOD));
@@ -65,12 +70,12 @@ class AggregateReplacementTest {
     void aFactOfTheWrongTypeOrWithoutItsDeadlineVerdictIsRefusedWithItsSlot() {
         AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.SALES, 1));
         InvalidFactException wrongType = assertThrows(InvalidFactException.class,
-                () -> sales.accept(new FollowupFact(FollowupFact.Outcome.UNDERSTOOD)));
+                () -> sales.accept(new FollowupFact(FollowupOutcome.UNDERSTOOD)));
         assertTrue(wrongType.getMessage().contains("TPE-01/2026-10-05/SALES"), wrongType.getMessage());
 
         AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 1));
         InvalidFactException noVerdict = assertThrows(InvalidFactException.class, () -> claims.accept(
-                new ClaimFact(ClaimFact.Complexity.SIMPLE, false, ClaimFact.Status.CLOSED,
+                new ClaimFact(Complexity.SIMPLE, false, ClaimStatus.CLOSED,
                         DAY.atStartOfDay().atOffset(ZoneOffset.ofHours(8)),
                         DAY.atTime(12, 0).atOffset(ZoneOffset.ofHours(8)), null)));
         assertTrue(noVerdict.getMessage().contains("the monitor must supply it"), noVerdict.getMessage());
@@ -94,6 +99,6 @@ class AggregateReplacementTest {
     }
 
     private static SaleFact sale(boolean compliant) {
-        return new SaleFact(SaleFact.Channel.AGENT, ProductLine.PROPERTY, true, compliant, true, false);
+        return new SaleFact(SalesChannel.AGENT, ProductLine.PROPERTY, true, compliant, true, false);
     }
 }

@@ -1,5 +1,10 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.ClaimStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,9 +25,9 @@ class ContributionLedgerTest {
     void aComplaintCountsAsReceivedOnItsOwnDayAndAsResolvedOnItsResolutionDayOnceWhateverFilesCarryIt() {
         ContributionLedger ledger = new ContributionLedger();
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
-                "K-1", complaint(day(2), 1, ComplaintFact.Severity.MAJOR, null)));
+                "K-1", complaint(day(2), 1, ComplaintSeverity.MAJOR, null)));
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(20), Map.of(
-                "K-1", complaint(day(20), 20, ComplaintFact.Severity.MAJOR, "2026-10-20T09:00:00+08:00")));
+                "K-1", complaint(day(20), 20, ComplaintSeverity.MAJOR, "2026-10-20T09:00:00+08:00")));
 
         BranchTallies october = tallies(ledger, OCT_1, OCT_31);
         assertEquals(1, october.count(Counter.COMPLAINTS_RECEIVED), "received once, not once per file");
@@ -38,14 +43,14 @@ class ContributionLedgerTest {
     void aNewerStateRetractsTheOldContributionAndAnOlderOneArrivingLaterChangesNothing() {
         ContributionLedger ledger = new ContributionLedger();
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
-                "K-2", complaint(day(2), 2, ComplaintFact.Severity.GENERAL, null)));
+                "K-2", complaint(day(2), 2, ComplaintSeverity.GENERAL, null)));
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(21), Map.of(
-                "K-2", complaint(day(21), 21, ComplaintFact.Severity.MAJOR, null)));
+                "K-2", complaint(day(21), 21, ComplaintSeverity.MAJOR, null)));
         assertEquals(1, tallies(ledger, OCT_1, OCT_31).count(Counter.COMPLAINTS_MAJOR), "corrected to major");
 
         // The 2nd's file uploaded again, with K-2 as general: its state is older than the 21st's correction.
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
-                "K-2", complaint(day(2), 2, ComplaintFact.Severity.GENERAL, null)));
+                "K-2", complaint(day(2), 2, ComplaintSeverity.GENERAL, null)));
         BranchTallies october = tallies(ledger, OCT_1, OCT_31);
         assertEquals(1, october.count(Counter.COMPLAINTS_RECEIVED));
         assertEquals(1, october.count(Counter.COMPLAINTS_MAJOR));
@@ -55,9 +60,9 @@ class ContributionLedgerTest {
     void aReUploadWithoutARecordWithdrawsItsStateAndTheLatestOfTheOtherFilesCountsAgain() {
         ContributionLedger ledger = new ContributionLedger();
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
-                "K-3", complaint(day(2), 2, ComplaintFact.Severity.GENERAL, null)));
+                "K-3", complaint(day(2), 2, ComplaintSeverity.GENERAL, null)));
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(20), Map.of(
-                "K-3", complaint(day(20), 20, ComplaintFact.Severity.MAJOR, "2026-10-20T09:00:00+08:00")));
+                "K-3", complaint(day(20), 20, ComplaintSeverity.MAJOR, "2026-10-20T09:00:00+08:00")));
         ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(20), Map.of());
 
         BranchTallies october = tallies(ledger, OCT_1, OCT_31);
@@ -91,11 +96,11 @@ class ContributionLedgerTest {
     @Test
     void aClaimReopenedInALaterFileNoLongerCountsAsSettled() {
         ContributionLedger ledger = new ContributionLedger();
-        ledger.replaceFile(BRANCH, RecordType.CLAIMS, day(5), Map.of("C-1", claim(day(5), 5, ClaimFact.Status.CLOSED)));
+        ledger.replaceFile(BRANCH, RecordType.CLAIMS, day(5), Map.of("C-1", claim(day(5), 5, ClaimStatus.CLOSED)));
         assertEquals(1, tallies(ledger, OCT_1, OCT_31).count(Counter.CLAIMS_SETTLED));
-        ledger.replaceFile(BRANCH, RecordType.CLAIMS, day(9), Map.of("C-1", claim(day(9), 9, ClaimFact.Status.UNDER_REVIEW)));
+        ledger.replaceFile(BRANCH, RecordType.CLAIMS, day(9), Map.of("C-1", claim(day(9), 9, ClaimStatus.UNDER_REVIEW)));
         assertEquals(0, tallies(ledger, OCT_1, OCT_31).count(Counter.CLAIMS_SETTLED));
-        assertTrue(tallies(ledger, OCT_1, OCT_31).cycleTimes(ClaimFact.Complexity.SIMPLE).count() == 0);
+        assertTrue(tallies(ledger, OCT_1, OCT_31).cycleTimes(Complexity.SIMPLE).count() == 0);
     }
 
     @Test
@@ -108,7 +113,7 @@ class ContributionLedgerTest {
     }
 
     /** A complaint received on 1 October at 10:00, in the state last updated on {@code updatedDay}. */
-    private static RecordState complaint(LocalDate fileDate, int updatedDay, ComplaintFact.Severity severity,
+    private static RecordState complaint(LocalDate fileDate, int updatedDay, ComplaintSeverity severity,
             String resolvedAt) {
         OffsetDateTime received = OffsetDateTime.parse("2026-10-01T10:00:00+08:00");
         OffsetDateTime resolved = resolvedAt == null ? null : OffsetDateTime.parse(resolvedAt);
@@ -121,14 +126,14 @@ class ContributionLedgerTest {
     }
 
     private static RecordState sale(LocalDate fileDate, LocalDate soldOn, boolean disclosed) {
-        SaleFact fact = new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, disclosed, true, true, false);
+        SaleFact fact = new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, disclosed, true, true, false);
         return new RecordState(fileDate, null, RecordContribution.of(BRANCH, RecordType.SALES, fact, List.of(soldOn)));
     }
 
-    private static RecordState claim(LocalDate fileDate, int updatedDay, ClaimFact.Status status) {
+    private static RecordState claim(LocalDate fileDate, int updatedDay, ClaimStatus status) {
         OffsetDateTime reported = OffsetDateTime.parse("2026-10-01T09:00:00+08:00");
-        OffsetDateTime closed = status == ClaimFact.Status.CLOSED ? OffsetDateTime.parse("2026-10-05T15:00:00+08:00") : null;
-        ClaimFact fact = new ClaimFact(ClaimFact.Complexity.SIMPLE, false, status, reported, closed,
+        OffsetDateTime closed = status == ClaimStatus.CLOSED ? OffsetDateTime.parse("2026-10-05T15:00:00+08:00") : null;
+        ClaimFact fact = new ClaimFact(Complexity.SIMPLE, false, status, reported, closed,
                 closed == null ? null : true);
         return new RecordState(fileDate, day(updatedDay).toEpochDay(), RecordContribution.of(BRANCH, RecordType.CLAIMS,
                 fact, closed == null ? List.of() : List.of(closed.toLocalDate())));

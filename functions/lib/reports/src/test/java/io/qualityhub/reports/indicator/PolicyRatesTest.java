@@ -1,5 +1,6 @@
 package io.qualityhub.reports.indicator;
 
+import io.qualityhub.core.format.ComplaintSeverity;
 import static io.qualityhub.reports.HandBuiltDataset.aggregate;
 import static io.qualityhub.reports.HandBuiltDataset.at;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -26,13 +27,13 @@ class PolicyRatesTest {
     void aBranchWithoutAPortfolioReadsNoDataAndSoDoesTheCompany() {
         AggregateLedger ledger = new AggregateLedger();
         ledger.put(aggregate("TPE-01", "2026-11-05", RecordType.COMPLAINTS, 1, List.of(
-                new ComplaintFact(ComplaintFact.Severity.GENERAL, at("2026-11-05T09:00"), null, null, null),
-                new ComplaintFact(ComplaintFact.Severity.MAJOR, at("2026-11-05T10:00"), null, null, null),
-                new ComplaintFact(ComplaintFact.Severity.GENERAL, at("2026-11-05T11:00"), null, null, null))));
+                new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-11-05T09:00"), null, null, null),
+                new ComplaintFact(ComplaintSeverity.MAJOR, at("2026-11-05T10:00"), null, null, null),
+                new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-11-05T11:00"), null, null, null))));
         ledger.put(aggregate("TPE-01", "2026-11-30", RecordType.PORTFOLIO, 1, List.of(
                 new PortfolioFact(YearMonth.parse("2026-11"), 4000), new PortfolioFact(YearMonth.parse("2026-11"), 2000))));
         ledger.put(aggregate("KHH-02", "2026-11-06", RecordType.COMPLAINTS, 1, List.of(
-                new ComplaintFact(ComplaintFact.Severity.GENERAL, at("2026-11-06T09:00"), null, null, null))));
+                new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-11-06T09:00"), null, null, null))));
 
         IndicatorResults results = evaluate(ledger);
 
@@ -59,8 +60,8 @@ class PolicyRatesTest {
     void aReUploadedPortfolioReplacesTheFirstAndTheLatestMonthOfAQuarterCounts() {
         AggregateLedger ledger = new AggregateLedger();
         ledger.put(aggregate("TPE-01", "2026-10-12", RecordType.COMPLAINTS, 1, List.of(
-                new ComplaintFact(ComplaintFact.Severity.GENERAL, at("2026-10-12T09:00"), null, null, null),
-                new ComplaintFact(ComplaintFact.Severity.GENERAL, at("2026-10-12T10:00"), null, null, null))));
+                new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-10-12T09:00"), null, null, null),
+                new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-10-12T10:00"), null, null, null))));
         ledger.put(aggregate("TPE-01", "2026-10-31", RecordType.PORTFOLIO, 1, List.of(
                 new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
         ledger.put(aggregate("TPE-01", "2026-11-30", RecordType.PORTFOLIO, 1, List.of(

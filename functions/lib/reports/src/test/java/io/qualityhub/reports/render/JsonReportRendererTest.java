@@ -1,9 +1,9 @@
 package io.qualityhub.reports.render;
 
+import io.qualityhub.core.format.ActionStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.reports.HandBuiltDataset;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
 import io.qualityhub.reports.report.CorrectiveActionItem;

@@ -1,9 +1,9 @@
 package io.qualityhub.reports.report;
 
+import io.qualityhub.core.format.ActionStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import java.time.LocalDate;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

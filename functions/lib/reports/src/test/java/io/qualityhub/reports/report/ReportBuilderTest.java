@@ -1,7 +1,7 @@
 package io.qualityhub.reports.report;
 
+import io.qualityhub.core.format.ActionStatus;
 import io.qualityhub.reports.HandBuiltDataset;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.finding.Finding;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.Indicator;

@@ -1,10 +1,10 @@
 package io.qualityhub.reports.report;
 
+import io.qualityhub.core.format.ActionStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.reports.HandBuiltDataset;
 import io.qualityhub.reports.aggregate.AggregateLedger;
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
 import io.qualityhub.reports.aggregate.RecordType;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import io.qualityhub.reports.finding.FindingRules;

@@ -10,7 +10,7 @@ import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.RepeatViolator;
 import io.qualityhub.sampling.domain.RepeatViolators;
 import io.qualityhub.sampling.domain.Roster;
-import io.qualityhub.sampling.domain.Verdict;
+import io.qualityhub.core.format.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,7 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.FindingSeverity;
+import io.qualityhub.core.format.ActionStatus;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,8 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
+import io.qualityhub.core.format.FindingSeverity;
+import io.qualityhub.core.format.ActionStatus;
 import java.time.LocalDate;
 import java.util.Objects;
 

@@ -1,5 +1,7 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
+import io.qualityhub.core.format.FindingSeverity;
 import java.time.LocalDate;
 import java.util.Objects;
 

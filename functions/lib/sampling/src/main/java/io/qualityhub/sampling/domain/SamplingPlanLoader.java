@@ -1,10 +1,11 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.policy.PolicyJson;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +23,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads and validates a sampling plan. A deployment may override the packaged plan with a JSON merge patch
@@ -35,9 +37,9 @@ public final class SamplingPlanLoader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     // A list, so problems come out in the same order on every run.
-    private static final List<String> REQUIRED_TYPES = List.of("sales", "underwriting", "claims", "complaints");
-    private static final Set<String> OPTIONAL_TYPES = Set.of("followups");
-    private static final Set<String> TYPES_WITH_PRODUCT_LINE = Set.of("sales", "underwriting", "claims");
+    private static final List<String> REQUIRED_TYPES = Stream.of(RecordType.SALES, RecordType.UNDERWRITING,
+            RecordType.CLAIMS, RecordType.COMPLAINTS).map(RecordType::wireName).toList();
+    private static final Set<String> OPTIONAL_TYPES = Set.of(RecordType.FOLLOWUPS.wireName());
     private static final Pattern RULE_ID = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern ATTRIBUTE = Pattern.compile("[a-z][a-z0-9_]{0,62}");
@@ -72,7 +74,7 @@ public final class SamplingPlanLoader {
                     "add e.g. \"version\": \"" + base.path("version").asText() + "+local\" so that every"
                             + " sample records which plan drew it")));
         }
-        return validate(mergePatch(base, override), baseSource + " overridden by " + overrideSource);
+        return validate(PolicyJson.mergePatch(base, override), baseSource + " overridden by " + overrideSource);
     }
 
     /** The text of the packaged plan, as samples record it beside the plan that drew them. */
@@ -104,20 +106,9 @@ public final class SamplingPlanLoader {
         }
     }
 
-    private static JsonNode mergePatch(JsonNode target, JsonNode patch) {
-        if (!patch.isObject()) {
-            return patch.deepCopy();
-        }
-        ObjectNode merged = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
-                : JSON.createObjectNode();
-        for (Map.Entry<String, JsonNode> field : patch.properties()) {
-            if (field.getValue().isNull()) {
-                merged.remove(field.getKey());
-            } else {
-                merged.set(field.getKey(), mergePatch(merged.get(field.getKey()), field.getValue()));
-            }
-        }
-        return merged;
+    /** Whether the upload format gives a record type a product line to stratify by. */
+    private static boolean hasProductLine(String type) {
+        return RecordType.fromWireName(type).map(recordType -> recordType.indexOf("product_line") >= 0).orElse(false);
     }
 
     private static SamplingPlan validate(JsonNode root, String source) {
@@ -190,7 +181,7 @@ public final class SamplingPlanLoader {
                 problems.add(path + ".stratifyByProductLine", "is not true or false", "set it to true or false");
             } else {
                 byProductLine = stratify.booleanValue();
-                if (byProductLine && !TYPES_WITH_PRODUCT_LINE.contains(type)) {
+                if (byProductLine && !hasProductLine(type)) {
                     problems.add(path + ".stratifyByProductLine", type + " records have no product line",
                             "remove it or set it to false");
                 }

@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

@@ -1,5 +1,8 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
+import io.qualityhub.core.format.FindingSeverity;
+import io.qualityhub.core.format.ActionStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

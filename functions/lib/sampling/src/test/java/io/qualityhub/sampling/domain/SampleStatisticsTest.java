@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;

@@ -1,5 +1,6 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.format.Verdict;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
