@@ -3,7 +3,18 @@ package io.qualityhub.reports.aggregate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.qualityhub.reports.aggregate.CorrectiveActionFact.ActionStatus;
+import io.qualityhub.core.format.ActionStatus;
+import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.Department;
+import io.qualityhub.core.format.FollowupOutcome;
+import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.RiskLevel;
+import io.qualityhub.core.format.SalesChannel;
+import io.qualityhub.core.format.Sanction;
+import io.qualityhub.core.format.UnderwritingDecision;
+import io.qualityhub.core.format.ViolationSeverity;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,10 +29,10 @@ class AggregateAccumulatorCountsTest {
     @Test
     void salesCountDisclosureAndRecordingsWhereTheChannelOrProductLineRequiresThem() {
         Map<CounterKey, Long> counted = counters(RecordType.SALES, List.of(
-                new SaleFact(SaleFact.Channel.AGENT, ProductLine.LIFE, true, true, true, true),
-                new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, false, false),
-                new SaleFact(SaleFact.Channel.BANCASSURANCE, ProductLine.AUTO, true, true, true, false),
-                new SaleFact(SaleFact.Channel.TELEMARKETING, ProductLine.AUTO, true, true, true, true)));
+                new SaleFact(SalesChannel.AGENT, ProductLine.LIFE, true, true, true, true),
+                new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, true, true, false, false),
+                new SaleFact(SalesChannel.BANCASSURANCE, ProductLine.AUTO, true, true, true, false),
+                new SaleFact(SalesChannel.TELEMARKETING, ProductLine.AUTO, true, true, true, true)));
         assertEquals(Map.of(key(Counter.SALES_TOTAL), 4L, key(Counter.SALES_DISCLOSURE_COMPLETE), 3L,
                 key(Counter.SALES_RECORDING_REQUIRED), 3L, key(Counter.SALES_RECORDING_PRESENT), 2L), counted);
     }
@@ -30,35 +41,35 @@ class AggregateAccumulatorCountsTest {
     void underwritingCountsStandardExceptions() {
         assertEquals(Map.of(key(Counter.UNDERWRITING_TOTAL), 3L, key(Counter.UNDERWRITING_EXCEPTIONS), 1L),
                 counters(RecordType.UNDERWRITING, List.of(
-                        new UnderwritingFact(UnderwritingFact.RiskLevel.LOW, UnderwritingFact.Decision.ACCEPT, true),
-                        new UnderwritingFact(UnderwritingFact.RiskLevel.HIGH, UnderwritingFact.Decision.DECLINE, false),
-                        new UnderwritingFact(UnderwritingFact.RiskLevel.MEDIUM, UnderwritingFact.Decision.REFER, false))));
+                        new UnderwritingFact(RiskLevel.LOW, UnderwritingDecision.ACCEPT, true),
+                        new UnderwritingFact(RiskLevel.HIGH, UnderwritingDecision.DECLINE, false),
+                        new UnderwritingFact(RiskLevel.MEDIUM, UnderwritingDecision.REFER, false))));
     }
 
     @Test
     void followupsCountTheCustomersReachedAndThoseWhoUnderstood() {
         assertEquals(Map.of(key(Counter.FOLLOWUPS_TOTAL), 3L, key(Counter.FOLLOWUPS_COMPLETED), 2L,
                         key(Counter.FOLLOWUPS_UNDERSTOOD), 1L),
-                counters(RecordType.FOLLOWUPS, List.of(new FollowupFact(FollowupFact.Outcome.UNDERSTOOD),
-                        new FollowupFact(FollowupFact.Outcome.NOT_UNDERSTOOD),
-                        new FollowupFact(FollowupFact.Outcome.UNREACHABLE))));
+                counters(RecordType.FOLLOWUPS, List.of(new FollowupFact(FollowupOutcome.UNDERSTOOD),
+                        new FollowupFact(FollowupOutcome.NOT_UNDERSTOOD),
+                        new FollowupFact(FollowupOutcome.UNREACHABLE))));
     }
 
     @Test
     void claimsSettledThatDayCountWithTheirGreenChannelAndDeadlineVerdicts() {
         AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 1));
-        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-10", "2026-11-20", true));
-        accumulator.accept(claim(ClaimFact.Complexity.COMPLEX, false, ClaimFact.Status.REJECTED, "2026-11-01", "2026-11-20",
+        accumulator.accept(claim(Complexity.SIMPLE, true, ClaimStatus.CLOSED, "2026-11-10", "2026-11-20", true));
+        accumulator.accept(claim(Complexity.COMPLEX, false, ClaimStatus.REJECTED, "2026-11-01", "2026-11-20",
                 false));
-        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-15", "2026-11-20", false));
-        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, false, ClaimFact.Status.CLOSED, "2026-11-15", "2026-11-19", true));
-        accumulator.accept(claim(ClaimFact.Complexity.SIMPLE, true, ClaimFact.Status.CLOSED, "2026-11-18", "2026-11-20", true));
-        accumulator.accept(claim(ClaimFact.Complexity.COMPLEX, false, ClaimFact.Status.CLOSED, "2026-11-18", "2026-11-20", true));
+        accumulator.accept(claim(Complexity.SIMPLE, true, ClaimStatus.CLOSED, "2026-11-15", "2026-11-20", false));
+        accumulator.accept(claim(Complexity.SIMPLE, false, ClaimStatus.CLOSED, "2026-11-15", "2026-11-19", true));
+        accumulator.accept(claim(Complexity.SIMPLE, true, ClaimStatus.CLOSED, "2026-11-18", "2026-11-20", true));
+        accumulator.accept(claim(Complexity.COMPLEX, false, ClaimStatus.CLOSED, "2026-11-18", "2026-11-20", true));
         BranchTallies tallies = accumulator.toAggregate().byBranch().get("TPE-01");
         assertEquals(Map.of(key(Counter.CLAIMS_SETTLED), 5L, key(Counter.CLAIMS_SETTLED_ON_TIME), 3L,
                 key(Counter.CLAIMS_GREEN_SETTLED), 3L, key(Counter.CLAIMS_GREEN_SETTLED_ON_TIME), 2L), tallies.counters());
-        assertEquals(3, tallies.cycleTimes(ClaimFact.Complexity.SIMPLE).count());
-        assertEquals(2, tallies.cycleTimes(ClaimFact.Complexity.COMPLEX).count());
+        assertEquals(3, tallies.cycleTimes(Complexity.SIMPLE).count());
+        assertEquals(2, tallies.cycleTimes(Complexity.COMPLEX).count());
         assertEquals(6, accumulator.acceptedFacts());
     }
 
@@ -68,11 +79,11 @@ class AggregateAccumulatorCountsTest {
                         key(Counter.COMPLAINTS_RESOLVED), 3L, key(Counter.COMPLAINTS_FIRST_RESPONSE_ON_TIME), 2L,
                         key(Counter.COMPLAINTS_RESOLVED_ON_TIME), 2L),
                 counters(RecordType.COMPLAINTS, List.of(
-                        complaint(ComplaintFact.Severity.MAJOR, "2026-11-20", "2026-11-20", true, true),
-                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-18", "2026-11-20", false, false),
-                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-19", "2026-11-20", true, true),
-                        complaint(ComplaintFact.Severity.GENERAL, "2026-11-20", null, null, null),
-                        complaint(ComplaintFact.Severity.MAJOR, "2026-11-20", null, null, null))));
+                        complaint(ComplaintSeverity.MAJOR, "2026-11-20", "2026-11-20", true, true),
+                        complaint(ComplaintSeverity.GENERAL, "2026-11-18", "2026-11-20", false, false),
+                        complaint(ComplaintSeverity.GENERAL, "2026-11-19", "2026-11-20", true, true),
+                        complaint(ComplaintSeverity.GENERAL, "2026-11-20", null, null, null),
+                        complaint(ComplaintSeverity.MAJOR, "2026-11-20", null, null, null))));
     }
 
     @Test
@@ -90,12 +101,12 @@ class AggregateAccumulatorCountsTest {
                         key(Counter.SANCTIONS, "fine"), 1L, key(Counter.SANCTIONS, "warning"), 1L,
                         key(Counter.SANCTIONS, "training"), 1L),
                 counters(RecordType.VIOLATIONS, List.of(
-                        new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.MAJOR,
-                                ViolationFact.Sanction.FINE),
-                        new ViolationFact(ViolationFact.Department.CLAIMS, ViolationFact.Severity.MINOR,
-                                ViolationFact.Sanction.WARNING),
-                        new ViolationFact(ViolationFact.Department.SALES, ViolationFact.Severity.MAJOR,
-                                ViolationFact.Sanction.TRAINING))));
+                        new ViolationFact(Department.SALES, ViolationSeverity.MAJOR,
+                                Sanction.FINE),
+                        new ViolationFact(Department.CLAIMS, ViolationSeverity.MINOR,
+                                Sanction.WARNING),
+                        new ViolationFact(Department.SALES, ViolationSeverity.MAJOR,
+                                Sanction.TRAINING))));
     }
 
     @Test
@@ -133,10 +144,10 @@ class AggregateAccumulatorCountsTest {
     @Test
     void aFactOfTheWrongTypeIsRefusedNamingItsPlaceInTheFile() {
         AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.SALES, 1));
-        accumulator.accept(new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, true, false));
-        accumulator.accept(new SaleFact(SaleFact.Channel.AGENT, ProductLine.AUTO, true, true, true, false));
+        accumulator.accept(new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, true, true, true, false));
+        accumulator.accept(new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, true, true, true, false));
         InvalidFactException refused = assertThrows(InvalidFactException.class, () -> accumulator.accept(
-                new UnderwritingFact(UnderwritingFact.RiskLevel.LOW, UnderwritingFact.Decision.ACCEPT, false)));
+                new UnderwritingFact(RiskLevel.LOW, UnderwritingDecision.ACCEPT, false)));
         assertEquals("aggregate TPE-01/2026-11-20/SALES (fact 3): a UnderwritingFact belongs in a UNDERWRITING aggregate,"
                 + " not SALES", refused.getMessage());
         assertEquals(2, accumulator.acceptedFacts());
@@ -156,13 +167,13 @@ class AggregateAccumulatorCountsTest {
         return CounterKey.of(counter, dimension);
     }
 
-    private static ClaimFact claim(ClaimFact.Complexity complexity, boolean green, ClaimFact.Status status, String reported,
+    private static ClaimFact claim(Complexity complexity, boolean green, ClaimStatus status, String reported,
                                    String closed, boolean onTime) {
         return new ClaimFact(complexity, green, status, OffsetDateTime.parse(reported + "T09:00:00+08:00"),
                 OffsetDateTime.parse(closed + "T10:00:00+08:00"), onTime);
     }
 
-    private static ComplaintFact complaint(ComplaintFact.Severity severity, String received, String resolved,
+    private static ComplaintFact complaint(ComplaintSeverity severity, String received, String resolved,
                                            Boolean firstResponseOnTime, Boolean resolvedOnTime) {
         return new ComplaintFact(severity, OffsetDateTime.parse(received + "T09:00:00+08:00"),
                 resolved == null ? null : OffsetDateTime.parse(resolved + "T15:00:00+08:00"), firstResponseOnTime,
