@@ -105,7 +105,8 @@ final class DeadlineMonitor {
     List<String> problems = new ArrayList<>();
 
     RefusedItems refused = new RefusedItems();
-    List<Map<String, AttributeValue>> due = index.due(now, request.scope(), refused);
+    DueIndex.Reading reading = index.read(now, request.scope(), refused);
+    List<Map<String, AttributeValue>> due = reading.due();
     List<Look> looks = look(due, now, problems);
     Map<Alert, Claim> claimed = new LinkedHashMap<>();
     for (Look look : looks) {
@@ -147,7 +148,7 @@ final class DeadlineMonitor {
     }
     Moved moved = advance(looks, claimed, unsent, now);
     if (request.scope() == MonitorScope.ALL) {
-      writeSnapshots(now, runId, problems, refused);
+      writeSnapshots(reading.openClaims(), now, runId, problems);
       uploads.record(uploadVerdicts, now, runId);
     }
 
@@ -165,12 +166,14 @@ final class DeadlineMonitor {
 
   /**
    * Per branch with an open claim, how many are overdue or severely overdue now, for the reports'
-   * "overdue claims open". Read after {@link #advance}, so the severely overdue items parked by
-   * this very run are counted too.
+   * "overdue claims open", from the claims the run read with its due items. An item {@link #advance}
+   * parks stays in the index and is counted; one it removes has no running clock, so it counted
+   * for nothing either way.
    */
-  private void writeSnapshots(Instant now, String runId, List<String> problems, RefusedItems refused) {
+  private void writeSnapshots(List<Map<String, AttributeValue>> openClaims, Instant now, String runId,
+      List<String> problems) {
     Map<String, Long> overdueByBranch = new TreeMap<>();
-    for (Map<String, AttributeValue> item : index.openClaims(refused)) {
+    for (Map<String, AttributeValue> item : openClaims) {
       try {
         List<OpenDeadline> open = deadlines.openDeadlines(item);
         boolean overdue = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream)

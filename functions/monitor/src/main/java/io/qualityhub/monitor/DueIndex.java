@@ -38,54 +38,65 @@ final class DueIndex {
   }
 
   /**
-   * Items with {@code dueAt <= now}. The green-channel scope filters on the server; filtered items
-   * still count as read capacity, which is why the hourly run costs what the due items cost. An item whose seal
-   * fails is handed to {@code refused} and left out: no alert is sent on it and its entry is not moved.
-   */
-  List<Map<String, AttributeValue>> due(Instant now, MonitorScope scope, IntegrityFailures refused) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    for (String shard : DeadlineIndexer.shards()) {
-      Map<String, AttributeValue> values = new HashMap<>();
-      values.put(":shard", AttributeValue.fromS(shard));
-      // Index times are rounded up, so an item whose level begins within this second waits for the next run.
-      values.put(":now", AttributeValue.fromS(DeadlineIndexer.indexTime(now.truncatedTo(ChronoUnit.SECONDS))));
-      QueryRequest.Builder query = QueryRequest.builder()
-          .tableName(table)
-          .indexName(DeadlineIndexer.DUE_INDEX)
-          .keyConditionExpression("dueShard = :shard AND dueAt <= :now");
-      if (scope == MonitorScope.GREEN_CHANNEL) {
-        values.put(":claims", AttributeValue.fromS(DeadlineItems.CLAIMS));
-        values.put(":green", AttributeValue.fromBool(true));
-        query.filterExpression("recordType = :claims AND green_channel = :green");
-      }
-      query.expressionAttributeValues(values);
-      dynamoDb.queryPaginator(query.build()).items().stream().filter(item -> seal.accepts(item, refused)).forEach(items::add);
-    }
-    return items;
-  }
-
-  /**
    * Where an item waits once nothing is left to alert but a clock still runs (severely overdue):
    * after every run's {@code dueAt <= now}, yet still in the index, so the daily snapshot counts it
    * until intake writes a state with no running clock, which drops it.
    */
   static final String PARKED = "9999-12-31T23:59:59Z";
 
-  /** Every claim in the index, parked ones included: the claims with a running clock; refused ones left out. */
-  List<Map<String, AttributeValue>> openClaims(IntegrityFailures refused) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
+  /**
+   * What one run reads of the index: the items due ({@code dueAt <= now}, in index order) and, for
+   * the daily run only, every claim in the index, parked ones included (the claims with a running
+   * clock), for its overdue-claims snapshot. An item whose seal fails is handed to {@code refused}
+   * and left out of both: no alert is sent on it and its entry is not moved.
+   */
+  record Reading(List<Map<String, AttributeValue>> due, List<Map<String, AttributeValue>> openClaims) {}
+
+  /**
+   * One query per shard and run. The daily run needs the whole index anyway (its snapshot counts
+   * every open claim), so it reads each shard once and picks the due items out itself, instead of a
+   * second query per shard for {@code dueAt <= now}. The hourly green-channel run reads only what is
+   * due and filters on the server; filtered items still count as read capacity, which is why it
+   * costs what the due items cost.
+   */
+  Reading read(Instant now, MonitorScope scope, IntegrityFailures refused) {
+    // Index times are rounded up, so an item whose level begins within this second waits for the next run.
+    String nowIndexTime = DeadlineIndexer.indexTime(now.truncatedTo(ChronoUnit.SECONDS));
+    List<Map<String, AttributeValue>> due = new ArrayList<>();
+    List<Map<String, AttributeValue>> openClaims = new ArrayList<>();
     for (String shard : DeadlineIndexer.shards()) {
-      QueryRequest query = QueryRequest.builder()
+      Map<String, AttributeValue> values = new HashMap<>();
+      values.put(":shard", AttributeValue.fromS(shard));
+      QueryRequest.Builder query = QueryRequest.builder()
           .tableName(table)
-          .indexName(DeadlineIndexer.DUE_INDEX)
-          .keyConditionExpression("dueShard = :shard")
-          .filterExpression("recordType = :claims")
-          .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
-              ":claims", AttributeValue.fromS(DeadlineItems.CLAIMS)))
-          .build();
-      dynamoDb.queryPaginator(query).items().stream().filter(item -> seal.accepts(item, refused)).forEach(items::add);
+          .indexName(DeadlineIndexer.DUE_INDEX);
+      if (scope == MonitorScope.GREEN_CHANNEL) {
+        values.put(":now", AttributeValue.fromS(nowIndexTime));
+        values.put(":claims", AttributeValue.fromS(DeadlineItems.CLAIMS));
+        values.put(":green", AttributeValue.fromBool(true));
+        query.keyConditionExpression("dueShard = :shard AND dueAt <= :now")
+            .filterExpression("recordType = :claims AND green_channel = :green");
+      } else {
+        query.keyConditionExpression("dueShard = :shard");
+      }
+      query.expressionAttributeValues(values);
+      for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(query.build()).items()) {
+        // String order of index times is time order, as in the key condition.
+        boolean isDue = item.get(DeadlineIndexer.DUE_AT).s().compareTo(nowIndexTime) <= 0;
+        boolean isOpenClaim = scope == MonitorScope.ALL && item.containsKey("recordType")
+            && DeadlineItems.CLAIMS.equals(item.get("recordType").s());
+        // Only what the run uses is checked: an item neither due nor a claim is not this run's business.
+        if ((isDue || isOpenClaim) && seal.accepts(item, refused)) {
+          if (isDue) {
+            due.add(item);
+          }
+          if (isOpenClaim) {
+            openClaims.add(item);
+          }
+        }
+      }
     }
-    return items;
+    return new Reading(due, openClaims);
   }
 
   /**
