@@ -100,7 +100,8 @@ final class DeadlineMonitor {
     List<String> problems = new ArrayList<>();
 
     RefusedItems refused = new RefusedItems();
-    List<IndexedItem> due = index.due(now, request.scope(), refused, deadlines);
+    DueIndex.Reading reading = index.read(now, request.scope(), refused, deadlines);
+    List<IndexedItem> due = reading.due();
     List<Look> looks = look(due, now, problems);
     Map<Alert, Claim> claimed = new LinkedHashMap<>();
     for (Look look : looks) {
@@ -142,7 +143,7 @@ final class DeadlineMonitor {
     }
     Moved moved = advance(looks, claimed, unsent, now);
     if (request.scope() == MonitorScope.ALL) {
-      writeSnapshots(now, runId, problems, refused);
+      writeSnapshots(reading.openClaims(), now, runId, problems);
       uploads.record(uploadVerdicts, now, runId);
     }
 
@@ -160,12 +161,14 @@ final class DeadlineMonitor {
 
   /**
    * Per branch with an open claim, how many are overdue or severely overdue now, for the reports'
-   * "overdue claims open". Read after {@link #advance}, so the severely overdue items parked by
-   * this very run are counted too.
+   * "overdue claims open", from the claims the run read with its due items. An item {@link #advance}
+   * parks stays in the index and is counted; one it removes has no running clock, so it counted
+   * for nothing either way.
    */
-  private void writeSnapshots(Instant now, String runId, List<String> problems, RefusedItems refused) {
+  private void writeSnapshots(List<IndexedItem> openClaims, Instant now, String runId,
+      List<String> problems) {
     Map<String, Long> overdueByBranch = new TreeMap<>();
-    for (IndexedItem item : index.openClaims(refused, deadlines)) {
+    for (IndexedItem item : openClaims) {
       switch (item) {
         case IndexedItem.Readable readable -> {
           List<OpenDeadline> open = readable.deadlines();

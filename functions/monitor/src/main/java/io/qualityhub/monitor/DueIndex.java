@@ -39,31 +39,65 @@ final class DueIndex {
   }
 
   /**
-   * Items with {@code dueAt <= now}. The green-channel scope filters on the server; filtered items
-   * still count as read capacity, which is why the hourly run costs what the due items cost. An item whose seal
-   * fails is handed to {@code refused} and left out: no alert is sent on it and its entry is not moved.
+   * Where an item waits once nothing is left to alert but a clock still runs (severely overdue):
+   * after every run's {@code dueAt <= now}, yet still in the index, so the daily snapshot counts it
+   * until intake writes a state with no running clock, which drops it.
    */
-  List<IndexedItem> due(Instant now, MonitorScope scope, IntegrityFailures refused, DeadlineIndexer reader) {
-    List<IndexedItem> items = new ArrayList<>();
+  static final String PARKED = "9999-12-31T23:59:59Z";
+
+  /**
+   * What one run reads of the index: the items due ({@code dueAt <= now}, in index order) and, for
+   * the daily run only, every claim in the index, parked ones included (the claims with a running
+   * clock), for its overdue-claims snapshot. An item whose seal fails is handed to {@code refused}
+   * and left out of both: no alert is sent on it and its entry is not moved.
+   */
+  record Reading(List<IndexedItem> due, List<IndexedItem> openClaims) {}
+
+  /**
+   * One query per shard and run. The daily run needs the whole index anyway (its snapshot counts
+   * every open claim), so it reads each shard once and picks the due items out itself, instead of a
+   * second query per shard for {@code dueAt <= now}. The hourly green-channel run reads only what is
+   * due and filters on the server; filtered items still count as read capacity, which is why it
+   * costs what the due items cost.
+   */
+  Reading read(Instant now, MonitorScope scope, IntegrityFailures refused, DeadlineIndexer reader) {
+    // Index times are rounded up, so an item whose level begins within this second waits for the next run.
+    String nowIndexTime = DeadlineIndexer.indexTime(now.truncatedTo(ChronoUnit.SECONDS));
+    List<IndexedItem> due = new ArrayList<>();
+    List<IndexedItem> openClaims = new ArrayList<>();
     for (String shard : DeadlineIndexer.shards()) {
       Map<String, AttributeValue> values = new HashMap<>();
       values.put(":shard", AttributeValue.fromS(shard));
-      // Index times are rounded up, so an item whose level begins within this second waits for the next run.
-      values.put(":now", AttributeValue.fromS(DeadlineIndexer.indexTime(now.truncatedTo(ChronoUnit.SECONDS))));
       QueryRequest.Builder query = QueryRequest.builder()
           .tableName(table)
-          .indexName(DeadlineIndexer.DUE_INDEX)
-          .keyConditionExpression("dueShard = :shard AND dueAt <= :now");
+          .indexName(DeadlineIndexer.DUE_INDEX);
       if (scope == MonitorScope.GREEN_CHANNEL) {
+        values.put(":now", AttributeValue.fromS(nowIndexTime));
         values.put(":claims", AttributeValue.fromS(DeadlineItems.CLAIMS));
         values.put(":green", AttributeValue.fromBool(true));
-        query.filterExpression("recordType = :claims AND green_channel = :green");
+        query.keyConditionExpression("dueShard = :shard AND dueAt <= :now")
+            .filterExpression("recordType = :claims AND green_channel = :green");
+      } else {
+        query.keyConditionExpression("dueShard = :shard");
       }
       query.expressionAttributeValues(values);
-      dynamoDb.queryPaginator(query.build()).items().stream().filter(item -> seal.accepts(item, refused))
-          .map(item -> readMovable(item, reader)).forEach(items::add);
+      for (Map<String, AttributeValue> item : dynamoDb.queryPaginator(query.build()).items()) {
+        // String order of index times is time order, as in the key condition.
+        boolean isDue = item.get(DeadlineIndexer.DUE_AT).s().compareTo(nowIndexTime) <= 0;
+        boolean isOpenClaim = scope == MonitorScope.ALL && item.containsKey("recordType")
+            && DeadlineItems.CLAIMS.equals(item.get("recordType").s());
+        // Only what the run uses is checked: an item neither due nor a claim is not this run's business.
+        if ((isDue || isOpenClaim) && seal.accepts(item, refused)) {
+          if (isDue) {
+            due.add(readMovable(item, reader));
+          }
+          if (isOpenClaim) {
+            openClaims.add(read(item, reader));
+          }
+        }
+      }
     }
-    return items;
+    return new Reading(due, openClaims);
   }
 
   /**
@@ -94,31 +128,6 @@ final class DueIndex {
     private Entry(Map<String, AttributeValue> item) {
       this.item = item;
     }
-  }
-
-  /**
-   * Where an item waits once nothing is left to alert but a clock still runs (severely overdue):
-   * after every run's {@code dueAt <= now}, yet still in the index, so the daily snapshot counts it
-   * until intake writes a state with no running clock, which drops it.
-   */
-  static final String PARKED = "9999-12-31T23:59:59Z";
-
-  /** Every claim in the index, parked ones included: the claims with a running clock; refused ones left out. */
-  List<IndexedItem> openClaims(IntegrityFailures refused, DeadlineIndexer reader) {
-    List<IndexedItem> items = new ArrayList<>();
-    for (String shard : DeadlineIndexer.shards()) {
-      QueryRequest query = QueryRequest.builder()
-          .tableName(table)
-          .indexName(DeadlineIndexer.DUE_INDEX)
-          .keyConditionExpression("dueShard = :shard")
-          .filterExpression("recordType = :claims")
-          .expressionAttributeValues(Map.of(":shard", AttributeValue.fromS(shard),
-              ":claims", AttributeValue.fromS(DeadlineItems.CLAIMS)))
-          .build();
-      dynamoDb.queryPaginator(query).items().stream().filter(item -> seal.accepts(item, refused))
-          .map(item -> read(item, reader)).forEach(items::add);
-    }
-    return items;
   }
 
   /**

@@ -50,8 +50,10 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
@@ -178,6 +180,36 @@ class DeadlineMonitorEndToEndTest {
         "its decision clock severely overdue, the index waits for the advance-payment clock: approaching on 21 Dec");
     assertEquals(List.of(), monitor(at("2026-11-24T08:00")).records().stream()
         .filter(record -> record.itemIds().contains("CLM-A")).toList(), "a severely overdue clock is not alerted again");
+  }
+
+  /**
+   * The daily run reads each of the 4 index shards once: one Query gives it both its due items and
+   * the open claims its snapshot counts (it used to query every shard a second time for the snapshot:
+   * 8 Queries). The rest is what the run does besides reading the index, unchanged by how it reads it:
+   * one Query per business date of the uploads ledger (UploadWatch), and the writes of its two alerts'
+   * claims, sends, index moves and the overdue-claims snapshot.
+   */
+  @Test
+  void theDailyRunQueriesEachIndexShardOnce() {
+    Map<String, Integer> dynamoDbRequests = new TreeMap<>();
+    ExecutionInterceptor counting = new ExecutionInterceptor() {
+      @Override
+      public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
+        if (attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME).equals("DynamoDb")) {
+          String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
+          if (context.request() instanceof QueryRequest query && query.indexName() != null) {
+            operation += " " + query.indexName();
+          }
+          dynamoDbRequests.merge(operation, 1, Integer::sum);
+        }
+      }
+    };
+
+    MonitorRun run = monitor(at("2026-11-12T08:00"), sent.recording(), counting);
+
+    assertEquals(2, run.counts().itemsRead(), "CLM-A due, CMP-M approaching");
+    assertEquals(Map.of("Query DueIndex", 4, "Query", 46, "PutItem", 3, "GetItem", 1, "UpdateItem", 9), dynamoDbRequests,
+        "4 index shards read once each; 46 business dates of the uploads ledger; the alerts' claims, sends, moves and snapshot");
   }
 
   @Test
@@ -519,8 +551,8 @@ class DeadlineMonitorEndToEndTest {
     return monitor(asOf, sent.recording());
   }
 
-  private MonitorRun monitor(Instant asOf, ExecutionInterceptor interceptor) {
-    AwsClients clients = local.clients().withInterceptors(interceptor);
+  private MonitorRun monitor(Instant asOf, ExecutionInterceptor... interceptors) {
+    AwsClients clients = local.clients().withInterceptors(interceptors);
     PrintStream console = System.out;
     System.setOut(new PrintStream(functionOutput, true, StandardCharsets.UTF_8));
     try {
