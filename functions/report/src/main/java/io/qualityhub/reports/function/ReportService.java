@@ -125,8 +125,8 @@ final class ReportService {
     SnapshotReference reference = snapshots.store(snapshot);
     // What is rendered is what the snapshot rebuilds, as the verifier will: nothing it does not hold reaches a report.
     List<StoredReport> stored = new ArrayList<>();
-    for (String reportId : requests.keySet()) {
-      stored.add(store(snapshot.rebuild(reportId), reference));
+    for (QualityReport report : snapshot.rebuildAll().values()) {
+      stored.add(store(report, reference));
     }
     return stored;
   }

@@ -17,6 +17,7 @@ import io.qualityhub.reports.indicator.RagStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -25,12 +26,23 @@ import java.util.function.Predicate;
 /**
  * Builds a report from stored aggregates: one read of the aggregates spanning the trend periods,
  * no record scanned. Cost grows with files and branches, not with records.
+ *
+ * <p>One builder serves one report order, whose source gives the same aggregates for the same span: the
+ * order's reports (the company's and one per branch) share its tallies and every branch's indicators,
+ * computed once per period, trend span and "as of" (issue 16), not once per report.
  */
 public final class ReportBuilder {
 
     private final AggregateSource source;
     private final IndicatorCalculator calculator;
     private final FindingRules rules;
+    private final Map<EvaluationKey, Evaluation> evaluations = new HashMap<>();
+
+    private record EvaluationKey(ReportPeriod period, int trendPeriods, LocalDate asOf) {}
+
+    /** What every report of an order reads: each trend period's tallies by branch, and the indicators of them all. */
+    private record Evaluation(List<ReportPeriod> periods, Map<ReportPeriod, Map<String, BranchTallies>> tallies,
+                              IndicatorResults results) {}
 
     public ReportBuilder(AggregateSource source, IndicatorTargets targets, FindingRules rules) {
         this.source = source;
@@ -39,12 +51,13 @@ public final class ReportBuilder {
     }
 
     public QualityReport build(ReportRequest request) {
-        List<ReportPeriod> periods = periodsEndingWith(request.period(), request.trendPeriods());
-        Map<ReportPeriod, Map<String, BranchTallies>> tallies = talliesByPeriod(periods);
+        Evaluation evaluation = evaluations.computeIfAbsent(
+                new EvaluationKey(request.period(), request.trendPeriods(), request.asOf()), this::evaluate);
+        List<ReportPeriod> periods = evaluation.periods();
+        Map<ReportPeriod, Map<String, BranchTallies>> tallies = evaluation.tallies();
+        IndicatorResults results = evaluation.results();
         ReportPeriod current = request.period();
         ReportPeriod previous = current.previous();
-        IndicatorResults results = calculator.evaluate(tallies.get(current), request.asOf(),
-                tallies.get(previous), previous.endInclusive());
 
         Predicate<String> inTopic = id -> request.special().map(s -> s.topic().covers(id)).orElse(true);
         ReportScope scope = request.scope();
@@ -65,6 +78,14 @@ public final class ReportBuilder {
                 only(own, inTopic), branches, trends(trendIds, periods, tallies, request),
                 comparison(comparisonId, results, request), renumber(findings), request.special(),
                 request.branchNames(), request.samples(), request.branchNamesEn(), request.revisions());
+    }
+
+    private Evaluation evaluate(EvaluationKey key) {
+        List<ReportPeriod> periods = periodsEndingWith(key.period(), key.trendPeriods());
+        Map<ReportPeriod, Map<String, BranchTallies>> tallies = talliesByPeriod(periods);
+        ReportPeriod previous = key.period().previous();
+        return new Evaluation(periods, tallies, calculator.evaluate(tallies.get(key.period()), key.asOf(),
+                tallies.get(previous), previous.endInclusive()));
     }
 
     private List<Indicator> noDataFor(ReportRequest request, Map<String, BranchTallies> previous) {

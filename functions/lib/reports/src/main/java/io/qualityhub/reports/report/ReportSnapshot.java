@@ -106,22 +106,49 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
      * @throws InvalidSnapshotException when the snapshot holds no such report, or its request does not make it
      */
     public QualityReport rebuild(String reportId) {
+        return rebuild(reportId, replay());
+    }
+
+    /**
+     * Every report of the snapshot, in its order, from one builder: the reports of an order share their tallies and
+     * indicators, so they are computed once, not once per report.
+     *
+     * @throws InvalidSnapshotException as {@link #rebuild} does
+     */
+    public Map<String, QualityReport> rebuildAll() {
+        ReportBuilder builder = replay();
+        Map<String, QualityReport> rebuilt = new LinkedHashMap<>();
+        reports.keySet().forEach(reportId -> rebuilt.put(reportId, rebuild(reportId, builder)));
+        return rebuilt;
+    }
+
+    private QualityReport rebuild(String reportId, ReportBuilder builder) {
         ReportRequest request = reports.get(reportId);
         if (request == null) {
             throw new InvalidSnapshotException("the snapshot holds no report " + reportId + ", only " + reports.keySet());
         }
-        AggregateSource replay = (from, toInclusive) -> {
-            if (!from.equals(aggregatesFrom) || !toInclusive.equals(aggregatesTo)) {
-                throw new InvalidSnapshotException("report " + reportId + " reads the aggregates of " + from + ".."
-                        + toInclusive + " but the snapshot holds those of " + aggregatesFrom + ".." + aggregatesTo);
-            }
-            return aggregates;
-        };
-        QualityReport report = new ReportBuilder(replay, targets, FindingRules.standard()).build(request);
+        QualityReport report;
+        try {
+            report = builder.build(request);
+        } catch (InvalidSnapshotException wrongSpan) {
+            throw new InvalidSnapshotException("report " + reportId + " " + wrongSpan.getMessage(), wrongSpan);
+        }
         if (!report.baseName().equals(reportId)) {
             throw new InvalidSnapshotException("the snapshot's request for " + reportId + " makes " + report.baseName());
         }
         return report;
+    }
+
+    /** A builder over the snapshot's aggregates alone. */
+    private ReportBuilder replay() {
+        AggregateSource replay = (from, toInclusive) -> {
+            if (!from.equals(aggregatesFrom) || !toInclusive.equals(aggregatesTo)) {
+                throw new InvalidSnapshotException("reads the aggregates of " + from + ".." + toInclusive
+                        + " but the snapshot holds those of " + aggregatesFrom + ".." + aggregatesTo);
+            }
+            return aggregates;
+        };
+        return new ReportBuilder(replay, targets, FindingRules.standard());
     }
 
     /**
