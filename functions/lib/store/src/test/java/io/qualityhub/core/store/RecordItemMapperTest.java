@@ -72,6 +72,7 @@ class RecordItemMapperTest {
       "updated_at S 2026-11-22T10:00:00+08:00"
   );
 
+  /** The state item as stored before (commit 6295868), with the period index's entry it has carried since. */
   private static final List<String> STATE_ITEM_BEFORE = List.of(
       "amount_claimed N 1200.50",
       "amount_paid N 1200.00",
@@ -86,6 +87,9 @@ class RecordItemMapperTest {
       "green_channel BOOL true",
       "handler_id S H-3",
       "paid_at S 2026-11-22T10:00:00+08:00",
+      // The period index's entry (since the index, decision 0022): an open claim is undated until it closes.
+      "periodKey S claims#8",
+      "periodOn S undated",
       "pk S REC#claims#TPE-01#C-7",
       "policy_id S P-1",
       "product_code S HLT",
