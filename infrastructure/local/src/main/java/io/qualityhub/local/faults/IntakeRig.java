@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.ItemAuthenticator;
+import io.qualityhub.core.store.PeriodIndex;
 import io.qualityhub.core.store.RecordDecryptor;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
@@ -252,6 +253,13 @@ final class IntakeRig {
           attributes.put(name, normalise(value.toString(), replacements));
         }
       });
+      // The period index's shard is a hash of the item's key, which names the branch, so scenarios with other branch
+      // codes hold other shards: compared is whether it is the shard of the item's own key.
+      if (item.containsKey(PeriodIndex.KEY)) {
+        String ownShard = PeriodIndex.key(item.get("recordType").s(), PeriodIndex.shardOf(item.get("pk").s()));
+        attributes.put(PeriodIndex.KEY, item.get(PeriodIndex.KEY).s().equals(ownShard) ? "{the key's shard}"
+            : "another shard than the key's: " + normalise(item.get(PeriodIndex.KEY).s(), replacements));
+      }
       // Row items carry encrypted values under their tag; a state's seal is binary too but hides nothing.
       if (item.containsKey(ItemAuthenticator.TAG)) {
         try {

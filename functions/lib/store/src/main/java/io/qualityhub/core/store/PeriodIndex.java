@@ -83,7 +83,7 @@ public final class PeriodIndex {
   }
 
   /** String's hash is fixed by the language, so a record's shard never changes between writers. */
-  static int shardOf(String partitionKey) {
+  public static int shardOf(String partitionKey) {
     return Math.floorMod(partitionKey.hashCode(), SHARDS);
   }
 }
