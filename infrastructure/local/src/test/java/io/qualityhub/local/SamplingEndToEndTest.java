@@ -300,13 +300,14 @@ class SamplingEndToEndTest {
 
   @Test
   void findingsCloseTasksOpenAMonitoredActionAndRejectUnknownInspections() throws Exception {
-    List<InspectionTask> tasks = ours(first.tasks()).stream().sorted(Comparator.comparing(InspectionTask::taskId)).toList();
+    // A task's first result stands, so each findings test reports on a branch no other test reports on.
+    List<InspectionTask> tasks = tasksOf("SMP-02");
     InspectionTask passed = tasks.get(0);
     InspectionTask failed = tasks.get(1);
     String findings = "inspection_id,inspector_id,inspected_on,result,severity,finding,corrective_action,action_owner,"
         + "action_due_on,action_status,action_closed_on\n"
         + passed.taskId() + "," + inspector(passed) + ",2026-09-03,pass,,,,,,,\n"
-        + failed.taskId() + "," + inspector(failed) + ",2026-09-03,fail,major,告知不完整,重新告知,SMP-01 主管,2026-09-10,open,\n"
+        + failed.taskId() + "," + inspector(failed) + ",2026-09-03,fail,major,告知不完整,重新告知,SMP-02 主管,2026-09-10,open,\n"
         + "INS-2026-08-ffffffffffffffff,QA-03,2026-09-03,pass,,,,,,,\n";
     upload("incoming/QA/2026-09-04/findings.csv", findings.getBytes(StandardCharsets.UTF_8));
     deliver("IntakeQueue", new IntakeHandler(local.settingsOf("IntakeFunction"), local.clients(), outcome -> { }),
@@ -322,7 +323,7 @@ class SamplingEndToEndTest {
     assertEquals("failed", taskItem(failed).get("status").s());
     Map<String, AttributeValue> action = actionItem(failed);
     CorrectiveActionSnapshot snapshot = DeadlineItems.action(action);
-    assertEquals("SMP-01 主管", snapshot.owner());
+    assertEquals("SMP-02 主管", snapshot.owner());
     assertEquals(LocalDate.parse("2026-09-10"), snapshot.dueOn());
     assertEquals(failed.taskId(), snapshot.inspectionId());
     assertTrue(action.containsKey(DeadlineIndexer.DUE_SHARD) && action.containsKey(DeadlineIndexer.DUE_AT),
@@ -340,9 +341,8 @@ class SamplingEndToEndTest {
 
   @Test
   void aPassAndAFailCountInTheMonthsReportOfTheInspectedBranch() throws Exception {
-    // The first two tasks are the other findings test's; a task's first result stands.
-    List<InspectionTask> tasks = ours(first.tasks()).stream().skip(2)
-        .filter(task -> task.branch().equals("SMP-01")).toList();
+    // A task's first result stands, so each findings test reports on a branch of its own.
+    List<InspectionTask> tasks = tasksOf("SMP-01");
     InspectionTask passed = tasks.get(0);
     InspectionTask failed = tasks.get(1);
     String key = "incoming/QA/2026-10-02/findings.csv";
