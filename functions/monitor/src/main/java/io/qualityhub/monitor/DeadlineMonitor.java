@@ -20,6 +20,7 @@ import io.qualityhub.monitor.AlertClaimStore.Claim;
 import io.qualityhub.monitor.AlertClaimStore.Standing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import io.qualityhub.core.time.AsOf;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -94,7 +95,7 @@ final class DeadlineMonitor {
   }
 
   MonitorRun run(MonitorRequest request) {
-    Instant now = request.asOf().orElseGet(clock::instant);
+    Instant now = request.asOf().orElseGet(() -> AsOf.now(clock)).instant();
     String runId = runId(request.scope(), now);
     String policyVersion = deadlines.policy().version();
     List<String> problems = new ArrayList<>();

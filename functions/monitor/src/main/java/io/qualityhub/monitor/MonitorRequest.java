@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import io.qualityhub.core.time.AsOf;
+import io.qualityhub.core.time.InvalidAsOfException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.ZoneOffset;
 import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,11 +18,11 @@ import java.util.Set;
 /**
  * One run's input, as the schedules send it: {@code {"asOf": "<aws.scheduler.scheduled-time>", "scope": "all"}}.
  *
- * @param asOf  the instant the run is as of; the schedules pass their scheduled time, so a retried
+ * @param asOf  the moment the run is as of; the schedules pass their scheduled time, so a retried
  *              invocation is the same run. Empty means now.
  * @param scope which due items to look at
  */
-public record MonitorRequest(Optional<Instant> asOf, MonitorScope scope) {
+public record MonitorRequest(Optional<AsOf> asOf, MonitorScope scope) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> FIELDS = Set.of("asOf", "scope");
@@ -32,7 +33,7 @@ public record MonitorRequest(Optional<Instant> asOf, MonitorScope scope) {
   }
 
   public static MonitorRequest at(Instant asOf, MonitorScope scope) {
-    return new MonitorRequest(Optional.of(asOf), scope);
+    return new MonitorRequest(Optional.of(new AsOf(asOf)), scope);
   }
 
   /** Reads the invocation payload; an empty payload or {@code {}} is a run of everything as of now. */
@@ -61,17 +62,16 @@ public record MonitorRequest(Optional<Instant> asOf, MonitorScope scope) {
     return new MonitorRequest(asOf(root.get("asOf")), scope(root.get("scope")));
   }
 
-  private static Optional<Instant> asOf(JsonNode node) {
+  private static Optional<AsOf> asOf(JsonNode node) {
     if (node == null || node.isNull()) {
       return Optional.empty();
     }
-    if (!node.isTextual()) {
-      throw new InvalidMonitorRequestException("asOf must be an ISO-8601 timestamp string with an offset");
-    }
     try {
-      return Optional.of(OffsetDateTime.parse(node.asText()).toInstant());
-    } catch (DateTimeParseException malformed) {
-      throw new InvalidMonitorRequestException("asOf '" + node.asText() + "' is not an ISO-8601 timestamp with an offset", malformed);
+      // The zone only places a date, which this form does not accept.
+      return Optional.of(AsOf.parse("asOf", node.isTextual() ? node.asText() : node, AsOf.Form.TIMESTAMP,
+          ZoneOffset.UTC));
+    } catch (InvalidAsOfException malformed) {
+      throw new InvalidMonitorRequestException(malformed.what(), malformed);
     }
   }
 

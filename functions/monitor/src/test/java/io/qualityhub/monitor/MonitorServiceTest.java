@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +23,7 @@ class MonitorServiceTest {
   /** Taiwan's holidays listed for 2026 only. */
   private static final BusinessCalendars ONLY_2026 = new BusinessCalendars("TW", Map.of(), Map.of("TW",
       new HolidayCalendar("TW", Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY), Map.of(), Map.of(), Set.of(2026), Map.of())));
-  private static final MonitorRequest REQUEST = new MonitorRequest(Optional.of(AS_OF), MonitorScope.ALL);
+  private static final MonitorRequest REQUEST = MonitorRequest.at(AS_OF, MonitorScope.ALL);
 
   @Test
   void aFinishedRunIsSummarisedWithItsCountsAndTheDaysOfHolidaysLeft() {

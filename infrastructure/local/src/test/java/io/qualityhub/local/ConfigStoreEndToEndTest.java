@@ -114,9 +114,10 @@ class ConfigStoreEndToEndTest {
   }
 
   @Test
-  void storedIndicatorTargetsAreTheOnesTheNextReportCarries() throws Exception {
+  void aStoredTargetsOverrideIsLaidOverThePackagedTargetsInTheNextReport() throws Exception {
     Path targets = write("targets.json", """
-        {"version": "2026-12-config-a", "indicators": {"claims.settled_on_time_pct": {"target": 97, "amberMargin": 2}}}""");
+        {"version": "2026-12-config-a", "indicators": {"claims.settled_on_time_pct": {"target": 97, "amberMargin": 2},
+         "complaints.first_response_on_time_pct": null}}""");
     Captured put = cli("config", "put", "indicator-targets", targets.toString(), "--endpoint", endpoint());
     assertEquals(0, put.status(), put.text());
 
@@ -134,8 +135,12 @@ class ConfigStoreEndToEndTest {
     assertEquals(97, settled.path("target").asInt(), String.valueOf(settled));
     JsonNode unlisted = JSON.readTree(json).findValues("indicators").get(0).findParents("id").stream()
         .filter(node -> node.path("id").asText().equals("complaints.resolved_on_time_pct")).findFirst().orElseThrow();
-    assertTrue(unlisted.path("target").isNull() || unlisted.path("target").isMissingNode(),
-        "the stored file replaces the packaged one whole: " + unlisted);
+    assertEquals(90, unlisted.path("target").asInt(), "an indicator the override leaves out keeps the packaged target: "
+        + unlisted);
+    JsonNode removed = JSON.readTree(json).findValues("indicators").get(0).findParents("id").stream()
+        .filter(node -> node.path("id").asText().equals("complaints.first_response_on_time_pct")).findFirst().orElseThrow();
+    assertTrue(removed.path("target").isNull() || removed.path("target").isMissingNode(),
+        "null in the override removes the packaged target: " + removed);
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.time.AsOf;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -34,7 +35,7 @@ public final class AuditDigestHandler implements RequestHandler<Map<String, Obje
   @Override
   public String handleRequest(Map<String, Object> input, Context context) {
     return PowertoolsLogging.withLogging(context, () -> write(service.dayToWrite(
-        Optional.ofNullable(input).map(asked -> asked.get("day")).map(Object::toString), clock.instant())));
+        Optional.ofNullable(input).map(asked -> asked.get("day")), AsOf.now(clock))));
   }
 
   /**

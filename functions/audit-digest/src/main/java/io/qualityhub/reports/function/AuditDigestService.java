@@ -6,7 +6,7 @@ import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.audit.AuditChain;
 import io.qualityhub.reports.audit.AuditDigest;
-import java.time.Instant;
+import io.qualityhub.core.time.AsOf;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -50,9 +50,14 @@ final class AuditDigestService {
     this.zone = zone;
   }
 
-  /** The day asked for ({@code 2026-11-24}), or when none is, the day before {@code now} in the company's zone. */
-  LocalDate dayToWrite(Optional<String> asked, Instant now) {
-    return asked.map(LocalDate::parse).orElseGet(() -> LocalDate.ofInstant(now, zone).minusDays(1));
+  /**
+   * The day asked for ({@code 2026-11-24}), or when none is, the day before {@code now} in the company's zone.
+   *
+   * @throws io.qualityhub.core.time.InvalidAsOfException when the day asked for is not a date
+   */
+  LocalDate dayToWrite(Optional<?> asked, AsOf now) {
+    return asked.map(day -> AsOf.parse("day", day, AsOf.Form.DATE, zone).date(zone))
+        .orElseGet(() -> now.date(zone).minusDays(1));
   }
 
   /**

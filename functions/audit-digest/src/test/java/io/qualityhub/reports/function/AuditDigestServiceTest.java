@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.qualityhub.reports.audit.AccessRecord;
 import io.qualityhub.reports.audit.AuditDigest;
+import io.qualityhub.core.time.AsOf;
+import io.qualityhub.core.time.InvalidAsOfException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -92,10 +94,18 @@ class AuditDigestServiceTest {
 
   @Test
   void withoutADayTheRunWritesYesterdayInTaipei() {
-    Instant justAfterMidnightInTaipei = Instant.parse("2026-11-02T16:05:00Z"); // 00:05 on 3 November in Taipei
+    AsOf justAfterMidnightInTaipei = new AsOf(Instant.parse("2026-11-02T16:05:00Z")); // 00:05 on 3 November in Taipei
 
     assertEquals(NOV_2, service.dayToWrite(Optional.empty(), justAfterMidnightInTaipei));
     assertEquals(LocalDate.parse("2026-10-30"), service.dayToWrite(Optional.of("2026-10-30"), justAfterMidnightInTaipei));
+  }
+
+  @Test
+  void aDayThatIsNotADateIsRefusedWithHowToWriteIt() {
+    InvalidAsOfException refused = assertThrows(InvalidAsOfException.class,
+        () -> service.dayToWrite(Optional.of("2026-11-31"), new AsOf(Instant.parse("2026-12-05T00:00:00Z"))));
+
+    assertEquals("day '2026-11-31' is not a date; write it as YYYY-MM-DD, e.g. 2026-11-24", refused.getMessage());
   }
 
   private static AccessRecord access(String time) {

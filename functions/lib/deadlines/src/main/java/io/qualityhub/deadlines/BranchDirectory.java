@@ -1,14 +1,12 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.JsonChecker;
 import io.qualityhub.core.policy.PolicyJson;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.qualityhub.core.policy.UnreadablePolicyException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
-import java.io.CharConversionException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -77,16 +75,9 @@ public record BranchDirectory(Map<String, BranchName> branches) {
     public static BranchDirectory load(InputStream json) {
         JsonNode root;
         try {
-            root = PolicyJson.parse(json);
-        } catch (JsonProcessingException | CharConversionException malformed) {
-            throw new InvalidBranchDirectoryException(List.of(PolicyJson.describeMalformed(malformed)), malformed);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("could not read the branch directory", unreadable);
-        }
-        if (!root.isObject()) {
-            throw new InvalidBranchDirectoryException(List.of("$: must be a JSON object with branches, e.g."
-                    + " {\"branches\": {\"TPE-01\": {\"name_zh\": \"台北一分公司\", \"name_en\": \"Taipei Branch 1\"}}}"),
-                    null);
+            root = PolicyJson.readDocument(json);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidBranchDirectoryException(List.of(unreadable.problem().toString()), unreadable);
         }
         JsonChecker check = new JsonChecker();
         check.onlyKeys(root, "$", List.of("branches"));

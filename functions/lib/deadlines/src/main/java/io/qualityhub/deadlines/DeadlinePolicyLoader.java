@@ -1,15 +1,15 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.JsonChecker;
 import io.qualityhub.core.policy.PolicyJson;
+import io.qualityhub.core.policy.UnreadablePolicyException;
 import io.qualityhub.core.format.ProductLine;
 import io.qualityhub.core.format.Complexity;
 import io.qualityhub.core.format.ComplaintSeverity;
 import io.qualityhub.core.format.WireNamed;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -34,7 +34,7 @@ import java.util.regex.Pattern;
 
 /**
  * Loads the deadline policy: the defaults shipped in {@code deadline-policy.json}, optionally with a deployment's
- * override merged over them as an RFC 7386 merge patch ({@link PolicyJson#mergePatch}): objects merge recursively,
+ * override merged over them as an RFC 7386 merge patch ({@link PolicyJson#readOverride}): objects merge recursively,
  * {@code null} removes a key, any other value (number, string, array) replaces the default, so an override names only
  * what it changes, and a holiday list in an override replaces that country's list whole. The merged document is validated as a whole; every problem is reported with its JSON path.
  */
@@ -61,20 +61,18 @@ public final class DeadlinePolicyLoader {
      */
     public static DeadlinePolicy load(InputStream override) {
         String source = "the built-in defaults merged with the override";
-        JsonNode overrideTree = read(source, override);
-        if (!overrideTree.isObject()) {
-            throw new InvalidDeadlinePolicyException(source, List.of("$ (override): must be a JSON object"));
+        ObjectNode defaults = readDefaults();
+        ObjectNode merged;
+        try {
+            merged = PolicyJson.readOverride(defaults, override);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidDeadlinePolicyException(source, unreadable.problem().toString(), unreadable);
         }
-        ObjectNode merged = readDefaults();
         JsonChecker check = new JsonChecker();
-        JsonNode overrideVersion = overrideTree.get("version");
-        if (overrideVersion == null || !overrideVersion.isTextual()
-                || overrideVersion.asText().equals(merged.path("version").asText())) {
-            check.problem("$.version (override)", "missing or equal to the defaults' version " + merged.path("version")
-                    + "; give the override its own version, e.g. \"" + merged.path("version").asText()
-                    + "-tpe-pilot\", so that alerts record which policy applied");
-        }
-        return validate(source, PolicyJson.mergePatch(merged, overrideTree), check);
+        PolicyJson.overrideVersionProblem(defaults, merged, "the defaults'", "-tpe-pilot",
+                "alerts record which policy applied").ifPresent(problem -> check.problem(problem.path(),
+                problem.what() + "; " + problem.whatToDo()));
+        return validate(source, merged, check);
     }
 
     private static ObjectNode readDefaults() {
@@ -83,19 +81,12 @@ public final class DeadlinePolicyLoader {
                 throw new IllegalStateException(DEFAULTS_RESOURCE + " is missing from the classpath; rebuild the"
                         + " monitor module so its resources are packaged");
             }
-            return (ObjectNode) read("the built-in defaults", in);
+            return PolicyJson.readDocument(in);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidDeadlinePolicyException("the built-in defaults", unreadable.problem().toString(),
+                    unreadable);
         } catch (IOException closeFailure) {
             throw new UncheckedIOException("could not close " + DEFAULTS_RESOURCE, closeFailure);
-        }
-    }
-
-    private static JsonNode read(String source, InputStream in) {
-        try {
-            return PolicyJson.parse(in);
-        } catch (JsonProcessingException | CharConversionException malformed) {
-            throw new InvalidDeadlinePolicyException(source, PolicyJson.describeMalformed(malformed), malformed);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("could not read the deadline policy from " + source, unreadable);
         }
     }
 

@@ -1,14 +1,12 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.JsonChecker;
 import io.qualityhub.core.policy.PolicyJson;
+import io.qualityhub.core.policy.UnreadablePolicyException;
 import io.qualityhub.core.format.WireNamed;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
-import java.io.CharConversionException;
-import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -63,17 +61,11 @@ public record RecipientsDirectory(Map<Role, List<String>> defaults, Map<String, 
     public static RecipientsDirectory load(InputStream json) {
         JsonNode root;
         try {
-            root = PolicyJson.parse(json);
-        } catch (JsonProcessingException | CharConversionException malformed) {
-            throw new InvalidRecipientsDirectoryException(PolicyJson.describeMalformed(malformed), malformed);
-        } catch (IOException unreadable) {
-            throw new UncheckedIOException("could not read the recipients directory", unreadable);
+            root = PolicyJson.readDocument(json);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidRecipientsDirectoryException(unreadable.problem().toString(), unreadable);
         }
         JsonChecker check = new JsonChecker();
-        if (!root.isObject()) {
-            throw new InvalidRecipientsDirectoryException(List.of("$: must be a JSON object with defaults and"
-                    + " branches"));
-        }
         check.onlyKeys(root, "$", List.of("defaults", "branches", "languages"));
         Map<Role, List<String>> defaults = new EnumMap<>(Role.class);
         JsonNode defaultsNode = check.object(root, "$", "defaults",

@@ -1,8 +1,9 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.policy.JsonChecker;
 import io.qualityhub.core.policy.PolicyJson;
+import io.qualityhub.core.policy.UnreadablePolicyException;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -39,8 +40,8 @@ public record UploadCalendar(String version, LocalTime cutoff, Map<String, Branc
     /** The value of a type in {@code expect} that means every business day. */
     public static final String EVERY_BUSINESS_DAY = "business_days";
 
-    private static final Set<String> TOP_KEYS = Set.of("version", "cutoff", "branches");
-    private static final Set<String> BRANCH_KEYS = Set.of("since", "expect");
+    private static final List<String> TOP_KEYS = List.of("version", "cutoff", "branches");
+    private static final List<String> BRANCH_KEYS = List.of("since", "expect");
     private static final java.util.regex.Pattern BRANCH = java.util.regex.Pattern.compile("[A-Z0-9-]{2,16}");
 
     public UploadCalendar {
@@ -67,14 +68,11 @@ public record UploadCalendar(String version, LocalTime cutoff, Map<String, Branc
     public static UploadCalendar load(InputStream in, Collection<String> recordTypes, String source) {
         JsonNode root;
         try {
-            root = PolicyJson.parse(in);
-        } catch (IOException malformed) {
-            throw new InvalidUploadCalendarException(source, List.of("$: " + PolicyJson.describeMalformed(malformed)));
+            root = PolicyJson.readDocument(in);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidUploadCalendarException(source, List.of(unreadable.problem().toString()));
         }
         JsonChecker check = new JsonChecker();
-        if (root == null || !root.isObject()) {
-            throw new InvalidUploadCalendarException(source, List.of("$: must be a JSON object with version and branches"));
-        }
         check.onlyKeys(root, "$", TOP_KEYS);
         String version = check.text(root, "$", "version", "add a version, recorded with the alerts it raises");
         LocalTime cutoff = DEFAULT_CUTOFF;

@@ -353,7 +353,7 @@ class DeadlinePolicyLoaderTest {
         InvalidDeadlinePolicyException error = rejected("{\"version\": \"x\",\n  \"levels\": {\"warningShare\": }}");
 
         assertEquals(1, error.problems().size());
-        assertTrue(error.problems().get(0).startsWith("not valid JSON at line 2, column 30: "), error.problems().get(0));
+        assertTrue(error.problems().get(0).startsWith("$ (override): not valid JSON at line 2, column 30: "), error.problems().get(0));
     }
 
     @Test
@@ -367,7 +367,7 @@ class DeadlinePolicyLoaderTest {
     void jsonBeyondTheParsersLimitsIsInvalidNotACrash() {
         String deep = "[".repeat(1100) + "]".repeat(1100);
         String problem = rejected("{\"version\": \"v2\", \"x\": " + deep + "}").problems().get(0);
-        assertTrue(problem.startsWith("not valid JSON: ") && problem.contains("nesting depth"), problem);
+        assertTrue(problem.startsWith("$ (override): not valid JSON: ") && problem.contains("nesting depth"), problem);
         assertTrue(rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 0." + "9".repeat(1100) + "}}")
                 .problems().get(0).contains("Number value length"));
     }
@@ -376,7 +376,7 @@ class DeadlinePolicyLoaderTest {
     void anExponentPastAnIntIsInvalidNotACrash() {
         String problem = rejected("{\"version\": \"v2\", \"levels\": {\"warningShare\": 1e-99999999999}}")
                 .problems().get(0);
-        assertTrue(problem.startsWith("not valid JSON: a number is out of range"), problem);
+        assertTrue(problem.startsWith("$ (override): not valid JSON: a number is out of range"), problem);
     }
 
     @Test
@@ -384,7 +384,7 @@ class DeadlinePolicyLoaderTest {
         byte[] utf32WithAnImpossibleCharacter = {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
         InvalidDeadlinePolicyException invalid = assertThrows(InvalidDeadlinePolicyException.class,
                 () -> DeadlinePolicyLoader.load(new ByteArrayInputStream(utf32WithAnImpossibleCharacter)));
-        assertTrue(invalid.problems().get(0).startsWith("not valid JSON: the text is not UTF-8"), invalid.getMessage());
+        assertTrue(invalid.problems().get(0).startsWith("$ (override): not valid JSON: the text is not UTF-8"), invalid.getMessage());
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.core.metrics.ItemsRefusedMetric;
 import io.qualityhub.core.store.IntegrityFailures;
+import io.qualityhub.core.time.AsOf;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,8 +53,8 @@ public final class ReportHandler implements RequestHandler<Map<String, Object>, 
 
   /** Builds and stores what {@code input} orders; returns the stored reports by id. */
   public Map<String, Object> produce(Map<String, ?> input) {
-    ReportOrder order = ReportOrder.parse(input, service.today());
-    List<StoredReport> reports = service.produce(order);
+    AsOf now = service.now();
+    List<StoredReport> reports = service.produce(ReportOrder.parse(input, service.dateOf(now)), now);
     FunctionMetrics.publish("ReportsBuilt", reports.size());
     Map<String, Object> result = new LinkedHashMap<>();
     for (StoredReport report : reports) {

@@ -14,6 +14,7 @@ import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportSnapshot;
 import io.qualityhub.reports.report.ReportTopic;
 import io.qualityhub.reports.report.SnapshotReference;
+import io.qualityhub.core.time.AsOf;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,8 +86,14 @@ final class ReportService {
     this.zone = zone;
   }
 
-  LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), zone);
+  /** The moment a request arrives: the one as-of its order and its reports are read and built at. */
+  AsOf now() {
+    return AsOf.now(clock);
+  }
+
+  /** The company's date at {@code asOf}, which the scheduled orders' periods end before. */
+  LocalDate dateOf(AsOf asOf) {
+    return asOf.date(zone);
   }
 
   /**
@@ -95,9 +102,9 @@ final class ReportService {
    * resolved late) and the corrective actions of the topic's inspections that were open during the
    * period, with their latest status.
    */
-  List<StoredReport> produce(ReportOrder order) {
-    Instant now = clock.instant();
-    LocalDate asOf = LocalDate.ofInstant(now, zone);
+  List<StoredReport> produce(ReportOrder order, AsOf at) {
+    Instant now = at.instant();
+    LocalDate asOf = at.date(zone);
     asOf = asOf.isAfter(order.period().endInclusive()) ? order.period().endInclusive() : asOf;
     // One source per order: its reports read the same span, which the source then reads once, and which the
     // order's snapshot keeps.

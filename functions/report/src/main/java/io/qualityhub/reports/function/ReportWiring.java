@@ -41,10 +41,10 @@ final class ReportWiring {
             settings.optional(BranchDirectory.VARIABLE).orElse(null)));
   }
 
-  /** {@code INDICATOR_TARGETS} (the targets file as JSON, e.g. from the configuration store) when set, else the packaged file. */
+  /** The packaged targets with {@code INDICATOR_TARGETS} (an override, e.g. from the configuration store) over them when set. */
   static IndicatorTargets targets(Settings settings) {
     return settings.optional(ReportHandler.TARGETS_VARIABLE)
-        .map(json -> IndicatorTargets.load(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        .map(json -> IndicatorTargets.withOverride(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
             ReportHandler.TARGETS_VARIABLE))
         .orElseGet(IndicatorTargets::loadDefault);
   }

@@ -11,8 +11,8 @@ import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.core.metrics.ItemsRefusedMetric;
 import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.sampling.domain.Period;
+import io.qualityhub.core.time.AsOf;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -62,7 +62,7 @@ public final class SamplingHandler implements RequestHandler<Map<String, Object>
   @Override
   public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
     return PowertoolsLogging.withLogging(context, () -> {
-      SamplingOutcome outcome = sample(SamplingRequest.periodOf(input, companyZone, LocalDate.now(clock.withZone(companyZone))));
+      SamplingOutcome outcome = sample(SamplingRequest.periodOf(input, companyZone, AsOf.now(clock)));
       if (outcome.populationChanged()) {
         LOG.warn("population changed since the period was drawn; the stored sample stands",
             entry("period", outcome.period().toString()));

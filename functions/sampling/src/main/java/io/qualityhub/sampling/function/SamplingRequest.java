@@ -2,10 +2,9 @@ package io.qualityhub.sampling.function;
 
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PeriodType;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import io.qualityhub.core.time.AsOf;
+import io.qualityhub.core.time.InvalidAsOfException;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 /**
@@ -18,7 +17,8 @@ public final class SamplingRequest {
 
   private SamplingRequest() {}
 
-  public static Period periodOf(Map<String, Object> input, ZoneId companyZone, LocalDate today) {
+  /** @param now the moment the request arrived, the as-of when the input names none */
+  public static Period periodOf(Map<String, Object> input, ZoneId companyZone, AsOf now) {
     Map<String, Object> fields = input == null ? Map.of() : input;
     Object period = fields.get("period");
     if (period != null) {
@@ -32,18 +32,16 @@ public final class SamplingRequest {
     String frequency = String.valueOf(fields.getOrDefault("frequency", "monthly"));
     PeriodType type = PeriodType.fromPlanName(frequency).orElseThrow(() -> new InvalidSamplingRequestException(
         "frequency \"" + frequency + "\" is neither monthly nor weekly", null));
-    LocalDate asOf = fields.containsKey("asOf") ? dateOf(fields.get("asOf").toString(), companyZone) : today;
-    Period containing = Period.containing(asOf, type);
+    AsOf asOf = now;
+    if (fields.get("asOf") != null) {
+      try {
+        asOf = AsOf.parse("asOf", fields.get("asOf"), AsOf.Form.DATE_OR_TIMESTAMP, companyZone);
+      } catch (InvalidAsOfException malformed) {
+        throw new InvalidSamplingRequestException(malformed.getMessage(), malformed);
+      }
+    }
+    Period containing = Period.containing(asOf.date(companyZone), type);
     return Boolean.parseBoolean(String.valueOf(fields.get("previous")))
         ? Period.containing(containing.start().minusDays(1), type) : containing;
-  }
-
-  private static LocalDate dateOf(String text, ZoneId zone) {
-    try {
-      return text.length() == 10 ? LocalDate.parse(text) : OffsetDateTime.parse(text).atZoneSameInstant(zone).toLocalDate();
-    } catch (DateTimeParseException e) {
-      throw new InvalidSamplingRequestException("asOf \"" + text + "\" is neither a date (2026-11-24) nor a timestamp"
-          + " with offset (2026-11-30T22:00:00Z)", e);
-    }
   }
 }

@@ -12,12 +12,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * What every policy document (deadline policy, sampling plan, recipients, calendars, directories) shares before its
- * own schema is checked: reading the JSON strictly and laying a deployment's override over the packaged document as
- * an RFC 7386 merge patch. Each document's own rules stay with its domain.
+ * The one loader every policy document (deadline policy, sampling plan, indicator targets, recipients, upload
+ * calendar, branch directory) goes through before its own schema is checked ({@link JsonChecker}): the JSON read
+ * strictly (a duplicate key, trailing content or a document that is not an object is refused, decimals are exact),
+ * and either read on its own ({@link #readDocument}) or laid over the packaged document as an RFC 7386 merge patch
+ * with its own version ({@link #readOverride}). In both, {@code null} means "not there": in an override it removes the
+ * packaged key, in a document on its own it is the same as leaving the key out. Each document's own rules stay with
+ * its domain. Decision 0024.
  */
 public final class PolicyJson {
 
@@ -55,6 +62,66 @@ public final class PolicyJson {
           + location.getColumnNr()) + ": " + json.getOriginalMessage();
     }
     return "not valid JSON: the text is not UTF-8, UTF-16 or UTF-32 (" + malformed.getMessage() + ")";
+  }
+
+  /**
+   * A document that stands alone (no packaged document under it), read strictly; {@code null} members are dropped as
+   * a merge patch over nothing drops them.
+   *
+   * @throws UnreadablePolicyException at {@code $} when it is not JSON or not an object
+   * @throws UncheckedIOException when the stream cannot be read
+   */
+  public static ObjectNode readDocument(InputStream in) throws UnreadablePolicyException {
+    return (ObjectNode) mergePatch(null, readObject(in, "$"));
+  }
+
+  /**
+   * A deployment's override laid over {@code base} (the packaged document) as an RFC 7386 merge patch. The override
+   * must carry its own {@code version} ({@link #overrideVersionProblem}).
+   *
+   * @throws UnreadablePolicyException at {@code $ (override)} when the override is not JSON or not an object
+   * @throws UncheckedIOException when the stream cannot be read
+   */
+  public static ObjectNode readOverride(JsonNode base, InputStream override) throws UnreadablePolicyException {
+    return (ObjectNode) mergePatch(base, readObject(override, "$ (override)"));
+  }
+
+  /**
+   * Whether an override failed to give itself a version of its own, so that what the document produces would not say
+   * which version applied: empty when {@code merged} has a version string other than {@code base}'s.
+   *
+   * @param baseName      how the problem names the base, e.g. "the defaults'"
+   * @param exampleSuffix added to the base's version in the example, e.g. "-tpe-pilot"
+   * @param recording     what records the version, e.g. "alerts record which policy applied"
+   */
+  public static Optional<PolicyProblem> overrideVersionProblem(JsonNode base, JsonNode merged,
+      String baseName, String exampleSuffix, String recording) {
+    String baseVersion = base.path("version").asText();
+    JsonNode version = merged.get("version");
+    if (version != null && version.isTextual() && !version.asText().equals(baseVersion)) {
+      return Optional.empty();
+    }
+    return Optional.of(new PolicyProblem("$.version (override)", "missing or equal to " + baseName
+        + " version \"" + baseVersion + "\"", "give the override its own version, e.g. \"" + baseVersion
+        + exampleSuffix + "\", so that " + recording));
+  }
+
+  private static ObjectNode readObject(InputStream in, String path) throws UnreadablePolicyException {
+    JsonNode tree;
+    try {
+      tree = parse(in);
+    } catch (JsonProcessingException | CharConversionException malformed) {
+      throw new UnreadablePolicyException(new PolicyProblem(path, describeMalformed(malformed),
+          "correct the JSON there"), malformed);
+    } catch (IOException unreadable) {
+      throw new UncheckedIOException("could not read a policy document", unreadable);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new UnreadablePolicyException(new PolicyProblem(path, "must be a JSON object, was "
+          + (tree == null || tree.isMissingNode() ? "empty" : tree.getNodeType().name().toLowerCase(Locale.ROOT)),
+          "write the document as one JSON object {...}"), null);
+    }
+    return (ObjectNode) tree;
   }
 
   /**

@@ -83,4 +83,56 @@ class PolicyJsonTest {
     assertEquals("not valid JSON: the text is not UTF-8, UTF-16 or UTF-32 (Invalid UTF-32 character)",
         PolicyJson.describeMalformed(new CharConversionException("Invalid UTF-32 character")));
   }
+
+  private static ByteArrayInputStream stream(String text) {
+    return new ByteArrayInputStream(text.replace('\'', '"').getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aDocumentOnItsOwnLeavesOutItsNulls() throws Exception {
+    assertEquals(json("{'a':1,'c':{'e':[null]}}"), PolicyJson.readDocument(stream("{'a':1,'b':null,'c':{'d':null,'e':[null]}}")));
+  }
+
+  @Test
+  void anOverrideIsLaidOverItsBaseAsAMergePatch() throws Exception {
+    JsonNode base = json("{'version':'1','levels':{'warn':0.8,'severe':2},'names':['a']}");
+
+    assertEquals(json("{'version':'1-local','levels':{'warn':0.9},'names':['b']}"), PolicyJson.readOverride(base,
+        stream("{'version':'1-local','levels':{'warn':0.9,'severe':null},'names':['b']}")));
+  }
+
+  @Test
+  void anOverrideKeepingTheBasesVersionIsAProblemAtItsVersion() throws Exception {
+    JsonNode base = json("{'version':'2026-12-1'}");
+
+    assertEquals("$.version (override): missing or equal to the defaults' version \"2026-12-1\"; give the override its"
+            + " own version, e.g. \"2026-12-1-pilot\", so that alerts record which policy applied",
+        PolicyJson.overrideVersionProblem(base, json("{'version':'2026-12-1'}"), "the defaults'", "-pilot",
+            "alerts record which policy applied").orElseThrow().toString());
+    assertTrue(PolicyJson.overrideVersionProblem(base, json("{}"), "the defaults'", "-pilot", "x").isPresent());
+    assertTrue(PolicyJson.overrideVersionProblem(base, json("{'version':7}"), "the defaults'", "-pilot", "x").isPresent());
+    assertTrue(PolicyJson.overrideVersionProblem(base, json("{'version':'2026-12-2'}"), "the defaults'", "-pilot", "x")
+        .isEmpty());
+  }
+
+  @Test
+  void aDocumentOrOverrideThatIsNotAnObjectIsRefusedAtItsRoot() throws Exception {
+    assertEquals("$: must be a JSON object, was array; write the document as one JSON object {...}",
+        assertThrows(UnreadablePolicyException.class, () -> PolicyJson.readDocument(stream("[1]"))).getMessage());
+    assertEquals("$ (override): must be a JSON object, was string; write the document as one JSON object {...}",
+        assertThrows(UnreadablePolicyException.class, () -> PolicyJson.readOverride(json("{}"), stream("'x'")))
+            .getMessage());
+    assertEquals("$: must be a JSON object, was empty; write the document as one JSON object {...}",
+        assertThrows(UnreadablePolicyException.class, () -> PolicyJson.readDocument(stream(""))).getMessage());
+  }
+
+  @Test
+  void aDuplicateKeyInADocumentIsAProblemAtItsRoot() {
+    UnreadablePolicyException refused = assertThrows(UnreadablePolicyException.class,
+        () -> PolicyJson.readDocument(stream("{'a':1,\n'a':2}")));
+
+    assertEquals("$", refused.problem().path());
+    assertTrue(refused.problem().what().startsWith("not valid JSON at line 2, column "), refused.problem().what());
+    assertEquals("correct the JSON there", refused.problem().whatToDo());
+  }
 }

@@ -1,32 +1,31 @@
 package io.qualityhub.reports.indicator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.qualityhub.core.policy.JsonChecker;
+import io.qualityhub.core.policy.PolicyJson;
+import io.qualityhub.core.policy.UnreadablePolicyException;
 
-import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The configured target of each indicator, from {@code indicator-targets.json}. A key is an
- * indicator id or a family id (which then applies to each member without its own entry). The file
- * is validated as a whole on load and every problem is reported at once.
+ * The configured target of each indicator, from {@code indicator-targets.json} and a deployment's override over it
+ * ({@link #withOverride}). A key is an indicator id or a family id (which then applies to each member without its own
+ * entry). The document is validated as a whole on load and every problem is reported at once with its JSON path.
  */
 public final class IndicatorTargets {
 
     public static final String DEFAULT_RESOURCE = "/indicator-targets.json";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Set<String> ROOT_FIELDS = Set.of("version", "description", "indicators");
-    private static final Set<String> ENTRY_FIELDS = Set.of("target", "amberMargin", "trendTolerance");
+    private static final List<String> ROOT_FIELDS = List.of("version", "description", "indicators");
+    private static final List<String> ENTRY_FIELDS = List.of("target", "amberMargin", "trendTolerance");
 
     private final String version;
     private final Map<String, IndicatorTarget> byKey;
@@ -61,60 +60,70 @@ public final class IndicatorTargets {
 
     /** The targets packaged with the function. */
     public static IndicatorTargets loadDefault() {
+        return validate(packaged(), DEFAULT_RESOURCE, new JsonChecker());
+    }
+
+    /**
+     * The packaged targets with a deployment's override laid over them as an RFC 7386 merge patch (the configuration
+     * store's {@code indicator-targets}): an indicator the override names gets the override's entry, {@code null}
+     * removes its target, every other indicator keeps the packaged one. The override carries its own version.
+     *
+     * @param sourceName names the override in error messages
+     */
+    public static IndicatorTargets withOverride(InputStream override, String sourceName) {
+        ObjectNode base = packaged();
+        ObjectNode merged;
+        try {
+            merged = PolicyJson.readOverride(base, override);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidIndicatorTargetsException(sourceName, List.of(unreadable.problem().toString()));
+        }
+        JsonChecker check = new JsonChecker();
+        PolicyJson.overrideVersionProblem(base, merged, "the packaged targets'", "-local",
+                "reports record which targets rated them").ifPresent(problem -> check.problem(problem.path(),
+                problem.what() + "; " + problem.whatToDo()));
+        return validate(merged, DEFAULT_RESOURCE + " overridden by " + sourceName, check);
+    }
+
+    /**
+     * A whole targets document on its own, as a report snapshot keeps it ({@link #document()}).
+     *
+     * @param sourceName names the document in error messages
+     */
+    public static IndicatorTargets load(InputStream json, String sourceName) {
+        try {
+            return validate(PolicyJson.readDocument(json), sourceName, new JsonChecker());
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidIndicatorTargetsException(sourceName, List.of(unreadable.problem().toString()));
+        }
+    }
+
+    private static ObjectNode packaged() {
         try (InputStream in = IndicatorTargets.class.getResourceAsStream(DEFAULT_RESOURCE)) {
             if (in == null) {
                 throw new InvalidIndicatorTargetsException(DEFAULT_RESOURCE,
                         List.of("the resource is missing from the function package; rebuild functions/lib/reports"));
             }
-            return load(in, DEFAULT_RESOURCE);
+            return PolicyJson.readDocument(in);
+        } catch (UnreadablePolicyException unreadable) {
+            throw new InvalidIndicatorTargetsException(DEFAULT_RESOURCE, List.of(unreadable.problem().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException("could not read " + DEFAULT_RESOURCE, e);
         }
     }
 
-    /** @param sourceName names the file in error messages */
-    public static IndicatorTargets load(InputStream json, String sourceName) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(json);
-        } catch (JsonProcessingException e) {
-            // Jackson's stream limits (nesting depth, number length) come without a location.
-            throw new InvalidIndicatorTargetsException(sourceName, List.of("not valid JSON"
-                    + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr()) + ": "
-                    + e.getOriginalMessage()));
-        } catch (CharConversionException e) {
-            // Bytes that look like UTF-16/32 but are not: a broken file, not a failed read.
-            throw new InvalidIndicatorTargetsException(sourceName,
-                    List.of("not valid JSON: the text is not UTF-8, UTF-16 or UTF-32 (" + e.getMessage() + ")"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + sourceName, e);
-        }
-        List<String> problems = new ArrayList<>();
+    private static IndicatorTargets validate(ObjectNode root, String sourceName, JsonChecker check) {
+        check.onlyKeys(root, "$", ROOT_FIELDS);
+        String version = check.text(root, "$", "version",
+                "add e.g. \"2026-12-1\" and change it with every change of a target");
         Map<String, IndicatorTarget> targets = new HashMap<>();
-        String version = null;
-        if (root == null || !root.isObject()) {
-            problems.add("the file must hold a JSON object with an 'indicators' object");
-        } else {
-            root.fieldNames().forEachRemaining(field -> {
-                if (!ROOT_FIELDS.contains(field)) {
-                    problems.add("unknown top-level field '" + field + "'; allowed: " + ROOT_FIELDS);
-                }
-            });
-            JsonNode declared = root.get("version");
-            if (declared == null || !declared.isTextual() || declared.asText().isBlank()) {
-                problems.add("the file needs a 'version' string, e.g. \"2026-12-1\"; change it with every change of a target");
-            } else {
-                version = declared.asText();
-            }
-            JsonNode indicators = root.get("indicators");
-            if (indicators == null || !indicators.isObject()) {
-                problems.add("'indicators' must be an object of indicator id -> {target, amberMargin[, trendTolerance]}");
-            } else {
-                indicators.properties().forEach(entry -> parseEntry(entry.getKey(), entry.getValue(), targets, problems));
-            }
+        JsonNode indicators = check.object(root, "$", "indicators",
+                "add an object of indicator id -> {target, amberMargin[, trendTolerance]}");
+        if (indicators != null) {
+            JsonChecker.forEachField(indicators, (key, entry) -> parseEntry(key, entry, targets, check));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidIndicatorTargetsException(sourceName, problems);
+        if (check.hasProblems()) {
+            throw new InvalidIndicatorTargetsException(sourceName, check.problems());
         }
         return new IndicatorTargets(version, targets, root.toString());
     }
@@ -126,62 +135,64 @@ public final class IndicatorTargets {
     }
 
     private static void parseEntry(String key, JsonNode entry, Map<String, IndicatorTarget> targets,
-                                   List<String> problems) {
+                                   JsonChecker check) {
+        String path = JsonChecker.at("$.indicators", key);
         Optional<IndicatorDefinition> member = IndicatorCatalogue.all().stream()
                 .filter(definition -> definition.id().equals(key) || definition.family().equals(key))
                 .findFirst();
         if (member.isEmpty()) {
-            problems.add("'" + key + "' is not an indicator or family id; known ids: "
+            check.problem(path, "not an indicator or family id; use one of "
                     + String.join(", ", IndicatorCatalogue.targetableIds()));
             return;
         }
         if (!entry.isObject()) {
-            problems.add("'" + key + "' must be an object {target, amberMargin[, trendTolerance]}");
+            check.problem(path, "must be an object {target, amberMargin[, trendTolerance]}");
             return;
         }
-        entry.fieldNames().forEachRemaining(field -> {
-            if (!ENTRY_FIELDS.contains(field)) {
-                problems.add("'" + key + "' has unknown field '" + field + "'; allowed: " + ENTRY_FIELDS);
-            }
-        });
-        int before = problems.size();
-        Double target = number(key, entry, "target", true, problems);
-        Double amberMargin = number(key, entry, "amberMargin", true, problems);
-        Double trendTolerance = number(key, entry, "trendTolerance", false, problems);
-        if (problems.size() > before) {
+        check.onlyKeys(entry, path, ENTRY_FIELDS);
+        Double target = number(check, entry, path, "target", "add the target in the indicator's unit");
+        Double amberMargin = number(check, entry, path, "amberMargin", "add how far below target is still AMBER");
+        Double trendTolerance = entry.has("trendTolerance")
+                ? number(check, entry, path, "trendTolerance", "add the change still reported as STEADY") : null;
+        if (target == null || amberMargin == null || (entry.has("trendTolerance") && trendTolerance == null)) {
             return;
         }
+        boolean usable = true;
         Unit unit = member.get().unit();
         if (unit == Unit.PERCENT && (target < 0 || target > 100)) {
-            problems.add("'" + key + "': target " + target + " is a percentage and must lie in 0-100");
+            check.problem(path + ".target", "is a percentage and must lie in 0-100, was " + target);
+            usable = false;
         } else if (unit == Unit.SCORE && (target < 1 || target > 5)) {
-            problems.add("'" + key + "': target " + target + " is a survey score and must lie in 1-5");
+            check.problem(path + ".target", "is a survey score and must lie in 1-5, was " + target);
+            usable = false;
         } else if (target < 0) {
-            problems.add("'" + key + "': target " + target + " cannot be negative");
+            check.problem(path + ".target", "cannot be negative, was " + target);
+            usable = false;
         }
         if (amberMargin < 0) {
-            problems.add("'" + key + "': amberMargin " + amberMargin + " cannot be negative");
+            check.problem(path + ".amberMargin", "cannot be negative, was " + amberMargin);
+            usable = false;
         }
         if (trendTolerance != null && trendTolerance < 0) {
-            problems.add("'" + key + "': trendTolerance " + trendTolerance + " cannot be negative");
+            check.problem(path + ".trendTolerance", "cannot be negative, was " + trendTolerance);
+            usable = false;
         }
-        if (problems.size() == before) {
+        if (usable) {
             targets.put(key, new IndicatorTarget(target, amberMargin, trendTolerance == null ? 0 : trendTolerance));
         }
     }
 
-    private static Double number(String key, JsonNode entry, String field, boolean required, List<String> problems) {
-        JsonNode value = entry.get(field);
-        if (value == null || value.isNull()) {
-            if (required) {
-                problems.add("'" + key + "' needs a numeric '" + field + "'");
-            }
+    /** A number a double can hold: 1e400 is read exactly as JSON but has no rating to compare with. */
+    private static Double number(JsonChecker check, JsonNode entry, String path, String field, String whatToAdd) {
+        BigDecimal exact = check.number(entry, path, field, whatToAdd);
+        if (exact == null) {
             return null;
         }
-        if (!value.isNumber() || !Double.isFinite(value.asDouble())) {
-            problems.add("'" + key + "': '" + field + "' must be a finite number, got " + value);
+        double value = exact.doubleValue();
+        if (!Double.isFinite(value)) {
+            check.problem(JsonChecker.at(path, field), "must be a finite number, was " + exact);
             return null;
         }
-        return value.asDouble();
+        return value;
     }
 }

@@ -8,7 +8,8 @@ public class InvalidIndicatorTargetsException extends RuntimeException {
     private final List<String> problems;
 
     public InvalidIndicatorTargetsException(String sourceName, List<String> problems) {
-        super(sourceName + " is invalid; fix these entries and redeploy:\n  - " + String.join("\n  - ", problems));
+        super(sourceName + " is invalid (" + problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + "); fix the JSON and store it again:\n  " + String.join("\n  ", problems));
         this.problems = List.copyOf(problems);
     }
 

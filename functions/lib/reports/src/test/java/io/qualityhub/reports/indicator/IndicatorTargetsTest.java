@@ -45,25 +45,84 @@ class IndicatorTargetsTest {
                 """;
         InvalidIndicatorTargetsException e = assertThrows(InvalidIndicatorTargetsException.class,
                 () -> IndicatorTargets.load(stream(json), "indicator-targets.json"));
-        List<String> problems = e.problems();
-        assertEquals(8, problems.size(), String.join("\n", problems));
-        assertTrue(problems.contains("the file needs a 'version' string, e.g. \"2026-12-1\"; change it with every change"
-                + " of a target"), String.join("\n", problems));
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("unknown top-level field 'owner'")));
-        assertTrue(problems.contains("'claims.settled_on_time_pct': target 120.0 is a percentage and must lie in 0-100"));
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("'claims.setled_on_time_pct' is not an indicator or family id")));
-        assertTrue(problems.contains("'complaints.major_count': amberMargin -1.0 cannot be negative"));
-        assertTrue(problems.contains("'sales.recording_present_pct' needs a numeric 'target'"));
-        assertTrue(problems.stream().anyMatch(p -> p.startsWith("'satisfaction.mean' has unknown field 'colour'")));
-        assertTrue(problems.contains("'underwriting.exception_pct': 'target' must be a finite number, got \"five\""));
-        assertTrue(e.getMessage().startsWith("indicator-targets.json is invalid; fix these entries and redeploy:"));
+        assertEquals(List.of(
+                "$.owner: unknown key; expected one of version, description, indicators (check the spelling)",
+                "$.version: missing; add e.g. \"2026-12-1\" and change it with every change of a target",
+                "$.indicators.claims.settled_on_time_pct.target: is a percentage and must lie in 0-100, was 120.0",
+                "$.indicators.claims.setled_on_time_pct: not an indicator or family id; use one of "
+                        + String.join(", ", IndicatorCatalogue.targetableIds()),
+                "$.indicators.complaints.major_count.amberMargin: cannot be negative, was -1.0",
+                "$.indicators.sales.recording_present_pct.target: missing; add the target in the indicator's unit",
+                "$.indicators.satisfaction.mean.colour: unknown key; expected one of target, amberMargin,"
+                        + " trendTolerance (check the spelling)",
+                "$.indicators.underwriting.exception_pct.target: must be a number; add the target in the indicator's"
+                        + " unit, was \"five\""), e.problems());
+        assertTrue(e.getMessage().startsWith("indicator-targets.json is invalid (8 problems); fix the JSON and store it"
+                + " again:\n  $.owner: unknown key"), e.getMessage());
+    }
+
+    @Test
+    void anOverrideChangesOnlyWhatItNamesAndANullRemovesATarget() {
+        IndicatorTargets targets = IndicatorTargets.withOverride(stream("""
+                {"version": "2026-12-1-tpe",
+                 "indicators": {"claims.settled_on_time_pct": {"target": 97, "amberMargin": 2},
+                                "claims.overdue_open": null,
+                                "complaints.major_count": {"trendTolerance": null}}}"""), "indicator-targets");
+
+        assertEquals("2026-12-1-tpe", targets.version());
+        // objects merge key by key: the packaged trendTolerance 0.5 stays under the new target and margin
+        assertEquals(new IndicatorTarget(97, 2, 0.5),
+                targets.targetFor(IndicatorCatalogue.require("claims.settled_on_time_pct")).orElseThrow());
+        assertEquals(new IndicatorTarget(90, 5, 0.5),
+                targets.targetFor(IndicatorCatalogue.require("complaints.resolved_on_time_pct")).orElseThrow(),
+                "an indicator the override does not name keeps the packaged target");
+        assertTrue(targets.targetFor(IndicatorCatalogue.require("claims.overdue_open")).isEmpty());
+        assertEquals(new IndicatorTarget(0, 1, 0),
+                targets.targetFor(IndicatorCatalogue.require("complaints.major_count")).orElseThrow());
+    }
+
+    @Test
+    void anOverrideWithoutItsOwnVersionIsRefusedByPathWithItsOtherProblems() {
+        InvalidIndicatorTargetsException e = assertThrows(InvalidIndicatorTargetsException.class,
+                () -> IndicatorTargets.withOverride(stream("""
+                        {"indicators": {"claims.overdue_open": {"target": "none"}}}"""), "indicator-targets"));
+
+        assertEquals(List.of("$.version (override): missing or equal to the packaged targets' version \"2026-12-1\";"
+                        + " give the override its own version, e.g. \"2026-12-1-local\", so that reports record which"
+                        + " targets rated them",
+                "$.indicators.claims.overdue_open.target: must be a number; add the target in the indicator's unit,"
+                        + " was \"none\""), e.problems());
+    }
+
+    @Test
+    void aDuplicateKeyIsRefusedWithItsPosition() {
+        InvalidIndicatorTargetsException e = assertThrows(InvalidIndicatorTargetsException.class,
+                () -> IndicatorTargets.withOverride(stream("""
+                        {"version": "v2", "indicators": {"claims.overdue_open": {"target": 1, "target": 2}}}"""),
+                        "indicator-targets"));
+
+        assertEquals(1, e.problems().size());
+        assertTrue(e.problems().getFirst().startsWith("$ (override): not valid JSON at line 1, column "),
+                e.problems().getFirst());
+        assertTrue(e.problems().getFirst().contains("Duplicate field 'target'"), e.problems().getFirst());
+    }
+
+    @Test
+    void aNumberNoDoubleHoldsIsRefusedByPath() {
+        InvalidIndicatorTargetsException e = assertThrows(InvalidIndicatorTargetsException.class,
+                () -> IndicatorTargets.load(stream("""
+                        {"version": "v2", "indicators": {"claims.overdue_open": {"target": 1e400, "amberMargin": 1}}}"""),
+                        "targets.json"));
+
+        assertEquals(List.of("$.indicators.claims.overdue_open.target: must be a finite number, was 1E+400"),
+                e.problems());
     }
 
     @Test
     void brokenJsonNamesTheLine() {
         InvalidIndicatorTargetsException e = assertThrows(InvalidIndicatorTargetsException.class,
                 () -> IndicatorTargets.load(stream("{\n \"indicators\": {\n  \"x\": \n}"), "targets.json"));
-        assertTrue(e.problems().getFirst().startsWith("not valid JSON at line 4"), e.problems().getFirst());
+        assertTrue(e.problems().getFirst().startsWith("$: not valid JSON at line 4"), e.problems().getFirst());
     }
 
     @Test
@@ -71,7 +130,7 @@ class IndicatorTargetsTest {
         InvalidIndicatorTargetsException deep = assertThrows(InvalidIndicatorTargetsException.class,
                 () -> IndicatorTargets.load(stream("{\"indicators\": " + "[".repeat(1100) + "]".repeat(1100) + "}"),
                         "targets.json"));
-        assertTrue(deep.problems().getFirst().startsWith("not valid JSON: "), deep.problems().getFirst());
+        assertTrue(deep.problems().getFirst().startsWith("$: not valid JSON: "), deep.problems().getFirst());
         InvalidIndicatorTargetsException notUnicode = assertThrows(InvalidIndicatorTargetsException.class,
                 () -> IndicatorTargets.load(new ByteArrayInputStream(
                         new byte[] {0, 0, 0, '{', 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff}), "targets.json"));

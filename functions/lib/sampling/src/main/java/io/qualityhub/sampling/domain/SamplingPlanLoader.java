@@ -2,11 +2,11 @@ package io.qualityhub.sampling.domain;
 
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.policy.PolicyJson;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import io.qualityhub.core.policy.PolicyProblem;
+import io.qualityhub.core.policy.UnreadablePolicyException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -35,7 +35,6 @@ public final class SamplingPlanLoader {
 
     public static final String DEFAULT_RESOURCE = "sampling-plan.json";
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     // A list, so problems come out in the same order on every run.
     private static final List<String> REQUIRED_TYPES = Stream.of(RecordType.SALES, RecordType.UNDERWRITING,
             RecordType.CLAIMS, RecordType.COMPLAINTS).map(RecordType::wireName).toList();
@@ -59,22 +58,23 @@ public final class SamplingPlanLoader {
     }
 
     public static SamplingPlan parse(String planJson, String source) {
-        return validate(readTree(planJson, source), source);
+        return validate(readDocument(planJson, source), source);
     }
 
     public static SamplingPlan parse(String baseJson, String baseSource, String overrideJson, String overrideSource) {
-        JsonNode base = readTree(baseJson, baseSource);
-        JsonNode override = readTree(overrideJson, overrideSource);
-        JsonNode overrideVersion = override.get("version");
-        if (overrideVersion == null || !overrideVersion.isTextual()
-                || overrideVersion.asText().equals(base.path("version").asText())) {
-            throw new SamplingPlanException(overrideSource, List.of(new PlanProblem("$.version",
-                    "an override must set its own version, different from the packaged plan's \""
-                            + base.path("version").asText() + "\"",
-                    "add e.g. \"version\": \"" + base.path("version").asText() + "+local\" so that every"
-                            + " sample records which plan drew it")));
+        JsonNode base = readDocument(baseJson, baseSource);
+        JsonNode merged;
+        try {
+            merged = PolicyJson.readOverride(base, utf8(overrideJson));
+        } catch (UnreadablePolicyException unreadable) {
+            throw new SamplingPlanException(overrideSource, List.of(planProblem(unreadable.problem())), unreadable);
         }
-        return validate(PolicyJson.mergePatch(base, override), baseSource + " overridden by " + overrideSource);
+        Optional<PolicyProblem> version = PolicyJson.overrideVersionProblem(base, merged, "the packaged plan's",
+                "+local", "every sample records which plan drew it");
+        if (version.isPresent()) {
+            throw new SamplingPlanException(overrideSource, List.of(planProblem(version.get())));
+        }
+        return validate(merged, baseSource + " overridden by " + overrideSource);
     }
 
     /** The text of the packaged plan, as samples record it beside the plan that drew them. */
@@ -90,20 +90,20 @@ public final class SamplingPlanLoader {
         }
     }
 
-    private static JsonNode readTree(String json, String source) {
+    private static JsonNode readDocument(String json, String source) {
         try {
-            JsonNode tree = JSON.readTree(json);
-            if (tree == null || !tree.isObject()) {
-                throw new SamplingPlanException(source, List.of(new PlanProblem("$", "is not a JSON object",
-                        "write the plan as one JSON object with \"version\" and \"recordTypes\"")));
-            }
-            return tree;
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null ? "" : " at line " + at.getLineNr() + " column " + at.getColumnNr();
-            throw new SamplingPlanException(source, List.of(new PlanProblem("$", "is not valid JSON" + where
-                    + " (" + e.getOriginalMessage() + ")", "correct the JSON syntax there")), e);
+            return PolicyJson.readDocument(utf8(json));
+        } catch (UnreadablePolicyException unreadable) {
+            throw new SamplingPlanException(source, List.of(planProblem(unreadable.problem())), unreadable);
         }
+    }
+
+    private static InputStream utf8(String json) {
+        return new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static PlanProblem planProblem(PolicyProblem problem) {
+        return new PlanProblem(problem.path(), problem.what(), problem.whatToDo());
     }
 
     /** Whether the upload format gives a record type a product line to stratify by. */

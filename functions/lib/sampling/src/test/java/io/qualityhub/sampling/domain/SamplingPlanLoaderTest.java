@@ -113,7 +113,7 @@ class SamplingPlanLoaderTest {
         SamplingPlanException error = assertThrows(SamplingPlanException.class,
                 () -> SamplingPlanLoader.parse("{\"version\": \"v1\",\n \"recordTypes\": {,}}", "plan.json"));
         assertEquals("$", error.problems().get(0).path());
-        assertTrue(error.problems().get(0).problem().startsWith("is not valid JSON at line 2 column 18"),
+        assertTrue(error.problems().get(0).problem().startsWith("not valid JSON at line 2, column 18: "),
                 error.problems().get(0).problem());
     }
 
@@ -189,7 +189,10 @@ class SamplingPlanLoaderTest {
                 () -> SamplingPlanLoader.loadDefaultWithOverride("{\"recordTypes\": {\"sales\": {\"baseRate\": 0.05}}}",
                         "override.json"));
         assertEquals("override.json", error.source());
-        assertEquals("$.version", error.problems().get(0).path());
+        assertEquals(List.of(new PlanProblem("$.version (override)", "missing or equal to the packaged plan's version \""
+                + SamplingPlanLoader.loadDefault().version() + "\"", "give the override its own version, e.g. \""
+                + SamplingPlanLoader.loadDefault().version() + "+local\", so that every sample records which plan drew it")),
+                error.problems());
     }
 
     private static List<String> ruleIds(SamplingPlan plan, String type) {

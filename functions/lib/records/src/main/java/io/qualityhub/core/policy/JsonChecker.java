@@ -1,4 +1,4 @@
-package io.qualityhub.deadlines;
+package io.qualityhub.core.policy;
 
 import io.qualityhub.core.format.WireNamed;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,31 +11,31 @@ import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Reads a configuration document (parsed by {@link io.qualityhub.core.policy.PolicyJson}) field by field, collecting every problem with the JSON path it was found at, so a
+ * Reads a policy document (parsed by {@link PolicyJson}) field by field, collecting every problem with the JSON path it was found at, so a
  * person fixing the file sees all mistakes at once rather than one per deployment. Each reader returns {@code null}
  * when the field is unusable; callers build their value only when {@link #problems()} stays empty.
  */
-final class JsonChecker {
+public final class JsonChecker {
 
     private final List<String> problems = new ArrayList<>();
 
-    static String at(String parentPath, String key) {
+    public static String at(String parentPath, String key) {
         return parentPath + "." + key;
     }
 
-    List<String> problems() {
+    public List<String> problems() {
         return List.copyOf(problems);
     }
 
-    boolean hasProblems() {
+    public boolean hasProblems() {
         return !problems.isEmpty();
     }
 
-    void problem(String path, String message) {
+    public void problem(String path, String message) {
         problems.add(path + ": " + message);
     }
 
-    void onlyKeys(JsonNode object, String path, Collection<String> allowed) {
+    public void onlyKeys(JsonNode object, String path, Collection<String> allowed) {
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             String name = field.getKey();
             if (!allowed.contains(name)) {
@@ -45,7 +45,7 @@ final class JsonChecker {
         }
     }
 
-    JsonNode object(JsonNode parent, String parentPath, String key, String whatToAdd) {
+    public JsonNode object(JsonNode parent, String parentPath, String key, String whatToAdd) {
         JsonNode node = present(parent, parentPath, key, whatToAdd);
         if (node != null && !node.isObject()) {
             problem(at(parentPath, key), "must be an object; " + whatToAdd);
@@ -54,7 +54,7 @@ final class JsonChecker {
         return node;
     }
 
-    JsonNode array(JsonNode parent, String parentPath, String key, String whatToAdd) {
+    public JsonNode array(JsonNode parent, String parentPath, String key, String whatToAdd) {
         JsonNode node = present(parent, parentPath, key, whatToAdd);
         if (node != null && !node.isArray()) {
             problem(at(parentPath, key), "must be an array; " + whatToAdd);
@@ -63,7 +63,7 @@ final class JsonChecker {
         return node;
     }
 
-    String text(JsonNode parent, String parentPath, String key, String whatToAdd) {
+    public String text(JsonNode parent, String parentPath, String key, String whatToAdd) {
         JsonNode node = present(parent, parentPath, key, whatToAdd);
         if (node == null) {
             return null;
@@ -76,7 +76,7 @@ final class JsonChecker {
     }
 
     /** An optional string; empty when absent. */
-    String optionalText(JsonNode parent, String parentPath, String key) {
+    public String optionalText(JsonNode parent, String parentPath, String key) {
         JsonNode node = parent.get(key);
         if (node == null) {
             return "";
@@ -88,7 +88,7 @@ final class JsonChecker {
         return node.asText();
     }
 
-    Integer wholeNumber(JsonNode parent, String parentPath, String key, int min, int max) {
+    public Integer wholeNumber(JsonNode parent, String parentPath, String key, int min, int max) {
         String rule = "a whole number from " + min + " to " + max;
         JsonNode node = present(parent, parentPath, key, "add " + rule);
         if (node == null) {
@@ -101,7 +101,7 @@ final class JsonChecker {
         return node.intValue();
     }
 
-    BigDecimal number(JsonNode parent, String parentPath, String key, String whatToAdd) {
+    public BigDecimal number(JsonNode parent, String parentPath, String key, String whatToAdd) {
         JsonNode node = present(parent, parentPath, key, whatToAdd);
         if (node == null) {
             return null;
@@ -113,7 +113,7 @@ final class JsonChecker {
         return node.decimalValue();
     }
 
-    <E extends Enum<E> & WireNamed> E wireValue(JsonNode parent, String parentPath, String key, Class<E> type) {
+    public <E extends Enum<E> & WireNamed> E wireValue(JsonNode parent, String parentPath, String key, Class<E> type) {
         String value = text(parent, parentPath, key, "use one of " + WireNamed.accepted(type));
         if (value == null) {
             return null;
@@ -127,7 +127,7 @@ final class JsonChecker {
     }
 
     /** Visits each field of an object in document order. */
-    static void forEachField(JsonNode object, BiConsumer<String, JsonNode> visitor) {
+    public static void forEachField(JsonNode object, BiConsumer<String, JsonNode> visitor) {
         for (Map.Entry<String, JsonNode> field : object.properties()) {
             visitor.accept(field.getKey(), field.getValue());
         }
