@@ -5,6 +5,7 @@ import io.qualityhub.local.bench.ColdStartBenchmark;
 import io.qualityhub.local.bench.IntakeBenchmark;
 import io.qualityhub.local.bench.MonitorBenchmark;
 import io.qualityhub.local.bench.ReadBackBenchmark;
+import io.qualityhub.local.bench.ReportOrderBenchmark;
 import io.qualityhub.local.bench.ReportsBenchmark;
 import io.qualityhub.local.bench.SamplingBenchmark;
 import io.qualityhub.local.generate.SampleDataGenerator;
@@ -26,6 +27,10 @@ final class BenchCommand {
       + " Lambda's default C1 only, intake, off; against B0 on the same artifact; the other functions to their handler built)\n"
       + "       qualityhub bench sampling [--records N] [--branches B] [--history-months M]  (default 1000000, 50, 0)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
+      + "       qualityhub bench monitor --records N [--open-percent P] [--branches B]  (in memory: the run's work on the P%"
+      + " of N records that are open claims, default 2 and 50; the requests counted)\n"
+      + "       qualityhub bench report-order [--records N] [--branches B]  (default 1000000, 50: the company's report and"
+      + " one per branch, in memory)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)\n"
       + "       qualityhub bench burst [--branches B] [--pollers P]  (default 50 branches of eight files each, uploaded at once,"
@@ -41,7 +46,7 @@ final class BenchCommand {
 
   int run(List<String> args) throws Exception {
     Options options = Options.parse(args, Set.of("--rows", "--invocation-budget", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function",
-        "--history-months", "--jvm-options", "--app-cds", "--storage-latency-ms", "--type"),
+        "--history-months", "--jvm-options", "--app-cds", "--storage-latency-ms", "--type", "--open-percent"),
         Set.of("--profile"), USAGE);
     if (options.positional().equals(List.of("burst"))) {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
@@ -56,6 +61,17 @@ final class BenchCommand {
     }
     if (options.positional().equals(List.of("reports"))) {
       ReportsBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("monitor")) && options.value("--records").isPresent()) {
+      MonitorBenchmark.inMemory(positive(options, "--records", "10000000"), positive(options, "--open-percent", "2") / 100.0,
+              positive(options, "--branches", "50"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("report-order"))) {
+      ReportOrderBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }
