@@ -103,7 +103,8 @@ final class DeadlineMonitor {
     RefusedItems refused = new RefusedItems();
     DueIndex.Reading reading = index.read(now, request.scope(), refused, deadlines);
     List<IndexedItem> due = reading.due();
-    List<Look> looks = look(due, now, problems);
+    RunLevels runLevels = new RunLevels(levels, now);
+    List<Look> looks = look(due, runLevels, problems);
     Map<Alert, Claim> claimed = new LinkedHashMap<>();
     for (Look look : looks) {
       for (Alert alert : look.alerts()) {
@@ -142,15 +143,15 @@ final class DeadlineMonitor {
         finished++;
       }
     }
-    Moved moved = advance(looks, claimed, unsent, now);
+    Moved moved = advance(looks, claimed, unsent, runLevels);
     if (request.scope() == MonitorScope.ALL) {
-      writeSnapshots(reading.openClaims(), now, runId, problems);
+      writeSnapshots(reading.openClaims(), runLevels, now, runId, problems);
       uploads.record(uploadVerdicts, now, runId);
     }
 
     MonitorRun.Counts counts = new MonitorRun.Counts(due.size(), claimed.size(), finished,
         count(claimed, Standing.FINISHED), count(claimed, Standing.HELD), topicMessages, moved.advanced(), moved.removed(),
-        refused.count());
+        refused.count(), reading.itemsTyped(), runLevels.schedulesBuilt());
     MonitorRun run = new MonitorRun(runId, now, request.scope(), policyVersion, counts, sent,
         sent.stream().flatMap(digest -> digest.digest().records().stream()).toList(),
         routing.missing().stream().map(MissingRecipient::message).toList(), problems, refused.messages(),
@@ -166,14 +167,14 @@ final class DeadlineMonitor {
    * parks stays in the index and is counted; one it removes has no running clock, so it counted
    * for nothing either way.
    */
-  private void writeSnapshots(List<IndexedItem> openClaims, Instant now, String runId,
+  private void writeSnapshots(List<IndexedItem> openClaims, RunLevels runLevels, Instant now, String runId,
       List<String> problems) {
     Map<String, Long> overdueByBranch = new TreeMap<>();
     for (IndexedItem item : openClaims) {
       switch (item) {
         case IndexedItem.Readable readable -> {
           List<OpenDeadline> open = readable.deadlines();
-          boolean overdue = open.stream().map(deadline -> levels.alertAt(deadline, now)).flatMap(Optional::stream)
+          boolean overdue = open.stream().map(runLevels::alertAt).flatMap(Optional::stream)
               .anyMatch(alert -> alert.level().compareTo(AlertLevel.OVERDUE) >= 0);
           open.stream().findFirst().ifPresent(deadline -> overdueByBranch.merge(deadline.branch(), overdue ? 1L : 0L, Long::sum));
         }
@@ -187,12 +188,12 @@ final class DeadlineMonitor {
   /** An item read from the index, its running clocks and the alert each is at now. */
   private record Look(DueIndex.Entry entry, List<OpenDeadline> deadlines, List<Alert> alerts) {}
 
-  private List<Look> look(List<IndexedItem> items, Instant now, List<String> problems) {
+  private List<Look> look(List<IndexedItem> items, RunLevels runLevels, List<String> problems) {
     List<Look> looks = new ArrayList<>();
     for (IndexedItem item : items) {
       switch (item) {
         case IndexedItem.Readable readable -> {
-          List<Alert> alerts = readable.deadlines().stream().map(deadline -> levels.alertAt(deadline, now))
+          List<Alert> alerts = readable.deadlines().stream().map(runLevels::alertAt)
               .flatMap(Optional::stream).toList();
           looks.add(new Look(readable.entry(), readable.deadlines(), alerts));
         }
@@ -267,7 +268,7 @@ final class DeadlineMonitor {
    * Moves on the index entry of every item whose alerts are all sent; an item with an alert still
    * unsent (held by another run, or not accepted) stays due, so the next run comes back to it.
    */
-  private Moved advance(List<Look> looks, Map<Alert, Claim> claimed, Map<Alert, Set<String>> unsent, Instant now) {
+  private Moved advance(List<Look> looks, Map<Alert, Claim> claimed, Map<Alert, Set<String>> unsent, RunLevels runLevels) {
     int advanced = 0;
     int removed = 0;
     for (Look look : looks) {
@@ -277,7 +278,7 @@ final class DeadlineMonitor {
         continue;
       }
       Optional<Instant> next = look.deadlines().stream()
-          .map(deadline -> levels.nextLevelStartsAt(deadline, now))
+          .map(runLevels::nextLevelStart)
           .flatMap(Optional::stream)
           .min(Comparator.naturalOrder());
       if (index.advance(look.entry(), next, !look.deadlines().isEmpty())) {

@@ -49,9 +49,11 @@ final class DueIndex {
    * What one run reads of the index: the items due ({@code dueAt <= now}, in index order) and, for
    * the daily run only, every claim in the index, parked ones included (the claims with a running
    * clock), for its overdue-claims snapshot. An item whose seal fails is handed to {@code refused}
-   * and left out of both: no alert is sent on it and its entry is not moved.
+   * and left out of both: no alert is sent on it and its entry is not moved. An open claim that is
+   * due is turned into its clocks once and is the same {@link IndexedItem} in both lists;
+   * {@code itemsTyped} counts the items so turned.
    */
-  record Reading(List<IndexedItem> due, List<IndexedItem> openClaims) {}
+  record Reading(List<IndexedItem> due, List<IndexedItem> openClaims, int itemsTyped) {}
 
   /**
    * One query per shard and run. The daily run needs the whole index anyway (its snapshot counts
@@ -65,6 +67,7 @@ final class DueIndex {
     String nowIndexTime = DeadlineIndexer.indexTime(now.truncatedTo(ChronoUnit.SECONDS));
     List<IndexedItem> due = new ArrayList<>();
     List<IndexedItem> openClaims = new ArrayList<>();
+    int typed = 0;
     for (String shard : DeadlineIndexer.shards()) {
       Map<String, AttributeValue> values = new HashMap<>();
       values.put(":shard", AttributeValue.fromS(shard));
@@ -88,28 +91,30 @@ final class DueIndex {
             && DeadlineItems.CLAIMS.equals(item.get("recordType").s());
         // Only what the run uses is checked: an item neither due nor a claim is not this run's business.
         if ((isDue || isOpenClaim) && seal.accepts(item, refused)) {
+          IndexedItem typedItem = read(item, reader);
+          typed++;
           if (isDue) {
-            due.add(readMovable(item, reader));
+            due.add(movable(item, typedItem));
           }
           if (isOpenClaim) {
-            openClaims.add(read(item, reader));
+            openClaims.add(typedItem);
           }
         }
       }
     }
-    return new Reading(due, openClaims);
+    return new Reading(due, openClaims, typed);
   }
 
   /**
-   * An item the run may move on: its running clocks, or why they cannot be read. Its move is conditional on its source,
-   * so an item without one cannot be moved and is reported instead.
+   * The item as the run may move it on: its move is conditional on its source, so an item without one cannot be moved
+   * and is reported instead.
    */
-  private static IndexedItem readMovable(Map<String, AttributeValue> item, DeadlineIndexer reader) {
+  private static IndexedItem movable(Map<String, AttributeValue> item, IndexedItem typed) {
     if (!item.containsKey(RecordItemMapper.SOURCE_SK)) {
       return new IndexedItem.Unreadable(
           new UnreadableStateItemException(item.get(ItemKeys.PK).s(), RecordItemMapper.SOURCE_SK, "is missing").getMessage());
     }
-    return read(item, reader);
+    return typed;
   }
 
   private static IndexedItem read(Map<String, AttributeValue> item, DeadlineIndexer reader) {

@@ -53,7 +53,11 @@ public record MonitorRun(String runId, Instant asOf, MonitorScope scope, String 
    * @param itemsAdvanced  index entries moved to their next level's start
    * @param itemsRemoved   index entries removed (nothing left to alert)
    * @param itemsRefused   items the index returned whose seal failed, left out of the run
+   * @param itemsTyped     items turned into their running clocks: once each, though an open claim that is due serves
+   *                       both the alerts and the overdue-claims snapshot
+   * @param schedulesBuilt level schedules built: once per running clock, though its alert, its snapshot count and its
+   *                       index move each ask for it
    */
   public record Counts(int itemsRead, int alertsDue, int alertsSent, int alertsSentBefore, int alertsHeld,
-      int topicMessages, int itemsAdvanced, int itemsRemoved, int itemsRefused) {}
+      int topicMessages, int itemsAdvanced, int itemsRemoved, int itemsRefused, int itemsTyped, int schedulesBuilt) {}
 }

@@ -35,7 +35,7 @@ class MonitorServiceTest {
         + "\"alertRecord\":\"alerts/2026-12-01/run-2026-12-01-all.json\",\"digests\":0,\"missingRecipients\":1,"
         + "\"calendarCoverageDaysLeft\":31,\"counts\":{\"itemsRead\":12,\"alertsDue\":5,\"alertsSent\":4,"
         + "\"alertsSentBefore\":1,\"alertsHeld\":0,\"topicMessages\":4,\"itemsAdvanced\":3,\"itemsRemoved\":2,"
-        + "\"itemsRefused\":0}}", service.complete(run).toString());
+        + "\"itemsRefused\":0,\"itemsTyped\":12,\"schedulesBuilt\":14}}", service.complete(run).toString());
   }
 
   @Test
@@ -64,7 +64,7 @@ class MonitorServiceTest {
 
   private static MonitorRun run(List<String> problems) {
     return new MonitorRun("run-2026-12-01-all", AS_OF, MonitorScope.ALL, "default-v1",
-        new MonitorRun.Counts(12, 5, 4, 1, 0, 4, 3, 2, 0), List.of(), List.of(),
+        new MonitorRun.Counts(12, 5, 4, 1, 0, 4, 3, 2, 0, 12, 14), List.of(), List.of(),
         List.of("no address for role claims-lead of branch TPE-01"), problems, List.of(),
         "alerts/2026-12-01/run-2026-12-01-all.json", List.of());
   }

@@ -5,8 +5,10 @@ import io.qualityhub.local.bench.ColdStartBenchmark;
 import io.qualityhub.local.bench.IntakeBenchmark;
 import io.qualityhub.local.bench.MonitorBenchmark;
 import io.qualityhub.local.bench.ReadBackBenchmark;
+import io.qualityhub.local.bench.ReportOrderBenchmark;
 import io.qualityhub.local.bench.ReportsBenchmark;
 import io.qualityhub.local.bench.SamplingBenchmark;
+import io.qualityhub.local.generate.SampleDataGenerator;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,11 +20,17 @@ final class BenchCommand {
   static final String USAGE = "usage: qualityhub bench intake [--rows N] [--invocation-budget SECONDS]"
       + "   (default 1000000, unlimited: with a budget, a file that does not fit continues in further invocations)\n"
       + "         [--storage-latency-ms MS] [--profile]  (default 0: the stub answers at once; where the CPU goes, by stage)\n"
+      + "         [--type " + String.join("|", SampleDataGenerator.branchTypes()) + "]  (default claims; sales fits 10,000,000"
+      + " rows in the contract's 2 GiB, claims about 8,800,000)\n"
       + "       qualityhub bench coldstart [--runs N] [--tier 1|4] [--function " + String.join("|", ColdStartBenchmark.FUNCTIONS)
       + "|any other of template.yaml's functions] [--jvm-options '-Dname=value ...'] [--app-cds all|function]  (default 5, 1:"
       + " Lambda's default C1 only, intake, off; against B0 on the same artifact; the other functions to their handler built)\n"
       + "       qualityhub bench sampling [--records N] [--branches B] [--history-months M]  (default 1000000, 50, 0)\n"
       + "       qualityhub bench monitor [--closed N] [--open M]  (default 1000000 and 2000)\n"
+      + "       qualityhub bench monitor --records N [--open-percent P] [--branches B]  (in memory: the run's work on the P%"
+      + " of N records that are open claims, default 2 and 50; the requests counted)\n"
+      + "       qualityhub bench report-order [--records N] [--branches B]  (default 1000000, 50: the company's report and"
+      + " one per branch, in memory)\n"
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)\n"
       + "       qualityhub bench burst [--branches B] [--pollers P]  (default 50 branches of eight files each, uploaded at once,"
@@ -38,7 +46,7 @@ final class BenchCommand {
 
   int run(List<String> args) throws Exception {
     Options options = Options.parse(args, Set.of("--rows", "--invocation-budget", "--runs", "--records", "--branches", "--pollers", "--closed", "--open", "--tier", "--function",
-        "--history-months", "--jvm-options", "--app-cds", "--storage-latency-ms"),
+        "--history-months", "--jvm-options", "--app-cds", "--storage-latency-ms", "--type", "--open-percent"),
         Set.of("--profile"), USAGE);
     if (options.positional().equals(List.of("burst"))) {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
@@ -53,6 +61,17 @@ final class BenchCommand {
     }
     if (options.positional().equals(List.of("reports"))) {
       ReportsBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("monitor")) && options.value("--records").isPresent()) {
+      MonitorBenchmark.inMemory(positive(options, "--records", "10000000"), positive(options, "--open-percent", "2") / 100.0,
+              positive(options, "--branches", "50"), System.err)
+          .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("report-order"))) {
+      ReportOrderBenchmark.run(positive(options, "--records", "1000000"), positive(options, "--branches", "50"), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }
@@ -87,9 +106,13 @@ final class BenchCommand {
     if (!options.positional().equals(List.of("intake"))) {
       throw new UsageException(USAGE);
     }
+    String type = options.value("--type").orElse("claims");
+    if (!SampleDataGenerator.branchTypes().contains(type)) {
+      throw new UsageException("--type must be a record type branches upload\n" + USAGE);
+    }
     IntakeBenchmark.run(positive(options, "--rows", "1000000"),
             options.value("--invocation-budget").isPresent() ? positive(options, "--invocation-budget", "900") : 0,
-            positive(options, "--storage-latency-ms", "0", 0), options.flag("--profile"), System.err)
+            positive(options, "--storage-latency-ms", "0", 0), options.flag("--profile"), type, System.err)
         .forEach((name, value) -> out.println(name + ": " + value));
     return 0;
   }

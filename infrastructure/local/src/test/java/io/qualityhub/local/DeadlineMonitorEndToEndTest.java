@@ -212,6 +212,22 @@ class DeadlineMonitorEndToEndTest {
         "4 index shards read once each; 46 business dates of the uploads ledger; the alerts' claims, sends, moves and snapshot");
   }
 
+  /**
+   * The daily run turns each item it reads into its running clocks once, and builds each clock's level schedule once
+   * (issue 16 item 5). CLM-A is due and also an open claim its overdue-claims snapshot counts; its clocks are asked for
+   * their alert, their snapshot level and their next level, CMP-M's for their alert and next level. Built per use, as
+   * before, that was 3 items typed (CLM-A twice) and 10 schedules (CLM-A's 2 clocks three times, CMP-M's 2 twice).
+   */
+  @Test
+  void theDailyRunTypesEachItemOnceAndBuildsEachClocksLevelScheduleOnce() {
+    MonitorRun run = monitor(at("2026-11-12T08:00"));
+
+    assertEquals(2, run.counts().itemsRead(), "CLM-A due, CMP-M approaching");
+    assertEquals(2, run.counts().itemsTyped(), "CLM-A once for its alert and the snapshot, CMP-M once");
+    assertEquals(4, run.counts().schedulesBuilt(),
+        "CLM-A's decision and advance-payment clocks, CMP-M's first-response and resolution clocks, once each");
+  }
+
   @Test
   void theDailyRunsSnapshotGivesTheMonthsReportItsOverdueOpenClaims() throws Exception {
     // CLM-B: settlement from 10 Nov 10:00, overdue from 21 Nov. CLM-C: settlement from 20 Nov, due 1 Dec.

@@ -35,7 +35,12 @@ public final class AlertLevels {
 
     /** The alert this deadline raises at {@code now}, or empty while it is not yet approaching. */
     public Optional<Alert> alertAt(OpenDeadline deadline, Instant now) {
-        return schedule(deadline).levelAt(now).map(level -> {
+        return alertAt(deadline, schedule(deadline), now);
+    }
+
+    /** As {@link #alertAt(OpenDeadline, Instant)}, on the deadline's schedule built before. */
+    public Optional<Alert> alertAt(OpenDeadline deadline, LevelSchedule schedule, Instant now) {
+        return schedule.levelAt(now).map(level -> {
             long used = policy.counterFor(deadline.branch())
                     .unitsBegun(deadline.startedAt(), deadline.limit().unit(), now);
             return new Alert(deadline, level, used, Math.max(0, used - deadline.limit().amount()));

@@ -29,8 +29,11 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class IntakeBenchmark {
 
-  /** The branch and date {@link SampleDataGenerator#writeClaims} writes for. */
-  private static final String KEY = "incoming/TPE-01/2026-11-23/claims.csv";
+  /** The branch and date {@link SampleDataGenerator#writeCsv} writes for; the file's name is its record type. */
+  private static final String KEY_PREFIX = "incoming/TPE-01/2026-11-23/";
+  /** The contract's largest file (UPLOAD-FORMAT.md, "Limits"). */
+  private static final long CONTRACT_MAX_FILE_BYTES = 2L << 30;
+  private static final String DEFAULT_TYPE = "claims";
   private static final int WARM_UP_ROWS = 20_000;
 
   private IntakeBenchmark() {}
@@ -45,23 +48,26 @@ public final class IntakeBenchmark {
    * would: a file that does not fit continues in further invocations, as many as it takes (decision 0017).
    */
   public static Map<String, String> run(int rows, int invocationBudgetSeconds, PrintStream progress) throws IOException {
-    return run(rows, invocationBudgetSeconds, 0, false, progress);
+    return run(rows, invocationBudgetSeconds, 0, false, DEFAULT_TYPE, progress);
   }
 
   /**
    * @param storageLatencyMillis added by the stub to every request, as storage's round trip would
    * @param profile whether to sample where intake's CPU goes, by pass and stage ({@link StageProfile})
+   * @param type the record type of the generated file: claims (the default, with state rows and the claim-state pass)
+   *     or a narrower type, whose rows fit 10 million to the contract's 2 GiB (claims' 245 bytes a row stop at about
+   *     8.8 million)
    */
   public static Map<String, String> run(int rows, int invocationBudgetSeconds, int storageLatencyMillis, boolean profile,
-      PrintStream progress) throws IOException {
+      String type, PrintStream progress) throws IOException {
     Path dir = Files.createTempDirectory("qualityhub-bench-");
     try {
-      Path warmUp = generate(dir.resolve("warm-up.csv"), WARM_UP_ROWS);
+      Path warmUp = generate(dir.resolve("warm-up.csv"), type, WARM_UP_ROWS);
       progress.println("warming up on " + WARM_UP_ROWS + " rows...");
-      measure(warmUp, WARM_UP_ROWS, 0, storageLatencyMillis, false);
-      Path file = generate(dir.resolve("claims.csv"), rows);
-      progress.println("measuring " + rows + " rows (" + Files.size(file) / (1 << 20) + " MiB)...");
-      return measure(file, rows, invocationBudgetSeconds, storageLatencyMillis, profile);
+      measure(warmUp, type, WARM_UP_ROWS, 0, storageLatencyMillis, false, progress);
+      Path file = generate(dir.resolve(type + ".csv"), type, rows);
+      progress.println("measuring " + rows + " rows of " + type + " (" + Files.size(file) / (1 << 20) + " MiB)...");
+      return measure(file, type, rows, invocationBudgetSeconds, storageLatencyMillis, profile, progress);
     } finally {
       try (var files = Files.list(dir)) {
         for (Path file : files.toList()) {
@@ -72,15 +78,15 @@ public final class IntakeBenchmark {
     }
   }
 
-  private static Path generate(Path file, int rows) throws IOException {
+  private static Path generate(Path file, String type, int rows) throws IOException {
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-      SampleDataGenerator.writeClaims(out, rows, 7, 0.01);
+      SampleDataGenerator.writeCsv(out, type, rows, 7, 0.01);
     }
     return file;
   }
 
-  private static Map<String, String> measure(Path file, int rows, int budgetSeconds, int latencyMillis, boolean profile)
-      throws IOException {
+  private static Map<String, String> measure(Path file, String type, int rows, int budgetSeconds, int latencyMillis,
+      boolean profile, PrintStream progress) throws IOException {
     try (StubAwsEndpoint stub = new StubAwsEndpoint(file, latencyMillis)) {
       AwsClients clients = AwsClients.forEndpoint(stub.endpoint(), Region.US_EAST_1);
       Settings settings = new Settings(Map.of(
@@ -106,11 +112,15 @@ public final class IntakeBenchmark {
       int invocations = 0;
       long longestInvocationNanos = 0;
       try {
-        SQSEvent next = event();
+        SQSEvent next = event(type);
         while (next != null) {
           long invocationStarted = System.nanoTime();
           handler.handleRequest(next, budgetSeconds == 0 ? null : LocalContext.forFunction("bench-intake", budgetSeconds * 1000));
           invocations++;
+          if (budgetSeconds > 0) {
+            progress.printf("invocation %d ended after %.1f s, %d BatchWriteItem calls so far%n", invocations,
+                (System.nanoTime() - invocationStarted) / 1e9, stub.requests().getOrDefault("DynamoDB.BatchWriteItem", 0L));
+          }
           longestInvocationNanos = Math.max(longestInvocationNanos, System.nanoTime() - invocationStarted);
           List<String> continuations = stub.takeSentMessages();
           if (continuations.size() > 1) {
@@ -134,10 +144,12 @@ public final class IntakeBenchmark {
       Map<String, Long> requests = stub.requests();
       double per10k = 10_000.0 / rows;
       Map<String, String> figures = new LinkedHashMap<>();
+      figures.put("record_type", type);
       figures.put("rows", Long.toString(outcome.rowsRead()));
       figures.put("accepted", Long.toString(outcome.accepted()));
       figures.put("rejected", Long.toString(outcome.rejected()));
       figures.put("file_mib", String.format("%.1f", Files.size(file) / 1048576.0));
+      figures.put("file_within_contract_2_gib", Files.size(file) <= CONTRACT_MAX_FILE_BYTES ? "yes" : "no");
       figures.put("wall_seconds", String.format("%.2f", wallNanos / 1e9));
       figures.put("invocation_budget_seconds", budgetSeconds == 0 ? "unlimited" : Integer.toString(budgetSeconds));
       figures.put("invocations", Integer.toString(invocations));
@@ -192,7 +204,8 @@ public final class IntakeBenchmark {
     return !name.startsWith(StubAwsEndpoint.THREAD_NAME_PREFIX) && !name.equals("HTTP-Dispatcher") && !name.startsWith("JFR");
   }
 
-  private static SQSEvent event() {
-    return S3NotificationEvents.sqsEvent("bench", S3NotificationEvents.objectCreated("bench", KEY, null, "0A", null));
+  private static SQSEvent event(String type) {
+    return S3NotificationEvents.sqsEvent("bench",
+        S3NotificationEvents.objectCreated("bench", KEY_PREFIX + type + ".csv", null, "0A", null));
   }
 }

@@ -39,41 +39,16 @@ import java.util.Random;
  */
 public final class ReportsBenchmark {
 
-  private static final YearMonth MONTH = YearMonth.of(2026, 11);
+  static final YearMonth MONTH = YearMonth.of(2026, 11);
 
   private ReportsBenchmark() {}
 
   public static Map<String, String> run(int records, int branches, PrintStream progress) {
-    Random random = new Random(11);
     int days = MONTH.lengthOfMonth();
-    AggregateLedger ledger = new AggregateLedger();
     progress.println("aggregating " + records + " records over " + branches + " branches and " + days + " days...");
     long start = System.nanoTime();
-    int perFile = Math.max(1, records / (branches * days * 3));
-    long facts = 0;
-    for (int b = 0; b < branches && facts < records; b++) {
-      String branch = String.format("BR-%03d", b + 1);
-      for (int d = 1; d <= days; d++) {
-        LocalDate day = MONTH.atDay(d);
-        AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.CLAIMS, 1));
-        AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.SALES, 1));
-        AggregateAccumulator complaints = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.COMPLAINTS, 1));
-        OffsetDateTime noon = day.atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
-        for (int i = 0; i < perFile; i++) {
-          claims.accept(new ClaimFact(random.nextBoolean() ? Complexity.SIMPLE : Complexity.COMPLEX,
-              random.nextInt(10) == 0, ClaimStatus.CLOSED, noon.minusHours(random.nextInt(24 * 40)), noon,
-              random.nextInt(10) != 0));
-          sales.accept(new SaleFact(SalesChannel.values()[random.nextInt(5)], ProductLine.values()[random.nextInt(5)],
-              true, random.nextInt(20) != 0, true, random.nextInt(15) != 0));
-          complaints.accept(new ComplaintFact(random.nextInt(8) == 0 ? ComplaintSeverity.MAJOR : ComplaintSeverity.GENERAL,
-              noon.minusHours(random.nextInt(24 * 20)), noon, random.nextInt(12) != 0, random.nextInt(9) != 0));
-        }
-        facts += 3L * perFile;
-        ledger.put(claims.toAggregate());
-        ledger.put(sales.toAggregate());
-        ledger.put(complaints.toAggregate());
-      }
-    }
+    AggregateLedger ledger = new AggregateLedger();
+    long facts = aggregateMonth(ledger, records, branches);
     double aggregateSeconds = (System.nanoTime() - start) / 1e9;
 
     progress.println("building and rendering the company report...");
@@ -101,5 +76,41 @@ public final class ReportsBenchmark {
     figures.put("csv_kib", Long.toString(csv.length / 1024));
     figures.put("json_kib", Long.toString(json.length / 1024));
     return figures;
+  }
+
+  /**
+   * Accumulates about {@code records} records of {@link #MONTH} (claims, sales and complaints in equal shares) over
+   * {@code branches} branches into {@code ledger}, one aggregate per branch, day and type, as the aggregate function
+   * keeps them; returns the records accumulated.
+   */
+  static long aggregateMonth(AggregateLedger ledger, int records, int branches) {
+    Random random = new Random(11);
+    int days = MONTH.lengthOfMonth();
+    int perFile = Math.max(1, records / (branches * days * 3));
+    long facts = 0;
+    for (int b = 0; b < branches && facts < records; b++) {
+      String branch = String.format("BR-%03d", b + 1);
+      for (int d = 1; d <= days; d++) {
+        LocalDate day = MONTH.atDay(d);
+        AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.CLAIMS, 1));
+        AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.SALES, 1));
+        AggregateAccumulator complaints = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.COMPLAINTS, 1));
+        OffsetDateTime noon = day.atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
+        for (int i = 0; i < perFile; i++) {
+          claims.accept(new ClaimFact(random.nextBoolean() ? Complexity.SIMPLE : Complexity.COMPLEX,
+              random.nextInt(10) == 0, ClaimStatus.CLOSED, noon.minusHours(random.nextInt(24 * 40)), noon,
+              random.nextInt(10) != 0));
+          sales.accept(new SaleFact(SalesChannel.values()[random.nextInt(5)], ProductLine.values()[random.nextInt(5)],
+              true, random.nextInt(20) != 0, true, random.nextInt(15) != 0));
+          complaints.accept(new ComplaintFact(random.nextInt(8) == 0 ? ComplaintSeverity.MAJOR : ComplaintSeverity.GENERAL,
+              noon.minusHours(random.nextInt(24 * 20)), noon, random.nextInt(12) != 0, random.nextInt(9) != 0));
+        }
+        facts += 3L * perFile;
+        ledger.put(claims.toAggregate());
+        ledger.put(sales.toAggregate());
+        ledger.put(complaints.toAggregate());
+      }
+    }
+    return facts;
   }
 }

@@ -60,14 +60,32 @@ public final class SampleDataGenerator {
      * {@code rows} data rows, for benchmarks that want the bytes without files.
      */
     public static RowCounts writeClaims(Writer out, int rows, long seed, double badShare) throws IOException {
+        return writeCsv(out, RecordSchema.CLAIMS, rows, seed, badShare);
+    }
+
+    /**
+     * As {@link #writeClaims}, for any record type a branch uploads ({@link #branchTypes()}): the file
+     * {@code TPE-01/2026-11-23/{type}.csv}. Rows differ in width by type (about 100 bytes a follow-up, 200
+     * a sale, 245 a claim), so the type decides how many rows fit the contract's 2 GiB.
+     */
+    public static RowCounts writeCsv(Writer out, String type, int rows, long seed, double badShare) throws IOException {
         if (rows < 0 || !(badShare >= 0.0 && badShare <= 1.0)) {
             throw new IllegalArgumentException("rows must be >= 0 and the bad share between 0 and 1, were "
                     + rows + " and " + badShare);
         }
+        if (!RecordSchema.BRANCH_TYPES.contains(type)) {
+            throw new IllegalArgumentException("'" + type + "' is not a record type branches upload; one of "
+                    + RecordSchema.BRANCH_TYPES);
+        }
         String branch = BRANCH_CODES[0];
-        RecordFileWriter writer = fileWriter(branch + "/" + DEFAULT_DATE + "/claims.csv", branch, RecordSchema.CLAIMS,
+        RecordFileWriter writer = fileWriter(branch + "/" + DEFAULT_DATE + "/" + type + ".csv", branch, type,
                 RowFormat.csv(false, false), DEFAULT_DATE, badShare, seed);
         return writer.write(out, rows, BadRowListener.NONE);
+    }
+
+    /** The record types branches upload, in the format page's order. */
+    public static List<String> branchTypes() {
+        return RecordSchema.BRANCH_TYPES;
     }
 
     static String branchCode(int index) {

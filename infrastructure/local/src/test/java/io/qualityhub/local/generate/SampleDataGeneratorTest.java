@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -271,6 +272,29 @@ class SampleDataGeneratorTest {
         assertEquals(new RowCounts(1_000, 0, Map.of()), counts);
         assertTrue(out.toString().startsWith("branch,claim_id,policy_id,product_code,product_line,complexity,"));
         assertTrue(rows.stream().allMatch(row -> row.get("branch").equals("TPE-01")));
+    }
+
+    /**
+     * {@code bench intake --type sales --rows 10000000} measures the contract's largest file: 20,000 rows as the bench
+     * writes them (seed 7, 1% bad rows) must stay within a 500th of 2 GiB, 4,294,967 bytes. Claims do not (about 245
+     * bytes a row: 8.8 million rows fill 2 GiB).
+     */
+    @Test
+    void salesRowsAreNarrowEnoughForTenMillionInTheContractsTwoGibAndClaimsRowsAreNot() throws IOException {
+        StringWriter sales = new StringWriter();
+        RowCounts counts = SampleDataGenerator.writeCsv(sales, "sales", 20_000, 7, 0.01);
+        StringWriter claims = new StringWriter();
+        SampleDataGenerator.writeCsv(claims, "claims", 20_000, 7, 0.01);
+
+        assertEquals(20_000, counts.rows());
+        assertTrue(sales.toString().startsWith("branch,record_id,policy_id,sold_at,"));
+        long salesBytes = sales.toString().getBytes(StandardCharsets.UTF_8).length;
+        long claimsBytes = claims.toString().getBytes(StandardCharsets.UTF_8).length;
+        assertTrue(salesBytes <= 4_294_967, salesBytes + " bytes");
+        assertTrue(claimsBytes > 4_294_967, claimsBytes + " bytes");
+        IllegalArgumentException findings = assertThrows(IllegalArgumentException.class,
+                () -> SampleDataGenerator.writeCsv(new StringWriter(), "findings", 1, 7, 0.0));
+        assertTrue(findings.getMessage().startsWith("'findings' is not a record type branches upload"), findings.getMessage());
     }
 
     @Test
