@@ -187,6 +187,18 @@ class AuditChainTest {
                 AuditChain.checkAgainstDigests(records, List.of(second)));
     }
 
+    @Test
+    void aDayWithoutAccessBeforeTheFirstRecordLocksNothingAndPasses() {
+        List<AccessRecord> records = chain(5);
+        AuditDigest quietDay = new AuditDigest(LocalDate.parse("2026-10-31"), 0, AccessRecord.GENESIS_HASH,
+                AccessRecord.GENESIS_HASH);
+        AuditDigest first = new AuditDigest(LocalDate.parse("2026-11-01"), 3, records.get(2).hash(), quietDay.seal());
+
+        assertEquals(Optional.empty(), AuditChain.checkAgainstDigests(records, List.of(quietDay, first)));
+        assertEquals(Optional.empty(), AuditChain.checkAgainstDigests(List.of(), List.of(quietDay)),
+                "a trail that never held a record matches a digest that locked none");
+    }
+
     /** Digests of 2026-11-01 after the third record and of 2026-11-02 after the fifth, linked. */
     private static List<AuditDigest> digests(List<AccessRecord> records) {
         AuditDigest first = new AuditDigest(LocalDate.parse("2026-11-01"), 3, records.get(2).hash(), AccessRecord.GENESIS_HASH);
