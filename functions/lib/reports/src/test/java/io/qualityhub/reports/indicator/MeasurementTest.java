@@ -15,4 +15,10 @@ class MeasurementTest {
         assertNull(Measurement.per10k(3, null).value());
         assertEquals(3.0, Measurement.per10k(3, 0L).numerator(), "the complaints are still counted");
     }
+
+    @Test
+    void aMeanIsTheSumOverTheResponses() {
+        assertEquals(4.25, Measurement.mean(17, 4).value(), "scores 5, 4, 4 and 4");
+        assertNull(Measurement.mean(0, 0).value(), "no response: no mean");
+    }
 }

@@ -101,6 +101,7 @@ class ReportBuilderTest {
                 report.trends().stream().map(TrendSeries::indicatorId).toList(), "the topic's own trends");
         assertEquals("special-report_2026-10_TPE-01_claims-timeliness", report.baseName());
         assertTrue(report.titleZh().startsWith("品質管理專項報告:理賠時效"), report.titleZh());
+        assertEquals("Special quality report: Claim timeliness - Branch TPE-01 - 2026-10", report.titleEn());
     }
 
     @Test
