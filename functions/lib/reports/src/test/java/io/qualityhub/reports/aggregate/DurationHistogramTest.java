@@ -3,9 +3,12 @@ package io.qualityhub.reports.aggregate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class DurationHistogramTest {
 
@@ -36,5 +39,65 @@ class DurationHistogramTest {
     @Test
     void anEmptyHistogramHasNoPercentile() {
         assertNull(DurationHistogram.empty().percentileHours(50));
+    }
+
+    @Test
+    void aDurationAnyFractionOfASecondPastAnEdgeCountsInTheNextBucket() {
+        assertEquals(2L, DurationHistogram.empty().plus(Duration.ofHours(1).plusNanos(1)).percentileHours(50));
+        assertEquals(1L, DurationHistogram.empty().plus(Duration.ofHours(1)).percentileHours(50));
+    }
+
+    @Test
+    void theStoredFormReadsBackWithTheFirstAndLastBucketAndZeroCounts() {
+        int last = 192; // the overflow bucket
+        DurationHistogram stored = DurationHistogram.fromBuckets(Map.of(0, 2L, 5, 0L, last, 1L));
+
+        assertEquals(Map.of(0, 2L, last, 1L), stored.nonZeroBuckets());
+        assertEquals(3, stored.count());
+        assertEquals(0L, stored.percentileHours(50));
+        assertEquals(370L * 24, stored.percentileHours(100));
+        assertEquals(DurationHistogram.empty().plus(Duration.ZERO).plus(Duration.ZERO).plus(Duration.ofDays(400)), stored);
+    }
+
+    @Test
+    void aStoredFormWithABucketOutsideTheHistogramOrANegativeCountIsRefused() {
+        // 193 buckets: 0 h, 48 hourly, 20 six-hourly, 83 daily and 40 weekly edges, and the overflow
+        assertEquals(193, DurationHistogram.BUCKETS);
+        IllegalArgumentException beyond = assertThrows(IllegalArgumentException.class,
+                () -> DurationHistogram.fromBuckets(Map.of(193, 1L)));
+        assertEquals("histogram bucket 193 is outside 0..192", beyond.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> DurationHistogram.fromBuckets(Map.of(-1, 1L)));
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
+                () -> DurationHistogram.fromBuckets(Map.of(3, -1L)));
+        assertEquals("histogram bucket 3 has a negative count", negative.getMessage());
+    }
+
+    @Test
+    void histogramsWithDifferentCountsAreNotEqual() {
+        DurationHistogram oneHour = DurationHistogram.empty().plus(Duration.ofHours(1));
+        assertNotEquals(oneHour, DurationHistogram.empty().plus(Duration.ofHours(2)));
+        assertNotEquals(oneHour, oneHour.plus(Duration.ofHours(1)));
+        assertEquals(oneHour, DurationHistogram.fromBuckets(Map.of(1, 1L)));
+    }
+
+    @Test
+    void percentilesFromTheFirstToTheHundredthAreAnsweredAndOthersRefused() {
+        DurationHistogram histogram = DurationHistogram.empty().plus(Duration.ofHours(3)).plus(Duration.ofDays(30));
+        assertEquals(3L, histogram.percentileHours(1));
+        assertEquals(720L, histogram.percentileHours(100));
+        assertEquals("percentile must be 1-100, got 0",
+                assertThrows(IllegalArgumentException.class, () -> histogram.percentileHours(0)).getMessage());
+        assertEquals("percentile must be 1-100, got 101",
+                assertThrows(IllegalArgumentException.class, () -> histogram.percentileHours(101)).getMessage());
+    }
+
+    @Test
+    void theUpperEdgeOfEachKindOfBucket() {
+        assertEquals(0L, DurationHistogram.upperEdgeHours(0));
+        assertEquals(48L, DurationHistogram.upperEdgeHours(48));
+        assertEquals(54L, DurationHistogram.upperEdgeHours(49));
+        assertEquals(192L, DurationHistogram.upperEdgeHours(69));
+        assertEquals(370L * 24, DurationHistogram.upperEdgeHours(191));
+        assertEquals(370L * 24, DurationHistogram.upperEdgeHours(192), "the overflow bucket reads as its lower edge");
     }
 }

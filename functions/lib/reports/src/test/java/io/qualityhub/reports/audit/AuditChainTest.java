@@ -34,6 +34,25 @@ class AuditChainTest {
     }
 
     @Test
+    void aRecordOfAnotherActionIsSealedInTheSecondFormWithItsActionAndCount() {
+        AccessRecord erasure = AccessRecord.next(AccessRecord.GENESIS_HASH, AccessRecord.ERASE, "dpo-1", "privacy_officer",
+                "customer/TPE-01/理賠", 12L, ALLOW, Instant.parse("2026-11-03T04:05:06.007Z"), "198.51.100.4",
+                "qualityhub-cli");
+
+        assertEquals("qualityhub-access-record/v2\nwho:5:dpo-1\nrole:15:privacy_officer\naction:5:erase\nrecords:2:12\n"
+                + "reportKey:22:customer/TPE-01/理賠\ndecision:5:allow\ntime:24:2026-11-03T04:05:06.007Z\n"
+                + "sourceIp:12:198.51.100.4\nuserAgent:14:qualityhub-cli\npreviousHash:64:" + "0".repeat(64) + "\n",
+                new String(erasure.canonicalForm(), StandardCharsets.UTF_8));
+        // independently computed: SHA-256 of the form above (Python's hashlib)
+        assertEquals("ec646a462c305b9476cbe7137f8fdeba9c65752f8930f00bd29763a73adb769d", erasure.hash());
+        AccessRecord lookup = AccessRecord.next(erasure.hash(), AccessRecord.LOOKUP, "agent-7", "claims_officer",
+                "customer/TPE-01/理賠", null, ALLOW, Instant.parse("2026-11-03T05:00:00Z"), "198.51.100.4", "curl/8.5.0");
+        assertTrue(new String(lookup.canonicalForm(), StandardCharsets.UTF_8)
+                .startsWith("qualityhub-access-record/v2\nwho:7:agent-7\nrole:14:claims_officer\naction:6:lookup\nrecords:0:\n"));
+        assertTrue(AuditChain.verify(List.of(erasure, lookup)).intact());
+    }
+
+    @Test
     void lengthPrefixesKeepFieldsFromRunningIntoEachOther() {
         Instant time = Instant.parse("2026-11-01T02:03:04Z");
         AccessRecord a = AccessRecord.after(null, "ab", "c", "k", ALLOW, time, "1.1.1.1", "ua");
@@ -185,6 +204,18 @@ class AuditChainTest {
                 + " but it is the first, which links to the genesis hash " + AccessRecord.GENESIS_HASH
                 + ": a daily digest is missing or was put in"),
                 AuditChain.checkAgainstDigests(records, List.of(second)));
+    }
+
+    @Test
+    void aDayWithoutAccessBeforeTheFirstRecordLocksNothingAndPasses() {
+        List<AccessRecord> records = chain(5);
+        AuditDigest quietDay = new AuditDigest(LocalDate.parse("2026-10-31"), 0, AccessRecord.GENESIS_HASH,
+                AccessRecord.GENESIS_HASH);
+        AuditDigest first = new AuditDigest(LocalDate.parse("2026-11-01"), 3, records.get(2).hash(), quietDay.seal());
+
+        assertEquals(Optional.empty(), AuditChain.checkAgainstDigests(records, List.of(quietDay, first)));
+        assertEquals(Optional.empty(), AuditChain.checkAgainstDigests(List.of(), List.of(quietDay)),
+                "a trail that never held a record matches a digest that locked none");
     }
 
     /** Digests of 2026-11-01 after the third record and of 2026-11-02 after the fifth, linked. */

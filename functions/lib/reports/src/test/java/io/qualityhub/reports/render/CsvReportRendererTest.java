@@ -8,6 +8,7 @@ import io.qualityhub.reports.report.ReportBuilder;
 import io.qualityhub.reports.report.ReportPeriod;
 import io.qualityhub.reports.report.ReportRequest;
 import io.qualityhub.reports.report.ReportScope;
+import io.qualityhub.reports.report.Revision;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -42,6 +43,30 @@ class CsvReportRendererTest {
         assertEquals("\"two\nlines\"", CsvReportRenderer.cell("two\nlines"));
         assertEquals("a=b", CsvReportRenderer.cell("a=b"));
         assertEquals("", CsvReportRenderer.cell(null));
+    }
+
+    @Test
+    void aCellStartingWithACommaQuoteOrLineFeedIsQuoted() {
+        assertEquals("\",a\"", CsvReportRenderer.cell(",a"));
+        assertEquals("\"\"\"a\"", CsvReportRenderer.cell("\"a"));
+        assertEquals("\"\na\"", CsvReportRenderer.cell("\na"));
+    }
+
+    @Test
+    void aPeriodWhoseFiguresChangedAfterItsReportEndsTheCsvWithARevisedRow() {
+        QualityReport report = new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(),
+                FindingRules.standard()).build(ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)),
+                ReportScope.company(), Instant.parse("2026-11-01T00:00:00Z"))
+                .revisions(List.of(new Revision(ReportPeriod.month(YearMonth.of(2026, 9)),
+                        Instant.parse("2026-10-01T06:00:00Z"), Instant.parse("2026-10-20T03:12:00Z")))).build());
+        String text = new String(new CsvReportRenderer().render(report), StandardCharsets.UTF_8);
+        List<String> lines = List.of(text.split("\r\n"));
+
+        assertEquals(1 + 3 * 49 + 1, lines.size());
+        assertEquals("2026-09,company,report.revised,\"Revised: the figures of 2026-09 changed on 2026-10-20 03:12 UTC,"
+                + " after the report of 2026-10-01 06:00 UTC for that period.\","
+                + "\"修訂:2026-09 的數據於 2026-10-20 03:12 UTC 變動,晚於該期間 2026-10-01 06:00 UTC 產製的報告。\""
+                + ",,,,revised,,,,,,,,全公司,Company-wide", lines.getLast());
     }
 
     @Test

@@ -14,6 +14,7 @@ import io.qualityhub.reports.report.ReportPeriod;
 import io.qualityhub.reports.report.ReportRequest;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.ReportTopic;
+import io.qualityhub.reports.report.Revision;
 import io.qualityhub.reports.report.SampleAssurance;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,84 @@ class JsonReportRendererTest {
                 + "\"violations\":3}]}]"), json.get("samples"));
         assertEquals(0, new ObjectMapper().readTree(new JsonReportRenderer().render(report(ReportScope.company(), null)))
                 .get("samples").size(), "a period without samples says so");
+    }
+
+    @Test
+    void everyFigureOfAnIndicatorATrendTheComparisonAndAFindingsDriversIsWritten() throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode json = mapper.readTree(new JsonReportRenderer().render(report(ReportScope.company(), null)));
+
+        assertEquals(mapper.readTree("""
+                {"id": "sales.disclosure_compliance_pct", "nameEn": "Sales disclosure compliance", "nameZh": "銷售告知義務合規率",
+                 "value": 80, "unit": "percent", "target": 98, "status": "red", "previousValue": 100, "trend": "worsening",
+                 "basis": 5, "numerator": 4, "denominator": 5}"""), find(json.get("indicators"), "sales.disclosure_compliance_pct"),
+                "4 of the 5 sales disclosed in full in October, all of them in September");
+        assertEquals(mapper.readTree("""
+                {"id": "inspections.pass_rate_pct.claim_file", "nameEn": "Inspection pass rate, claim files",
+                 "nameZh": "抽檢合格率(理賠檔案)", "value": 75, "unit": "percent", "target": 90, "status": "red",
+                 "previousValue": null, "trend": "no_previous", "basis": 4, "numerator": 3, "denominator": 4,
+                 "ci95": {"lower": 30.064184, "upper": 95.441274}}"""),
+                find(json.get("branches").get("TPE-01"), "inspections.pass_rate_pct.claim_file"),
+                "3 of TPE-01's 4 claim files passed; the Wilson interval of 3 in 4");
+        assertEquals(mapper.readTree("""
+                {"indicatorId": "claims.settled_on_time_pct", "unit": "percent", "points": [
+                 {"period": "2026-05", "value": null}, {"period": "2026-06", "value": null},
+                 {"period": "2026-07", "value": null}, {"period": "2026-08", "value": null},
+                 {"period": "2026-09", "value": null}, {"period": "2026-10", "value": 60}]}"""), json.get("trends").get(0),
+                "3 of October's 5 settled claims on time; no claim settled before October");
+        assertEquals(mapper.readTree("""
+                {"indicatorId": "claims.settled_on_time_pct", "unit": "percent", "target": 95, "bars": [
+                 {"label": "KHH-02", "value": 100, "status": "green"}, {"label": "TPE-01", "value": 50, "status": "red"}]}"""),
+                json.get("comparison"), "KHH-02 settled its claim on time, TPE-01 2 of its 4");
+        assertEquals(mapper.readTree("""
+                [{"branch": "KHH-02", "value": 0, "numerator": 0, "denominator": 1, "status": "red"},
+                 {"branch": "TPE-01", "value": 66.666667, "numerator": 2, "denominator": 3, "status": "red"}]"""),
+                finding(json, "followups.understood_pct").get("drivers"));
+        assertEquals(mapper.readTree("""
+                ["violations.count.claims.major", "violations.count.sales.minor"]"""),
+                finding(json, "violations.count.sales.severe").get("alsoIndicatorIds"),
+                "the other violation counts would repeat its advice, so they are grouped into it");
+    }
+
+    @Test
+    void aFindingNamesTheRecordsBehindIt() throws Exception {
+        QualityReport report = new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(),
+                FindingRules.standard()).build(ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)),
+                        ReportScope.branch("TPE-01"), Instant.parse("2026-11-01T00:00:00Z"))
+                .recordsBehind(List.of(new ProblemItem("CLM-2026-000123", "settled_late"),
+                        new ProblemItem("CMP-9", "resolved_late"))).build());
+
+        JsonNode onTime = finding(new ObjectMapper().readTree(new JsonReportRenderer().render(report)),
+                "claims.settled_on_time_pct");
+
+        assertEquals(new ObjectMapper().readTree("[\"CLM-2026-000123\"]"), onTime.get("recordIds"));
+        assertEquals(1, onTime.get("recordCount").asInt());
+    }
+
+    @Test
+    void aPeriodWhoseFiguresChangedAfterItsReportIsListedAsRevised() throws Exception {
+        QualityReport report = new ReportBuilder(HandBuiltDataset.ledger(), IndicatorTargets.loadDefault(),
+                FindingRules.standard()).build(ReportRequest.builder(ReportPeriod.month(YearMonth.of(2026, 10)),
+                        ReportScope.company(), Instant.parse("2026-11-01T00:00:00Z"))
+                .revisions(List.of(new Revision(ReportPeriod.month(YearMonth.of(2026, 9)),
+                        Instant.parse("2026-10-01T06:00:00Z"), Instant.parse("2026-10-20T03:12:00Z")))).build());
+
+        JsonNode json = new ObjectMapper().readTree(new JsonReportRenderer().render(report));
+
+        assertEquals(new ObjectMapper().readTree("""
+                [{"period": "2026-09", "reportedAt": "2026-10-01T06:00:00Z", "changedAt": "2026-10-20T03:12:00Z",
+                  "sentenceEn": "Revised: the figures of 2026-09 changed on 2026-10-20 03:12 UTC, after the report of 2026-10-01 06:00 UTC for that period.",
+                  "sentenceZh": "修訂:2026-09 的數據於 2026-10-20 03:12 UTC 變動,晚於該期間 2026-10-01 06:00 UTC 產製的報告。"}]"""),
+                json.get("revised"));
+    }
+
+    private static JsonNode finding(JsonNode json, String indicatorId) {
+        for (JsonNode finding : json.get("findings")) {
+            if (finding.get("indicatorId").asText().equals(indicatorId)) {
+                return finding;
+            }
+        }
+        throw new AssertionError("no finding on " + indicatorId);
     }
 
     /** The company report of October with what its sample lets an auditor say, and its two repeat violators. */

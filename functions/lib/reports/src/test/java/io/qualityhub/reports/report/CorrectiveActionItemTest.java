@@ -53,6 +53,16 @@ class CorrectiveActionItemTest {
     }
 
     @Test
+    void anOwnerPrintsWhenItIsARoleOrStaffLabelAndIsWithheldOtherwise() {
+        assertEquals("TPE-01 主管", CorrectiveActionItem.printableOwner("TPE-01 主管"));
+        assertEquals("QA-STAFF-3", CorrectiveActionItem.printableOwner("QA-STAFF-3"));
+        assertEquals("未列出 withheld", CorrectiveActionItem.printableOwner("王小明 0912-345-678"), "a phone number");
+        assertEquals("未列出 withheld", CorrectiveActionItem.printableOwner("A123456789"), "an id card number");
+        assertEquals("未列出 withheld", CorrectiveActionItem.printableOwner("owner <x@example.com>"));
+        assertEquals("未列出 withheld", CorrectiveActionItem.printableOwner(null));
+    }
+
+    @Test
     void aClosedActionNeedsItsClosingDate() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new CorrectiveActionItem(
                 "TPE-01", "INS-1", "minor", "QA-1", OCTOBER_1, OCTOBER_31, ActionStatus.DONE, null));

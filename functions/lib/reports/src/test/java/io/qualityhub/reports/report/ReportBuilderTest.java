@@ -76,6 +76,7 @@ class ReportBuilderTest {
     void branchWithoutDataGetsAReportOfNoData() {
         QualityReport report = builder().build(
                 ReportRequest.builder(OCTOBER, ReportScope.branch("HSZ-09"), GENERATED).build());
+        assertEquals(49, report.indicators().size(), "every indicator of the catalogue, each saying it has no data");
         assertTrue(report.indicators().stream().filter(i -> i.unit() != Unit.COUNT)
                 .allMatch(i -> i.value() == null && i.status() == RagStatus.NO_DATA));
         assertNull(report.comparison().bars().getFirst().value());
@@ -96,8 +97,11 @@ class ReportBuilderTest {
         assertTrue(report.findings().stream().allMatch(finding -> finding.indicatorId().startsWith("claims.")));
         assertEquals(CorrectiveActionItem.State.OVERDUE,
                 report.special().orElseThrow().actions().getFirst().state(report.asOf()));
+        assertEquals(List.of("claims.settled_on_time_pct", "claims.green_channel_on_time_pct"),
+                report.trends().stream().map(TrendSeries::indicatorId).toList(), "the topic's own trends");
         assertEquals("special-report_2026-10_TPE-01_claims-timeliness", report.baseName());
         assertTrue(report.titleZh().startsWith("品質管理專項報告:理賠時效"), report.titleZh());
+        assertEquals("Special quality report: Claim timeliness - Branch TPE-01 - 2026-10", report.titleEn());
     }
 
     @Test

@@ -86,6 +86,20 @@ class ReportSnapshotTest {
     }
 
     @Test
+    void rebuildingAllReportsGivesEachReportOfTheOrderInItsOrderAsRebuildingItAloneDoes() {
+        ReportSnapshot snapshot = ReportSnapshot.fromJson(snapshotOf(HandBuiltDataset.ledger()).toJson());
+        JsonReportRenderer renderer = new JsonReportRenderer();
+
+        Map<String, QualityReport> all = snapshot.rebuildAll();
+
+        assertEquals(List.of(COMPANY, SPECIAL), List.copyOf(all.keySet()));
+        for (String reportId : List.of(COMPANY, SPECIAL)) {
+            assertArrayEquals(renderer.render(snapshot.rebuild(reportId), snapshot.reference()),
+                    renderer.render(all.get(reportId), snapshot.reference()), reportId);
+        }
+    }
+
+    @Test
     void aLaterUploadIntoTheMonthChangesAFreshBuildButNotWhatTheSnapshotRebuilds() throws Exception {
         AggregateLedger ledger = HandBuiltDataset.ledger();
         ReportSnapshot snapshot = ReportSnapshot.fromJson(snapshotOf(ledger).toJson());
