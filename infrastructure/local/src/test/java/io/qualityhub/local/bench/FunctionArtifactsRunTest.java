@@ -54,6 +54,10 @@ class FunctionArtifactsRunTest {
   private static final Path STREAM_HANDLER_PROBE = Path.of("src", "test", "resources", "stream-handler-probe",
       "StreamHandlerProbe.java").toAbsolutePath();
 
+  /** Run with one artifact alone: makes DynamoDB and KMS refuse, through the operations the artifact kept. */
+  private static final Path REFUSAL_PROBE = Path.of("src", "test", "resources", "refusal-probe", "RefusalProbe.java")
+      .toAbsolutePath();
+
   private static LocalDeployment local;
 
   @BeforeAll
@@ -80,14 +84,35 @@ class FunctionArtifactsRunTest {
     assertTrue(failures.isEmpty(), () -> "functions that did not run from their own artifact: " + failures);
   }
 
+  @Test
+  void refusalsTheSampleEventsDoNotMeetStillUnmarshalIntoTheirExceptionsInAShrunkArtifact()
+      throws IOException, InterruptedException {
+    // The shrinker keeps the model classes the kept operations name (decision 0025); an error's class is only named
+    // where the client registers it, so a refusal is the path a lost class would break without a linkage error.
+    FunctionArtifact intake = FunctionArtifact.of(ROOT, "intake");
+
+    Run run = run(intake, List.of(REFUSAL_PROBE.toString()));
+
+    assertEquals(0, run.exitCode(), run.output());
+    assertTrue(run.output().contains("""
+        conditional_write=software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException
+        transaction=software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException
+        decrypt=software.amazon.awssdk.services.kms.model.InvalidCiphertextException
+        """), run.output());
+  }
+
   private record Run(int exitCode, String output) {}
 
   private static Run run(FunctionArtifact function, Path event) throws IOException, InterruptedException {
+    String main = STREAM_HANDLERS.contains(function.name()) ? STREAM_HANDLER_PROBE.toString()
+        : "io.qualityhub.core.bench.HandlerProbe";
+    return run(function, List.of(main, function.handler(), event.toString(), function.logicalId()));
+  }
+
+  private static Run run(FunctionArtifact function, List<String> mainAndArguments) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto", "-cp", function.artifact().toString()));
-    command.add(STREAM_HANDLERS.contains(function.name()) ? STREAM_HANDLER_PROBE.toString()
-        : "io.qualityhub.core.bench.HandlerProbe");
-    command.addAll(List.of(function.handler(), event.toString(), function.logicalId()));
+    command.addAll(mainAndArguments);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().keySet().removeIf(name -> name.startsWith("AWS_") || name.equals("JAVA_TOOL_OPTIONS"));
     builder.environment().putAll(local.functionEnvironment(function.logicalId()));
