@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.deadlines.AlertRecord;
-import io.qualityhub.emulator.LocalEmulator;
 import io.qualityhub.intake.DeadlineIndexer;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.IntakeHandler;
@@ -37,16 +36,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -55,7 +51,6 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
 import software.amazon.awssdk.services.sns.model.PublishRequest;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -103,36 +98,19 @@ class DeadlineMonitorEndToEndTest {
   private final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
   private final Sent sent = new Sent();
 
-  /** One moto for the class, emptied before each test: each test deploys afresh, without a moto start of its own. */
-  private static LocalEmulator emulator;
-
-  @BeforeAll
-  static void startTheEmulator() {
-    emulator = LocalEmulator.startOrConnect(ROOT);
-  }
-
-  @AfterAll
-  static void stopTheEmulator() {
-    emulator.close();
-  }
+  /** Each test starts from an empty emulator and deploys afresh. */
+  @RegisterExtension
+  static final TestDeployment deployment = TestDeployment.perTest();
 
   @BeforeEach
   void deployAndStoreTheItems() {
-    emulator.reset();
-    local = LocalDeployment.open(ROOT, Optional.of(emulator.endpoint()));
+    local = deployment.local();
     table = local.physicalId("RecordsTable");
     bucket = local.physicalId("IntakeBucket");
-    try (SesV2Client ses = local.clients().configure(SesV2Client.builder()).build()) {
-      ses.createEmailIdentity(request -> request.emailIdentity(local.settingsOf("MonitorFunction").required("ALERT_SENDER_EMAIL")));
-    }
+    local.verifyEmailSender(local.settingsOf("MonitorFunction").required("ALERT_SENDER_EMAIL"));
     upload("incoming/TPE-01/2026-11-11/claims.csv", CLAIMS);
     upload("incoming/KHH-02/2026-11-11/complaints.csv", COMPLAINTS);
     deliverQueued();
-  }
-
-  @AfterEach
-  void stop() {
-    local.close();
   }
 
   @Test

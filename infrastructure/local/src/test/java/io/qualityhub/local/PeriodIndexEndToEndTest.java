@@ -10,14 +10,11 @@ import io.qualityhub.sampling.function.PopulationReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
@@ -32,24 +29,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class PeriodIndexEndToEndTest {
 
-  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
   private static final String BRANCH = "PIX-01";
   private static final String SALES_KEY = "incoming/PIX-01/2026-06-10/sales.csv";
   private static final PrintStream functionLog = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
 
-  private static LocalDeployment local;
-  private static String table;
-
-  @BeforeAll
-  static void deploy() {
-    local = LocalDeployment.open(ROOT, Optional.empty());
-    table = local.physicalId("RecordsTable");
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
-  }
+  @RegisterExtension
+  static final TestDeployment deployment = TestDeployment.perClass();
+  private final LocalDeployment local = deployment.local();
+  private final String table = local.physicalId("RecordsTable");
 
   @Test
   void aCorrectedUploadMovesItsRecordsAndTheReplacedGenerationLeavesTheIndex() {
@@ -84,7 +71,7 @@ class PeriodIndexEndToEndTest {
   }
 
   /** The branch's index entries, every shard of sales and claims: item key and sort key to membership date. */
-  private static Map<String, String> entries() {
+  private Map<String, String> entries() {
     Map<String, String> entries = new TreeMap<>();
     for (String type : List.of("sales", "claims")) {
       for (int shard = 0; shard < PeriodIndex.SHARDS; shard++) {
@@ -99,7 +86,7 @@ class PeriodIndexEndToEndTest {
     return entries;
   }
 
-  private static String currentGeneration(String fileId) {
+  private String currentGeneration(String fileId) {
     return local.clients().dynamoDb().getItem(request -> request.tableName(table).consistentRead(true)
         .key(Map.of("pk", AttributeValue.fromS("FILE#" + fileId), "sk", AttributeValue.fromS("CURRENT"))))
         .item().get("generation").s();
@@ -131,13 +118,13 @@ class PeriodIndexEndToEndTest {
     return csv.getBytes(StandardCharsets.UTF_8);
   }
 
-  private static void upload(String key, byte[] content) {
+  private void upload(String key, byte[] content) {
     local.clients().s3().putObject(request -> request.bucket(local.physicalId("IntakeBucket")).key(key)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
         RequestBody.fromBytes(content));
   }
 
-  private static void ingest() {
+  private void ingest() {
     SqsClient sqs = local.clients().configure(SqsClient.builder()).build();
     List<String> failed = new QueueDelivery(sqs, local.attribute("IntakeQueue", "QueueUrl"),
         local.attribute("IntakeQueue", "Arn"), local.clients().region().id(), functionLog)

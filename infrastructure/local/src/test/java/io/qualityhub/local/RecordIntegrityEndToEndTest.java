@@ -15,13 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -36,23 +34,13 @@ import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
  */
 class RecordIntegrityEndToEndTest {
 
-  private static final java.nio.file.Path ROOT = java.nio.file.Path.of("..", "..").toAbsolutePath().normalize();
   private static final String HEADER = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,"
       + "amount_claimed,currency,handler_id,updated_at,customer_name,customer_id_no,diagnosis\n";
 
-  private static LocalDeployment local;
-  private static String table;
-
-  @BeforeAll
-  static void deploy() {
-    local = LocalDeployment.open(ROOT, Optional.empty());
-    table = local.physicalId("RecordsTable");
-  }
-
-  @AfterAll
-  static void stop() {
-    local.close();
-  }
+  @RegisterExtension
+  static final TestDeployment deployment = TestDeployment.perClass();
+  private final LocalDeployment local = deployment.local();
+  private final String table = local.physicalId("RecordsTable");
 
   @Test
   void aChangedStatusAmountOrDateOrAMovedValueFailsTheReadWithItsItemAndCheck() throws Exception {
@@ -131,7 +119,7 @@ class RecordIntegrityEndToEndTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  private static RecordDecryptor decryptor(Consumer<TamperedValueException> failures) {
+  private RecordDecryptor decryptor(Consumer<TamperedValueException> failures) {
     return LocalRecords.decryptor(local, failures::accept);
   }
 
@@ -149,13 +137,13 @@ class RecordIntegrityEndToEndTest {
     };
   }
 
-  private static Map<String, AttributeValue> row(String pk) {
+  private Map<String, AttributeValue> row(String pk) {
     return local.clients().dynamoDb().query(request -> request.tableName(table).consistentRead(true)
         .keyConditionExpression("pk = :pk AND sk < :state")
         .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(pk), ":state", AttributeValue.fromS("STATE")))).items().get(0);
   }
 
-  private static void ingest(String key, String csv, KmsCalls kmsCalls) {
+  private void ingest(String key, String csv, KmsCalls kmsCalls) {
     String bucket = local.physicalId("IntakeBucket");
     local.clients().s3().putObject(request -> request.bucket(bucket).key(key)
             .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.core.config.ConfigStore;
 import io.qualityhub.deadlines.AlertRecord;
-import io.qualityhub.emulator.LocalEmulator;
 import io.qualityhub.intake.FileOutcome;
 import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
@@ -19,7 +18,6 @@ import io.qualityhub.reports.function.ReportHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -27,18 +25,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
-import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -49,7 +43,6 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  */
 class UploadCalendarEndToEndTest {
 
-  private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
   private static final ZoneId TAIPEI = ZoneId.of("Asia/Taipei");
   private static final String TXG_MANAGER = "txg03-manager@qualityhub.example";
   private static final String KHH_MANAGER = "khh02-manager@qualityhub.example";
@@ -68,31 +61,14 @@ class UploadCalendarEndToEndTest {
   private LocalDeployment local;
   private final ByteArrayOutputStream functionOutput = new ByteArrayOutputStream();
 
-  /** One moto for the class, emptied before each test: each test deploys afresh, without a moto start of its own. */
-  private static LocalEmulator emulator;
-
-  @BeforeAll
-  static void startTheEmulator() {
-    emulator = LocalEmulator.startOrConnect(ROOT);
-  }
-
-  @AfterAll
-  static void stopTheEmulator() {
-    emulator.close();
-  }
+  /** Each test starts from an empty emulator and deploys afresh. */
+  @RegisterExtension
+  static final TestDeployment deployment = TestDeployment.perTest();
 
   @BeforeEach
   void deploy() {
-    emulator.reset();
-    local = LocalDeployment.open(ROOT, Optional.of(emulator.endpoint()));
-    try (SesV2Client ses = local.clients().configure(SesV2Client.builder()).build()) {
-      ses.createEmailIdentity(request -> request.emailIdentity(local.settingsOf("MonitorFunction").required("ALERT_SENDER_EMAIL")));
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    local.close();
+    local = deployment.local();
+    local.verifyEmailSender(local.settingsOf("MonitorFunction").required("ALERT_SENDER_EMAIL"));
   }
 
   @Test
