@@ -2,15 +2,13 @@ package io.qualityhub.intake;
 
 import io.qualityhub.core.validate.ScanResult;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * The batch record of one file generation: key, version, SHA-256, row counts, status and timings.
- * It is written last, so its presence with a final status means the generation needs no more work.
+ * The attributes of batch records and of the figures a {@code CURRENT} pointer repeats, written from and read into
+ * intake's typed values ({@link BatchRecord}, {@link BatchProgress}, {@link FileFigures}).
  */
 final class BatchRecords {
 
@@ -19,23 +17,29 @@ final class BatchRecords {
 
   private BatchRecords() {}
 
-  static boolean isFinished(Map<String, AttributeValue> record) {
-    return record.containsKey("status");
+  static BatchProgress progress(Map<String, AttributeValue> record) {
+    return new BatchProgress(record.containsKey("status") ? FileStatus.valueOf(record.get("status").s()) : null,
+        number(record, "rowsRead"), number(record, "accepted"), number(record, "rejected"), text(record, "refusal"),
+        text(record, "sha256"), number(record, RowCheckpoint.WRITTEN_THROUGH_LINE));
   }
 
-  /**
-   * The outcome a finished batch record stands for, as a redelivery reports it. The record is keyed by its
-   * generation ({@code GEN#{generation}}) and does not repeat it, so the caller, who looked it up, passes it.
-   */
-  static FileOutcome toOutcome(String key, String generation, Map<String, AttributeValue> record) {
-    FileStatus status = FileStatus.valueOf(record.get("status").s());
-    return new FileOutcome(key, status, number(record, "rowsRead"), number(record, "accepted"), number(record, "rejected"),
-        List.of(), record.containsKey("refusal") ? record.get("refusal").s() : null, generation,
-        record.containsKey("sha256") ? record.get("sha256").s() : null);
+  static Map<String, AttributeValue> figures(FileFigures figures) {
+    Map<String, AttributeValue> item = counts(figures.objectKey(), figures.versionId(), figures.sha256(), figures.scan());
+    if (figures.rewrittenByErasure()) {
+      item.put(REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
+    }
+    return item;
   }
 
-  /** The figures the CURRENT pointer repeats, so readers see counts without a second lookup. */
-  static Map<String, AttributeValue> figures(String objectKey, String versionId, String sha256, ScanResult scan) {
+  static Map<String, AttributeValue> item(BatchRecord record) {
+    return switch (record) {
+      case BatchRecord.Finished finished -> finished(finished);
+      case BatchRecord.Refused refused -> refused(refused);
+      case BatchRecord.ManifestTaken manifest -> manifest(manifest);
+    };
+  }
+
+  private static Map<String, AttributeValue> counts(String objectKey, String versionId, String sha256, ScanResult scan) {
     Map<String, AttributeValue> item = new HashMap<>();
     item.put("objectKey", s(objectKey));
     if (versionId != null) {
@@ -48,43 +52,45 @@ final class BatchRecords {
     return item;
   }
 
-  static Map<String, AttributeValue> finished(String objectKey, FileStatus status, String sha256, ScanResult scan,
-      Duration validation, Duration storage, Duration total, Instant started, String dataKeyRef) {
-    Map<String, AttributeValue> item = figures(objectKey, null, sha256, scan);
-    item.put("status", s(status.name()));
-    item.put("startedAt", s(started.toString()));
-    item.put("validateMillis", n(validation.toMillis()));
-    item.put("storeMillis", n(storage.toMillis()));
-    item.put("totalMillis", n(total.toMillis()));
-    item.put("dataKey", s(dataKeyRef));
+  private static Map<String, AttributeValue> finished(BatchRecord.Finished record) {
+    Map<String, AttributeValue> item = counts(record.objectKey(), null, record.sha256(), record.scan());
+    item.put("status", s(record.status().name()));
+    item.put("startedAt", s(record.started().toString()));
+    item.put("validateMillis", n(record.validation().toMillis()));
+    item.put("storeMillis", n(record.storage().toMillis()));
+    item.put("totalMillis", n(record.total().toMillis()));
+    item.put("dataKey", s(record.dataKeyRef()));
     return item;
   }
 
-  static Map<String, AttributeValue> refused(String objectKey, String refusal, Instant started, Instant finished) {
+  private static Map<String, AttributeValue> refused(BatchRecord.Refused record) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("objectKey", s(objectKey));
+    item.put("objectKey", s(record.objectKey()));
     item.put("status", s(FileStatus.REFUSED.name()));
-    item.put("refusal", s(refusal));
-    item.put("startedAt", s(started.toString()));
-    item.put("totalMillis", n(Duration.between(started, finished).toMillis()));
+    item.put("refusal", s(record.refusal()));
+    item.put("startedAt", s(record.started().toString()));
+    item.put("totalMillis", n(Duration.between(record.started(), record.finished()).toMillis()));
     return item;
   }
 
-  /** A manifest's upload: processed (in force) or superseded, with the number of files it declares. */
-  static Map<String, AttributeValue> manifest(String objectKey, FileStatus status, int files, Instant started,
-      Instant finished) {
+  private static Map<String, AttributeValue> manifest(BatchRecord.ManifestTaken record) {
     Map<String, AttributeValue> item = new HashMap<>();
-    item.put("objectKey", s(objectKey));
-    item.put("status", s(status.name()));
-    item.put("filesDeclared", n(files));
-    item.put("startedAt", s(started.toString()));
-    item.put("totalMillis", n(Duration.between(started, finished).toMillis()));
+    item.put("objectKey", s(record.objectKey()));
+    item.put("status", s(record.status().name()));
+    item.put("filesDeclared", n(record.filesDeclared()));
+    item.put("startedAt", s(record.started().toString()));
+    item.put("totalMillis", n(Duration.between(record.started(), record.finished()).toMillis()));
     return item;
   }
 
   private static long number(Map<String, AttributeValue> record, String name) {
     AttributeValue value = record.get(name);
     return value == null ? 0 : Long.parseLong(value.n());
+  }
+
+  private static String text(Map<String, AttributeValue> record, String name) {
+    AttributeValue value = record.get(name);
+    return value == null ? null : value.s();
   }
 
   private static AttributeValue s(String value) {

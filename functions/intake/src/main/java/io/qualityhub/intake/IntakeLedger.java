@@ -2,6 +2,7 @@ package io.qualityhub.intake;
 
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.store.BatchItemWriter;
 import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.core.store.RecordItemMapper;
@@ -59,12 +60,32 @@ final class IntakeLedger {
     return table;
   }
 
-  Optional<Map<String, AttributeValue>> batchRecord(UploadKey key, String generation) {
+  Optional<BatchProgress> batchRecord(UploadKey key, String generation) {
     Map<String, AttributeValue> item = dynamoDb.getItem(request -> request
         .tableName(table)
         .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
         .consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(BatchRecords.progress(item));
+  }
+
+  /** Writes a file's rows to the records table, {@code inFlight} BatchWriteItem requests at once. */
+  BatchItemWriter rowWriter(int inFlight) {
+    return new BatchItemWriter(dynamoDb, table, inFlight);
+  }
+
+  /**
+   * Deletes a generation's rows; with {@code rebuildStates}, also rebuilds the claims' or complaints' states that
+   * came from a deleted row.
+   */
+  RowRemoval rowRemoval(UploadKey key, String generation, boolean rebuildStates) {
+    BatchItemWriter deletions = new BatchItemWriter(dynamoDb, table);
+    return new RowRemoval(new RecordItemMapper(table, key, generation, null, null, null), deletions,
+        rebuildStates ? new WithdrawnStates(this, deletions, key.type()) : null);
+  }
+
+  /** Moves the states of the generation's claims or complaints forward, row by row ({@link StateAdvance}). */
+  StateAdvance stateAdvance(UploadKey key, String generation) {
+    return new StateAdvance(this, key, generation);
   }
 
   /**
@@ -79,6 +100,15 @@ final class IntakeLedger {
         .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1")))
         .returnValues(ReturnValue.UPDATED_NEW)).attributes();
     return Integer.parseInt(updated.get("attempts").n());
+  }
+
+  /** Takes back an attempt {@link #startAttempt} counted, for a failure that was not the file's. */
+  void uncountAttempt(UploadKey key, String generation) {
+    dynamoDb.updateItem(request -> request
+        .tableName(table)
+        .key(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.batchSk(generation)))
+        .updateExpression("ADD attempts :minusOne")
+        .expressionAttributeValues(Map.of(":minusOne", AttributeValue.fromN("-1"))));
   }
 
   /**
@@ -134,8 +164,8 @@ final class IntakeLedger {
         .key(itemKey(ItemKeys.uploadsPk(key.businessDate()), ItemKeys.uploadSk(key.branch(), key.type().wireName()))));
   }
 
-  void putBatchRecord(String fileId, String generation, Map<String, AttributeValue> attributes) {
-    Map<String, AttributeValue> item = new HashMap<>(attributes);
+  void putBatchRecord(String fileId, String generation, BatchRecord record) {
+    Map<String, AttributeValue> item = BatchRecords.item(record);
     item.putAll(itemKey(ItemKeys.filePk(fileId), ItemKeys.batchSk(generation)));
     dynamoDb.putItem(request -> request.tableName(table).item(item));
   }
@@ -226,7 +256,7 @@ final class IntakeLedger {
    * upload already is. Returns the pointer as written, or empty when this generation is superseded.
    */
   Optional<CurrentFile> makeCurrent(UploadKey key, String generation, String versionId, String orderToken,
-      Map<String, AttributeValue> figures) {
+      FileFigures figures) {
     for (int attempt = 0; attempt < MAX_SWITCH_ATTEMPTS; attempt++) {
       Optional<CurrentFile> existing = current(key);
       CurrentFile next;
@@ -247,8 +277,8 @@ final class IntakeLedger {
         + " times while switching to a new upload; the message will be retried");
   }
 
-  private boolean write(UploadKey key, CurrentFile next, Optional<CurrentFile> expected, Map<String, AttributeValue> figures) {
-    Map<String, AttributeValue> item = new HashMap<>(figures);
+  private boolean write(UploadKey key, CurrentFile next, Optional<CurrentFile> expected, FileFigures figures) {
+    Map<String, AttributeValue> item = BatchRecords.figures(figures);
     item.putAll(itemKey(ItemKeys.filePk(key.fileId()), ItemKeys.CURRENT_SK));
     put(item, "generation", next.generation());
     put(item, "versionId", next.versionId());

@@ -6,6 +6,7 @@ import io.qualityhub.core.crypto.BlindIndex;
 import io.qualityhub.core.crypto.DataKey;
 import io.qualityhub.core.crypto.DataKeySource;
 import io.qualityhub.core.crypto.FieldCipher;
+import io.qualityhub.core.crypto.KeyRefusedException;
 import io.qualityhub.core.crypto.RecordKeyContext;
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.FileFormat;
@@ -19,7 +20,6 @@ import io.qualityhub.core.manifest.ManifestCheck;
 import io.qualityhub.core.manifest.ManifestParser;
 import io.qualityhub.core.parse.UploadDecoder;
 import io.qualityhub.core.store.BatchItemWriter;
-import io.qualityhub.core.store.ItemKeys;
 import io.qualityhub.core.store.RecordItemMapper;
 import io.qualityhub.core.validate.AcceptedRows;
 import io.qualityhub.core.validate.FileScanner;
@@ -35,17 +35,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Takes one uploaded object from key to stored rows.
@@ -74,7 +70,6 @@ public final class IntakeService {
 
   private final UploadObjects uploads;
   private final IntakeLedger ledger;
-  private final DynamoDbClient dynamoDb;
   private final DataKeySource dataKeys;
   private final String dataKeyArn;
   private final Supplier<BlindIndex> blindIndex;
@@ -86,7 +81,7 @@ public final class IntakeService {
   private final int rowWritesInFlight;
 
   /** @param rowWritesInFlight BatchWriteItem requests of a file's rows sent at once (1: one after the other) */
-  IntakeService(UploadObjects uploads, IntakeLedger ledger, DynamoDbClient dynamoDb, DataKeySource dataKeys,
+  IntakeService(UploadObjects uploads, IntakeLedger ledger, DataKeySource dataKeys,
       String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events,
       ManifestLedger manifests, Clock clock, int rowWritesInFlight) {
     this.rowWritesInFlight = rowWritesInFlight;
@@ -94,7 +89,6 @@ public final class IntakeService {
     this.manifests = manifests;
     this.uploads = uploads;
     this.ledger = ledger;
-    this.dynamoDb = dynamoDb;
     this.dataKeys = dataKeys;
     this.dataKeyArn = dataKeyArn;
     this.blindIndex = blindIndex;
@@ -125,9 +119,9 @@ public final class IntakeService {
     }
     ObjectVersion version = uploads.pin(object);
     String generation = version.generation();
-    Optional<Map<String, AttributeValue>> earlier = ledger.batchRecord(key, generation);
-    if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
-      return BatchRecords.toOutcome(object.key(), generation, earlier.get());
+    Optional<BatchProgress> earlier = ledger.batchRecord(key, generation);
+    if (earlier.isPresent() && earlier.get().isFinished()) {
+      return earlier.get().toOutcome(object.key(), generation);
     }
     // Before anything is written: without its blind-index key, intake stores nothing (and never mints one).
     blindIndex.get();
@@ -140,9 +134,14 @@ public final class IntakeService {
       // The earlier attempts ended without a word (a timeout, a crash, memory exhausted).
       return giveUp(object, key, version, attempt - 1, null, started);
     }
-    long writtenThrough = earlier.map(RowCheckpoint::writtenThroughLine).orElse(0L);
+    long writtenThrough = earlier.map(BatchProgress::writtenThroughLine).orElse(0L);
     try {
       return processAttempt(object, key, version, started, new RowCheckpoint(writtenThrough, budget));
+    } catch (KeyRefusedException stackKey) {
+      // The stack's key is at fault, not the file: the attempt does not count toward giving the file up (which would
+      // tell the branch it is unprocessable), and the message fails until an operator fixes the key.
+      ledger.uncountAttempt(key, generation);
+      throw stackKey;
     } catch (IOException | RuntimeException | Error e) {
       if (attempt >= MAX_ATTEMPTS && !isCurrent(key, generation)) {
         return giveUp(object, key, version, attempt, e, started);
@@ -219,10 +218,8 @@ public final class IntakeService {
     }
     String dataKeyRef = written.get();
     Instant storedAt = clock.instant();
-    Map<String, AttributeValue> figures = BatchRecords.figures(object.key(), version.versionId(), validated.sha256(), scan);
-    if (version.rewrittenByErasure()) {
-      figures.put(BatchRecords.REWRITTEN_BY_ERASURE, AttributeValue.fromBool(true));
-    }
+    FileFigures figures = new FileFigures(object.key(), version.versionId(), validated.sha256(), scan,
+        version.rewrittenByErasure());
     Optional<CurrentFile> current = ledger.makeCurrent(key, generation, version.versionId(),
         orderToken(object, version), figures);
     if (current.isEmpty()) {
@@ -271,9 +268,9 @@ public final class IntakeService {
     }
     ObjectVersion version = uploads.pin(object);
     String generation = version.generation();
-    Optional<Map<String, AttributeValue>> earlier = manifests.batchRecord(key, generation);
-    if (earlier.isPresent() && BatchRecords.isFinished(earlier.get())) {
-      return BatchRecords.toOutcome(object.key(), generation, earlier.get());
+    Optional<BatchProgress> earlier = manifests.batchRecord(key, generation);
+    if (earlier.isPresent() && earlier.get().isFinished()) {
+      return earlier.get().toOutcome(object.key(), generation);
     }
     BranchManifest manifest;
     byte[] content;
@@ -287,7 +284,7 @@ public final class IntakeService {
       } catch (FileRefusedException e) {
         rejects.refusal(e.reason().name(), e.getMessage());
         uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
-        manifests.putBatchRecord(key, generation, BatchRecords.refused(object.key(), e.describe(), started, clock.instant()));
+        manifests.putBatchRecord(key, generation, new BatchRecord.Refused(object.key(), e.describe(), started, clock.instant()));
         return FileOutcome.refused(object.key(), generation, e.describe());
       }
       FileStatus status = FileStatus.SUPERSEDED;
@@ -298,7 +295,7 @@ public final class IntakeService {
         holdStoredFilesAgainst(object.bucket(), manifest, started);
         uploads.putReport(object.bucket(), key.rejectsKey(), rejects.finish());
       }
-      manifests.putBatchRecord(key, generation, BatchRecords.manifest(object.key(), status, manifest.files().size(),
+      manifests.putBatchRecord(key, generation, new BatchRecord.ManifestTaken(object.key(), status, manifest.files().size(),
           started, clock.instant()));
       return new FileOutcome(object.key(), status, 0, 0, 0, List.of(), null, generation, null);
     }
@@ -389,7 +386,7 @@ public final class IntakeService {
       uploads.putReport(bucket, key.rejectsKey(), rejects.finish());
     }
     ledger.putBatchRecord(key.fileId(), pointer.previousGeneration(),
-        BatchRecords.refused(upload.objectKey(), reason.describe(), started, clock.instant()));
+        new BatchRecord.Refused(upload.objectKey(), reason.describe(), started, clock.instant()));
     events.published(new FileCurrentEvent(key.fileId(), key.branch(), key.type().wireName(), key.businessDate().toString(),
         pointer.generation(), bucket, upload.objectKey(), null, pointer.previousGeneration(), pointer.previousVersionId(),
         0, 0));
@@ -475,7 +472,7 @@ public final class IntakeService {
       RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, new FieldCipher(dataKey),
           blindIndex.get(), dataKeyRef);
       long[] written = {0};
-      try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table(), rowWritesInFlight)) {
+      try (BatchItemWriter writer = ledger.rowWriter(rowWritesInFlight)) {
         rescan(object, key, version, (line, values) -> {
           if (line <= checkpoint.writtenThroughLine()) {
             return;
@@ -505,30 +502,21 @@ public final class IntakeService {
    */
   private void advanceStates(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation, IdIndex latest)
       throws IOException {
-    RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, null, null, null);
     int idIndex = key.type().idIndex();
-    List<Map<String, AttributeValue>> batch = new ArrayList<>(IntakeLedger.MAX_STATES_PER_REQUEST);
-    boolean[] current = {true};
+    StateAdvance states = ledger.stateAdvance(key, generation);
     // Only rows pass 1 accepted are some record's latest line, so this pass needs no validation, only the lines.
     readAgain(object, key, version, (line, values) -> {
-      if (current[0] && values[idIndex] != null && latest.lineOf(values[idIndex]) == line) {
-        batch.add(mapper.toStateItem(values));
-        if (batch.size() == IntakeLedger.MAX_STATES_PER_REQUEST) {
-          current[0] = ledger.advanceStates(key, generation, batch);
-          batch.clear();
-        }
+      if (states.stillCurrent() && values[idIndex] != null && latest.lineOf(values[idIndex]) == line) {
+        states.offer(values);
       }
     });
-    if (current[0]) {
-      ledger.advanceStates(key, generation, batch);
-    }
+    states.finish();
   }
 
   /** Removes this generation's rows again: a newer upload of the same key won the switch. */
   private void withdraw(S3ObjectRef object, UploadKey key, ObjectVersion version, String generation) throws IOException {
-    RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, generation, null, null, null);
-    try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
-      rescan(object, key, version, (line, values) -> writer.delete(mapper.keyOf(values)));
+    try (RowRemoval removal = ledger.rowRemoval(key, generation, false)) {
+      rescan(object, key, version, (line, values) -> removal.remove(values));
     }
   }
 
@@ -548,17 +536,9 @@ public final class IntakeService {
           entry("replacedGeneration", current.previousGeneration()));
       return;
     }
-    RecordItemMapper mapper = new RecordItemMapper(ledger.table(), key, current.previousGeneration(), null, null, null);
-    try (BatchItemWriter writer = new BatchItemWriter(dynamoDb, ledger.table())) {
-      WithdrawnStates states = new WithdrawnStates(ledger, writer, key.type());
-      rescan(object, key, previous, (line, values) -> {
-        Map<String, AttributeValue> rowKey = mapper.keyOf(values);
-        writer.delete(rowKey);
-        if (key.type().keepsLatestState()) {
-          states.add(rowKey.get(ItemKeys.PK).s(), rowKey.get(ItemKeys.SK).s());
-        }
-      });
-      states.finish();
+    try (RowRemoval removal = ledger.rowRemoval(key, current.previousGeneration(), key.type().keepsLatestState())) {
+      rescan(object, key, previous, (line, values) -> removal.remove(values));
+      removal.finish();
     }
   }
 
@@ -591,7 +571,7 @@ public final class IntakeService {
 
   private FileOutcome recordRefusal(S3ObjectRef object, UploadKey key, String generation, FileRefusedException refusal,
       Instant started) {
-    ledger.putBatchRecord(key.fileId(), generation, BatchRecords.refused(object.key(), refusal.describe(), started, clock.instant()));
+    ledger.putBatchRecord(key.fileId(), generation, new BatchRecord.Refused(object.key(), refusal.describe(), started, clock.instant()));
     return FileOutcome.refused(object.key(), generation, refusal.describe());
   }
 
@@ -609,10 +589,9 @@ public final class IntakeService {
   private FileOutcome finish(S3ObjectRef object, UploadKey key, String generation, FileStatus status, Validated validated,
       List<Reject> firstRejects, Instant started, Instant validatedAt, Instant storedAt, String dataKeyRef) {
     Instant finished = clock.instant();
-    Map<String, AttributeValue> record = BatchRecords.finished(object.key(), status, validated.sha256(), validated.scan(),
-        Duration.between(started, validatedAt), Duration.between(validatedAt, storedAt), Duration.between(started, finished),
-        started, dataKeyRef);
-    ledger.putBatchRecord(key.fileId(), generation, record);
+    ledger.putBatchRecord(key.fileId(), generation, new BatchRecord.Finished(object.key(), status, validated.sha256(),
+        validated.scan(), Duration.between(started, validatedAt), Duration.between(validatedAt, storedAt),
+        Duration.between(started, finished), started, dataKeyRef));
     ScanResult scan = validated.scan();
     return new FileOutcome(object.key(), status, scan.rowsRead(), scan.accepted(), scan.rejected(), firstRejects, null,
         generation, validated.sha256());

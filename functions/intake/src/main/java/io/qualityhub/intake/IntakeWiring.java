@@ -45,7 +45,6 @@ record IntakeWiring(UploadMessages messages, long continuationReserveMillis) {
     IntakeService service = new IntakeService(
         new UploadObjects(clients.s3(), settings.required("INFRA_KEY_ARN")),
         new IntakeLedger(dynamoDb, table, DeadlineIndexer.fromSettings(settings), seal),
-        dynamoDb,
         new KmsDataKeySource(kms, dataKeyArn),
         dataKeyArn,
         blindIndex,

@@ -94,14 +94,14 @@ final class ManifestLedger {
     }
   }
 
-  Optional<Map<String, AttributeValue>> batchRecord(ManifestKey key, String generation) {
+  Optional<BatchProgress> batchRecord(ManifestKey key, String generation) {
     Map<String, AttributeValue> item = dynamoDb.getItem(request -> request.tableName(table).consistentRead(true)
         .key(itemKey(key, ItemKeys.batchSk(generation)))).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
+    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(BatchRecords.progress(item));
   }
 
-  void putBatchRecord(ManifestKey key, String generation, Map<String, AttributeValue> attributes) {
-    Map<String, AttributeValue> item = new HashMap<>(attributes);
+  void putBatchRecord(ManifestKey key, String generation, BatchRecord record) {
+    Map<String, AttributeValue> item = BatchRecords.item(record);
     item.putAll(itemKey(key, ItemKeys.batchSk(generation)));
     dynamoDb.putItem(request -> request.tableName(table).item(item));
   }

@@ -1,8 +1,5 @@
 package io.qualityhub.intake;
 
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-
 /**
  * Where writing a file's rows resumes: after the last line an earlier invocation wrote and recorded on the file's
  * batch record (0: from the start), and the budget that tells this invocation when to stop (decision 0017).
@@ -11,11 +8,6 @@ record RowCheckpoint(long writtenThroughLine, InvocationBudget budget) {
 
   /** The batch record's attribute holding the line of the last row written before a continuation. */
   static final String WRITTEN_THROUGH_LINE = "writtenThroughLine";
-
-  static long writtenThroughLine(Map<String, AttributeValue> batchRecord) {
-    AttributeValue line = batchRecord.get(WRITTEN_THROUGH_LINE);
-    return line == null ? 0 : Long.parseLong(line.n());
-  }
 
   /** Ends the rows' pass at a checkpoint just recorded: no row after {@code line} was written. */
   static final class Reached extends RuntimeException {

@@ -4,8 +4,8 @@ import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateJson;
 import io.qualityhub.reports.aggregate.AggregateKey;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.Fact;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -33,7 +33,7 @@ final class MonitorAggregateSlots {
   }
 
   /** @return false when a later run already stored this slot */
-  boolean put(String branch, LocalDate date, RecordType type, Fact fact, Instant runAt, String runId) {
+  boolean put(String branch, LocalDate date, AggregateOrigin type, Fact fact, Instant runAt, String runId) {
     AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey(branch, date, type, runAt.getEpochSecond()));
     accumulator.accept(fact);
     String orderToken = runAt.truncatedTo(ChronoUnit.SECONDS).toString();

@@ -1,7 +1,7 @@
 package io.qualityhub.monitor;
 
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.OpenItemsSnapshot;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -20,7 +20,7 @@ final class OverdueClaimsSnapshot {
 
   /** @return false when a later run already stored this branch's snapshot for the day */
   boolean put(String branch, LocalDate asOfDay, Instant runAt, String runId, long overdueOpenClaims) {
-    return slots.put(branch, asOfDay, RecordType.MONITOR_SNAPSHOT, new OpenItemsSnapshot(branch, asOfDay, overdueOpenClaims),
+    return slots.put(branch, asOfDay, AggregateOrigin.MONITOR_SNAPSHOT, new OpenItemsSnapshot(branch, asOfDay, overdueOpenClaims),
         runAt, runId);
   }
 }

@@ -1,6 +1,6 @@
 package io.qualityhub.monitor;
 
-import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.UploadPunctualityFact;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,7 +22,7 @@ final class UploadPunctualitySnapshot {
 
   /** @return false when a later run already stored this branch's figures for the date */
   boolean put(String branch, LocalDate businessDate, long expected, long onTime, Instant runAt, String runId) {
-    return slots.put(branch, businessDate, RecordType.UPLOADS,
+    return slots.put(branch, businessDate, AggregateOrigin.UPLOADS,
         new UploadPunctualityFact(branch, businessDate, expected, onTime), runAt, runId);
   }
 }

@@ -9,6 +9,7 @@ import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.RecordDecryptor;
 import io.qualityhub.intake.FileOutcome;
+import io.qualityhub.intake.FileStatus;
 import io.qualityhub.intake.IntakeHandler;
 import io.qualityhub.local.permissions.StackPermissions;
 import io.qualityhub.reports.audit.AccessRecord;
@@ -32,6 +33,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
@@ -123,6 +125,40 @@ class KeyRotationEndToEndTest {
     assertTrue(refused.toString(StandardCharsets.UTF_8).contains("fromKey must be the ARN of the KMS key"), refused.toString());
     assertEquals(4, new AuditTrail(local.clients().dynamoDb(), local.physicalId("ReportsTable")).records().stream()
         .filter(record -> AccessRecord.REKEY.equals(record.action())).count(), "a refused request runs nothing and puts nothing on the trail");
+  }
+
+  @Test
+  void aRecordDataKeyKmsRefusesFailsTheMessageAndGivesNoFileUpUntilTheKeyIsFixed() {
+    String bucket = local.physicalId("IntakeBucket");
+    String key = "incoming/KRF-01/2026-11-20/claims.csv";
+    String csv = "claim_id,policy_id,product_code,product_line,complexity,green_channel,status,reported_at,amount_claimed,currency,"
+        + "handler_id,updated_at,customer_name,customer_id_no\nF-1,P-1,HLT-01,health,simple,N,reported,"
+        + "2026-11-20T09:00:00+08:00,100,TWD,H-7,2026-11-20T10:00:00+08:00,Refused Key,K200000002\n";
+    local.clients().s3().putObject(request -> request.bucket(bucket).key(key)
+            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(local.attribute("InfraKey", "Arn")),
+        RequestBody.fromString(csv, StandardCharsets.UTF_8));
+    SQSEvent event = S3NotificationEvents.objectCreatedEvent(bucket, key);
+    String dataKeyArn = local.attribute("DataKey", "Arn");
+    Map<String, String> misconfigured = local.functionEnvironment("IntakeFunction");
+    misconfigured.put("DATA_KEY_ARN", dataKeyArn.substring(0, dataKeyArn.lastIndexOf('/') + 1)
+        + "00000000-0000-4000-8000-000000000000");
+    List<FileOutcome> outcomes = new ArrayList<>();
+    IntakeHandler refused = new IntakeHandler(new Settings(misconfigured), local.clients(), outcomes::add);
+
+    for (int delivery = 1; delivery <= 4; delivery++) { // one more than intake's attempts at a file
+      assertEquals(1, refused.handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000))
+          .getBatchItemFailures().size(), "delivery " + delivery + " fails, for SQS to deliver it again");
+    }
+    assertEquals(List.of(), outcomes, "the file is neither stored, refused nor given up on: the key is at fault");
+    String rejectsKey = "rejects/KRF-01/2026-11-20/claims.csv";
+    assertThrows(S3Exception.class, () -> local.clients().s3().headObject(request -> request.bucket(bucket).key(rejectsKey)),
+        "the branch is not told its file is unprocessable");
+
+    new IntakeHandler(new Settings(local.functionEnvironment("IntakeFunction")), local.clients(), outcomes::add)
+        .handleRequest(event, LocalContext.forFunction("IntakeFunction", 900_000));
+    assertEquals(List.of(FileStatus.PROCESSED), outcomes.stream().map(FileOutcome::status).toList(),
+        "once the key is fixed, the next delivery stores the file");
+    assertEquals(1, outcomes.getFirst().accepted());
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import static software.amazon.lambda.powertools.logging.argument.StructuredArgum
 
 import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.RecordType;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.RecordState;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ public final class AggregateService {
 
   /** The per-record states, by the file that carried them ({@link ContributionStore}). */
   interface RecordStates {
-    FileStates open(String branch, io.qualityhub.reports.aggregate.RecordType type, LocalDate fileDate, String orderToken);
+    FileStates open(String branch, AggregateOrigin type, LocalDate fileDate, String orderToken);
   }
 
   /** One file's states, applied as they are read. */
@@ -111,7 +112,8 @@ public final class AggregateService {
           ? Outcome.STORED : Outcome.STALE_IGNORED;
     }
     FileStates states = recordStates.open(file.branch(),
-        io.qualityhub.reports.aggregate.RecordType.valueOf(file.recordType().toUpperCase(Locale.ROOT)),
+        AggregateOrigin.of(RecordType.fromWireName(file.recordType()).orElseThrow(() -> new IllegalArgumentException(
+            "file event " + file.fileId() + " names record type '" + file.recordType() + "', which the upload format has not"))),
         LocalDate.parse(file.businessDate()), current.get().orderToken());
     if (!withdrawn) {
       uploads.states(file, states::put);

@@ -12,6 +12,7 @@ import io.qualityhub.core.format.Complexity;
 import io.qualityhub.core.format.ComplaintSeverity;
 import io.qualityhub.core.format.ClaimStatus;
 import io.qualityhub.core.format.RecordType;
+import io.qualityhub.core.format.WireNamed;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.Fact;
@@ -24,7 +25,6 @@ import io.qualityhub.reports.aggregate.ViolationFact;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -156,8 +156,8 @@ final class FactReader {
       return value == null ? null : OffsetDateTime.parse(value);
     }
 
-    <E extends Enum<E>> E enumValue(String column, Class<E> kind) {
-      return Enum.valueOf(kind, text(column).toUpperCase(Locale.ROOT));
+    <E extends Enum<E> & WireNamed> E enumValue(String column, Class<E> kind) {
+      return WireNamed.parse(kind, column, text(column));
     }
   }
 }

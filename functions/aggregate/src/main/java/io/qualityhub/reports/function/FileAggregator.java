@@ -9,7 +9,7 @@ import io.qualityhub.core.validate.IdIndex;
 import io.qualityhub.core.validate.RowSink;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
-import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.report.ProblemItem;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ final class FileAggregator implements AggregateService.Uploads {
   public FileAggregate nothing(FileCurrentEvent event) throws IOException {
     UploadKey key = parseKey(event);
     return new FileAggregate(new AggregateAccumulator(
-        new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0)).toAggregate(), List.of());
+        new AggregateKey(key.branch(), key.businessDate(), AggregateOrigin.of(key.type()), 0)).toAggregate(), List.of());
   }
 
   /**
@@ -63,7 +63,7 @@ final class FileAggregator implements AggregateService.Uploads {
   public FileAggregate aggregate(FileCurrentEvent event) throws IOException {
     UploadKey key = parseKey(event);
     AggregateAccumulator accumulator = new AggregateAccumulator(
-        new AggregateKey(key.branch(), key.businessDate(), RecordType.valueOf(key.type().name()), 0));
+        new AggregateKey(key.branch(), key.businessDate(), AggregateOrigin.of(key.type()), 0));
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
     scan(event, key, (line, values) -> facts.read(values).ifPresent(accumulator::accept));
     return new FileAggregate(accumulator.toAggregate(), List.of());
@@ -76,7 +76,7 @@ final class FileAggregator implements AggregateService.Uploads {
   @Override
   public void states(FileCurrentEvent event, BiConsumer<String, RecordState> sink) throws IOException {
     UploadKey key = parseKey(event);
-    RecordType type = RecordType.valueOf(key.type().name());
+    AggregateOrigin type = AggregateOrigin.of(key.type());
     FactReader facts = new FactReader(key.type(), key.branch(), verdicts);
     int idIndex = key.type().idIndex();
     int versionIndex = key.type().versionColumn().map(key.type()::indexOf).orElse(-1);

@@ -1,11 +1,12 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.RecordType;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.qualityhub.core.events.FileCurrentEvent;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.RecordContribution;
 import io.qualityhub.reports.aggregate.RecordState;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ class AggregateServiceTest {
   void aCurrentClaimsFileReplacesItsRecordsStatesUnderItsOwnDayAndOrder() throws IOException {
     assertEquals(AggregateService.Outcome.STORED, service.process(event("claims", "g2")));
 
-    assertEquals(List.of("current? TPE-01/claims/2026-11-23 g2", "open TPE-01 " + RecordType.CLAIMS + " 2026-11-23 0002",
+    assertEquals(List.of("current? TPE-01/claims/2026-11-23 g2", "open TPE-01 " + AggregateOrigin.of(RecordType.CLAIMS) + " 2026-11-23 0002",
         "read uploads/TPE-01/2026-11-23/claims.csv", "state CLM-1 v1", "state CLM-2 v2",
         "withdraw states the file no longer carries"), log);
   }
@@ -84,7 +85,7 @@ class AggregateServiceTest {
 
     assertEquals(AggregateService.Outcome.STORED, service.process(event("claims", "g2")));
 
-    assertEquals(List.of("current? TPE-01/claims/2026-11-23 g2", "open TPE-01 " + RecordType.CLAIMS + " 2026-11-23 0002",
+    assertEquals(List.of("current? TPE-01/claims/2026-11-23 g2", "open TPE-01 " + AggregateOrigin.of(RecordType.CLAIMS) + " 2026-11-23 0002",
         "withdraw every state"), log);
   }
 

@@ -54,7 +54,7 @@ public final class FindingsHandler implements RequestHandler<SQSEvent, SQSBatchR
   FindingsHandler(Settings settings, AwsClients clients, BiFunction<Settings, AwsClients, ItemSeal> seals,
       IntegrityFailures refused) {
     String table = settings.required("RECORDS_TABLE");
-    this.service = new FindingsService(clients.s3(), settings.required("INFRA_KEY_ARN"),
+    this.service = new FindingsService(new FindingsObjects(clients.s3(), settings.required("INFRA_KEY_ARN")),
         new CurrentFiles(clients.dynamoDb(), table),
         new InspectionStore(clients.dynamoDb(), DeadlineIndexer.fromSettings(settings),
             seals.apply(settings, clients), refused),

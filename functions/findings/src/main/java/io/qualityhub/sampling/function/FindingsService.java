@@ -4,6 +4,7 @@ import io.qualityhub.core.events.FileCurrentEvent;
 import io.qualityhub.core.format.FileRefusedException;
 import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.UploadKey;
+import io.qualityhub.core.format.WireNamed;
 import io.qualityhub.core.validate.AcceptedRows;
 import io.qualityhub.core.store.CurrentFiles;
 import io.qualityhub.core.store.ItemKeys;
@@ -17,16 +18,11 @@ import io.qualityhub.sampling.domain.SamplingPlan;
 import io.qualityhub.core.format.Verdict;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
 /**
  * Applies a findings file that became current to its inspections. The file is read again from its exact object
@@ -39,18 +35,15 @@ public final class FindingsService {
 
   static final String REJECTS_HEADER = "line,column,reason,message";
 
-  private final S3Client s3;
-  private final String reportsKmsKeyArn;
+  private final FindingsObjects objects;
   private final CurrentFiles currentFiles;
   private final InspectionStore inspections;
   private final SamplingPlan plan;
   private final AcceptedRows acceptedRows = AcceptedRows.formatVersion1();
 
   /** @param plan the sampling plan in force, whose {@code effectivenessCheckDays} schedule the checks of done actions */
-  public FindingsService(S3Client s3, String reportsKmsKeyArn, CurrentFiles currentFiles, InspectionStore inspections,
-      SamplingPlan plan) {
-    this.s3 = s3;
-    this.reportsKmsKeyArn = reportsKmsKeyArn;
+  FindingsService(FindingsObjects objects, CurrentFiles currentFiles, InspectionStore inspections, SamplingPlan plan) {
+    this.objects = objects;
     this.currentFiles = currentFiles;
     this.inspections = inspections;
     this.plan = plan;
@@ -61,6 +54,7 @@ public final class FindingsService {
   }
 
   /**
+   * @throws io.qualityhub.core.store.UploadMissingException when the event's object version is no longer stored
    * @return what the file did, or empty when a newer upload of the same file replaced the event's generation
    *     before it arrived: its own event applies the newer rows, and the older ones must not undo them
    */
@@ -79,8 +73,7 @@ public final class FindingsService {
     EffectivenessSchedule schedule = new EffectivenessSchedule(key.businessDate(), plan);
     List<FindingsResult.FindingReject> rejected = new ArrayList<>();
     int[] applied = new int[2];
-    try (InputStream raw = s3.getObject(request -> request.bucket(event.bucket()).key(event.objectKey())
-            .versionId(event.versionId()))) {
+    try (InputStream raw = objects.open(event)) {
       acceptedRows.forEach(raw, key, "object " + event.objectKey() + " version " + event.versionId(), (line, values) -> {
         FindingRow row = row(type, values);
         switch (FindingOutcome.apply(row, inspections.load(row.inspectionId()), schedule)) {
@@ -96,9 +89,7 @@ public final class FindingsService {
       });
     }
     String rejectsKey = rejectsKey(key.businessDate());
-    s3.putObject(request -> request.bucket(event.bucket()).key(rejectsKey).contentType("text/csv; charset=utf-8")
-            .serverSideEncryption(ServerSideEncryption.AWS_KMS).ssekmsKeyId(reportsKmsKeyArn).bucketKeyEnabled(true),
-        RequestBody.fromString(report(rejected), StandardCharsets.UTF_8));
+    objects.putRejects(event.bucket(), rejectsKey, report(rejected));
     return Optional.of(new FindingsResult(rejectsKey, applied[0], applied[1], rejected));
   }
 
@@ -117,7 +108,7 @@ public final class FindingsService {
         values[type.indexOf("inspection_id")],
         values[type.indexOf("inspector_id")],
         LocalDate.parse(values[type.indexOf("inspected_on")]),
-        Verdict.valueOf(upper(values[type.indexOf("result")])),
+        Verdict.fromWire(values[type.indexOf("result")]),
         enumOrNull(FindingSeverity.class, values[type.indexOf("severity")]),
         values[type.indexOf("action_owner")],
         dateOrNull(values[type.indexOf("action_due_on")]),
@@ -125,15 +116,11 @@ public final class FindingsService {
         dateOrNull(values[type.indexOf("action_closed_on")]));
   }
 
-  private static <E extends Enum<E>> E enumOrNull(Class<E> type, String value) {
-    return value == null ? null : Enum.valueOf(type, upper(value));
+  private static <E extends Enum<E> & WireNamed> E enumOrNull(Class<E> type, String value) {
+    return value == null ? null : WireNamed.parse(type, type.getSimpleName(), value);
   }
 
   private static LocalDate dateOrNull(String value) {
     return value == null ? null : LocalDate.parse(value);
-  }
-
-  private static String upper(String value) {
-    return value.toUpperCase(Locale.ROOT);
   }
 }

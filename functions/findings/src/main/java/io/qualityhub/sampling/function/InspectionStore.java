@@ -90,14 +90,14 @@ public final class InspectionStore {
     InspectionTask task = TaskItems.fromItem(item);
     Optional<InspectionResult> second = Optional.ofNullable(item.get("secondVerdict")).map(verdict ->
         new InspectionResult(task.assignment().secondInspectorId(), LocalDate.parse(item.get("secondInspectedOn").s()),
-            Verdict.valueOf(verdict.s().toUpperCase(Locale.ROOT)), null));
+            Verdict.fromWire(verdict.s()), null));
     if (!item.containsKey("verdict")) {
       return Optional.of(new InspectionState(task, Optional.empty(), Optional.empty(), second));
     }
-    Verdict verdict = Verdict.valueOf(item.get("verdict").s().toUpperCase(Locale.ROOT));
+    Verdict verdict = Verdict.fromWire(item.get("verdict").s());
     InspectionResult result = new InspectionResult(item.get("inspectorId").s(),
         LocalDate.parse(item.get("inspectedOn").s()), verdict,
-        item.containsKey("severity") ? FindingSeverity.valueOf(item.get("severity").s().toUpperCase(Locale.ROOT)) : null);
+        item.containsKey("severity") ? FindingSeverity.fromWire(item.get("severity").s()) : null);
     Optional<Map<String, AttributeValue>> actionItem = Optional.ofNullable(item.get("actionId"))
         .map(id -> get(actionPk(task.branch(), id.s()), ItemKeys.STATE_SK))
         .filter(stored -> !stored.isEmpty());
@@ -125,12 +125,12 @@ public final class InspectionStore {
     boolean saved = tasks.updateSealed(SampleStore.samplePk(state.task().period()),
         SampleStore.TASK_SK_PREFIX + state.task().taskId(), task -> {
           task.put("status", s(state.status().name().toLowerCase(Locale.ROOT)));
-          task.put("verdict", s(result.verdict().name().toLowerCase(Locale.ROOT)));
+          task.put("verdict", s(result.verdict().wireName()));
           task.put("inspectorId", s(result.inspectorId()));
           task.put(InspectionIndex.INSPECTED_ON, s(result.inspectedOn().toString()));
           task.put(InspectionIndex.BRANCH, s(state.task().branch()));
           if (result.severity() != null) {
-            task.put("severity", s(result.severity().name().toLowerCase(Locale.ROOT)));
+            task.put("severity", s(result.severity().wireName()));
           }
           state.action().ifPresent(action -> task.put("actionId", s(action.actionId())));
           state.secondResult().ifPresent(second -> putSecondResult(task, second));
@@ -154,7 +154,7 @@ public final class InspectionStore {
   }
 
   private static void putSecondResult(Map<String, AttributeValue> task, InspectionResult second) {
-    task.put("secondVerdict", s(second.verdict().name().toLowerCase(Locale.ROOT)));
+    task.put("secondVerdict", s(second.verdict().wireName()));
     task.put("secondInspectedOn", s(second.inspectedOn().toString()));
   }
 
@@ -166,22 +166,22 @@ public final class InspectionStore {
     item.put("action_id", s(action.actionId()));
     item.put("inspection_id", s(action.inspectionId()));
     item.put("inspected_record_type", s(action.recordType()));
-    item.put("severity", s(action.severity().name().toLowerCase(Locale.ROOT)));
+    item.put("severity", s(action.severity().wireName()));
     item.put("action_owner", s(action.owner()));
     item.put("inspected_on", s(result.inspectedOn().toString()));
     item.put("action_due_on", s(action.dueOn().toString()));
-    item.put("action_status", s(action.status().name().toLowerCase(Locale.ROOT)));
+    item.put("action_status", s(action.status().wireName()));
     action.closedOn().ifPresent(closed -> item.put("action_closed_on", s(closed.toString())));
     action.check().ifPresent(check -> {
       item.put("check_id", s(check.checkId()));
       item.put("check_scheduled_on", s(check.scheduledOn().toString()));
       item.put("check_due_on", s(check.dueOn().toString()));
       check.result().ifPresent(checked -> {
-        item.put("check_verdict", s(checked.verdict().name().toLowerCase(Locale.ROOT)));
+        item.put("check_verdict", s(checked.verdict().wireName()));
         item.put("check_inspector_id", s(checked.inspectorId()));
         item.put("check_inspected_on", s(checked.inspectedOn().toString()));
         if (checked.severity() != null) {
-          item.put("check_severity", s(checked.severity().name().toLowerCase(Locale.ROOT)));
+          item.put("check_severity", s(checked.severity().wireName()));
         }
       });
     });
@@ -195,17 +195,17 @@ public final class InspectionStore {
   private static CorrectiveAction action(Map<String, AttributeValue> item) {
     return new CorrectiveAction(item.get("action_id").s(), item.get("inspection_id").s(),
         item.get("inspected_record_type").s(), item.get("branchCode").s(),
-        FindingSeverity.valueOf(item.get("severity").s().toUpperCase(Locale.ROOT)), item.get("action_owner").s(),
+        FindingSeverity.fromWire(item.get("severity").s()), item.get("action_owner").s(),
         LocalDate.parse(item.get("action_due_on").s()),
-        ActionStatus.valueOf(item.get("action_status").s().toUpperCase(Locale.ROOT)),
+        ActionStatus.fromWire(item.get("action_status").s()),
         Optional.ofNullable(item.get("action_closed_on")).map(value -> LocalDate.parse(value.s())),
         Optional.ofNullable(item.get("check_id")).map(id -> new EffectivenessCheck(id.s(),
             LocalDate.parse(item.get("check_scheduled_on").s()), LocalDate.parse(item.get("check_due_on").s()),
             Optional.ofNullable(item.get("check_verdict")).map(verdict -> new InspectionResult(
                 item.get("check_inspector_id").s(), LocalDate.parse(item.get("check_inspected_on").s()),
-                Verdict.valueOf(verdict.s().toUpperCase(Locale.ROOT)),
+                Verdict.fromWire(verdict.s()),
                 item.containsKey("check_severity")
-                    ? FindingSeverity.valueOf(item.get("check_severity").s().toUpperCase(Locale.ROOT)) : null)))),
+                    ? FindingSeverity.fromWire(item.get("check_severity").s()) : null)))),
         item.containsKey("checks_failed") ? Integer.parseInt(item.get("checks_failed").n()) : 0);
   }
 

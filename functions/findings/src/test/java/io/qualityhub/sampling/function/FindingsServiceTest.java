@@ -2,11 +2,20 @@ package io.qualityhub.sampling.function;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.qualityhub.core.format.ActionStatus;
+import io.qualityhub.core.format.FindingSeverity;
+import io.qualityhub.core.format.Verdict;
+import io.qualityhub.sampling.domain.CorrectiveAction;
+import io.qualityhub.sampling.domain.EffectivenessCheck;
+import io.qualityhub.sampling.domain.InspectionResult;
 import io.qualityhub.sampling.domain.Period;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class FindingsServiceTest {
 
@@ -23,6 +32,21 @@ class FindingsServiceTest {
         + " recorded once, so ask the quality department's administrator to correct the stored result\"\r\n", report);
     assertEquals("rejects/QA/2026-11-23/findings-inspections.csv",
         FindingsService.rejectsKey(LocalDate.parse("2026-11-23")));
+  }
+
+  @Test
+  void anActionIsStoredWithTheFormatsWireValues() {
+    CorrectiveAction action = new CorrectiveAction("CA-2026-11-5f0c", "INS-2026-11-5f0c", "claims", "TPE-01",
+        FindingSeverity.MAJOR, "OWN-1", LocalDate.parse("2026-12-20"), ActionStatus.DONE, Optional.empty(),
+        Optional.of(new EffectivenessCheck("EC-2026-11-5f0c", LocalDate.parse("2026-12-01"), LocalDate.parse("2026-12-31"),
+            Optional.of(new InspectionResult("INSP-2", LocalDate.parse("2026-12-05"), Verdict.FAIL, FindingSeverity.MINOR)))),
+        1);
+
+    Map<String, AttributeValue> item = InspectionStore.actionItem(action,
+        new InspectionResult("INSP-1", LocalDate.parse("2026-11-23"), Verdict.FAIL, FindingSeverity.MAJOR), "ROW#1", 1L);
+
+    assertEquals(List.of("major", "done", "fail", "minor"), Stream.of("severity", "action_status", "check_verdict",
+        "check_severity").map(name -> item.get(name).s()).toList());
   }
 
   @Test

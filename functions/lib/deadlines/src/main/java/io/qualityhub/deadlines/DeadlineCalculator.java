@@ -28,6 +28,9 @@ public final class DeadlineCalculator {
 
     private final DeadlinePolicy policy;
 
+    /** The category word of a claim in the green channel, after its product line and complexity. */
+    static final String GREEN_CHANNEL = "green channel";
+
     public DeadlineCalculator(DeadlinePolicy policy) {
         this.policy = Objects.requireNonNull(policy, "policy");
     }
@@ -45,7 +48,7 @@ public final class DeadlineCalculator {
         ClaimLimits limits = policy.claims();
         boolean green = claim.greenChannel();
         String category = claim.productLine().wireName() + ", " + claim.complexity().wireName()
-                + (green ? ", green channel" : "");
+                + (green ? ", " + GREEN_CHANNEL : "");
         if (claim.status() == ClaimStatus.REJECTED) {
             Instant rejected = claim.decidedAt() != null ? claim.decidedAt() : claim.closedAt();
             return claim.denialNoticeAt() != null || rejected == null ? List.of() : List.of(

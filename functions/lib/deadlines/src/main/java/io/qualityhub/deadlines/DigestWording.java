@@ -1,10 +1,14 @@
 package io.qualityhub.deadlines;
 
+import io.qualityhub.core.format.ComplaintSeverity;
+import io.qualityhub.core.format.Complexity;
+import io.qualityhub.core.format.ProductLine;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,11 +22,35 @@ enum DigestWording {
 
     ZH_HANT {
         private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy年M月d日");
-        private static final Map<String, String> CATEGORY_WORDS = Map.ofEntries(
-                Map.entry("life", "壽險"), Map.entry("health", "健康險"), Map.entry("accident", "傷害險"),
-                Map.entry("property", "財產險"), Map.entry("auto", "汽車險"), Map.entry("simple", "簡易案件"),
-                Map.entry("complex", "複雜案件"), Map.entry("green channel", "綠色通道"), Map.entry("general", "一般"),
-                Map.entry("major", "重大"));
+        /** The calculator's category words, keyed by the format's wire names: a value added to a set must be worded. */
+        private static final Map<String, String> CATEGORY_WORDS = categoryWords();
+
+        private static Map<String, String> categoryWords() {
+            Map<String, String> words = new HashMap<>();
+            for (ProductLine line : ProductLine.values()) {
+                words.put(line.wireName(), switch (line) {
+                    case LIFE -> "壽險";
+                    case HEALTH -> "健康險";
+                    case ACCIDENT -> "傷害險";
+                    case PROPERTY -> "財產險";
+                    case AUTO -> "汽車險";
+                });
+            }
+            for (Complexity complexity : Complexity.values()) {
+                words.put(complexity.wireName(), switch (complexity) {
+                    case SIMPLE -> "簡易案件";
+                    case COMPLEX -> "複雜案件";
+                });
+            }
+            for (ComplaintSeverity severity : ComplaintSeverity.values()) {
+                words.put(severity.wireName(), switch (severity) {
+                    case GENERAL -> "一般";
+                    case MAJOR -> "重大";
+                });
+            }
+            words.put(DeadlineCalculator.GREEN_CHANNEL, "綠色通道");
+            return Map.copyOf(words);
+        }
 
         @Override String subject(LocalDate day, String counts) {
             return "QualityHub 期限提醒 " + date(day) + "：" + counts;

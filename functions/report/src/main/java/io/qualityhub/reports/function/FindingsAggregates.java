@@ -1,11 +1,12 @@
 package io.qualityhub.reports.function;
 
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.reports.aggregate.AggregateAccumulator;
 import io.qualityhub.reports.aggregate.AggregateKey;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.AggregateSource;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.aggregate.InspectionTaskFact;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -79,6 +80,6 @@ final class FindingsAggregates implements AggregateSource {
   /** The findings of one branch and day, in a slot no upload has: uploads of findings come from branch QA. */
   private static AggregateAccumulator accumulator(Map<AggregateKey, AggregateAccumulator> byBranchAndDay, String branch,
       LocalDate day) {
-    return byBranchAndDay.computeIfAbsent(new AggregateKey(branch, day, RecordType.FINDINGS, 0), AggregateAccumulator::new);
+    return byBranchAndDay.computeIfAbsent(new AggregateKey(branch, day, AggregateOrigin.of(RecordType.FINDINGS), 0), AggregateAccumulator::new);
   }
 }

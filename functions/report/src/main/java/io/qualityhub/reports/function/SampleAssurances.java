@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -198,7 +197,7 @@ final class SampleAssurances {
   }
 
   private static Optional<Verdict> verdict(Map<String, AttributeValue> task, String attribute) {
-    return Optional.ofNullable(task.get(attribute)).map(value -> Verdict.valueOf(value.s().toUpperCase(Locale.ROOT)));
+    return Optional.ofNullable(task.get(attribute)).map(value -> Verdict.fromWire(value.s()));
   }
 
   private static double number(Map<String, AttributeValue> map, String name) {

@@ -11,7 +11,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -105,7 +104,7 @@ final class TrackedActions {
   static CorrectiveActionItem itemOf(Map<String, AttributeValue> item) {
     AttributeValue statusValue = item.get("action_status");
     ActionStatus status = statusValue == null ? ActionStatus.OPEN
-        : ActionStatus.valueOf(statusValue.s().toUpperCase(Locale.ROOT));
+        : ActionStatus.fromWire(statusValue.s());
     AttributeValue closedOn = item.get("action_closed_on");
     LocalDate closed = status == ActionStatus.OPEN ? null
         : closedOn != null ? LocalDate.parse(closedOn.s())

@@ -10,7 +10,8 @@ import io.qualityhub.reports.aggregate.AggregateKey;
 import io.qualityhub.reports.aggregate.AggregateLedger;
 import io.qualityhub.reports.aggregate.ClaimFact;
 import io.qualityhub.reports.aggregate.ComplaintFact;
-import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.core.format.RecordType;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.SaleFact;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
@@ -92,9 +93,9 @@ public final class ReportsBenchmark {
       String branch = String.format("BR-%03d", b + 1);
       for (int d = 1; d <= days; d++) {
         LocalDate day = MONTH.atDay(d);
-        AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.CLAIMS, 1));
-        AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.SALES, 1));
-        AggregateAccumulator complaints = new AggregateAccumulator(new AggregateKey(branch, day, RecordType.COMPLAINTS, 1));
+        AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey(branch, day, AggregateOrigin.of(RecordType.CLAIMS), 1));
+        AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey(branch, day, AggregateOrigin.of(RecordType.SALES), 1));
+        AggregateAccumulator complaints = new AggregateAccumulator(new AggregateKey(branch, day, AggregateOrigin.of(RecordType.COMPLAINTS), 1));
         OffsetDateTime noon = day.atTime(12, 0).atOffset(ZoneOffset.ofHours(8));
         for (int i = 0; i < perFile; i++) {
           claims.accept(new ClaimFact(random.nextBoolean() ? Complexity.SIMPLE : Complexity.COMPLEX,

@@ -78,6 +78,14 @@ class ArchitectureTest {
   }
 
   @Test
+  void servicesUseNoAwsType() {
+    noClasses().that(areServices()).should().dependOnClassesThat().resideInAnyPackage("software.amazon.awssdk..")
+        .because("a service decides on typed values and domain exceptions; the adapters it is given map SDK items and"
+            + " SDK exceptions")
+        .check(classes);
+  }
+
+  @Test
   void theRulesSeeWhichModuleAClassIsReadFrom() {
     // Guards the rules above against passing for want of matches: a function's use of a library is seen as such.
     JavaClass samplingWiring = classes.get("io.qualityhub.sampling.function.SamplingWiring");
@@ -86,6 +94,14 @@ class ArchitectureTest {
     assertTrue(samplingWiring.getDirectDependenciesFromSelf().stream()
         .anyMatch(dependency -> readFrom(FUNCTIONS.resolve("lib").resolve("sampling-store")).test(dependency.getTargetClass())));
     assertTrue(readFromAnotherFunctionThan(FUNCTIONS.resolve("intake")).test(samplingWiring));
+  }
+
+  /** Classes named {@code *Service} in a module of the tree, with the classes nested in them (their lambdas' too). */
+  private static DescribedPredicate<JavaClass> areServices() {
+    return DescribedPredicate.describe("are services",
+        javaClass -> javaClass.getSource().map(source -> source.getUri()).filter(uri -> "file".equals(uri.getScheme()))
+            .map(uri -> Path.of(uri).startsWith(FUNCTIONS)).orElse(false)
+            && javaClass.getName().replaceAll("\\$.*", "").endsWith("Service"));
   }
 
   private static DescribedPredicate<JavaClass> readFrom(Path module) {

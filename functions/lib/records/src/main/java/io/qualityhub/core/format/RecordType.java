@@ -52,8 +52,8 @@ public enum RecordType {
       required("customer_signed", BOOLEAN),
       optional("recording_id", IDENTIFIER)),
       List.of(
-          new RequiredWhen("recording_id", "channel", anyOf(SalesChannel.TELEMARKETING, SalesChannel.BANCASSURANCE)),
-          new RequiredWhen("recording_id", "product_line", anyOf(ProductLine.LIFE, ProductLine.HEALTH)),
+          new RequiredWhen("recording_id", "channel", anyOf(SaleRecording.CHANNELS)),
+          new RequiredWhen("recording_id", "product_line", anyOf(SaleRecording.PRODUCT_LINES)),
           new NotBefore("sold_at", "salesperson_hired_on"))),
 
   UNDERWRITING("underwriting", "record_id", null, List.of(
@@ -300,7 +300,11 @@ public enum RecordType {
   }
 
   private static Set<String> anyOf(WireNamed... values) {
-    return java.util.Arrays.stream(values).map(WireNamed::wireName).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    return anyOf(List.of(values));
+  }
+
+  private static Set<String> anyOf(java.util.Collection<? extends WireNamed> values) {
+    return values.stream().map(WireNamed::wireName).collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   /** Custom columns branch systems may add; they are accepted and ignored. */

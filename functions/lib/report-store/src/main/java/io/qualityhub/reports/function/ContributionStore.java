@@ -7,10 +7,10 @@ import io.qualityhub.core.store.IntegrityFailures;
 import io.qualityhub.core.store.ItemSeal;
 import io.qualityhub.reports.aggregate.AggregateJson;
 import io.qualityhub.reports.aggregate.AggregateKey;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.aggregate.RecordContribution;
 import io.qualityhub.reports.aggregate.RecordState;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -68,20 +68,20 @@ final class ContributionStore {
   }
 
   /** One file's states, applied as they are read; {@link #finish} withdraws what the file no longer carries. */
-  FileStates open(String branch, RecordType type, LocalDate fileDate, String orderToken) {
+  FileStates open(String branch, AggregateOrigin type, LocalDate fileDate, String orderToken) {
     return new FileStates(branch, type, fileDate, orderToken);
   }
 
   final class FileStates {
 
     private final String branch;
-    private final RecordType type;
+    private final AggregateOrigin type;
     private final LocalDate fileDate;
     private final String orderToken;
     private final Map<String, Optional<RecordState>> pending = new TreeMap<>();
     private final Set<LocalDate> changedDays = new TreeSet<>();
 
-    private FileStates(String branch, RecordType type, LocalDate fileDate, String orderToken) {
+    private FileStates(String branch, AggregateOrigin type, LocalDate fileDate, String orderToken) {
       this.branch = branch;
       this.type = type;
       this.fileDate = fileDate;

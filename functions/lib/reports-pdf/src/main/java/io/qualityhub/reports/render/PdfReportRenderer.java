@@ -35,7 +35,6 @@ import java.util.Calendar;
 import java.util.EnumMap;
 import java.util.GregorianCalendar;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
 import java.util.TreeMap;
@@ -344,7 +343,7 @@ public final class PdfReportRenderer {
             float y = canvas.y();
             CorrectiveActionItem.State state = action.state(report.asOf());
             String[] cells = {report.displayName(action.branch()), action.inspectionId(), action.severity(), action.owner(),
-                    action.dueOn().toString(), action.status().name().toLowerCase(Locale.ROOT),
+                    action.dueOn().toString(), action.status().wireName(),
                     action.closedOn() == null ? "—" : action.closedOn().toString(), stateLabel(state)};
             for (int i = 0; i < cells.length; i++) {
                 Color colour = i == cells.length - 1 && (state == CorrectiveActionItem.State.OVERDUE

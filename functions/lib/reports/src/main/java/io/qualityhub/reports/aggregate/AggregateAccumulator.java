@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.ViolationSeverity;
 import io.qualityhub.core.format.FollowupOutcome;
 import io.qualityhub.core.format.Department;
@@ -63,7 +64,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptSale(SaleFact sale) {
-        BranchBuilder tally = ownBranch(sale, RecordType.SALES);
+        BranchBuilder tally = ownBranch(sale, AggregateOrigin.of(RecordType.SALES));
         tally.add(Counter.SALES_TOTAL);
         if (sale.disclosureComplete()) {
             tally.add(Counter.SALES_DISCLOSURE_COMPLETE);
@@ -77,7 +78,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptUnderwriting(UnderwritingFact underwriting) {
-        BranchBuilder tally = ownBranch(underwriting, RecordType.UNDERWRITING);
+        BranchBuilder tally = ownBranch(underwriting, AggregateOrigin.of(RecordType.UNDERWRITING));
         tally.add(Counter.UNDERWRITING_TOTAL);
         if (underwriting.standardException()) {
             tally.add(Counter.UNDERWRITING_EXCEPTIONS);
@@ -85,7 +86,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptFollowup(FollowupFact followup) {
-        BranchBuilder tally = ownBranch(followup, RecordType.FOLLOWUPS);
+        BranchBuilder tally = ownBranch(followup, AggregateOrigin.of(RecordType.FOLLOWUPS));
         tally.add(Counter.FOLLOWUPS_TOTAL);
         if (followup.completed()) {
             tally.add(Counter.FOLLOWUPS_COMPLETED);
@@ -96,7 +97,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptClaim(ClaimFact claim) {
-        BranchBuilder tally = ownBranch(claim, RecordType.CLAIMS);
+        BranchBuilder tally = ownBranch(claim, AggregateOrigin.of(RecordType.CLAIMS));
         if (!claim.settled() || !isThisFilesDay(claim.closedAt().toLocalDate())) {
             return;
         }
@@ -121,7 +122,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptComplaint(ComplaintFact complaint) {
-        BranchBuilder tally = ownBranch(complaint, RecordType.COMPLAINTS);
+        BranchBuilder tally = ownBranch(complaint, AggregateOrigin.of(RecordType.COMPLAINTS));
         if (isThisFilesDay(complaint.receivedAt().toLocalDate())) {
             tally.add(Counter.COMPLAINTS_RECEIVED);
             if (complaint.severity() == ComplaintSeverity.MAJOR) {
@@ -145,7 +146,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptSurvey(SurveyFact survey) {
-        BranchBuilder tally = ownBranch(survey, RecordType.SURVEYS);
+        BranchBuilder tally = ownBranch(survey, AggregateOrigin.of(RecordType.SURVEYS));
         survey.scores().forEach((dimension, score) -> {
             String dim = dimension.name().toLowerCase(Locale.ROOT);
             tally.add(Counter.SURVEY_RESPONSES, dim, 1);
@@ -154,13 +155,13 @@ public final class AggregateAccumulator {
     }
 
     private void acceptViolation(ViolationFact violation) {
-        BranchBuilder tally = ownBranch(violation, RecordType.VIOLATIONS);
+        BranchBuilder tally = ownBranch(violation, AggregateOrigin.of(RecordType.VIOLATIONS));
         tally.add(Counter.VIOLATIONS, violationDimension(violation.department(), violation.severity()), 1);
-        tally.add(Counter.SANCTIONS, violation.sanction().name().toLowerCase(Locale.ROOT), 1);
+        tally.add(Counter.SANCTIONS, violation.sanction().wireName(), 1);
     }
 
     private void acceptInspection(InspectionFact inspection) {
-        BranchBuilder tally = namedBranch(inspection, inspection.branch(), RecordType.FINDINGS);
+        BranchBuilder tally = namedBranch(inspection, inspection.branch(), AggregateOrigin.of(RecordType.FINDINGS));
         tally.add(Counter.INSPECTIONS, inspection.type().code(), 1);
         if (inspection.passed()) {
             tally.add(Counter.INSPECTIONS_PASSED, inspection.type().code(), 1);
@@ -168,7 +169,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptInspectionTask(InspectionTaskFact task) {
-        BranchBuilder tally = namedBranch(task, task.branch(), RecordType.FINDINGS);
+        BranchBuilder tally = namedBranch(task, task.branch(), AggregateOrigin.of(RecordType.FINDINGS));
         String dimension = InspectionTaskFact.dimension(task.type(), task.dueOn());
         tally.add(Counter.INSPECTION_TASKS_DUE, dimension, 1);
         if (task.done()) {
@@ -177,7 +178,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptCorrectiveAction(CorrectiveActionFact action) {
-        BranchBuilder tally = namedBranch(action, action.branch(), RecordType.FINDINGS);
+        BranchBuilder tally = namedBranch(action, action.branch(), AggregateOrigin.of(RecordType.FINDINGS));
         tally.add(Counter.ACTIONS_RAISED);
         switch (action.status()) {
             case VERIFIED -> {
@@ -203,7 +204,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptSnapshot(OpenItemsSnapshot snapshot) {
-        BranchBuilder tally = namedBranch(snapshot, snapshot.branch(), RecordType.MONITOR_SNAPSHOT);
+        BranchBuilder tally = namedBranch(snapshot, snapshot.branch(), AggregateOrigin.MONITOR_SNAPSHOT);
         if (!isThisFilesDay(snapshot.asOf())) {
             throw invalid("a snapshot as of " + snapshot.asOf() + " cannot go into the aggregate of "
                     + key.businessDate());
@@ -213,7 +214,7 @@ public final class AggregateAccumulator {
     }
 
     private void acceptUploads(UploadPunctualityFact uploads) {
-        BranchBuilder tally = namedBranch(uploads, uploads.branch(), RecordType.UPLOADS);
+        BranchBuilder tally = namedBranch(uploads, uploads.branch(), AggregateOrigin.UPLOADS);
         if (!isThisFilesDay(uploads.businessDate())) {
             throw invalid("the uploads of " + uploads.businessDate() + " cannot go into the aggregate of "
                     + key.businessDate());
@@ -227,7 +228,7 @@ public final class AggregateAccumulator {
      * in the same file supersedes the earlier month's sum.
      */
     private void acceptPortfolio(PortfolioFact portfolio) {
-        BranchBuilder tally = ownBranch(portfolio, RecordType.PORTFOLIO);
+        BranchBuilder tally = ownBranch(portfolio, AggregateOrigin.of(RecordType.PORTFOLIO));
         LocalDate monthEnd = portfolio.month().atEndOfMonth();
         GaugeReading held = tally.gauges.get(Gauge.POLICIES_IN_FORCE);
         if (held == null || held.asOf().isBefore(monthEnd)) {
@@ -238,18 +239,18 @@ public final class AggregateAccumulator {
     }
 
     public static String violationDimension(Department department, ViolationSeverity severity) {
-        return department.name().toLowerCase(Locale.ROOT) + "." + severity.name().toLowerCase(Locale.ROOT);
+        return department.wireName() + "." + severity.wireName();
     }
 
     private boolean isThisFilesDay(LocalDate date) {
         return date.equals(key.businessDate());
     }
 
-    private BranchBuilder ownBranch(Fact fact, RecordType expected) {
+    private BranchBuilder ownBranch(Fact fact, AggregateOrigin expected) {
         return namedBranch(fact, key.branch(), expected);
     }
 
-    private BranchBuilder namedBranch(Fact fact, String branch, RecordType expected) {
+    private BranchBuilder namedBranch(Fact fact, String branch, AggregateOrigin expected) {
         if (key.recordType() != expected) {
             throw invalid("a " + fact.getClass().getSimpleName() + " belongs in a " + expected
                     + " aggregate, not " + key.recordType());

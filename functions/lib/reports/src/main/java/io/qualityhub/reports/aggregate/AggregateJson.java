@@ -46,7 +46,7 @@ public final class AggregateJson {
         try {
             JsonNode root = MAPPER.readTree(json);
             AggregateKey key = new AggregateKey(text(root, "branch"), LocalDate.parse(text(root, "businessDate")),
-                    RecordType.valueOf(text(root, "recordType")), required(root, "generation").asLong());
+                    AggregateOrigin.valueOf(text(root, "recordType")), required(root, "generation").asLong());
             Map<String, BranchTallies> byBranch = new HashMap<>();
             required(root, "byBranch").properties()
                     .forEach(entry -> byBranch.put(entry.getKey(), readTallies(entry.getValue())));

@@ -8,7 +8,7 @@ import java.util.Objects;
  * generation of that object it is. A re-upload of the same key gets a higher generation (for
  * example the intake batch sequence number) and replaces the lower one exactly.
  */
-public record AggregateKey(String branch, LocalDate businessDate, RecordType recordType, long generation) {
+public record AggregateKey(String branch, LocalDate businessDate, AggregateOrigin recordType, long generation) {
 
     public AggregateKey {
         Objects.requireNonNull(branch, "branch");
@@ -27,6 +27,6 @@ public record AggregateKey(String branch, LocalDate businessDate, RecordType rec
         return new SourceSlot(branch, businessDate, recordType);
     }
 
-    public record SourceSlot(String branch, LocalDate businessDate, RecordType recordType) {
+    public record SourceSlot(String branch, LocalDate businessDate, AggregateOrigin recordType) {
     }
 }

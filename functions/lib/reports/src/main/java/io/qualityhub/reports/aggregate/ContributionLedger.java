@@ -15,7 +15,7 @@ import java.util.TreeMap;
  */
 public final class ContributionLedger implements AggregateSource {
 
-    private record RecordKey(String branch, RecordType type, String id) {
+    private record RecordKey(String branch, AggregateOrigin type, String id) {
     }
 
     private final Map<RecordKey, Map<LocalDate, RecordState>> states = new HashMap<>();
@@ -25,7 +25,7 @@ public final class ContributionLedger implements AggregateSource {
      * The states one file gives, in place of those its earlier upload gave: a record the file no longer carries
      * withdraws that file's state.
      */
-    public void replaceFile(String branch, RecordType type, LocalDate fileDate, Map<String, RecordState> fileStates) {
+    public void replaceFile(String branch, AggregateOrigin type, LocalDate fileDate, Map<String, RecordState> fileStates) {
         states.forEach((key, byFile) -> {
             if (key.branch().equals(branch) && key.type() == type && !fileStates.containsKey(key.id())) {
                 byFile.remove(fileDate);
@@ -46,7 +46,7 @@ public final class ContributionLedger implements AggregateSource {
     }
 
     /** The state that counts now for one record. */
-    public Optional<RecordState> counted(String branch, RecordType type, String id) {
+    public Optional<RecordState> counted(String branch, AggregateOrigin type, String id) {
         return RecordState.counted(states.getOrDefault(new RecordKey(branch, type, id), Map.of()).values());
     }
 

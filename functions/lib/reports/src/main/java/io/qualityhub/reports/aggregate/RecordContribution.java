@@ -30,7 +30,7 @@ public record RecordContribution(Map<LocalDate, DailyAggregate> byDay, Map<Local
      * that belong to that day (the accumulator's rule for claims and complaints), and all of it for types that have
      * one date.
      */
-    public static RecordContribution of(String branch, RecordType type, Fact fact, Collection<LocalDate> days) {
+    public static RecordContribution of(String branch, AggregateOrigin type, Fact fact, Collection<LocalDate> days) {
         Map<LocalDate, DailyAggregate> byDay = new TreeMap<>();
         for (LocalDate day : days) {
             AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey(branch, day, type, 0));

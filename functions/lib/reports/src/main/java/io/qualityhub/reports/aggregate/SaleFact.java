@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.SaleRecording;
 import io.qualityhub.core.format.SalesChannel;
 import io.qualityhub.core.format.ProductLine;
 import java.util.Objects;
@@ -18,9 +19,8 @@ public record SaleFact(SalesChannel channel, ProductLine productLine, boolean te
         return termsGiven && riskNoticeGiven && customerSigned;
     }
 
-    /** The upload format requires a recording for these channels and product lines. */
+    /** Whether the upload format requires a recording of this sale ({@link SaleRecording}). */
     public boolean recordingRequired() {
-        return channel == SalesChannel.TELEMARKETING || channel == SalesChannel.BANCASSURANCE
-                || productLine == ProductLine.LIFE || productLine == ProductLine.HEALTH;
+        return SaleRecording.required(channel, productLine);
     }
 }

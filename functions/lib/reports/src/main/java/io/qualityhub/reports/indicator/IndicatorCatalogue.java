@@ -327,10 +327,10 @@ public final class IndicatorCatalogue {
             for (ViolationSeverity severity : ViolationSeverity.values()) {
                 String dimension = AggregateAccumulator.violationDimension(department, severity);
                 list.add(new IndicatorDefinition("violations.count." + dimension, "violations.count",
-                        "Violations, " + departmentEn(department) + ", " + severity.name().toLowerCase(Locale.ROOT),
+                        "Violations, " + departmentEn(department) + ", " + severity.wireName(),
                         "違規件數(" + departmentZh(department) + "・" + severityZh(severity) + ")", Unit.COUNT,
                         LOWER_IS_BETTER,
-                        "Violations by " + departmentEn(department) + " staff of " + severity.name().toLowerCase(Locale.ROOT)
+                        "Violations by " + departmentEn(department) + " staff of " + severity.wireName()
                                 + " severity recorded in the period.",
                         "期間內記錄之" + departmentZh(department) + "人員" + severityZh(severity) + "違規件數。",
                         "Hold targeted training for the department and supervise repeat offenders closely.",

@@ -10,6 +10,7 @@ import io.qualityhub.core.format.Complexity;
 import io.qualityhub.core.format.Department;
 import io.qualityhub.core.format.FollowupOutcome;
 import io.qualityhub.core.format.ProductLine;
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.RiskLevel;
 import io.qualityhub.core.format.SalesChannel;
 import io.qualityhub.core.format.Sanction;
@@ -28,7 +29,7 @@ class AggregateAccumulatorCountsTest {
 
     @Test
     void salesCountDisclosureAndRecordingsWhereTheChannelOrProductLineRequiresThem() {
-        Map<CounterKey, Long> counted = counters(RecordType.SALES, List.of(
+        Map<CounterKey, Long> counted = counters(AggregateOrigin.of(RecordType.SALES), List.of(
                 new SaleFact(SalesChannel.AGENT, ProductLine.LIFE, true, true, true, true),
                 new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, true, true, false, false),
                 new SaleFact(SalesChannel.BANCASSURANCE, ProductLine.AUTO, true, true, true, false),
@@ -40,7 +41,7 @@ class AggregateAccumulatorCountsTest {
     @Test
     void underwritingCountsStandardExceptions() {
         assertEquals(Map.of(key(Counter.UNDERWRITING_TOTAL), 3L, key(Counter.UNDERWRITING_EXCEPTIONS), 1L),
-                counters(RecordType.UNDERWRITING, List.of(
+                counters(AggregateOrigin.of(RecordType.UNDERWRITING), List.of(
                         new UnderwritingFact(RiskLevel.LOW, UnderwritingDecision.ACCEPT, true),
                         new UnderwritingFact(RiskLevel.HIGH, UnderwritingDecision.DECLINE, false),
                         new UnderwritingFact(RiskLevel.MEDIUM, UnderwritingDecision.REFER, false))));
@@ -50,14 +51,14 @@ class AggregateAccumulatorCountsTest {
     void followupsCountTheCustomersReachedAndThoseWhoUnderstood() {
         assertEquals(Map.of(key(Counter.FOLLOWUPS_TOTAL), 3L, key(Counter.FOLLOWUPS_COMPLETED), 2L,
                         key(Counter.FOLLOWUPS_UNDERSTOOD), 1L),
-                counters(RecordType.FOLLOWUPS, List.of(new FollowupFact(FollowupOutcome.UNDERSTOOD),
+                counters(AggregateOrigin.of(RecordType.FOLLOWUPS), List.of(new FollowupFact(FollowupOutcome.UNDERSTOOD),
                         new FollowupFact(FollowupOutcome.NOT_UNDERSTOOD),
                         new FollowupFact(FollowupOutcome.UNREACHABLE))));
     }
 
     @Test
     void claimsSettledThatDayCountWithTheirGreenChannelAndDeadlineVerdicts() {
-        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 1));
+        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, AggregateOrigin.of(RecordType.CLAIMS), 1));
         accumulator.accept(claim(Complexity.SIMPLE, true, ClaimStatus.CLOSED, "2026-11-10", "2026-11-20", true));
         accumulator.accept(claim(Complexity.COMPLEX, false, ClaimStatus.REJECTED, "2026-11-01", "2026-11-20",
                 false));
@@ -78,7 +79,7 @@ class AggregateAccumulatorCountsTest {
         assertEquals(Map.of(key(Counter.COMPLAINTS_RECEIVED), 3L, key(Counter.COMPLAINTS_MAJOR), 2L,
                         key(Counter.COMPLAINTS_RESOLVED), 3L, key(Counter.COMPLAINTS_FIRST_RESPONSE_ON_TIME), 2L,
                         key(Counter.COMPLAINTS_RESOLVED_ON_TIME), 2L),
-                counters(RecordType.COMPLAINTS, List.of(
+                counters(AggregateOrigin.of(RecordType.COMPLAINTS), List.of(
                         complaint(ComplaintSeverity.MAJOR, "2026-11-20", "2026-11-20", true, true),
                         complaint(ComplaintSeverity.GENERAL, "2026-11-18", "2026-11-20", false, false),
                         complaint(ComplaintSeverity.GENERAL, "2026-11-19", "2026-11-20", true, true),
@@ -91,7 +92,7 @@ class AggregateAccumulatorCountsTest {
         assertEquals(Map.of(key(Counter.SURVEY_RESPONSES, "sales"), 1L, key(Counter.SURVEY_SCORE_SUM, "sales"), 4L,
                         key(Counter.SURVEY_RESPONSES, "enquiry"), 1L, key(Counter.SURVEY_SCORE_SUM, "enquiry"), 2L,
                         key(Counter.SURVEY_RESPONSES, "overall"), 2L, key(Counter.SURVEY_SCORE_SUM, "overall"), 8L),
-                counters(RecordType.SURVEYS, List.of(SurveyFact.of(4, null, null, null, 5),
+                counters(AggregateOrigin.of(RecordType.SURVEYS), List.of(SurveyFact.of(4, null, null, null, 5),
                         SurveyFact.of(null, null, null, 2, 3))));
     }
 
@@ -100,7 +101,7 @@ class AggregateAccumulatorCountsTest {
         assertEquals(Map.of(key(Counter.VIOLATIONS, "sales.major"), 2L, key(Counter.VIOLATIONS, "claims.minor"), 1L,
                         key(Counter.SANCTIONS, "fine"), 1L, key(Counter.SANCTIONS, "warning"), 1L,
                         key(Counter.SANCTIONS, "training"), 1L),
-                counters(RecordType.VIOLATIONS, List.of(
+                counters(AggregateOrigin.of(RecordType.VIOLATIONS), List.of(
                         new ViolationFact(Department.SALES, ViolationSeverity.MAJOR,
                                 Sanction.FINE),
                         new ViolationFact(Department.CLAIMS, ViolationSeverity.MINOR,
@@ -116,7 +117,7 @@ class AggregateAccumulatorCountsTest {
                         key(Counter.ACTIONS_CHECK_PENDING_BY_DUE_DATE, "2026-12-20"), 1L,
                         key(Counter.ACTIONS_OPEN_BY_DUE_DATE, "2026-12-05"), 1L, key(Counter.ACTIONS_CHECKS_PASSED), 1L,
                         key(Counter.ACTIONS_CHECKS_FAILED), 3L),
-                counters(RecordType.FINDINGS, List.of(
+                counters(AggregateOrigin.of(RecordType.FINDINGS), List.of(
                         action(ActionStatus.VERIFIED, "2026-11-30", "2026-11-25", null, 1, 0),
                         action(ActionStatus.VERIFIED, "2026-11-10", "2026-11-15", null, 0, 2),
                         action(ActionStatus.VERIFIED, "2026-11-30", "2026-11-30", null, 0, 0),
@@ -130,7 +131,7 @@ class AggregateAccumulatorCountsTest {
         String dimension = "claim_file@2026-11-30";
         LocalDate due = LocalDate.parse("2026-11-30");
         assertEquals(Map.of(key(Counter.INSPECTION_TASKS_DUE, dimension), 3L, key(Counter.INSPECTION_TASKS_DONE, dimension), 2L),
-                counters(RecordType.FINDINGS, List.of(new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, true),
+                counters(AggregateOrigin.of(RecordType.FINDINGS), List.of(new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, true),
                         new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, false),
                         new InspectionTaskFact("TPE-01", InspectionType.CLAIM_FILE, due, true))));
     }
@@ -138,12 +139,12 @@ class AggregateAccumulatorCountsTest {
     @Test
     void uploadPunctualityCountsTheFilesExpectedAndOnTime() {
         assertEquals(Map.of(key(Counter.UPLOADS_EXPECTED), 5L, key(Counter.UPLOADS_ON_TIME), 3L),
-                counters(RecordType.UPLOADS, List.of(new UploadPunctualityFact("TPE-01", DAY, 5, 3))));
+                counters(AggregateOrigin.UPLOADS, List.of(new UploadPunctualityFact("TPE-01", DAY, 5, 3))));
     }
 
     @Test
     void aFactOfTheWrongTypeIsRefusedNamingItsPlaceInTheFile() {
-        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.SALES, 1));
+        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, AggregateOrigin.of(RecordType.SALES), 1));
         accumulator.accept(new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, true, true, true, false));
         accumulator.accept(new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, true, true, true, false));
         InvalidFactException refused = assertThrows(InvalidFactException.class, () -> accumulator.accept(
@@ -153,7 +154,7 @@ class AggregateAccumulatorCountsTest {
         assertEquals(2, accumulator.acceptedFacts());
     }
 
-    private static Map<CounterKey, Long> counters(RecordType type, List<Fact> facts) {
+    private static Map<CounterKey, Long> counters(AggregateOrigin type, List<Fact> facts) {
         AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, type, 1));
         facts.forEach(accumulator::accept);
         return accumulator.toAggregate().byBranch().get("TPE-01").counters();

@@ -2,6 +2,7 @@ package io.qualityhub.reports.aggregate;
 
 import io.qualityhub.core.format.Complexity;
 import io.qualityhub.core.format.ClaimStatus;
+import io.qualityhub.core.format.RecordType;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,9 +51,9 @@ class AggregateMergePropertiesTest {
     @MethodSource("claimsAndCut")
     void mergingTheAggregatesOfTwoPartsEqualsTheAggregateOfTheUnion(List<ClaimFact> claims, int cut) {
         int split = Math.min(cut, claims.size());
-        BranchTallies first = tallies(RecordType.CLAIMS, claims.subList(0, split));
-        BranchTallies second = tallies(RecordType.CLAIMS, claims.subList(split, claims.size()));
-        assertEquals(tallies(RecordType.CLAIMS, claims), first.merge(second));
+        BranchTallies first = tallies(AggregateOrigin.of(RecordType.CLAIMS), claims.subList(0, split));
+        BranchTallies second = tallies(AggregateOrigin.of(RecordType.CLAIMS), claims.subList(split, claims.size()));
+        assertEquals(tallies(AggregateOrigin.of(RecordType.CLAIMS), claims), first.merge(second));
     }
 
     /**
@@ -97,13 +98,13 @@ class AggregateMergePropertiesTest {
     private static BranchTallies someTallies(Random random) {
         return switch (random.nextInt(3)) {
             case 0 -> BranchTallies.empty();
-            case 1 -> tallies(RecordType.CLAIMS, claims(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)));
+            case 1 -> tallies(AggregateOrigin.of(RecordType.CLAIMS), claims(random, random.nextInt(MAX_FACTS_TO_MERGE + 1)));
             default -> withGauge(random, random.nextInt(MAX_FACTS_TO_MERGE + 1));
         };
     }
 
     private static BranchTallies withGauge(Random random, int claims) {
-        BranchTallies counted = tallies(RecordType.CLAIMS, claims(random, claims));
+        BranchTallies counted = tallies(AggregateOrigin.of(RecordType.CLAIMS), claims(random, claims));
         GaugeReading reading = new GaugeReading(DAY.plusDays(random.nextInt(3) - 1), random.nextInt(4));
         return new BranchTallies(counted.counters(), counted.claimCycleTimes(),
                 java.util.Map.of(Gauge.OVERDUE_OPEN_CLAIMS, reading));
@@ -122,13 +123,13 @@ class AggregateMergePropertiesTest {
     @ParameterizedTest(name = "case {index}")
     @MethodSource("claimLists")
     void storedFormReadsBackEqual(List<ClaimFact> claims) {
-        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 7));
+        AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, AggregateOrigin.of(RecordType.CLAIMS), 7));
         claims.forEach(accumulator::accept);
         DailyAggregate aggregate = accumulator.toAggregate();
         assertEquals(aggregate, AggregateJson.read(AggregateJson.write(aggregate)));
     }
 
-    private static BranchTallies tallies(RecordType type, List<? extends Fact> facts) {
+    private static BranchTallies tallies(AggregateOrigin type, List<? extends Fact> facts) {
         AggregateAccumulator accumulator = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, type, 1));
         facts.forEach(accumulator::accept);
         return accumulator.toAggregate().byBranch().getOrDefault("TPE-01", BranchTallies.empty());

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.SalesChannel;
 import io.qualityhub.core.format.ProductLine;
 import io.qualityhub.core.format.FollowupOutcome;
@@ -23,11 +24,11 @@ class AggregateReplacementTest {
     @Test
     void reUploadReplacesTheFilesContributionExactly() {
         AggregateLedger ledger = new AggregateLedger();
-        assertEquals(AggregateLedger.PutOutcome.ADDED, ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES, 1,
+        assertEquals(AggregateLedger.PutOutcome.ADDED, ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.SALES), 1,
                 List.of(sale(false), sale(false), sale(true)))));
-        assertEquals(AggregateLedger.PutOutcome.ADDED, ledger.put(aggregate("TPE-01", "2026-10-06", RecordType.SALES, 1,
+        assertEquals(AggregateLedger.PutOutcome.ADDED, ledger.put(aggregate("TPE-01", "2026-10-06", AggregateOrigin.of(RecordType.SALES), 1,
                 List.of(sale(true)))));
-        assertEquals(AggregateLedger.PutOutcome.REPLACED, ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES,
+        assertEquals(AggregateLedger.PutOutcome.REPLACED, ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.SALES),
                 2, List.of(sale(true), sale(true)))));
 
         BranchTallies period = period(ledger);
@@ -38,9 +39,9 @@ class AggregateReplacementTest {
     @Test
     void anOlderGenerationArrivingLateNeverUndoesANewerOne() {
         AggregateLedger ledger = new AggregateLedger();
-        ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES, 5, List.of(sale(true))));
+        ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.SALES), 5, List.of(sale(true))));
         assertEquals(AggregateLedger.PutOutcome.STALE_IGNORED, ledger.put(aggregate("TPE-01", "2026-10-05",
-                RecordType.SALES, 4, List.of(sale(false), sale(false)))));
+                AggregateOrigin.of(RecordType.SALES), 4, List.of(sale(false), sale(false)))));
         assertEquals(1, period(ledger).count(Counter.SALES_TOTAL));
         assertEquals(1, period(ledger).count(Counter.SALES_DISCLOSURE_COMPLETE));
     }
@@ -48,17 +49,17 @@ class AggregateReplacementTest {
     @Test
     void aFileThatNowHoldsFewerRowsStopsCountingTheRemovedOnes() {
         AggregateLedger ledger = new AggregateLedger();
-        ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES, 1, List.of(sale(true), sale(true))));
-        ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES, 2, List.of()));
+        ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.SALES), 1, List.of(sale(true), sale(true))));
+        ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.SALES), 2, List.of()));
         assertEquals(0, period(ledger).count(Counter.SALES_TOTAL));
     }
 
     @Test
     void sameDayFilesOfOtherTypesOrBranchesAreSeparateSlots() {
         AggregateLedger ledger = new AggregateLedger();
-        ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.SALES, 1, List.of(sale(true))));
-        ledger.put(aggregate("KHH-02", "2026-10-05", RecordType.SALES, 1, List.of(sale(false))));
-        ledger.put(aggregate("TPE-01", "2026-10-05", RecordType.FOLLOWUPS, 1,
+        ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.SALES), 1, List.of(sale(true))));
+        ledger.put(aggregate("KHH-02", "2026-10-05", AggregateOrigin.of(RecordType.SALES), 1, List.of(sale(false))));
+        ledger.put(aggregate("TPE-01", "2026-10-05", AggregateOrigin.of(RecordType.FOLLOWUPS), 1,
                 List.of(new FollowupFact(FollowupOutcome.UNDERSTOOD))));
         var byBranch = DailyAggregate.combineByBranch(ledger.aggregatesBetween(DAY, DAY));
         assertEquals(1, byBranch.get("TPE-01").count(Counter.SALES_TOTAL));
@@ -68,12 +69,12 @@ class AggregateReplacementTest {
 
     @Test
     void aFactOfTheWrongTypeOrWithoutItsDeadlineVerdictIsRefusedWithItsSlot() {
-        AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.SALES, 1));
+        AggregateAccumulator sales = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, AggregateOrigin.of(RecordType.SALES), 1));
         InvalidFactException wrongType = assertThrows(InvalidFactException.class,
                 () -> sales.accept(new FollowupFact(FollowupOutcome.UNDERSTOOD)));
         assertTrue(wrongType.getMessage().contains("TPE-01/2026-10-05/SALES"), wrongType.getMessage());
 
-        AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, RecordType.CLAIMS, 1));
+        AggregateAccumulator claims = new AggregateAccumulator(new AggregateKey("TPE-01", DAY, AggregateOrigin.of(RecordType.CLAIMS), 1));
         InvalidFactException noVerdict = assertThrows(InvalidFactException.class, () -> claims.accept(
                 new ClaimFact(Complexity.SIMPLE, false, ClaimStatus.CLOSED,
                         DAY.atStartOfDay().atOffset(ZoneOffset.ofHours(8)),
@@ -84,9 +85,9 @@ class AggregateReplacementTest {
     @Test
     void gaugesKeepTheLatestReadingWhateverTheOrder() {
         AggregateLedger ledger = new AggregateLedger();
-        ledger.put(aggregate("TPE-01", "2026-10-31", RecordType.MONITOR_SNAPSHOT, 1,
+        ledger.put(aggregate("TPE-01", "2026-10-31", AggregateOrigin.MONITOR_SNAPSHOT, 1,
                 List.of(new OpenItemsSnapshot("TPE-01", LocalDate.parse("2026-10-31"), 2))));
-        ledger.put(aggregate("TPE-01", "2026-10-15", RecordType.MONITOR_SNAPSHOT, 1,
+        ledger.put(aggregate("TPE-01", "2026-10-15", AggregateOrigin.MONITOR_SNAPSHOT, 1,
                 List.of(new OpenItemsSnapshot("TPE-01", LocalDate.parse("2026-10-15"), 9))));
         GaugeReading reading = period(ledger).gauge(Gauge.OVERDUE_OPEN_CLAIMS);
         assertEquals(new GaugeReading(LocalDate.parse("2026-10-31"), 2), reading);

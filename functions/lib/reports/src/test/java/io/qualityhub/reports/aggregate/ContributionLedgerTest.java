@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.SalesChannel;
 import io.qualityhub.core.format.ProductLine;
 import io.qualityhub.core.format.Complexity;
@@ -24,9 +25,9 @@ class ContributionLedgerTest {
     @Test
     void aComplaintCountsAsReceivedOnItsOwnDayAndAsResolvedOnItsResolutionDayOnceWhateverFilesCarryIt() {
         ContributionLedger ledger = new ContributionLedger();
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(2), Map.of(
                 "K-1", complaint(day(2), 1, ComplaintSeverity.MAJOR, null)));
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(20), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(20), Map.of(
                 "K-1", complaint(day(20), 20, ComplaintSeverity.MAJOR, "2026-10-20T09:00:00+08:00")));
 
         BranchTallies october = tallies(ledger, OCT_1, OCT_31);
@@ -42,14 +43,14 @@ class ContributionLedgerTest {
     @Test
     void aNewerStateRetractsTheOldContributionAndAnOlderOneArrivingLaterChangesNothing() {
         ContributionLedger ledger = new ContributionLedger();
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(2), Map.of(
                 "K-2", complaint(day(2), 2, ComplaintSeverity.GENERAL, null)));
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(21), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(21), Map.of(
                 "K-2", complaint(day(21), 21, ComplaintSeverity.MAJOR, null)));
         assertEquals(1, tallies(ledger, OCT_1, OCT_31).count(Counter.COMPLAINTS_MAJOR), "corrected to major");
 
         // The 2nd's file uploaded again, with K-2 as general: its state is older than the 21st's correction.
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(2), Map.of(
                 "K-2", complaint(day(2), 2, ComplaintSeverity.GENERAL, null)));
         BranchTallies october = tallies(ledger, OCT_1, OCT_31);
         assertEquals(1, october.count(Counter.COMPLAINTS_RECEIVED));
@@ -59,30 +60,30 @@ class ContributionLedgerTest {
     @Test
     void aReUploadWithoutARecordWithdrawsItsStateAndTheLatestOfTheOtherFilesCountsAgain() {
         ContributionLedger ledger = new ContributionLedger();
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(2), Map.of(
                 "K-3", complaint(day(2), 2, ComplaintSeverity.GENERAL, null)));
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(20), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(20), Map.of(
                 "K-3", complaint(day(20), 20, ComplaintSeverity.MAJOR, "2026-10-20T09:00:00+08:00")));
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(20), Map.of());
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(20), Map.of());
 
         BranchTallies october = tallies(ledger, OCT_1, OCT_31);
         assertEquals(1, october.count(Counter.COMPLAINTS_RECEIVED), "the 2nd's state counts again");
         assertEquals(0, october.count(Counter.COMPLAINTS_MAJOR));
         assertEquals(0, october.count(Counter.COMPLAINTS_RESOLVED));
 
-        ledger.replaceFile(BRANCH, RecordType.COMPLAINTS, day(2), Map.of());
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), day(2), Map.of());
         assertEquals(0, tallies(ledger, OCT_1, OCT_31).count(Counter.COMPLAINTS_RECEIVED), "no file carries K-3 now");
     }
 
     @Test
     void aSaleCountsInThePeriodOfItsSaleAndAFileOfALaterDayCorrectsIt() {
         ContributionLedger ledger = new ContributionLedger();
-        ledger.replaceFile(BRANCH, RecordType.SALES, day(3), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.SALES), day(3), Map.of(
                 "S-1", sale(day(3), OCT_1, false),
                 "S-3", sale(day(3), LocalDate.parse("2026-09-30"), true)));
-        ledger.replaceFile(BRANCH, RecordType.SALES, day(10), Map.of("S-1", sale(day(10), OCT_1, true)));
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.SALES), day(10), Map.of("S-1", sale(day(10), OCT_1, true)));
         // The 3rd's file uploaded again as first sent: the 10th's file is later, so its correction stays.
-        ledger.replaceFile(BRANCH, RecordType.SALES, day(3), Map.of(
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.SALES), day(3), Map.of(
                 "S-1", sale(day(3), OCT_1, false),
                 "S-3", sale(day(3), LocalDate.parse("2026-09-30"), true)));
 
@@ -96,9 +97,9 @@ class ContributionLedgerTest {
     @Test
     void aClaimReopenedInALaterFileNoLongerCountsAsSettled() {
         ContributionLedger ledger = new ContributionLedger();
-        ledger.replaceFile(BRANCH, RecordType.CLAIMS, day(5), Map.of("C-1", claim(day(5), 5, ClaimStatus.CLOSED)));
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.CLAIMS), day(5), Map.of("C-1", claim(day(5), 5, ClaimStatus.CLOSED)));
         assertEquals(1, tallies(ledger, OCT_1, OCT_31).count(Counter.CLAIMS_SETTLED));
-        ledger.replaceFile(BRANCH, RecordType.CLAIMS, day(9), Map.of("C-1", claim(day(9), 9, ClaimStatus.UNDER_REVIEW)));
+        ledger.replaceFile(BRANCH, AggregateOrigin.of(RecordType.CLAIMS), day(9), Map.of("C-1", claim(day(9), 9, ClaimStatus.UNDER_REVIEW)));
         assertEquals(0, tallies(ledger, OCT_1, OCT_31).count(Counter.CLAIMS_SETTLED));
         assertTrue(tallies(ledger, OCT_1, OCT_31).cycleTimes(Complexity.SIMPLE).count() == 0);
     }
@@ -122,12 +123,12 @@ class ContributionLedgerTest {
         List<LocalDate> days = resolved == null ? List.of(received.toLocalDate())
                 : List.of(received.toLocalDate(), resolved.toLocalDate());
         return new RecordState(fileDate, day(updatedDay).toEpochDay(),
-                RecordContribution.of(BRANCH, RecordType.COMPLAINTS, fact, days));
+                RecordContribution.of(BRANCH, AggregateOrigin.of(RecordType.COMPLAINTS), fact, days));
     }
 
     private static RecordState sale(LocalDate fileDate, LocalDate soldOn, boolean disclosed) {
         SaleFact fact = new SaleFact(SalesChannel.AGENT, ProductLine.AUTO, disclosed, true, true, false);
-        return new RecordState(fileDate, null, RecordContribution.of(BRANCH, RecordType.SALES, fact, List.of(soldOn)));
+        return new RecordState(fileDate, null, RecordContribution.of(BRANCH, AggregateOrigin.of(RecordType.SALES), fact, List.of(soldOn)));
     }
 
     private static RecordState claim(LocalDate fileDate, int updatedDay, ClaimStatus status) {
@@ -135,7 +136,7 @@ class ContributionLedgerTest {
         OffsetDateTime closed = status == ClaimStatus.CLOSED ? OffsetDateTime.parse("2026-10-05T15:00:00+08:00") : null;
         ClaimFact fact = new ClaimFact(Complexity.SIMPLE, false, status, reported, closed,
                 closed == null ? null : true);
-        return new RecordState(fileDate, day(updatedDay).toEpochDay(), RecordContribution.of(BRANCH, RecordType.CLAIMS,
+        return new RecordState(fileDate, day(updatedDay).toEpochDay(), RecordContribution.of(BRANCH, AggregateOrigin.of(RecordType.CLAIMS),
                 fact, closed == null ? List.of() : List.of(closed.toLocalDate())));
     }
 

@@ -1,15 +1,16 @@
 package io.qualityhub.reports.indicator;
 
+import io.qualityhub.core.format.RecordType;
 import static io.qualityhub.reports.HandBuiltDataset.aggregate;
 import static io.qualityhub.reports.HandBuiltDataset.task;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.qualityhub.reports.aggregate.AggregateLedger;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.BranchTallies;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.aggregate.InspectionType;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,11 @@ class InspectionCoverageTest {
     private final AggregateLedger ledger = new AggregateLedger();
 
     InspectionCoverageTest() {
-        ledger.put(aggregate(TPE, "2026-11-10", RecordType.FINDINGS, 1, List.of(
+        ledger.put(aggregate(TPE, "2026-11-10", AggregateOrigin.of(RecordType.FINDINGS), 1, List.of(
                 task(TPE, InspectionType.CLAIM_FILE, "2026-11-10", true))));
-        ledger.put(aggregate(TPE, "2026-11-20", RecordType.FINDINGS, 1, List.of(
+        ledger.put(aggregate(TPE, "2026-11-20", AggregateOrigin.of(RecordType.FINDINGS), 1, List.of(
                 task(TPE, InspectionType.CLAIM_FILE, "2026-11-20", false))));
-        ledger.put(aggregate(TPE, "2026-11-28", RecordType.FINDINGS, 1, List.of(
+        ledger.put(aggregate(TPE, "2026-11-28", AggregateOrigin.of(RecordType.FINDINGS), 1, List.of(
                 task(TPE, InspectionType.CLAIM_FILE, "2026-11-28", false),
                 task(TPE, InspectionType.CLAIM_FILE, "2026-11-28", true))));
     }

@@ -1,5 +1,6 @@
 package io.qualityhub.reports.indicator;
 
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.ComplaintSeverity;
 import static io.qualityhub.reports.HandBuiltDataset.aggregate;
 import static io.qualityhub.reports.HandBuiltDataset.at;
@@ -7,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.qualityhub.reports.aggregate.AggregateLedger;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.BranchTallies;
 import io.qualityhub.reports.aggregate.ComplaintFact;
 import io.qualityhub.reports.aggregate.DailyAggregate;
 import io.qualityhub.reports.aggregate.PortfolioFact;
-import io.qualityhub.reports.aggregate.RecordType;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
@@ -26,13 +27,13 @@ class PolicyRatesTest {
     @Test
     void aBranchWithoutAPortfolioReadsNoDataAndSoDoesTheCompany() {
         AggregateLedger ledger = new AggregateLedger();
-        ledger.put(aggregate("TPE-01", "2026-11-05", RecordType.COMPLAINTS, 1, List.of(
+        ledger.put(aggregate("TPE-01", "2026-11-05", AggregateOrigin.of(RecordType.COMPLAINTS), 1, List.of(
                 new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-11-05T09:00"), null, null, null),
                 new ComplaintFact(ComplaintSeverity.MAJOR, at("2026-11-05T10:00"), null, null, null),
                 new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-11-05T11:00"), null, null, null))));
-        ledger.put(aggregate("TPE-01", "2026-11-30", RecordType.PORTFOLIO, 1, List.of(
+        ledger.put(aggregate("TPE-01", "2026-11-30", AggregateOrigin.of(RecordType.PORTFOLIO), 1, List.of(
                 new PortfolioFact(YearMonth.parse("2026-11"), 4000), new PortfolioFact(YearMonth.parse("2026-11"), 2000))));
-        ledger.put(aggregate("KHH-02", "2026-11-06", RecordType.COMPLAINTS, 1, List.of(
+        ledger.put(aggregate("KHH-02", "2026-11-06", AggregateOrigin.of(RecordType.COMPLAINTS), 1, List.of(
                 new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-11-06T09:00"), null, null, null))));
 
         IndicatorResults results = evaluate(ledger);
@@ -59,14 +60,14 @@ class PolicyRatesTest {
     @Test
     void aReUploadedPortfolioReplacesTheFirstAndTheLatestMonthOfAQuarterCounts() {
         AggregateLedger ledger = new AggregateLedger();
-        ledger.put(aggregate("TPE-01", "2026-10-12", RecordType.COMPLAINTS, 1, List.of(
+        ledger.put(aggregate("TPE-01", "2026-10-12", AggregateOrigin.of(RecordType.COMPLAINTS), 1, List.of(
                 new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-10-12T09:00"), null, null, null),
                 new ComplaintFact(ComplaintSeverity.GENERAL, at("2026-10-12T10:00"), null, null, null))));
-        ledger.put(aggregate("TPE-01", "2026-10-31", RecordType.PORTFOLIO, 1, List.of(
+        ledger.put(aggregate("TPE-01", "2026-10-31", AggregateOrigin.of(RecordType.PORTFOLIO), 1, List.of(
                 new PortfolioFact(YearMonth.parse("2026-10"), 1000))));
-        ledger.put(aggregate("TPE-01", "2026-11-30", RecordType.PORTFOLIO, 1, List.of(
+        ledger.put(aggregate("TPE-01", "2026-11-30", AggregateOrigin.of(RecordType.PORTFOLIO), 1, List.of(
                 new PortfolioFact(YearMonth.parse("2026-11"), 9999))));
-        ledger.put(aggregate("TPE-01", "2026-11-30", RecordType.PORTFOLIO, 2, List.of(
+        ledger.put(aggregate("TPE-01", "2026-11-30", AggregateOrigin.of(RecordType.PORTFOLIO), 2, List.of(
                 new PortfolioFact(YearMonth.parse("2026-11"), 3000), new PortfolioFact(YearMonth.parse("2026-11"), 1000))));
 
         Map<String, BranchTallies> quarter = DailyAggregate.combineByBranch(

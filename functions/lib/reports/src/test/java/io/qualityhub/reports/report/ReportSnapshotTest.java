@@ -1,11 +1,12 @@
 package io.qualityhub.reports.report;
 
+import io.qualityhub.core.format.RecordType;
 import io.qualityhub.core.format.ActionStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.qualityhub.reports.HandBuiltDataset;
 import io.qualityhub.reports.aggregate.AggregateLedger;
-import io.qualityhub.reports.aggregate.RecordType;
+import io.qualityhub.reports.aggregate.AggregateOrigin;
 import io.qualityhub.reports.aggregate.SurveyFact;
 import io.qualityhub.reports.finding.FindingRules;
 import io.qualityhub.reports.indicator.IndicatorTargets;
@@ -105,7 +106,7 @@ class ReportSnapshotTest {
         ReportSnapshot snapshot = ReportSnapshot.fromJson(snapshotOf(ledger).toJson());
         byte[] before = new JsonReportRenderer().render(snapshot.rebuild(COMPANY), snapshot.reference());
 
-        ledger.put(HandBuiltDataset.aggregate("HSZ-05", "2026-10-20", RecordType.SURVEYS, 1,
+        ledger.put(HandBuiltDataset.aggregate("HSZ-05", "2026-10-20", AggregateOrigin.of(RecordType.SURVEYS), 1,
                 List.of(SurveyFact.of(null, null, null, null, 2))));
 
         QualityReport fresh = new ReportBuilder(ledger, TARGETS, FindingRules.standard()).build(companyRequest());
@@ -145,7 +146,7 @@ class ReportSnapshotTest {
         ReportSnapshot first = snapshotOf(ledger);
         assertArrayEquals(first.toJson(), snapshotOf(HandBuiltDataset.ledger()).toJson());
         assertArrayEquals(first.toJson(), ReportSnapshot.fromJson(first.toJson()).toJson(), "read and written again");
-        ledger.put(HandBuiltDataset.aggregate("TPE-01", "2026-10-21", RecordType.SURVEYS, 1,
+        ledger.put(HandBuiltDataset.aggregate("TPE-01", "2026-10-21", AggregateOrigin.of(RecordType.SURVEYS), 1,
                 List.of(SurveyFact.of(null, null, null, null, 5))));
         assertNotEquals(first.digest(), snapshotOf(ledger).digest());
     }

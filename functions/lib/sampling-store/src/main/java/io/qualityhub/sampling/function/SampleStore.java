@@ -161,8 +161,7 @@ public final class SampleStore {
           continue;
         }
         tasks.add(new StoredTask(TaskItems.fromItem(item), item.containsKey(QUEUED), item.get("status").s(),
-            Optional.ofNullable(item.get("secondVerdict")).map(verdict -> Verdict.valueOf(verdict.s().toUpperCase(
-                java.util.Locale.ROOT)))));
+            Optional.ofNullable(item.get("secondVerdict")).map(verdict -> Verdict.fromWire(verdict.s()))));
       }
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);

@@ -6,9 +6,16 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+import software.amazon.awssdk.services.kms.model.KmsException;
 
-/** Data keys generated and unwrapped by one KMS key. */
+/**
+ * Data keys generated and unwrapped by one KMS key. A refusal of a key to make or re-wrap a data key comes out as
+ * {@link KeyRefusedException}, for services that must tell the stack's fault from the data's; unwrapping keeps KMS's own
+ * exceptions, which the adapters that read records tell apart (a ciphertext KMS rejects is a tampered item).
+ */
 public final class KmsDataKeySource implements DataKeySource {
+
+  private static final int FIRST_SERVER_ERROR = 500;
 
   private final KmsClient kms;
   private final String keyId;
@@ -20,19 +27,28 @@ public final class KmsDataKeySource implements DataKeySource {
 
   @Override
   public DataKey generate(Map<String, String> encryptionContext) {
-    GenerateDataKeyResponse response = kms.generateDataKey(request -> request
-        .keyId(keyId)
-        .keySpec(DataKeySpec.AES_256)
-        .encryptionContext(encryptionContext));
+    GenerateDataKeyResponse response;
+    try {
+      response = kms.generateDataKey(request -> request
+          .keyId(keyId)
+          .keySpec(DataKeySpec.AES_256)
+          .encryptionContext(encryptionContext));
+    } catch (KmsException e) {
+      throw refusedOrAsIs(e, keyId, "GenerateDataKey");
+    }
     return new DataKey(response.plaintext().asByteArrayUnsafe(), response.ciphertextBlob().asByteArrayUnsafe());
   }
 
   @Override
   public byte[] generateWrapped(Map<String, String> encryptionContext) {
-    return kms.generateDataKeyWithoutPlaintext(request -> request
-        .keyId(keyId)
-        .keySpec(DataKeySpec.AES_256)
-        .encryptionContext(encryptionContext)).ciphertextBlob().asByteArray();
+    try {
+      return kms.generateDataKeyWithoutPlaintext(request -> request
+          .keyId(keyId)
+          .keySpec(DataKeySpec.AES_256)
+          .encryptionContext(encryptionContext)).ciphertextBlob().asByteArray();
+    } catch (KmsException e) {
+      throw refusedOrAsIs(e, keyId, "GenerateDataKeyWithoutPlaintext");
+    }
   }
 
   @Override
@@ -46,11 +62,27 @@ public final class KmsDataKeySource implements DataKeySource {
 
   @Override
   public byte[] rewrap(byte[] wrapped, Map<String, String> encryptionContext, String destinationKeyId) {
-    return kms.reEncrypt(request -> request
-        .sourceKeyId(keyId)
-        .ciphertextBlob(SdkBytes.fromByteArray(wrapped))
-        .sourceEncryptionContext(encryptionContext)
-        .destinationKeyId(destinationKeyId)
-        .destinationEncryptionContext(encryptionContext)).ciphertextBlob().asByteArray();
+    try {
+      return kms.reEncrypt(request -> request
+          .sourceKeyId(keyId)
+          .ciphertextBlob(SdkBytes.fromByteArray(wrapped))
+          .sourceEncryptionContext(encryptionContext)
+          .destinationKeyId(destinationKeyId)
+          .destinationEncryptionContext(encryptionContext)).ciphertextBlob().asByteArray();
+    } catch (KmsException e) {
+      throw refusedOrAsIs(e, keyId + " to " + destinationKeyId, "ReEncrypt");
+    }
+  }
+
+  /**
+   * A refusal as {@link KeyRefusedException}; throttling and KMS's own faults as they are, since they pass: the SDK
+   * has already retried them, and the caller's retry (a message redelivered) tries again later.
+   */
+  static RuntimeException refusedOrAsIs(KmsException e, String keyId, String operation) {
+    if (e.isThrottlingException() || e.statusCode() >= FIRST_SERVER_ERROR) {
+      return e;
+    }
+    String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
+    return new KeyRefusedException(keyId, operation, code, e);
   }
 }

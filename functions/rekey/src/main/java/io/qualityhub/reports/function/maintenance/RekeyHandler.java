@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.crypto.DataKeyRewrapper;
+import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.metrics.FunctionMetrics;
 import io.qualityhub.reports.function.AuditTrail;
 import java.time.Clock;
@@ -30,7 +32,9 @@ public final class RekeyHandler implements RequestHandler<Map<String, Object>, M
   }
 
   public RekeyHandler(Settings settings, AwsClients clients) {
-    this.service = new RekeyService(clients.dynamoDb(), settings.required("RECORDS_TABLE"), clients.kms(),
+    String recordsTable = settings.required("RECORDS_TABLE");
+    this.service = new RekeyService(fromKey -> new DataKeyRewrapper(clients.dynamoDb(), recordsTable,
+            new KmsDataKeySource(clients.kms(), fromKey), fromKey),
         settings.required("DATA_KEY_ARN"), new AuditTrail(clients.dynamoDb(), settings.required("REPORTS_TABLE")),
         Clock.systemUTC(), "rekey-function");
   }
