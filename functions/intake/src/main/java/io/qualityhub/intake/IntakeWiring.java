@@ -56,8 +56,10 @@ record IntakeWiring(UploadMessages messages, long continuationReserveMillis) {
         clock,
         Integer.parseInt(settings.optional(IntakeHandler.ROW_WRITES_IN_FLIGHT)
             .orElse(Integer.toString(BatchItemWriter.DEFAULT_IN_FLIGHT))));
+    // Built on first use: only a file longer than one invocation needs the queue, and a client built at init is
+    // part of every cold start (decision 0026).
     Continuations continuations = settings.optional("INTAKE_QUEUE_URL")
-        .<Continuations>map(queue -> new SqsContinuations(clients.configure(SqsClient.builder()).build(), queue))
+        .<Continuations>map(queue -> new SqsContinuations(memoize(() -> clients.configure(SqsClient.builder()).build()), queue))
         .orElse(Continuations.NONE);
     long continuationReserveMillis = 1000L * Long.parseLong(
         settings.optional("CONTINUE_WHEN_SECONDS_LEFT").orElse(Long.toString(DEFAULT_CONTINUE_WHEN_SECONDS_LEFT)));

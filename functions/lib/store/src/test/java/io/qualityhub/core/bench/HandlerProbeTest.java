@@ -48,7 +48,7 @@ class HandlerProbeTest {
 
     List<String> lines = printed.toString(StandardCharsets.UTF_8).lines().toList();
     assertEquals(2, lines.size(), lines.toString());
-    assertTrue(lines.get(0).matches("constructed_ms=\\d+ first_invocation_done_ms=\\d+ cpu_ms=\\d+"), lines.get(0));
+    assertTrue(lines.get(0).matches("constructed_ms=\\d+ first_invocation_done_ms=\\d+ cpu_ms=\\d+ event_read_ms=\\d+ event_read_cpu_ms=\\d+"), lines.get(0));
     assertEquals("response={\"batchItemFailures\":[{\"itemIdentifier\":\"IntakeFunction/m-1/first\"},"
         + "{\"itemIdentifier\":\"IntakeFunction/m-2/second\"}]}", lines.get(1));
   }
