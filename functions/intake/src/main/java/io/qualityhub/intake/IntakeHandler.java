@@ -21,6 +21,8 @@ public final class IntakeHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
   /** Setting: BatchWriteItem requests of a file's rows in flight at once (default {@value BatchItemWriter#DEFAULT_IN_FLIGHT}). */
   public static final String ROW_WRITES_IN_FLIGHT = "ROW_WRITES_IN_FLIGHT";
+  /** {@code false} reads each pass's rows on the handler's own thread; by default another thread reads them ahead. */
+  public static final String ROW_READ_AHEAD = "ROW_READ_AHEAD";
 
   private final IntakeWiring wiring;
 

@@ -48,7 +48,8 @@ record IntakeWiring(UploadMessages messages, long continuationReserveMillis) {
         new KmsDataKeySource(kms, dataKeyArn),
         dataKeyArn,
         blindIndex,
-        UploadDecoder.formatVersion1(),
+        Boolean.parseBoolean(settings.optional(IntakeHandler.ROW_READ_AHEAD).orElse("true"))
+            ? UploadDecoder.formatVersion1().readingAhead() : UploadDecoder.formatVersion1(),
         settings.optional("FILE_EVENTS_TOPIC_ARN")
             .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
             .orElse(FileEvents.NONE),

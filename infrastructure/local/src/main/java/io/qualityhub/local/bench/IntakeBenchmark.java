@@ -104,7 +104,11 @@ public final class IntakeBenchmark {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       HeapAfterCollections heap = new HeapAfterCollections();
       long cpuBefore = threads.getCurrentThreadCpuTime();
-      Map<Long, Long> intakeCpuBefore = intakeThreadsCpu(threads);
+      Map<Long, Long> intakeCpuBefore = threadsCpu(threads, IntakeBenchmark::isIntakeThread);
+      Map<Long, Long> stubCpuBefore = threadsCpu(threads, IntakeBenchmark::isStubThread);
+      long processCpuBefore = processCpuNanos();
+      long gcMillisBefore = gcMillis();
+      long requestBytesBefore = stub.batchWriteBytes();
       StageProfile stages = profile ? new StageProfile(IntakeBenchmark::isIntakeThread) : null;
       long wallBefore = System.nanoTime();
       PrintStream console = System.out;
@@ -134,8 +138,11 @@ public final class IntakeBenchmark {
       }
       long wallNanos = System.nanoTime() - wallBefore;
       long cpuNanos = threads.getCurrentThreadCpuTime() - cpuBefore;
-      long intakeCpuNanos = intakeThreadsCpu(threads).entrySet().stream()
-          .mapToLong(thread -> thread.getValue() - intakeCpuBefore.getOrDefault(thread.getKey(), 0L)).sum();
+      long intakeCpuNanos = cpuSince(threadsCpu(threads, IntakeBenchmark::isIntakeThread), intakeCpuBefore);
+      long stubCpuNanos = cpuSince(threadsCpu(threads, IntakeBenchmark::isStubThread), stubCpuBefore);
+      long processCpuNanos = processCpuNanos() - processCpuBefore;
+      long gcMillis = gcMillis() - gcMillisBefore;
+      long requestBytes = stub.batchWriteBytes() - requestBytesBefore;
 
       if (outcomes.size() != invocations || outcomes.get(outcomes.size() - 1).status() != FileStatus.PROCESSED) {
         throw new IllegalStateException("the benchmark file was not processed; see the handler's log");
@@ -157,6 +164,12 @@ public final class IntakeBenchmark {
       figures.put("rows_per_second", String.format("%.0f", rows / (wallNanos / 1e9)));
       figures.put("handler_cpu_us_per_row", String.format("%.2f", cpuNanos / 1000.0 / rows));
       figures.put("intake_cpu_us_per_row", String.format("%.2f", intakeCpuNanos / 1000.0 / rows));
+      // Not intake's: the stand-in for S3, DynamoDB and KMS shares the machine's cores with it (docs/benchmarks.md).
+      figures.put("stub_cpu_us_per_row", String.format("%.2f", stubCpuNanos / 1000.0 / rows));
+      // Every thread of the process: intake, the stub, the collector, the compilers and the profiler when on.
+      figures.put("process_cpu_us_per_row", String.format("%.2f", processCpuNanos / 1000.0 / rows));
+      figures.put("gc_ms_per_10k_rows", String.format("%.1f", gcMillis * 10_000.0 / rows));
+      figures.put("batch_write_item_request_bytes_per_row", String.format("%.0f", (double) requestBytes / rows));
       figures.put("storage_latency_ms_per_request", Integer.toString(latencyMillis));
       figures.put("peak_heap_mib", String.format("%.1f", heap.peakCollectionUsageBytes() / 1048576.0));
       figures.put("peak_heap_after_any_collection_mib", String.format("%.1f", heap.peakAfterAnyCollectionBytes() / 1048576.0));
@@ -183,14 +196,11 @@ public final class IntakeBenchmark {
     }
   }
 
-  /**
-   * CPU time so far of each live thread but the stub's and the flight recorder's: the handler's, and any threads it
-   * hands work to (the batch writers).
-   */
-  private static Map<Long, Long> intakeThreadsCpu(ThreadMXBean threads) {
+  /** CPU time so far of each live thread whose name {@code counted} takes. */
+  private static Map<Long, Long> threadsCpu(ThreadMXBean threads, java.util.function.Predicate<String> counted) {
     Map<Long, Long> cpu = new java.util.HashMap<>();
     for (var thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (thread != null && isIntakeThread(thread.getThreadName())) {
+      if (thread != null && counted.test(thread.getThreadName())) {
         long nanos = threads.getThreadCpuTime(thread.getThreadId());
         if (nanos >= 0) {
           cpu.put(thread.getThreadId(), nanos);
@@ -200,8 +210,25 @@ public final class IntakeBenchmark {
     return cpu;
   }
 
+  private static long cpuSince(Map<Long, Long> now, Map<Long, Long> before) {
+    return now.entrySet().stream().mapToLong(thread -> thread.getValue() - before.getOrDefault(thread.getKey(), 0L)).sum();
+  }
+
+  /** Every thread but the stub's and the flight recorder's: the handler's, and the threads it hands work to. */
   private static boolean isIntakeThread(String name) {
-    return !name.startsWith(StubAwsEndpoint.THREAD_NAME_PREFIX) && !name.equals("HTTP-Dispatcher") && !name.startsWith("JFR");
+    return !isStubThread(name) && !name.startsWith("JFR");
+  }
+
+  private static boolean isStubThread(String name) {
+    return name.startsWith(StubAwsEndpoint.THREAD_NAME_PREFIX) || name.equals("HTTP-Dispatcher");
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+  }
+
+  private static long gcMillis() {
+    return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
   }
 
   private static SQSEvent event(String type) {

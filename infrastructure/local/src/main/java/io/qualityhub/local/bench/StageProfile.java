@@ -85,7 +85,9 @@ final class StageProfile implements AutoCloseable {
           continue;
         }
         List<String> frames = stack.getFrames().stream().map(StageProfile::method).toList();
-        String pass = first(PASSES, frames, stack.isTruncated() ? "unknown" : "other");
+        // A thread reading rows ahead (decoding, parsing) serves whichever pass is on: its stack cannot tell which.
+        String pass = thread.getJavaName().startsWith("row-reader-") ? "read_ahead"
+            : first(PASSES, frames, stack.isTruncated() ? "unknown" : "other");
         samples.merge(pass + "." + first(STAGES, frames, "other"), 1L, Long::sum);
         total++;
         truncated += stack.isTruncated() ? 1 : 0;

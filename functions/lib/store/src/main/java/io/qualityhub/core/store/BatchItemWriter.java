@@ -55,7 +55,8 @@ public final class BatchItemWriter implements AutoCloseable {
   private final int maxAttempts;
   private final Duration baseDelay;
   private final int inFlightLimit;
-  private final List<WriteRequest> pending = new ArrayList<>(MAX_BATCH);
+  /** Items handed over and not yet sent; made into the SDK's requests by whichever thread sends them. */
+  private List<PendingWrite> pending = new ArrayList<>(MAX_BATCH);
   private final Deque<Future<?>> inFlight = new ArrayDeque<>();
   private final LongAdder calls = new LongAdder();
 
@@ -80,12 +81,13 @@ public final class BatchItemWriter implements AutoCloseable {
     this.inFlightLimit = inFlight;
   }
 
+  /** Writes {@code item}, which the caller no longer changes: it is read later, maybe on another thread. */
   public void put(Map<String, AttributeValue> item) {
-    add(WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
+    add(new PendingWrite(item, false));
   }
 
   public void delete(Map<String, AttributeValue> key) {
-    add(WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build());
+    add(new PendingWrite(key, true));
   }
 
   /** BatchWriteItem calls made so far, retries included. */
@@ -93,8 +95,8 @@ public final class BatchItemWriter implements AutoCloseable {
     return calls.sum();
   }
 
-  private void add(WriteRequest request) {
-    pending.add(request);
+  private void add(PendingWrite write) {
+    pending.add(write);
     if (pending.size() == MAX_BATCH) {
       send();
     }
@@ -112,8 +114,8 @@ public final class BatchItemWriter implements AutoCloseable {
     if (pending.isEmpty()) {
       return;
     }
-    List<WriteRequest> batch = List.copyOf(pending);
-    pending.clear();
+    List<PendingWrite> batch = pending;
+    pending = new ArrayList<>(MAX_BATCH);
     if (inFlightLimit == 1) {
       write(batch);
       return;
@@ -161,8 +163,11 @@ public final class BatchItemWriter implements AutoCloseable {
     }
   }
 
-  private void write(List<WriteRequest> items) {
-    List<WriteRequest> batch = items;
+  private void write(List<PendingWrite> items) {
+    List<WriteRequest> batch = new ArrayList<>(items.size());
+    for (PendingWrite item : items) {
+      batch.add(item.request());
+    }
     for (int attempt = 1; !batch.isEmpty(); attempt++) {
       if (attempt > 1) {
         if (attempt > maxAttempts) {
@@ -190,6 +195,14 @@ public final class BatchItemWriter implements AutoCloseable {
   @Override
   public void close() {
     flush();
+  }
+
+  /** An item to put, or the key of one to delete. */
+  private record PendingWrite(Map<String, AttributeValue> attributes, boolean delete) {
+    WriteRequest request() {
+      return delete ? WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(attributes).build()).build()
+          : WriteRequest.builder().putRequest(PutRequest.builder().item(attributes).build()).build();
+    }
   }
 
   private static final class SenderThreads implements java.util.concurrent.ThreadFactory {
