@@ -1,5 +1,6 @@
 package io.qualityhub.reports.aggregate;
 
+import io.qualityhub.core.format.RecordType;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -13,7 +14,7 @@ class AggregateJsonTest {
     @Test
     void aMonitorReadingOfOverdueClaimsReadsBackFromTheStoredForm() {
         LocalDate day = LocalDate.parse("2026-10-31");
-        DailyAggregate snapshot = new DailyAggregate(new AggregateKey("TPE-01", day, RecordType.CLAIMS, 7),
+        DailyAggregate snapshot = new DailyAggregate(new AggregateKey("TPE-01", day, AggregateOrigin.of(RecordType.CLAIMS), 7),
                 Map.of("TPE-01", new BranchTallies(Map.of(), Map.of(),
                         Map.of(Gauge.OVERDUE_OPEN_CLAIMS, new GaugeReading(day, 2)))));
 
