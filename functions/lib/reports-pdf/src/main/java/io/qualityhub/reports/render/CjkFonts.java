@@ -12,21 +12,21 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * Noto Sans TC (SIL Open Font License 1.1), Regular and Bold, as TrueType with glyf outlines so
- * PDFBox can embed a subset holding only the glyphs a report uses. The build brings the font from
- * the npm registry into the jar (see functions/lib/reports-pdf/pom.xml); it is never committed. The licence
- * travels beside the fonts as {@code OFL-NotoSansTC.txt}.
+ * Noto Sans TC Regular (SIL Open Font License 1.1), as TrueType with glyf outlines so PDFBox can
+ * embed a subset holding only the glyphs a report uses. Headings are the same font stroked
+ * ({@link Typeface}): Noto Sans TC Bold would add 7 MB to the report function (decision 0033).
+ * The build brings the font from the npm registry into the jar (see functions/lib/reports-pdf/pom.xml);
+ * it is never committed. The licence travels beside the font as {@code OFL-NotoSansTC.txt}.
  */
 final class CjkFonts {
 
     static final String REGULAR = "/io/qualityhub/reports/render/fonts/NotoSansTC-Regular.ttf";
-    static final String BOLD = "/io/qualityhub/reports/render/fonts/NotoSansTC-Bold.ttf";
 
     private CjkFonts() {
     }
 
-    /** A regular and a bold font embedded as subsets in {@code document}, and the character map to check glyphs. */
-    record Loaded(PDType0Font regular, PDType0Font bold, CmapLookup characterMap) {
+    /** The font embedded as a subset in {@code document}, and the character map to check glyphs. */
+    record Loaded(PDType0Font font, CmapLookup characterMap) {
 
         /** True when the font has a glyph for this code point, so it can be drawn. */
         boolean canDraw(int codePoint) {
@@ -36,19 +36,16 @@ final class CjkFonts {
 
     static Loaded loadInto(PDDocument document) throws IOException {
         TrueTypeFont regular = parse(Bytes.REGULAR);
-        TrueTypeFont bold = parse(Bytes.BOLD);
-        return new Loaded(PDType0Font.load(document, regular, true), PDType0Font.load(document, bold, true),
-                regular.getUnicodeCmapLookup());
+        return new Loaded(PDType0Font.load(document, regular, true), regular.getUnicodeCmapLookup());
     }
 
     private static TrueTypeFont parse(byte[] bytes) throws IOException {
         return new TTFParser().parse(new RandomAccessReadBuffer(bytes));
     }
 
-    /** Read once per process (about 7 MB each); every document parses its own view of them. */
+    /** Read once per process (about 7 MB); every document parses its own view of it. */
     private static final class Bytes {
         static final byte[] REGULAR = read(CjkFonts.REGULAR);
-        static final byte[] BOLD = read(CjkFonts.BOLD);
 
         private static byte[] read(String resource) {
             try (InputStream in = CjkFonts.class.getResourceAsStream(resource)) {

@@ -4,7 +4,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 
 import java.awt.Color;
 import java.io.IOException;
@@ -34,12 +34,12 @@ final class PdfCanvas implements AutoCloseable {
         this.fonts = fonts;
     }
 
-    PDFont regular() {
-        return fonts.regular();
+    Typeface regular() {
+        return new Typeface(fonts.font(), false);
     }
 
-    PDFont bold() {
-        return fonts.bold();
+    Typeface bold() {
+        return new Typeface(fonts.font(), true);
     }
 
     PDPageContentStream stream() {
@@ -94,49 +94,57 @@ final class PdfCanvas implements AutoCloseable {
         return safe.toString();
     }
 
-    float textWidth(String text, PDFont font, float size) throws IOException {
-        return font.getStringWidth(drawable(text)) / 1000f * size;
+    float textWidth(String text, Typeface face, float size) throws IOException {
+        return face.font().getStringWidth(drawable(text)) / 1000f * size;
     }
 
     /** The text cut to {@code maxWidth}, ending in an ellipsis when cut, so a table cell never runs into the next. */
-    String fitted(String text, PDFont font, float size, float maxWidth) throws IOException {
+    String fitted(String text, Typeface face, float size, float maxWidth) throws IOException {
         String drawn = drawable(text);
-        if (textWidth(drawn, font, size) <= maxWidth) {
+        if (textWidth(drawn, face, size) <= maxWidth) {
             return drawn;
         }
         int end = drawn.length();
-        while (end > 0 && textWidth(drawn.substring(0, end) + "…", font, size) > maxWidth) {
+        while (end > 0 && textWidth(drawn.substring(0, end) + "…", face, size) > maxWidth) {
             end = drawn.offsetByCodePoints(end, -1);
         }
         return drawn.substring(0, end) + "…";
     }
 
-    void text(float x, float baseline, String text, PDFont font, float size, Color color) throws IOException {
+    void text(float x, float baseline, String text, Typeface face, float size, Color color) throws IOException {
+        // The bold stroke's width, colour and rendering mode live in the graphics state: restored after the text.
+        stream.saveGraphicsState();
         stream.beginText();
-        stream.setFont(font, size);
+        stream.setFont(face.font(), size);
         stream.setNonStrokingColor(color);
+        if (face.bold()) {
+            stream.setStrokingColor(color);
+            stream.setLineWidth(size * Typeface.BOLD_STROKE_PER_POINT);
+            stream.setRenderingMode(RenderingMode.FILL_STROKE);
+        }
         stream.newLineAtOffset(x, baseline);
         stream.showText(drawable(text));
         stream.endText();
+        stream.restoreGraphicsState();
     }
 
     /** Wrapped text at the cursor, breaking pages as needed; the cursor ends below it. */
-    void paragraph(String text, PDFont font, float size, Color color, float indent) throws IOException {
+    void paragraph(String text, Typeface face, float size, Color color, float indent) throws IOException {
         float leading = size * 1.45f;
-        for (String line : wrap(text, font, size, width() - indent)) {
+        for (String line : wrap(text, face, size, width() - indent)) {
             ensureSpace(leading);
             y -= leading;
-            text(left() + indent, y + size * 0.3f, line, font, size, color);
+            text(left() + indent, y + size * 0.3f, line, face, size, color);
         }
     }
 
-    List<String> wrap(String text, PDFont font, float size, float maxWidth) throws IOException {
+    List<String> wrap(String text, Typeface face, float size, float maxWidth) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
         for (String word : tokens(drawable(text))) {
-            for (String token : pieces(word, font, size, maxWidth)) {
+            for (String token : pieces(word, face, size, maxWidth)) {
                 String candidate = line + token;
-                if (line.length() > 0 && textWidth(candidate.stripTrailing(), font, size) > maxWidth) {
+                if (line.length() > 0 && textWidth(candidate.stripTrailing(), face, size) > maxWidth) {
                     lines.add(line.toString().stripTrailing());
                     line.setLength(0);
                     if (token.isBlank()) {
@@ -153,15 +161,15 @@ final class PdfCanvas implements AutoCloseable {
     }
 
     /** A word wider than a line (a long record id) broken between characters, so no line runs off the page. */
-    private List<String> pieces(String word, PDFont font, float size, float maxWidth) throws IOException {
-        if (textWidth(word.stripTrailing(), font, size) <= maxWidth) {
+    private List<String> pieces(String word, Typeface face, float size, float maxWidth) throws IOException {
+        if (textWidth(word.stripTrailing(), face, size) <= maxWidth) {
             return List.of(word);
         }
         List<String> pieces = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
         for (int i = 0; i < word.length(); ) {
             String character = new String(Character.toChars(word.codePointAt(i)));
-            if (piece.length() > 0 && textWidth(piece + character, font, size) > maxWidth) {
+            if (piece.length() > 0 && textWidth(piece + character, face, size) > maxWidth) {
                 pieces.add(piece.toString());
                 piece.setLength(0);
             }

@@ -477,12 +477,12 @@ public final class PdfReportRenderer {
                 String left = "機密 Confidential · " + report.baseName();
                 String right = "第 " + (i + 1) + " 頁,共 " + total + " 頁 · Page " + (i + 1) + " of " + total;
                 stream.beginText();
-                stream.setFont(fonts.regular(), 7);
+                stream.setFont(fonts.font(), 7);
                 stream.setNonStrokingColor(PdfCanvas.MUTED);
                 stream.newLineAtOffset(PdfCanvas.MARGIN, PdfCanvas.MARGIN - 14);
                 stream.showText(left);
                 stream.endText();
-                float width = fonts.regular().getStringWidth(right) / 1000f * 7;
+                float width = fonts.font().getStringWidth(right) / 1000f * 7;
                 stream.beginText();
                 stream.newLineAtOffset(PdfCanvas.PAGE.getWidth() - PdfCanvas.MARGIN - width, PdfCanvas.MARGIN - 14);
                 stream.showText(right);

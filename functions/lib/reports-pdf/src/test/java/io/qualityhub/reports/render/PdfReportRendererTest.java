@@ -9,13 +9,16 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.graphics.state.RenderingMode;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +72,44 @@ class PdfReportRendererTest {
                     fonts.add(font.getName());
                 }
             }
-            assertTrue(fonts.stream().allMatch(name -> name.matches("[A-Z]{6}\\+NotoSansTC-(Regular|Bold)")), fonts.toString());
-            assertEquals(2, fonts.size(), fonts.toString());
+            assertEquals(1, fonts.size(), fonts.toString());
+            assertTrue(fonts.iterator().next().matches("[A-Z]{6}\\+NotoSansTC-Regular"), fonts.toString());
+        }
+    }
+
+    @Test
+    void titlesAreBoldByStrokingTheOneFontAndOtherTextIsOnlyFilled() throws IOException {
+        try (PDDocument document = Loader.loadPDF(companyPdf)) {
+            RenderingModes cover = new RenderingModes();
+            cover.setStartPage(1);
+            cover.setEndPage(1);
+            cover.getText(document);
+
+            assertEquals(Set.of(RenderingMode.FILL_STROKE), cover.of("保險品質管理報告"));
+            assertEquals(Set.of(RenderingMode.FILL), cover.of("Quality Management Report"));
+            assertEquals(Set.of(RenderingMode.FILL), cover.of("範圍 Scope"), "the mode is restored after a title");
+        }
+    }
+
+    /** The rendering mode each character of the stripped pages was drawn with. */
+    private static final class RenderingModes extends PDFTextStripper {
+        private final StringBuilder drawn = new StringBuilder();
+        private final List<RenderingMode> modes = new ArrayList<>();
+
+        @Override
+        protected void processTextPosition(TextPosition position) {
+            RenderingMode mode = getGraphicsState().getTextState().getRenderingMode();
+            for (char c : position.getUnicode().toCharArray()) {
+                drawn.append(c);
+                modes.add(mode);
+            }
+            super.processTextPosition(position);
+        }
+
+        Set<RenderingMode> of(String text) {
+            int at = drawn.indexOf(text);
+            assertTrue(at >= 0, text + " is not drawn in " + drawn);
+            return Set.copyOf(modes.subList(at, at + text.length()));
         }
     }
 
