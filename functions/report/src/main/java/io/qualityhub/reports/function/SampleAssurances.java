@@ -3,16 +3,14 @@ package io.qualityhub.reports.function;
 import io.qualityhub.reports.report.ReportPeriod;
 import io.qualityhub.reports.report.ReportScope;
 import io.qualityhub.reports.report.SampleAssurance;
-import io.qualityhub.sampling.domain.Assurance;
 import io.qualityhub.sampling.domain.DeviationLimit;
 import io.qualityhub.sampling.domain.InspectionStatistics;
 import io.qualityhub.sampling.domain.Period;
 import io.qualityhub.sampling.domain.PeriodType;
 import io.qualityhub.sampling.domain.ScoringAgreement;
-import io.qualityhub.sampling.domain.SizingRule;
 import io.qualityhub.sampling.domain.Stratum;
 import io.qualityhub.sampling.domain.StratumDraw;
-import io.qualityhub.sampling.domain.StratumSizing;
+import io.qualityhub.sampling.function.StratumItems;
 import io.qualityhub.core.format.Verdict;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -112,7 +110,7 @@ final class SampleAssurances {
     List<Map<String, AttributeValue>> drawn = tasks.stream().filter(task -> !task.containsKey(ADHOC_ORDER)).toList();
     List<SampleAssurance.StratumStatement> strata = new ArrayList<>();
     for (AttributeValue stored : header.get().get("strata").l()) {
-      StratumDraw draw = drawOf(stored.m());
+      StratumDraw draw = StratumItems.fromAttribute(stored);
       if (scope.isCompany() || draw.stratum().branch().equals(scope.branch())) {
         strata.add(statementOf(draw, drawn.stream().filter(task -> inStratum(task, draw.stratum())).toList()));
       }
@@ -176,18 +174,6 @@ final class SampleAssurances {
         .toList();
   }
 
-  /** A stratum of the header as the sampling function keeps it (codes, counts and its assurance). */
-  private static StratumDraw drawOf(Map<String, AttributeValue> map) {
-    Assurance assurance = map.containsKey("confidence")
-        ? new Assurance(number(map, "confidence"), number(map, "tolerableDeviationRate"),
-        number(map, "expectedDeviationRate"))
-        : null;
-    return new StratumDraw(new Stratum(map.get("recordType").s(), map.get("branch").s(),
-        map.containsKey("productLine") ? map.get("productLine").s() : null),
-        Integer.parseInt(map.get("population").n()), Integer.parseInt(map.get("size").n()),
-        new StratumSizing(SizingRule.valueOf(map.get("rule").s()), Integer.parseInt(map.get("minimum").n()), assurance));
-  }
-
   /** A task names its record's product line even when the type is not stratified by it. */
   private static boolean inStratum(Map<String, AttributeValue> task, Stratum stratum) {
     return stratum.recordType().equals(task.get("inspectedRecordType").s())
@@ -198,9 +184,5 @@ final class SampleAssurances {
 
   private static Optional<Verdict> verdict(Map<String, AttributeValue> task, String attribute) {
     return Optional.ofNullable(task.get(attribute)).map(value -> Verdict.fromWire(value.s()));
-  }
-
-  private static double number(Map<String, AttributeValue> map, String name) {
-    return Double.parseDouble(map.get(name).n());
   }
 }

@@ -1,7 +1,6 @@
 package io.qualityhub.core.crypto;
 
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.Base64;
@@ -20,15 +19,14 @@ public final class BlindIndex {
 
   private static final int OUTPUT_BYTES = 16;
 
-  private final SecretKeySpec key;
   private final ThreadLocal<Mac> macs;
 
   public BlindIndex(byte[] key) {
     if (key.length < 32) {
       throw new IllegalArgumentException("a blind-index key has at least 256 bits");
     }
-    this.key = new SecretKeySpec(key.clone(), "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(this::newMac);
+    SecretKeySpec indexKey = new SecretKeySpec(key.clone(), "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> HmacSha256.newMac(indexKey));
   }
 
   /** The index term of {@code value} in the named domain ("id_no", "phone"): same value, same term. */
@@ -51,16 +49,6 @@ public final class BlindIndex {
       }
     }
     return kept.toString();
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-    }
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.qualityhub.reports.report.CorrectiveActionItem;
 import io.qualityhub.reports.report.ProblemItem;
 import io.qualityhub.reports.report.QualityReport;
 import io.qualityhub.reports.report.SampleAssurance;
+import io.qualityhub.reports.report.SectionJson;
 import io.qualityhub.reports.report.SnapshotReference;
 import io.qualityhub.reports.report.SpecialSection;
 import io.qualityhub.reports.report.TrendSeries;
@@ -171,21 +172,8 @@ public final class JsonReportRenderer {
         }
         ArrayNode actions = node.putArray("correctiveActions");
         for (CorrectiveActionItem action : special.actions()) {
-            ObjectNode a = actions.addObject();
-            a.put("branch", action.branch());
-            a.put("inspectionId", action.inspectionId());
-            a.put("severity", action.severity());
-            a.put("owner", action.owner());
-            a.put("raisedOn", action.raisedOn().toString());
-            a.put("dueOn", action.dueOn().toString());
-            a.put("status", lower(action.status()));
-            if (action.closedOn() != null) {
-                a.put("closedOn", action.closedOn().toString());
-            }
-            if (action.checkDueOn() != null) {
-                a.put("checkDueOn", action.checkDueOn().toString());
-            }
-            a.put("state", lower(action.state(report.asOf())));
+            SectionJson.action(actions, action, lower(action.status()))
+                    .put("state", lower(action.state(report.asOf())));
         }
     }
 
@@ -195,40 +183,10 @@ public final class JsonReportRenderer {
      */
     private static void samples(ArrayNode array, List<SampleAssurance> samples) {
         for (SampleAssurance sample : samples) {
-            ObjectNode node = array.addObject();
-            node.put("period", sample.samplePeriod());
-            ArrayNode strata = node.putArray("strata");
-            for (SampleAssurance.StratumStatement stratum : sample.strata()) {
-                ObjectNode s = strata.addObject();
-                s.put("recordType", stratum.recordType());
-                s.put("branch", stratum.branch());
-                if (stratum.productLine() != null) {
-                    s.put("productLine", stratum.productLine());
-                }
-                s.put("population", stratum.population());
-                s.put("sampled", stratum.sampled());
-                s.put("inspected", stratum.inspected());
-                s.put("deviations", stratum.deviations());
-                s.put("statement", stratum.statement());
-            }
-            ArrayNode agreement = node.putArray("agreement");
-            for (SampleAssurance.TeamAgreement team : sample.agreement()) {
-                ObjectNode t = agreement.addObject();
-                t.put("team", team.team());
-                t.put("pairs", team.pairs());
-                t.put("agreements", team.agreements());
-                number(t, "percentAgreement", team.percentAgreement());
-                number(t, "kappa", team.kappa());
-                team.disagreements().forEach(t.putArray("disagreements")::add);
-            }
-            ArrayNode violators = node.putArray("repeatViolators");
-            for (SampleAssurance.RepeatViolator violator : sample.repeatViolators()) {
-                ObjectNode v = violators.addObject();
-                v.put("staffId", violator.staffId());
-                v.put("department", violator.department());
-                violator.branches().forEach(v.putArray("branches")::add);
-                v.put("violations", violator.violations());
-            }
+            SectionJson.sample(array.addObject(), sample, (node, team) -> {
+                number(node, "percentAgreement", team.percentAgreement());
+                number(node, "kappa", team.kappa());
+            });
         }
     }
 

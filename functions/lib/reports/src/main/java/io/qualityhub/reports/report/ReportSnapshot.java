@@ -324,18 +324,7 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
         ArrayNode items = node.putArray("items");
         special.items().forEach(item -> items.addObject().put("id", item.itemId()).put("reason", item.reason()));
         ArrayNode actions = node.putArray("actions");
-        for (CorrectiveActionItem action : special.actions()) {
-            ObjectNode a = actions.addObject();
-            a.put("branch", action.branch());
-            a.put("inspectionId", action.inspectionId());
-            a.put("severity", action.severity());
-            a.put("owner", action.owner());
-            a.put("raisedOn", action.raisedOn().toString());
-            a.put("dueOn", action.dueOn().toString());
-            a.put("status", action.status().name());
-            optionalDate(a, "closedOn", action.closedOn());
-            optionalDate(a, "checkDueOn", action.checkDueOn());
-        }
+        special.actions().forEach(action -> SectionJson.action(actions, action, action.status().name()));
     }
 
     private static CorrectiveActionItem readAction(JsonNode a) {
@@ -345,36 +334,7 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
     }
 
     private static void writeSample(ObjectNode node, SampleAssurance sample) {
-        node.put("period", sample.samplePeriod());
-        ArrayNode strata = node.putArray("strata");
-        for (SampleAssurance.StratumStatement stratum : sample.strata()) {
-            ObjectNode s = strata.addObject();
-            s.put("recordType", stratum.recordType());
-            s.put("branch", stratum.branch());
-            s.put("productLine", stratum.productLine());
-            s.put("population", stratum.population());
-            s.put("sampled", stratum.sampled());
-            s.put("inspected", stratum.inspected());
-            s.put("deviations", stratum.deviations());
-            s.put("statement", stratum.statement());
-        }
-        ArrayNode agreement = node.putArray("agreement");
-        for (SampleAssurance.TeamAgreement team : sample.agreement()) {
-            ObjectNode t = agreement.addObject();
-            t.put("team", team.team());
-            t.put("pairs", team.pairs());
-            t.put("agreements", team.agreements());
-            t.put("kappa", team.kappa());
-            team.disagreements().forEach(t.putArray("disagreements")::add);
-        }
-        ArrayNode violators = node.putArray("repeatViolators");
-        for (SampleAssurance.RepeatViolator violator : sample.repeatViolators()) {
-            ObjectNode v = violators.addObject();
-            v.put("staffId", violator.staffId());
-            v.put("department", violator.department());
-            violator.branches().forEach(v.putArray("branches")::add);
-            v.put("violations", violator.violations());
-        }
+        SectionJson.sample(node, sample, (agreement, team) -> agreement.put("kappa", team.kappa()));
     }
 
     private static SampleAssurance readSample(JsonNode node) {
@@ -400,12 +360,6 @@ public record ReportSnapshot(String generator, Instant asOf, IndicatorTargets ta
                     required(v, "violations").asInt()));
         });
         return new SampleAssurance(text(node, "period"), strata, agreement, violators);
-    }
-
-    private static void optionalDate(ObjectNode node, String field, LocalDate date) {
-        if (date != null) {
-            node.put(field, date.toString());
-        }
     }
 
     private static LocalDate optionalDate(JsonNode node, String field) {

@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * sample says how large each stratum was, how many were picked and why that many, without rereading the plan.
  * Numbers go through {@link Double#toString}, which reads back to the same double.
  */
-final class StratumItems {
+public final class StratumItems {
 
   private StratumItems() {}
 
@@ -41,7 +41,8 @@ final class StratumItems {
     return AttributeValue.fromM(map);
   }
 
-  static StratumDraw fromAttribute(AttributeValue value) {
+  /** The draw a sample header keeps, as the sampling function wrote it (the report reads it for its assurance). */
+  public static StratumDraw fromAttribute(AttributeValue value) {
     Map<String, AttributeValue> map = value.m();
     Assurance assurance = map.containsKey("confidence")
         ? new Assurance(number(map, "confidence"), number(map, "tolerableDeviationRate"),

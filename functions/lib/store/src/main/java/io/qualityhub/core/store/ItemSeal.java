@@ -2,9 +2,9 @@ package io.qualityhub.core.store;
 
 import io.qualityhub.core.aws.AwsClients;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.crypto.HmacSha256;
 import io.qualityhub.core.crypto.TamperedValueException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -36,9 +36,8 @@ public final class ItemSeal {
   private static final byte[] DOMAIN = "qualityhub/seal/v1".getBytes(StandardCharsets.UTF_8);
 
   private final String table;
-  private final SecretKeySpec key;
   /** One initialised HMAC per thread: looking the algorithm up for every item costs more than the MAC itself. */
-  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final ThreadLocal<Mac> macs;
 
   /** @param key the 256-bit seal key ({@link SealKey#derive}) */
   public ItemSeal(String table, byte[] key) {
@@ -46,7 +45,8 @@ public final class ItemSeal {
       throw new IllegalArgumentException("a seal key has 32 bytes, not " + key.length);
     }
     this.table = table;
-    this.key = new SecretKeySpec(key, "HmacSHA256");
+    SecretKeySpec sealKey = new SecretKeySpec(key, "HmacSHA256");
+    this.macs = ThreadLocal.withInitial(() -> HmacSha256.newMac(sealKey));
   }
 
   /** The seal of the table named by the setting {@code tableSetting}, its key derived from {@code INTEGRITY_KEY_ARN}. */
@@ -104,15 +104,5 @@ public final class ItemSeal {
 
   private byte[] mac(Map<String, AttributeValue> item) {
     return macs.get().doFinal(ItemAuthenticator.canonical(DOMAIN, table, item, ATTRIBUTE));
-  }
-
-  private Mac newMac() {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(key);
-      return mac;
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-    }
   }
 }
