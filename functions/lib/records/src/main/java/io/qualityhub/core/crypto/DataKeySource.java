@@ -14,6 +14,12 @@ public interface DataKeySource {
   /** A new data key in wrapped form only, for a caller that stores it without using it. */
   byte[] generateWrapped(Map<String, String> encryptionContext);
 
+  /**
+   * The clear data key of {@code wrapped}.
+   *
+   * @throws WrappedKeyRejectedException when the wrapped key does not unwrap under this encryption context
+   * @throws KeyRefusedException when the KMS key refuses (disabled, missing, not allowed)
+   */
   DataKey unwrap(byte[] wrapped, Map<String, String> encryptionContext);
 
   /**

@@ -6,7 +6,6 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
  * The blind-index key: 256 random bits made once by KMS under the index key, stored wrapped in the
@@ -57,17 +56,22 @@ public final class BlindIndexKeyStore {
     DataKey key;
     try {
       key = indexKeys.unwrap(wrapped.b().asByteArray(), CONTEXT);
-    } catch (KmsException e) {
-      String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
-      throw new BlindIndexKeyMissingException("KMS refused to unwrap the blind-index key item (pk " + PK + ", sk " + VERSION
-          + ") of table " + table + " (" + code + "). Check that the index key (INDEX_KEY_ARN) is enabled, that this role may"
-          + " kms:Decrypt with it, and that the item was not replaced; restore it from a backup if it was.", e);
+    } catch (KeyRefusedException e) {
+      throw unwrapRefused(e.errorCode(), e);
+    } catch (WrappedKeyRejectedException e) {
+      throw unwrapRefused(e.errorCode(), e);
     }
     try {
       return new BlindIndex(key.plaintext());
     } finally {
       key.destroy();
     }
+  }
+
+  private BlindIndexKeyMissingException unwrapRefused(String errorCode, RuntimeException cause) {
+    return new BlindIndexKeyMissingException("KMS refused to unwrap the blind-index key item (pk " + PK + ", sk " + VERSION
+        + ") of table " + table + " (" + errorCode + "). Check that the index key (INDEX_KEY_ARN) is enabled, that this role"
+        + " may kms:Decrypt with it, and that the item was not replaced; restore it from a backup if it was.", cause);
   }
 
   /**

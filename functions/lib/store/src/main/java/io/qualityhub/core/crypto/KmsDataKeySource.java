@@ -6,12 +6,14 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
+import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
+import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
 /**
- * Data keys generated and unwrapped by one KMS key. A refusal of a key to make or re-wrap a data key comes out as
- * {@link KeyRefusedException}, for services that must tell the stack's fault from the data's; unwrapping keeps KMS's own
- * exceptions, which the adapters that read records tell apart (a ciphertext KMS rejects is a tampered item).
+ * Data keys generated and unwrapped by one KMS key. KMS's answers come out as domain exceptions, for services that must
+ * tell the stack's fault from the data's: a refusal of the key as {@link KeyRefusedException}, a wrapped key that does not
+ * unwrap under its encryption context as {@link WrappedKeyRejectedException} (readers treat it as a tampered item).
  */
 public final class KmsDataKeySource implements DataKeySource {
 
@@ -53,10 +55,17 @@ public final class KmsDataKeySource implements DataKeySource {
 
   @Override
   public DataKey unwrap(byte[] wrapped, Map<String, String> encryptionContext) {
-    DecryptResponse response = kms.decrypt(request -> request
-        .keyId(keyId)
-        .ciphertextBlob(SdkBytes.fromByteArray(wrapped))
-        .encryptionContext(encryptionContext));
+    DecryptResponse response;
+    try {
+      response = kms.decrypt(request -> request
+          .keyId(keyId)
+          .ciphertextBlob(SdkBytes.fromByteArray(wrapped))
+          .encryptionContext(encryptionContext));
+    } catch (InvalidCiphertextException | IncorrectKeyException e) {
+      throw new WrappedKeyRejectedException(keyId, errorCode(e), e);
+    } catch (KmsException e) {
+      throw refusedOrAsIs(e, keyId, "Decrypt");
+    }
     return new DataKey(response.plaintext().asByteArrayUnsafe(), wrapped);
   }
 
@@ -82,7 +91,10 @@ public final class KmsDataKeySource implements DataKeySource {
     if (e.isThrottlingException() || e.statusCode() >= FIRST_SERVER_ERROR) {
       return e;
     }
-    String code = e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
-    return new KeyRefusedException(keyId, operation, code, e);
+    return new KeyRefusedException(keyId, operation, errorCode(e), e);
+  }
+
+  private static String errorCode(KmsException e) {
+    return e.awsErrorDetails() == null ? e.getClass().getSimpleName() : e.awsErrorDetails().errorCode();
   }
 }

@@ -6,6 +6,7 @@ import io.qualityhub.core.crypto.FieldBinding;
 import io.qualityhub.core.crypto.FieldCipher;
 import io.qualityhub.core.crypto.RecordKeyContext;
 import io.qualityhub.core.crypto.TamperedValueException;
+import io.qualityhub.core.crypto.WrappedKeyRejectedException;
 import io.qualityhub.core.format.Column;
 import io.qualityhub.core.format.RecordType;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 
 /**
  * Reads stored rows back, for the roles that show them to people: finds the row's wrapped data key,
@@ -109,7 +109,7 @@ public final class RecordDecryptor {
     DataKey key;
     try {
       key = dataKeys.unwrap(keyItem.get("wrappedKey").b().asByteArray(), RecordKeyContext.of(fileId, generation));
-    } catch (InvalidCiphertextException e) {
+    } catch (WrappedKeyRejectedException e) {
       throw new TamperedValueException(itemKey, TamperedValueException.Check.DATA_KEY, null,
           "the data key " + keyRef + " named by item " + itemKey + " does not unwrap for file " + fileId + " and its generation", e);
     }
