@@ -39,6 +39,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,16 +78,22 @@ public final class IntakeService {
   private final AcceptedRows acceptedRows;
   private final FileEvents events;
   private final ManifestLedger manifests;
+  private final Predicate<Throwable> passingFailure;
   private final Clock clock;
   private final int rowWritesInFlight;
 
   /** @param rowWritesInFlight BatchWriteItem requests of a file's rows sent at once (1: one after the other) */
+  /**
+   * @param passingFailure tells a failure of the platform that passes with time (throttling, a server error, a broken
+   *     connection) from one that may be the file's, which counts toward giving the file up
+   */
   IntakeService(UploadObjects uploads, IntakeLedger ledger, DataKeySource dataKeys,
       String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events,
-      ManifestLedger manifests, Clock clock, int rowWritesInFlight) {
+      ManifestLedger manifests, Predicate<Throwable> passingFailure, Clock clock, int rowWritesInFlight) {
     this.rowWritesInFlight = rowWritesInFlight;
     this.events = events;
     this.manifests = manifests;
+    this.passingFailure = passingFailure;
     this.uploads = uploads;
     this.ledger = ledger;
     this.dataKeys = dataKeys;
@@ -143,6 +150,12 @@ public final class IntakeService {
       ledger.uncountAttempt(key, generation);
       throw stackKey;
     } catch (IOException | RuntimeException | Error e) {
+      if (passingFailure.test(e)) {
+        // AWS throttled past the SDK's retries or failed on its side: not the file's fault either. The message fails;
+        // SQS redelivers it, and dead-letters it for the operators if the outage outlasts its receives.
+        ledger.uncountAttempt(key, generation);
+        throw e;
+      }
       if (attempt >= MAX_ATTEMPTS && !isCurrent(key, generation)) {
         return giveUp(object, key, version, attempt, e, started);
       }

@@ -1,6 +1,7 @@
 package io.qualityhub.intake;
 
 import io.qualityhub.core.aws.AwsClients;
+import io.qualityhub.core.aws.PassingFailures;
 import io.qualityhub.core.config.Settings;
 import io.qualityhub.core.config.StoredConfiguration;
 import io.qualityhub.core.crypto.BlindIndex;
@@ -54,6 +55,7 @@ record IntakeWiring(UploadMessages messages, long continuationReserveMillis) {
             .<FileEvents>map(topic -> new SnsFileEvents(clients.configure(SnsClient.builder()).build(), topic))
             .orElse(FileEvents.NONE),
         new ManifestLedger(dynamoDb, table, seal),
+        PassingFailures::isPassing,
         clock,
         Integer.parseInt(settings.optional(IntakeHandler.ROW_WRITES_IN_FLIGHT)
             .orElse(Integer.toString(BatchItemWriter.DEFAULT_IN_FLIGHT))));

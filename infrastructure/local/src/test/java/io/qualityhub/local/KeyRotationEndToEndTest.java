@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import io.qualityhub.core.config.Settings;
+import io.qualityhub.core.crypto.KeyRefusedException;
 import io.qualityhub.core.crypto.KmsDataKeySource;
 import io.qualityhub.core.store.RecordDecryptor;
 import io.qualityhub.intake.FileOutcome;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.kms.KmsClient;
-import software.amazon.awssdk.services.kms.model.KmsException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.ServerSideEncryption;
 
@@ -81,7 +81,7 @@ class KeyRotationEndToEndTest {
     ingest("incoming/ROT-01/2026-11-22/claims.csv", "R-3", "Under Retired Key", retiredKeyArn);
     ingest("incoming/ROT-02/2026-11-22/claims.csv", "R-4", "Also Retired", retiredKeyArn);
     Map<String, Map<String, AttributeValue>> rowsBefore = rows();
-    assertThrows(KmsException.class, () -> names(dataKeyArn), "before the move, DataKey cannot open the retired key's files");
+    assertThrows(KeyRefusedException.class, () -> names(dataKeyArn), "before the move, DataKey cannot open the retired key's files");
 
     // As the rekey function runs it on AWS; the command line runs the same handler on the emulator (the re-run below).
     Map<String, Object> moved = new RekeyHandler(local.settingsOf("RekeyFunction"), local.clientsFor("RekeyFunction"))

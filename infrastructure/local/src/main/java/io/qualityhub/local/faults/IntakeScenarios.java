@@ -50,6 +50,11 @@ final class IntakeScenarios {
             "KMS GenerateDataKey throttled (ThrottlingException): the message fails before any row, the redelivery stores the file",
             context -> oneFile(context, "KT", rig -> failOn("GenerateDataKey", once(1),
                 () -> Faults.kms("ThrottlingException", 400, "Rate exceeded")), 1)),
+        FaultScenario.of("kms-throttling-outlasting-attempts",
+            "KMS GenerateDataKey throttled for four deliveries, more than the three attempts a file gets: AWS's outage counts no attempt, the "
+                + "file is not given up, the fifth delivery stores it",
+            context -> oneFile(context, "KO", rig -> failOn("GenerateDataKey", upTo(4),
+                () -> Faults.kms("ThrottlingException", 400, "Rate exceeded")), 4)),
         FaultScenario.of("kms-access-denied",
             "KMS AccessDenied on GenerateDataKey for two deliveries (a key policy mistake, then fixed): nothing stored meanwhile, then the file once",
             context -> oneFile(context, "KA", rig -> failOn("GenerateDataKey", upTo(2),

@@ -6,7 +6,6 @@ import software.amazon.awssdk.services.kms.KmsClient;
 import software.amazon.awssdk.services.kms.model.DataKeySpec;
 import software.amazon.awssdk.services.kms.model.DecryptResponse;
 import software.amazon.awssdk.services.kms.model.GenerateDataKeyResponse;
-import software.amazon.awssdk.services.kms.model.IncorrectKeyException;
 import software.amazon.awssdk.services.kms.model.InvalidCiphertextException;
 import software.amazon.awssdk.services.kms.model.KmsException;
 
@@ -61,7 +60,7 @@ public final class KmsDataKeySource implements DataKeySource {
           .keyId(keyId)
           .ciphertextBlob(SdkBytes.fromByteArray(wrapped))
           .encryptionContext(encryptionContext));
-    } catch (InvalidCiphertextException | IncorrectKeyException e) {
+    } catch (InvalidCiphertextException e) {
       throw new WrappedKeyRejectedException(keyId, errorCode(e), e);
     } catch (KmsException e) {
       throw refusedOrAsIs(e, keyId, "Decrypt");
