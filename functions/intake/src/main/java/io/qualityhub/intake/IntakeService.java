@@ -153,7 +153,12 @@ public final class IntakeService {
       if (passingFailure.test(e)) {
         // AWS throttled past the SDK's retries or failed on its side: not the file's fault either. The message fails;
         // SQS redelivers it, and dead-letters it for the operators if the outage outlasts its receives.
-        ledger.uncountAttempt(key, generation);
+        try {
+          ledger.uncountAttempt(key, generation);
+        } catch (RuntimeException uncounting) {
+          // The outage reached the batch record too: the attempt stays counted, and the outage is what the message says.
+          e.addSuppressed(uncounting);
+        }
         throw e;
       }
       if (attempt >= MAX_ATTEMPTS && !isCurrent(key, generation)) {
