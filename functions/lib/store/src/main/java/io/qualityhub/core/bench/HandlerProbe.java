@@ -21,13 +21,17 @@ import java.util.Arrays;
  * B0 as for any function), which it prints as {@code event_read_ms=N event_read_cpu_ms=N}; then {@code response=}
  * and the handler's answer as JSON, for the benchmark to check that the invocation did its work. With the handler as its
  * only argument it builds the handler and stops there, printing {@code constructed_ms=N cpu_ms=N}: the part of the
- * cold start the benchmark can measure for a function it has no invocation for.
+ * cold start the benchmark can measure for a function it has no invocation for. With the system property
+ * {@value ParallelStart#PROPERTY} set, {@link ParallelStart} runs first.
  */
 public final class HandlerProbe {
 
   private HandlerProbe() {}
 
-  public static void main(String[] args) throws IOException, ReflectiveOperationException {
+  public static void main(String[] args) throws IOException, ReflectiveOperationException, InterruptedException {
+    if (ParallelStart.requested()) {
+      ParallelStart.run();
+    }
     String[] handler = args[0].split("::", 2);
     Class<?> type = Class.forName(handler[0]);
     Object instance = type.getConstructor().newInstance();

@@ -1,0 +1,50 @@
+package io.qualityhub.core.bench;
+
+import io.qualityhub.core.aws.AwsClients;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Prices issue 10's lever "clients initialised in parallel" before anyone builds it into a handler: the logging
+ * backend and a DynamoDB, a KMS and (where the artifact has it) an S3 client are started on four threads at once, and
+ * the handler is built after them, finding their classes loaded. What the handler then saves is the most a parallel
+ * start could give. {@link HandlerProbe} runs it when the system property {@value #PROPERTY} is set
+ * ({@code bench coldstart --jvm-options -Dqualityhub.probe.parallelStart=true}); the throwaway clients' CPU counts
+ * in the figures, as a real parallel start's would.
+ */
+final class ParallelStart {
+
+  static final String PROPERTY = "qualityhub.probe.parallelStart";
+
+  private ParallelStart() {}
+
+  static boolean requested() {
+    return System.getProperty(PROPERTY) != null;
+  }
+
+  static void run() throws InterruptedException {
+    AwsClients clients = AwsClients.fromEnvironment();
+    List<Runnable> parts = List.of(
+        () -> LoggerFactory.getLogger(ParallelStart.class),
+        () -> clients.dynamoDb(),
+        () -> clients.kms(),
+        () -> clients.s3());
+    List<Thread> threads = new ArrayList<>();
+    for (Runnable part : parts) {
+      threads.add(Thread.ofPlatform().start(() -> skippingWhatTheArtifactLacks(part)));
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+  }
+
+  /** A function without S3 ships no S3 classes (decision 0019): that part then starts nothing. */
+  private static void skippingWhatTheArtifactLacks(Runnable part) {
+    try {
+      part.run();
+    } catch (NoClassDefFoundError absent) {
+      // The function never builds such a client: nothing to start.
+    }
+  }
+}
