@@ -26,12 +26,10 @@ class FunctionArtifactSizeTest {
   private static final long LIMIT = 45_000_000;
 
   /**
-   * Over the limit as built today (unshrunk, docs/benchmarks.md "Shrinking with ProGuard"): each one's ceiling, about
-   * 1 MB above what it measured. Shrinking (decision 0025, -Dshrink.skip=false) takes 15-16 MB off each that calls S3.
+   * Over the limit as built today (docs/benchmarks.md "Shrinking with ProGuard"): the report function alone, which
+   * carries two CJK fonts. PROVISIONAL: tighten to its measured size once its fonts are subset.
    */
-  private static final Map<String, Long> OVER_THE_LIMIT = Map.of("intake", 63_000_000L, "monitor", 70_500_000L,
-      "sampling", 60_000_000L, "findings", 57_500_000L, "aggregate", 57_500_000L, "report", 81_500_000L,
-      "report-access", 59_000_000L, "audit-digest", 57_500_000L, "report-list", 57_500_000L, "erasure", 57_500_000L);
+  private static final Map<String, Long> OVER_THE_LIMIT = Map.of("report", 70_000_000L);
 
   @Test
   void everyFunctionsArtifactIsWithinTheLimitOrItsMeasuredCeiling() {
