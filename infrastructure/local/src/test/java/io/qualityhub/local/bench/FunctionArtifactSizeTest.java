@@ -26,10 +26,11 @@ class FunctionArtifactSizeTest {
   private static final long LIMIT = 45_000_000;
 
   /**
-   * Over the limit as built today (docs/benchmarks.md "Shrinking with ProGuard"): the report function alone, which
-   * carries two CJK fonts. PROVISIONAL: tighten to its measured size once its fonts are subset.
+   * Over the limit as built today (docs/benchmarks.md "Shrinking on by default"): the report function alone, 64.97 MB
+   * of which its two CJK fonts are 14.2. PROVISIONAL ceiling, about 0.5 MB above that: tighten it when the fonts are
+   * subset.
    */
-  private static final Map<String, Long> OVER_THE_LIMIT = Map.of("report", 70_000_000L);
+  private static final Map<String, Long> OVER_THE_LIMIT = Map.of("report", 65_500_000L);
 
   @Test
   void everyFunctionsArtifactIsWithinTheLimitOrItsMeasuredCeiling() {

@@ -95,6 +95,7 @@ class FunctionArtifactsRunTest {
 
     assertEquals(0, run.exitCode(), run.output());
     assertTrue(run.output().contains("""
+        generic_override=software.amazon.awssdk.services.kms.model.DecryptRequest [set]
         conditional_write=software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException
         transaction=software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException
         decrypt=software.amazon.awssdk.services.kms.model.InvalidCiphertextException
