@@ -65,7 +65,7 @@ public final class DropModelBridges {
       }
       Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
       System.out.println("Dropped the bridge methods of " + dropped.size() + " SDK model interfaces; kept those of "
-          + kept.size() + " whose implementations inherit them from outside the service modules");
+          + LEFT_AS_THEY_ARE.size() + " an implementation may rely on");
     }
   }
 
@@ -107,7 +107,7 @@ public final class DropModelBridges {
       Set<String> declared = concreteMethodsOf(model, models);
       for (String bridge : bridges) {
         if (!declared.contains(bridge)) {
-          kept.add(name);
+          LEFT_AS_THEY_ARE.add(name);
           return false;
         }
       }
@@ -119,7 +119,7 @@ public final class DropModelBridges {
     return method.methodName().stringValue() + method.methodType().stringValue();
   }
 
-  private static final Set<String> kept = new HashSet<>();
+  private static final Set<String> LEFT_AS_THEY_ARE = new HashSet<>();
   private static final Map<String, Set<String>> INTERFACES = new HashMap<>();
   private static final Map<String, Set<String>> CONCRETE_METHODS = new HashMap<>();
 

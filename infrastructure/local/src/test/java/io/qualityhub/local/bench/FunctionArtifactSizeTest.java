@@ -16,30 +16,22 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10's bound on what each function deploys: at most 45 MB unzipped (the sum of its entries' sizes, what Lambda
- * counts), read from the artifacts as built (decision 0025: shrunk by ProGuard after the shade plugin). The functions
- * that do not meet it yet are named with the ceiling they were measured under, so that neither they nor the others
- * grow unnoticed.
+ * counts), read from the artifacts as built (decisions 0025 and 0033: shrunk by ProGuard after the shade plugin, the
+ * report's PDF resources cut to what it writes).
  */
 class FunctionArtifactSizeTest {
 
   private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
   private static final long LIMIT = 45_000_000;
 
-  /**
-   * Over the limit as built today (docs/benchmarks.md "Shrinking with ProGuard"): the report function alone, which
-   * carries two CJK fonts. PROVISIONAL: tighten to its measured size once its fonts are subset.
-   */
-  private static final Map<String, Long> OVER_THE_LIMIT = Map.of("report", 70_000_000L);
-
   @Test
-  void everyFunctionsArtifactIsWithinTheLimitOrItsMeasuredCeiling() {
+  void everyFunctionsArtifactIsWithinTheLimit() {
     Map<String, String> tooLarge = new TreeMap<>();
     for (FunctionArtifact function : FunctionArtifact.all(ROOT).values()) {
       assertTrue(Files.isRegularFile(function.artifact()), function.artifact() + " is not built: mvn -B -DskipTests package");
       long unzipped = unzippedSize(function.artifact());
-      long bound = OVER_THE_LIMIT.getOrDefault(function.name(), LIMIT);
-      if (unzipped > bound) {
-        tooLarge.put(function.name(), unzipped + " bytes unzipped > " + bound);
+      if (unzipped > LIMIT) {
+        tooLarge.put(function.name(), unzipped + " bytes unzipped > " + LIMIT);
       }
     }
     assertEquals(Map.of(), tooLarge);
