@@ -56,8 +56,11 @@ class AdhocOrderTest {
         List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 201).mapToObj(i -> "C" + i).toList();
         assertEquals(List.of("--ids: 201 records is more than 200; larger checks belong in the plan"),
                 assertThrows(InvalidAdhocOrderException.class, () -> order("named", 0, tooMany)).problems());
-        assertEquals(List.of("--reason: is longer than 200 characters; shorten it"),
-                assertThrows(InvalidAdhocOrderException.class, () -> order(reason + "查", 5, List.of())).problems());
+        InvalidAdhocOrderException tooLong = assertThrows(InvalidAdhocOrderException.class,
+                () -> order(reason + "查", 5, List.of()));
+        assertEquals(List.of("--reason: is longer than 200 characters; shorten it"), tooLong.problems());
+        assertEquals("the ad-hoc inspection order cannot be carried out (1 problem):\n"
+                + "  --reason: is longer than 200 characters; shorten it", tooLong.getMessage());
     }
 
     @Test
