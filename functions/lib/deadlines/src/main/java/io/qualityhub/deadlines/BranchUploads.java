@@ -19,7 +19,6 @@ public record BranchUploads(LocalDate since, Map<String, Set<DayOfWeek>> types) 
     public BranchUploads {
         Objects.requireNonNull(since, "since");
         types = Map.copyOf(types);
-        types.values().forEach(days -> Objects.requireNonNull(days, "weekdays"));
     }
 
     /** Whether {@code type} is expected on {@code day}, a business day of the branch on or after {@link #since}. */

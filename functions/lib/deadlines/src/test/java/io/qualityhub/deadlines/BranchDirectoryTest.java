@@ -64,4 +64,26 @@ class BranchDirectoryTest {
         assertEquals(1, problems("{\"branches\": ").size());
         assertEquals(BranchDirectory.EMPTY, BranchDirectory.fromSetting(" "));
     }
+
+    @Test
+    void aRegionOnTwoLinesIsRefusedAndANameOfSixtyCharactersIsKept() {
+        String sixty = "宜".repeat(60);
+        assertEquals(Optional.of(new BranchDirectory.BranchName(sixty, "Yilan", "")),
+                load("{\"branches\": {\"ILA-05\": {\"name_zh\": \"%s\", \"name_en\": \"Yilan\"}}}".formatted(sixty))
+                        .nameOf("ILA-05"));
+        InvalidBranchDirectoryException error = assertThrows(InvalidBranchDirectoryException.class, () -> load("""
+                {"branches": {"TPE-01": {"name_zh": "台北一分公司", "name_en": "Taipei Branch 1", "region": "北\\n區"}}}
+                """));
+        assertEquals(List.of("$.branches.TPE-01.region: must be one line without control characters"), error.problems());
+        assertEquals("Branch directory is invalid (1 problem); fix the directory JSON and load it again:\n"
+                + "  $.branches.TPE-01.region: must be one line without control characters", error.getMessage());
+    }
+
+    @Test
+    void aSettingHoldsTheDirectoryAndAnAbsentSettingIsTheEmptyDirectory() {
+        assertEquals(BranchDirectory.EMPTY, BranchDirectory.fromSetting(null));
+        assertEquals(Map.of("TPE-01", "Taipei Branch 1"), BranchDirectory.fromSetting("""
+                {"branches": {"TPE-01": {"name_zh": "台北一分公司", "name_en": "Taipei Branch 1"}}}
+                """).namesEn());
+    }
 }

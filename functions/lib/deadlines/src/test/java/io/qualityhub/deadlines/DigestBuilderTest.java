@@ -307,4 +307,37 @@ class DigestBuilderTest {
         // Digits split words too, so that a Chinese date (2026年11月24日) reads as template words between numbers.
         return Arrays.stream(text.split("[^\\p{L}]+")).filter(word -> !word.isEmpty()).toList();
     }
+    @Test
+    void everyHtmlTableHasItsColumnHeadingsInItsSectionsLanguage() {
+        String html = digestFor(digests(), "tpe01-manager@example.com").html();
+
+        String chinese = "<tr><th>類別</th><th>編號</th><th>時限</th><th>險種/類型</th><th>期限</th><th>已用時間</th>"
+                + "<th>負責人</th></tr>";
+        String english = "<tr><th>Item</th><th>Id</th><th>Clock</th><th>Product / kind</th><th>Due</th><th>Used</th>"
+                + "<th>Assignee</th></tr>";
+        assertEquals(3, html.split(java.util.regex.Pattern.quote(chinese), -1).length - 1, "one table per level");
+        assertEquals(3, html.split(java.util.regex.Pattern.quote(english), -1).length - 1, "one table per level");
+    }
+
+    @Test
+    void linesOfABranchAreListedEarliestDueFirstAndEachClockGetsItsOwnRecord() {
+        OpenDeadline laterDecision = new OpenDeadline(ItemType.CLAIM, "CLM-2", "TPE-01", DeadlineClockName.DECISION,
+                at("2026-11-02T10:00"), at("2026-11-13T00:00"), DeadlineLimit.of(10, LimitUnit.CALENDAR_DAYS),
+                "health, simple", "H-1", false);
+        OpenDeadline earlierDocuments = new OpenDeadline(ItemType.CLAIM, "CLM-1", "TPE-01", DeadlineClockName.DOCUMENTS,
+                at("2026-11-02T10:00"), at("2026-11-06T00:00"), DeadlineLimit.of(3, LimitUnit.BUSINESS_DAYS),
+                "health, simple", "H-1", false);
+        List<Delivery> deliveries = List.of(
+                new Delivery("tpe01-manager@example.com", Role.BRANCH_MANAGER, new Alert(laterDecision, AlertLevel.OVERDUE, 12, 2)),
+                new Delivery("tpe01-manager@example.com", Role.BRANCH_MANAGER, new Alert(earlierDocuments, AlertLevel.OVERDUE, 5, 2)));
+
+        Digest digest = new DigestBuilder(POLICY.timeZone(), BranchDirectory.EMPTY, DIRECTORY).build(deliveries, RUN).get(0);
+
+        assertTrue(digest.text().indexOf("- claim | CLM-1 |") < digest.text().indexOf("- claim | CLM-2 |"), digest.text());
+        assertTrue(digest.html().indexOf("<td>CLM-1</td>") < digest.html().indexOf("<td>CLM-2</td>"), digest.html());
+        assertEquals(List.of(
+                new AlertRecord("overdue", "tpe01-manager@example.com", "claim", "claim.documents", "TPE-01", List.of("CLM-1")),
+                new AlertRecord("overdue", "tpe01-manager@example.com", "claim", "claim.decision", "TPE-01", List.of("CLM-2"))),
+                digest.records());
+    }
 }

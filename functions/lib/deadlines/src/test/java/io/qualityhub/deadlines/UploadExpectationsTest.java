@@ -196,4 +196,14 @@ class UploadExpectationsTest {
                 "$.branches.TXG-03.expect.portfolio: must be \"business_days\" or a non-empty list of weekdays such as [\"MONDAY\"]"),
                 refused.problems());
     }
+    @Test
+    void aBranchEntryThatIsNoObjectIsRefusedAndTheMessageCountsOneProblem() {
+        InvalidUploadCalendarException refused = assertThrows(InvalidUploadCalendarException.class,
+                () -> UploadCalendar.load(new ByteArrayInputStream("""
+                        {"version": "v3", "cutoff": "12:00", "branches": {"TPE-01": ["claims"]}}
+                        """.getBytes(StandardCharsets.UTF_8)), TYPES, "test"));
+        assertEquals(List.of("$.branches.TPE-01: must be an object with since and expect"), refused.problems());
+        assertEquals("Upload calendar from test is invalid (1 problem); fix the JSON and store it again:\n"
+                + "  $.branches.TPE-01: must be an object with since and expect", refused.getMessage());
+    }
 }

@@ -13,6 +13,7 @@ import java.util.Optional;
 import static io.qualityhub.reports.audit.AccessRecord.Decision.ALLOW;
 import static io.qualityhub.reports.audit.AccessRecord.Decision.DENY;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -96,6 +97,10 @@ class AuditChainTest {
         assertEquals(ChainVerification.BrokenLink.Problem.LINK_BROKEN, broken.problem());
         assertEquals(forged.hash(), broken.expected());
         assertEquals(original.hash(), broken.actual());
+        assertEquals("record 3 does not follow record 2: it names previous hash " + original.hash()
+                + " but the record before it has " + forged.hash() + " (a record was removed, inserted or reordered)",
+                broken.describe());
+        assertFalse(AuditChain.verify(records).intact(), "audit verify reports the chain broken");
     }
 
     @Test

@@ -64,10 +64,6 @@ public record EffectivenessCheck(String checkId, LocalDate scheduledOn, LocalDat
         return roundOf(checkId);
     }
 
-    public boolean passed() {
-        return result.map(r -> r.verdict() == Verdict.PASS).orElse(false);
-    }
-
     public boolean failed() {
         return result.map(r -> r.verdict() == Verdict.FAIL).orElse(false);
     }

@@ -46,6 +46,24 @@ class AdhocOrderTest {
     }
 
     @Test
+    void anOrderMayPickOrNameUpTo200RecordsWithAReasonOfUpTo200Characters() {
+        String reason = "查".repeat(200);
+        assertEquals(200, order(reason, 200, List.of()).count());
+        List<String> ids = java.util.stream.IntStream.rangeClosed(1, 200).mapToObj(i -> "C" + i).toList();
+        assertEquals(ids, order("named", 0, ids).recordIds());
+        assertEquals(List.of("--count: 201 is not from 1 to 200; larger checks belong in the plan"),
+                assertThrows(InvalidAdhocOrderException.class, () -> order("picked", 201, List.of())).problems());
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 201).mapToObj(i -> "C" + i).toList();
+        assertEquals(List.of("--ids: 201 records is more than 200; larger checks belong in the plan"),
+                assertThrows(InvalidAdhocOrderException.class, () -> order("named", 0, tooMany)).problems());
+        InvalidAdhocOrderException tooLong = assertThrows(InvalidAdhocOrderException.class,
+                () -> order(reason + "查", 5, List.of()));
+        assertEquals(List.of("--reason: is longer than 200 characters; shorten it"), tooLong.problems());
+        assertEquals("the ad-hoc inspection order cannot be carried out (1 problem):\n"
+                + "  --reason: is longer than 200 characters; shorten it", tooLong.getMessage());
+    }
+
+    @Test
     void everyProblemOfAnOrderIsNamedAtOnce() {
         InvalidAdhocOrderException refused = assertThrows(InvalidAdhocOrderException.class, () ->
                 new AdhocOrder(NOVEMBER, " ", "claims", "line one\nline two", "os-user:lin", ASKED_ON, 3,

@@ -100,6 +100,19 @@ class FindingOutcomeTest {
     }
 
     @Test
+    void aLaterRowOfTheSameStatusHandsTheOpenActionToItsNewOwnerAndDueDate() {
+        InspectionState failed = applied(fail(null, null), OPEN);
+        FindingRow handedOver = new FindingRow(TASK.taskId(), "Q1", INSPECTED, Verdict.FAIL, FindingSeverity.MAJOR,
+                "M-30", LocalDate.of(2027, 2, 1), ActionStatus.OPEN, null);
+
+        FindingOutcome outcome = apply(handedOver, Optional.of(failed));
+
+        assertEquals(new FindingOutcome.Applied(failed.withAction(new CorrectiveAction("CA-2026-11-00aa", TASK.taskId(),
+                "claims", "TPE-01", FindingSeverity.MAJOR, "M-30", LocalDate.of(2027, 2, 1), ActionStatus.OPEN,
+                Optional.empty(), Optional.empty(), 0)), true), outcome);
+    }
+
+    @Test
     void aDoneRowWithoutItsClosingDayCountsFromTheFilesDay() {
         InspectionState done = applied(fail(ActionStatus.DONE, null), OPEN);
         EffectivenessCheck check = done.action().orElseThrow().check().orElseThrow();
@@ -188,6 +201,9 @@ class FindingOutcomeTest {
         assertEquals(Optional.empty(), EffectivenessCheck.inspectionIdOf("EC-2026-11-00aa"),
                 "a hex part is not a round");
         assertEquals(Optional.empty(), EffectivenessCheck.inspectionIdOf("INS-2026-11-00aa-1"));
+        assertEquals(Optional.empty(), EffectivenessCheck.inspectionIdOf("EC--1"), "no inspection id before the round");
+        assertEquals(9999, EffectivenessCheck.roundOf("EC-2026-11-00aa-9999"), "four digits are a round");
+        assertEquals(0, EffectivenessCheck.roundOf("EC-2026-11-00aa-10000"), "five are not");
     }
 
     @Test

@@ -92,6 +92,36 @@ class InspectorAssignerTest {
     }
 
     @Test
+    void tasksAlreadyHeldInThePeriodLeaveThatMuchLessCapacityForNewOnes() {
+        Roster roster = new Roster(LocalDate.of(2026, 11, 30), List.of(
+                new Inspector("QA-A", "TPE-01", "claims", 5, true),
+                new Inspector("QA-B", "KHH-01", "claims", 25, true)));
+        List<InspectionTask> assigned = new InspectorAssigner(secret("nov"))
+                .assign(tasks(Map.of("TCH-01", 10)), roster, 0, Map.of("QA-A", 4));
+        assertEquals(Map.of("QA-A", 1L, "QA-B", 9L), loads(assigned), "QA-A holds 4 of its 5 already");
+    }
+
+    @Test
+    void theTaskFewestInspectorsMayTakeIsAssignedFirstSoItIsNotLeftWithoutOne() {
+        // QA-A may take all four but only one; QA-B may take the three of KHH-01 but not those of its own TCH-01.
+        Roster roster = new Roster(LocalDate.of(2026, 11, 30), List.of(
+                new Inspector("QA-A", "TPE-01", "claims", 1, true),
+                new Inspector("QA-B", "TCH-01", "claims", 10, true)));
+        List<InspectionTask> assigned = new InspectorAssigner(secret("nov"))
+                .assign(tasks(Map.of("KHH-01", 3, "TCH-01", 1)), roster, 0);
+        assertEquals(Map.of("KHH-01", List.of("QA-B"), "TCH-01", List.of("QA-A")), assigned.stream().collect(
+                Collectors.groupingBy(InspectionTask::branch, TreeMap::new, Collectors.mapping(
+                        task -> task.assignment().inspectorId(), Collectors.collectingAndThen(Collectors.toList(),
+                                InspectorAssignerTest::distinct)))));
+    }
+
+    @Test
+    void aShareOfOneDoubleScoresEveryTask() {
+        List<InspectionTask> assigned = new InspectorAssigner(secret("nov")).assign(TASKS, ROSTER, 1);
+        assertEquals(60, assigned.stream().filter(task -> task.assignment().doubleScored()).count());
+    }
+
+    @Test
     void aTaskNoEligibleInspectorMayTakeStaysUnassigned() {
         List<InspectionTask> sales = tasks(Map.of("HSZ-01", 1));
         List<InspectionTask> unassignedSales = sales.stream().map(task -> new InspectionTask(task.taskId(),

@@ -38,4 +38,17 @@ class PopulationChangesTest {
 
         assertEquals(0, changes.arrivals() + changes.departures() + changes.changes());
     }
+    @Test
+    void aPlanStratifyingByProductLineCountsChangesPerProductLine() {
+        SamplingPlan byLine = new SamplingPlan("test-1", Map.of("claims", new RecordTypePlan("claims",
+                PeriodType.MONTHLY, 0.5, 1, 10, true, "claims-quality", 20, List.of(), null, 30)), 0.1);
+        List<SamplingUnit> frozen = List.of(new SamplingUnit("claims", "TPE-01", "C1", "health", Map.of()));
+        List<SamplingUnit> now = List.of(new SamplingUnit("claims", "TPE-01", "C2", "auto", Map.of()),
+                new SamplingUnit("claims", "TPE-01", "C3", "auto", Map.of()));
+
+        PopulationChanges changes = PopulationChanges.between(byLine, frozen, now);
+
+        assertEquals(Map.of(new Stratum("claims", "TPE-01", "auto"), 2), changes.arrived());
+        assertEquals(Map.of(new Stratum("claims", "TPE-01", "health"), 1), changes.left());
+    }
 }

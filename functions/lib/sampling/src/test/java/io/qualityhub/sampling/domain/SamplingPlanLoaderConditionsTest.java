@@ -115,6 +115,19 @@ class SamplingPlanLoaderConditionsTest {
         assertTrue(problems.get(0).fix().startsWith("write it as a JSON object with the fields "), problems.get(0).fix());
     }
 
+    @Test
+    void aConditionOnColumnsKeepsTheColumnsItNames() {
+        assertEquals(new RiskCondition.DaysBetweenAbove("sold_at", "cooling_off_ends_at", 15), onlyCondition(rules(
+                "\"weight\": 2, \"when\": {\"daysBetweenAbove\": {\"from\": \"sold_at\","
+                        + " \"to\": \"cooling_off_ends_at\", \"days\": 15}}")));
+        assertEquals(new RiskCondition.TenureBelowMonths("agent_started_on", "sold_at", 6), onlyCondition(rules(
+                "\"weight\": 2, \"when\": {\"tenureBelowMonths\": {\"startedOn\": \"agent_started_on\","
+                        + " \"at\": \"sold_at\", \"months\": 6}}")));
+        assertEquals(new RiskCondition.AboveStratumPercentile("premium", 95), onlyCondition(rules(
+                "\"weight\": 2, \"when\": {\"aboveStratumPercentile\": {\"attribute\": \"premium\","
+                        + " \"percentile\": 95}}")));
+    }
+
     private static RiskCondition onlyCondition(String sales) {
         return SamplingPlanLoader.parse(plan(sales(sales), ""), "plan.json").forType("sales").orElseThrow()
                 .riskRules().getFirst().when();

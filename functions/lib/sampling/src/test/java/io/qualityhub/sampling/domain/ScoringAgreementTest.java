@@ -50,6 +50,20 @@ class ScoringAgreementTest {
         assertEquals(-1.0, ScoringAgreement.of("t", pairs).kappa().getAsDouble(), 1e-12);
     }
 
+    @Test
+    void kappaWhenTheTwoInspectorsPassDifferentSharesAndDisagreementsInTaskOrder() {
+        // 8 pairs: both pass 4, first pass / second fail 2, both fail 2.
+        // p_o = 6/8 = 0.75; first passes 6/8, second 4/8; p_e = 0.75 x 0.5 + 0.25 x 0.5 = 0.5; kappa = 0.5.
+        List<ScoringAgreement.Pair> pairs = new ArrayList<>();
+        pairs.add(new ScoringAgreement.Pair("INS-9", Verdict.PASS, Verdict.FAIL));
+        add(pairs, 4, Verdict.PASS, Verdict.PASS, "A");
+        pairs.add(new ScoringAgreement.Pair("INS-1", Verdict.PASS, Verdict.FAIL));
+        add(pairs, 2, Verdict.FAIL, Verdict.FAIL, "B");
+        ScoringAgreement agreement = ScoringAgreement.of("claims-quality", pairs);
+        assertEquals(0.5, agreement.kappa().getAsDouble(), 1e-12);
+        assertEquals(List.of("INS-1", "INS-9"), agreement.disagreements());
+    }
+
     private static void add(List<ScoringAgreement.Pair> pairs, int count, Verdict first, Verdict second, String tag) {
         for (int i = 0; i < count; i++) {
             pairs.add(new ScoringAgreement.Pair(String.format("INS-%s%02d", tag, i), first, second));
