@@ -1,9 +1,11 @@
 package io.qualityhub.core.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** Values sealed to their table, item and attribute, with associated data no two bindings share. */
@@ -38,5 +40,23 @@ class FieldCipherTest {
     sealed[0] = 3;
     TamperedValueException refused = assertThrows(TamperedValueException.class, () -> cipher.decrypt(sealed, BINDING));
     assertEquals("attribute customer_name of REC#claims#TPE-01#C|1 is not a ciphertext of scheme 1 to 2", refused.getMessage());
+  }
+
+  @Test
+  void anEmptyValueIsSealedAndOpensToEmpty() {
+    byte[] stored = cipher.encrypt("", BINDING);
+
+    assertEquals(1 + 12 + 16, stored.length, "nothing but the version, the IV and the tag");
+    assertEquals("", cipher.decrypt(stored, BINDING));
+  }
+
+  @Test
+  void eachSealTakesAFreshIvSoTheSameValueNeverLooksTheSame() {
+    byte[] first = cipher.encrypt("A123456789", BINDING);
+    byte[] second = cipher.encrypt("A123456789", BINDING);
+
+    assertNotEquals(Arrays.toString(Arrays.copyOfRange(first, 1, 13)),
+        Arrays.toString(Arrays.copyOfRange(second, 1, 13)));
+    assertEquals("A123456789", cipher.decrypt(second, BINDING));
   }
 }
