@@ -82,10 +82,10 @@ public final class IntakeService {
   private final Clock clock;
   private final int rowWritesInFlight;
 
-  /** @param rowWritesInFlight BatchWriteItem requests of a file's rows sent at once (1: one after the other) */
   /**
    * @param passingFailure tells a failure of the platform that passes with time (throttling, a server error, a broken
    *     connection) from one that may be the file's, which counts toward giving the file up
+   * @param rowWritesInFlight BatchWriteItem requests of a file's rows sent at once (1: one after the other)
    */
   IntakeService(UploadObjects uploads, IntakeLedger ledger, DataKeySource dataKeys,
       String dataKeyArn, Supplier<BlindIndex> blindIndex, UploadDecoder decoder, FileEvents events,

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * the handler is built after them, finding their classes loaded. What the handler then saves is the most a parallel
  * start could give. {@link HandlerProbe} runs it when the system property {@value #PROPERTY} is set
  * ({@code bench coldstart --jvm-options -Dqualityhub.probe.parallelStart=true}); the throwaway clients' CPU counts
- * in the figures, as a real parallel start's would.
+ * in the figures, as a real parallel start's would. Measured on 2026-12-06 it made the first invocation later, on one
+ * core and on two (docs/benchmarks.md), so no handler starts its clients in parallel.
  */
 final class ParallelStart {
 
