@@ -136,8 +136,9 @@ public final class CsvRowReader implements RowReader {
     }
   }
 
+  /** A record of one empty field; one field past the size limit is kept as none, so it is never blank. */
   private boolean isBlankLine() {
-    return recordProblem == null && recordFields == 1 && fields.get(0).isEmpty();
+    return recordProblem == null && recordFields == 1 && fields.size() == 1 && fields.get(0).isEmpty();
   }
 
   /**
