@@ -1,6 +1,9 @@
 package io.qualityhub.core.parse;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -13,19 +16,22 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 /** Reading ahead on another thread gives the caller exactly what reading on its own thread gives. */
 class ReadAheadRowReaderTest {
 
   private static final String HEADER = "survey_id,surveyed_on,overall_score,comment\n";
-  private static final UploadDecoder DIRECT = UploadDecoder.formatVersion1();
-  private static final UploadDecoder AHEAD = UploadDecoder.formatVersion1().readingAhead();
+  // Built for each test, not once per class: a mutation tester swaps the code under test between tests.
+  private final UploadDecoder readsDirectly = UploadDecoder.formatVersion1();
+  private final UploadDecoder readsAhead = UploadDecoder.formatVersion1().readingAhead();
 
   /** 1,000 rows: several chunks of {@value ReadAheadRowReader#CHUNK_ROWS}; row 500 is broken (too few cells). */
   private static byte[] surveys() {
@@ -38,8 +44,8 @@ class ReadAheadRowReaderTest {
 
   @Test
   void theRowsAndTheirLinesAreThoseOfTheCallersOwnReading() throws Exception {
-    List<String> direct = rows(DIRECT, surveys());
-    List<String> ahead = rows(AHEAD, surveys());
+    List<String> direct = rows(readsDirectly, surveys());
+    List<String> ahead = rows(readsAhead, surveys());
     assertEquals(1000, ahead.size());
     assertEquals("2:S-1,2026-11-20,null,null,null,null,null,2,comment 1", ahead.get(0));
     assertEquals("501:broken:", ahead.get(499).substring(0, 11));
@@ -54,11 +60,11 @@ class ReadAheadRowReaderTest {
     bytes.writeBytes(new byte[] {'S', '-', (byte) 0xC3, (byte) 0x28, ',', '2', '\n'}); // invalid UTF-8 on line 1002
     List<String> seen = new ArrayList<>();
     FileRefusedException refused = assertThrows(FileRefusedException.class,
-        () -> read(AHEAD, bytes.toByteArray(), seen));
+        () -> read(readsAhead, bytes.toByteArray(), seen));
     assertEquals(RefusalReason.UNREADABLE_ENCODING, refused.reason());
     List<String> seenDirect = new ArrayList<>();
     FileRefusedException refusedDirect = assertThrows(FileRefusedException.class,
-        () -> read(DIRECT, bytes.toByteArray(), seenDirect));
+        () -> read(readsDirectly, bytes.toByteArray(), seenDirect));
     assertEquals(refusedDirect.describe(), refused.describe());
     assertEquals(seenDirect, seen);
   }
@@ -73,7 +79,7 @@ class ReadAheadRowReaderTest {
       }
     };
     assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
-      try (RowReader rows = AHEAD.open(file, RecordType.SURVEYS, FileFormat.CSV, false)) {
+      try (RowReader rows = readsAhead.open(file, RecordType.SURVEYS, FileFormat.CSV, false)) {
         assertEquals(2, rows.next().line());
       }
     });
@@ -82,11 +88,118 @@ class ReadAheadRowReaderTest {
 
   @Test
   void afterTheEndEveryCallSaysTheEnd() throws Exception {
-    try (RowReader rows = AHEAD.open(new ByteArrayInputStream((HEADER + "S-1,2026-11-20,3,ok\n")
+    try (RowReader rows = readsAhead.open(new ByteArrayInputStream((HEADER + "S-1,2026-11-20,3,ok\n")
         .getBytes(StandardCharsets.UTF_8)), RecordType.SURVEYS, FileFormat.CSV, false)) {
       assertEquals(2, rows.next().line());
       assertNull(rows.next());
       assertNull(rows.next());
+    }
+  }
+
+  @Test
+  void eachFailureOfTheWrappedReaderReachesTheCallerAsItselfAfterEveryRowBeforeIt() throws Exception {
+    List<Throwable> failures = List.of(new IOException("disk"),
+        new FileRefusedException(RefusalReason.EMPTY_FILE, "planted"), new IllegalStateException("bug"),
+        new StackOverflowError("deep"));
+    for (Throwable failure : failures) {
+      try (ReadAheadRowReader rows = new ReadAheadRowReader(new Scripted(300, failure))) {
+        for (int line = 2; line <= 301; line++) {
+          assertEquals(line, rows.next().line());
+        }
+        assertSame(failure, assertThrows(Throwable.class, rows::next));
+        assertSame(failure, assertThrows(Throwable.class, rows::next), "every later call meets it again");
+      }
+    }
+  }
+
+  @Test
+  void aCallerInterruptedWhileWaitingForRowsGetsAnInterruptedReadAndKeepsItsInterrupt() throws Exception {
+    Scripted wrapped = new Scripted(3, null);
+    ReadAheadRowReader rows = new ReadAheadRowReader(wrapped);
+    Thread.currentThread().interrupt();
+    InterruptedIOException interrupted = assertThrows(InterruptedIOException.class, rows::next);
+    assertEquals("interrupted while waiting for the next rows", interrupted.getMessage());
+    assertTrue(Thread.interrupted());
+    rows.close();
+    assertTrue(wrapped.closed);
+  }
+
+  @Test
+  void aCallerInterruptedWhileClosingStillClosesTheFileAndKeepsItsInterrupt() throws Exception {
+    Scripted wrapped = new Scripted(3, null);
+    ReadAheadRowReader rows = new ReadAheadRowReader(wrapped);
+    Thread.currentThread().interrupt();
+    InterruptedIOException interrupted = assertThrows(InterruptedIOException.class, rows::close);
+    assertEquals("interrupted while stopping the reading thread", interrupted.getMessage());
+    assertTrue(Thread.interrupted());
+    assertTrue(wrapped.closed);
+  }
+
+  @Test
+  void closingWaitsForTheRowInHandBeforeClosingTheFileUnderIt() throws Exception {
+    CountDownLatch entered = new CountDownLatch(1);
+    Scripted wrapped = new Scripted(1_000, null) {
+      @Override
+      public ParsedRow next() throws IOException, FileRefusedException {
+        if (served == 0) {
+          inNext = true;
+          entered.countDown();
+          try {
+            Thread.sleep(300); // a slow read: long enough for a close that does not wait to land inside it
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+          inNext = false;
+        }
+        return super.next();
+      }
+    };
+    ReadAheadRowReader rows = new ReadAheadRowReader(wrapped);
+    entered.await();
+    rows.close();
+    assertTrue(wrapped.closed);
+    assertFalse(wrapped.closedWhileReading, "the file was closed while the reading thread was still reading it");
+  }
+
+  /** Gives rows of lines 2, 3, ... and then the end, or the failure given. */
+  private static class Scripted implements RowReader {
+    private final int rows;
+    private final Throwable failure;
+    int served;
+    volatile boolean inNext;
+    volatile boolean closed;
+    volatile boolean closedWhileReading;
+
+    Scripted(int rows, Throwable failure) {
+      this.rows = rows;
+      this.failure = failure;
+    }
+
+    @Override
+    public ParsedRow next() throws IOException, FileRefusedException {
+      if (served < rows) {
+        served++;
+        return ParsedRow.of(served + 1, new String[] {"value " + served}, null, null);
+      }
+      if (failure instanceof IOException io) {
+        throw io;
+      }
+      if (failure instanceof FileRefusedException refused) {
+        throw refused;
+      }
+      if (failure instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (failure instanceof Error error) {
+        throw error;
+      }
+      return null;
+    }
+
+    @Override
+    public void close() {
+      closedWhileReading = inNext;
+      closed = true;
     }
   }
 
