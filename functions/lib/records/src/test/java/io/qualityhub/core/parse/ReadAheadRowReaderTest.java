@@ -22,7 +22,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** Reading ahead on another thread gives the caller exactly what reading on its own thread gives. */
@@ -161,11 +165,76 @@ class ReadAheadRowReaderTest {
     assertFalse(wrapped.closedWhileReading, "the file was closed while the reading thread was still reading it");
   }
 
+  /**
+   * Rows of 128 Ki characters: two fill a chunk of {@value ReadAheadRowReader#CHUNK_CHARS} characters, so a caller that
+   * takes nothing lets the reading thread hold four chunks and read the two rows of a fifth, 10 rows, and no more.
+   */
+  @Test
+  void aCallerThatTakesNothingHoldsFourChunksAheadAndTheOneInHandAtMost() throws Exception {
+    String value = "v".repeat(128 * 1024);
+    CountDownLatch tenthRead = new CountDownLatch(1);
+    Scripted endless = new Scripted(Integer.MAX_VALUE, null) {
+      @Override
+      public ParsedRow next() {
+        served++;
+        if (served == 10) {
+          tenthRead.countDown();
+        }
+        return ParsedRow.of(served + 1, new String[] {value}, null, null);
+      }
+    };
+    try (ReadAheadRowReader rows = new ReadAheadRowReader(endless)) {
+      assertTrue(tenthRead.await(30, TimeUnit.SECONDS), "the reading thread read " + endless.served + " rows");
+      Thread.sleep(500); // the bound holds for ever; the pause only gives a reader that ignores it time to go past it
+      assertEquals(10, endless.served);
+      assertEquals(2, rows.next().line());
+      assertEquals(3, rows.next().line());
+    }
+    assertTrue(endless.closed);
+  }
+
+  @Test
+  void onlyAReaderThatReadsAheadReadsTheFileOnAnotherThread() throws Exception {
+    // 310 KB, so that the file is still being read after open() has taken its first block.
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 1; i <= 5000; i++) {
+      csv.append("S-").append(i).append(",2026-11-20,3,a comment long enough to fill the blocks\n");
+    }
+    assertEquals(Set.of(Thread.currentThread().getName()), readingThreads(readsDirectly, csv.toString()));
+    Set<String> ahead = readingThreads(readsAhead, csv.toString());
+    assertEquals(1, ahead.size(), ahead.toString());
+    assertTrue(ahead.iterator().next().startsWith(ReadAheadRowReader.THREAD_NAME_PREFIX), ahead.toString());
+  }
+
+  /** The threads that read the upload's bytes once open() has returned. */
+  private static Set<String> readingThreads(UploadDecoder decoder, String csv) throws Exception {
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    AtomicBoolean opened = new AtomicBoolean();
+    InputStream upload = new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public synchronized int read(byte[] b, int off, int len) {
+        if (opened.get()) {
+          threads.add(Thread.currentThread().getName());
+        }
+        return super.read(b, off, len);
+      }
+    };
+    try (RowReader rows = decoder.open(upload, RecordType.SURVEYS, FileFormat.CSV, false)) {
+      opened.set(true);
+      int count = 0;
+      while (rows.next() != null) {
+        count++;
+      }
+      assertEquals(5000, count);
+    }
+    return threads;
+  }
+
   /** Gives rows of lines 2, 3, ... and then the end, or the failure given. */
   private static class Scripted implements RowReader {
     private final int rows;
     private final Throwable failure;
-    int served;
+    volatile int served;
     volatile boolean inNext;
     volatile boolean closed;
     volatile boolean closedWhileReading;
