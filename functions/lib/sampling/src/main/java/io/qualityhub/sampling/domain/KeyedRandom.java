@@ -1,9 +1,9 @@
 package io.qualityhub.sampling.domain;
 
+import io.qualityhub.core.crypto.HmacSha256;
+import java.nio.charset.StandardCharsets;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 
 /**
  * The random number of a record in a period: HMAC-SHA256 under the period secret of {@code type|branch|id},
@@ -23,12 +23,7 @@ final class KeyedRandom {
                     + " random bytes (got " + (periodSecret == null ? "none" : periodSecret.length + " bytes")
                     + "); derive it from the period's key in Secrets Manager or KMS");
         }
-        try {
-            mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(periodSecret, "HmacSHA256"));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JVM offers no HmacSHA256, which every Java platform must provide", e);
-        }
+        mac = HmacSha256.newMac(new SecretKeySpec(periodSecret, "HmacSHA256"));
     }
 
     double uniform(RecordKey key) {
