@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Finds a way to run moto's server on this machine, installing it into a project-local virtualenv
- * as a last resort, and returns the command line that starts it.
+ * as a last resort, and returns the command line that starts it: {@link TunedServer}'s script under a
+ * Python that has moto, or else {@code moto_server} as installed.
  */
 final class MotoCommand {
 
@@ -20,6 +22,7 @@ final class MotoCommand {
     static final String VENV_DIRECTORY = ".venv-moto";
 
     private static final long PROBE_TIMEOUT_SECONDS = 60;
+    private static final Map<Path, Boolean> IMPORTS_MOTO = new ConcurrentHashMap<>();
     private static final long INSTALL_TIMEOUT_SECONDS = 600;
 
     private final Path projectRoot;
@@ -38,17 +41,17 @@ final class MotoCommand {
     }
 
     private List<String> launcher() {
+        Path python = findOnPath("python3");
+        if (python != null && importsMoto(python)) {
+            return List.of(python.toString(), TunedServer.script().toString());
+        }
         Path onPath = findOnPath("moto_server");
         if (onPath != null) {
             return List.of(onPath.toString());
         }
-        Path python = findOnPath("python3");
-        if (python != null && succeeds(List.of(python.toString(), "-c", "import moto.server"))) {
-            return List.of(python.toString(), "-m", "moto.server");
-        }
-        Path venvServer = venv().resolve("bin").resolve("moto_server");
-        if (Files.isExecutable(venvServer)) {
-            return List.of(venvServer.toString());
+        Path venvPython = venv().resolve("bin").resolve("python3");
+        if (Files.isExecutable(venvPython)) {
+            return List.of(venvPython.toString(), TunedServer.script().toString());
         }
         if (python == null) {
             throw new EmulatorStartException("Cannot start the local AWS emulator: neither moto_server nor python3 is on PATH."
@@ -56,7 +59,12 @@ final class MotoCommand {
                     + " or set AWS_ENDPOINT_URL to an emulator that is already running.");
         }
         installIntoVenv(python);
-        return List.of(venvServer.toString());
+        return List.of(venvPython.toString(), TunedServer.script().toString());
+    }
+
+    /** Whether {@code python} imports moto's server; asked once per Python for the life of the JVM. */
+    private boolean importsMoto(Path python) {
+        return IMPORTS_MOTO.computeIfAbsent(python, p -> succeeds(List.of(p.toString(), "-c", "import moto.server")));
     }
 
     private Path venv() {

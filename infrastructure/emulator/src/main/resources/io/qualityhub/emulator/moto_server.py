@@ -1,0 +1,87 @@
+"""moto's server, as `moto_server` runs it, with three costs taken out that change nothing moto answers.
+
+Profiling moto during the end-to-end tests (docs/testing.md, "Run time", eighth session) found most of its CPU in
+work no test asks for:
+- TransactWriteItems deep-copies a table, for rolling back, once per item of the transaction that names it, so a
+  transaction of 25 items on one table copied that whole table 25 times; the copies are identical (nothing has been
+  applied yet), so the first one serves the others.
+- Every request looks up the list of moto's services by listing its installed directories on disk; the list cannot
+  change while the server runs, so it is read once.
+- werkzeug logs every request line (through colorama) into the emulator's log; only warnings and errors are logged.
+
+Each change is applied only when moto has the thing it changes; otherwise the server runs as moto_server would and
+says so in its log.
+"""
+import copy
+import functools
+import logging
+import sys
+import threading
+
+import moto.server
+
+
+def _note(message):
+    print("qualityhub: " + message, file=sys.stderr, flush=True)
+
+
+def _list_services_once():
+    from moto import backends
+    listing = getattr(backends, "list_of_moto_modules", None)
+    if listing is None:
+        _note("moto.backends.list_of_moto_modules not found; services are listed on every request")
+        return
+    services = tuple(listing())
+    backends.list_of_moto_modules = lambda: services
+
+
+class _CopyOncePerTransaction:
+    """Stands for the copy module inside moto's DynamoDB models: within one TransactWriteItems, a table copied
+    again is the same table unchanged, so its first copy is returned."""
+
+    def __init__(self):
+        self._transaction = threading.local()
+
+    def __getattr__(self, name):
+        return getattr(copy, name)
+
+    def deepcopy(self, value, memo=None):
+        copies = getattr(self._transaction, "copies", None)
+        if copies is None or memo is not None:
+            return copy.deepcopy(value, memo)
+        key = id(value)
+        if key not in copies:
+            copies[key] = copy.deepcopy(value)
+        return copies[key]
+
+    def around(self, transact_write_items):
+        @functools.wraps(transact_write_items)
+        def once_per_table(*args, **kwargs):
+            self._transaction.copies = {}
+            try:
+                return transact_write_items(*args, **kwargs)
+            finally:
+                self._transaction.copies = None
+        return once_per_table
+
+
+def _copy_tables_once_per_transaction():
+    from moto.dynamodb import models
+    backend = getattr(models, "DynamoDBBackend", None)
+    if getattr(models, "copy", None) is not copy or backend is None or not hasattr(backend, "transact_write_items"):
+        _note("moto's DynamoDB models changed; TransactWriteItems copies a table once per item")
+        return
+    once = _CopyOncePerTransaction()
+    models.copy = once
+    backend.transact_write_items = once.around(backend.transact_write_items)
+
+
+def _log_warnings_only():
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+
+
+if __name__ == "__main__":
+    _list_services_once()
+    _copy_tables_once_per_transaction()
+    _log_warnings_only()
+    sys.exit(moto.server.main())
