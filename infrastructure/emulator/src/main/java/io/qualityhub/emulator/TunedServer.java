@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * moto's server with three costs taken out that change nothing it answers ({@code moto_server.py} beside this class
+ * moto's server with costs taken out that change nothing it answers ({@code moto_server.py} beside this class
  * says which, and docs/testing.md what they saved): the script is written out once per JVM, since Python runs files.
  */
 final class TunedServer {

@@ -1,4 +1,4 @@
-"""moto's server, as `moto_server` runs it, with three costs taken out that change nothing moto answers.
+"""moto's server, as `moto_server` runs it, with four costs taken out that change nothing moto answers.
 
 Profiling moto during the end-to-end tests (docs/testing.md, "Run time", eighth session) found most of its CPU in
 work no test asks for:
@@ -7,6 +7,8 @@ work no test asks for:
   applied yet), so the first one serves the others.
 - Every request looks up the list of moto's services by listing its installed directories on disk; the list cannot
   change while the server runs, so it is read once.
+- Every KMS key, symmetric ones included, gets a new RSA-2048 private key at creation, which only Sign, Verify and
+  GetPublicKey of an asymmetric key use; for other keys it is now made when first asked for.
 - werkzeug logs every request line (through colorama) into the emulator's log; only warnings and errors are logged.
 
 Each change is applied only when moto has the thing it changes; otherwise the server runs as moto_server would and
@@ -76,6 +78,34 @@ def _copy_tables_once_per_transaction():
     backend.transact_write_items = once.around(backend.transact_write_items)
 
 
+class _MadeWhenUsed:
+    """A private key made on first use, for the key specs whose keys never sign."""
+
+    def __init__(self, make):
+        self._make = make
+        self._key = None
+
+    def __getattr__(self, name):
+        if self._key is None:
+            self._key = self._make()
+        return getattr(self._key, name)
+
+
+def _private_keys_made_when_used():
+    from moto.kms import models
+    make = getattr(models, "generate_private_key", None)
+    if make is None:
+        _note("moto's KMS models changed; every key gets its RSA key at creation")
+        return
+
+    def lazily_unless_asymmetric(key_spec):
+        if key_spec.startswith(("RSA", "ECC")):
+            return make(key_spec)
+        return _MadeWhenUsed(lambda: make(key_spec))
+
+    models.generate_private_key = lazily_unless_asymmetric
+
+
 def _log_warnings_only():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
@@ -83,5 +113,6 @@ def _log_warnings_only():
 if __name__ == "__main__":
     _list_services_once()
     _copy_tables_once_per_transaction()
+    _private_keys_made_when_used()
     _log_warnings_only()
     sys.exit(moto.server.main())

@@ -78,7 +78,7 @@ class LocalEmulatorTest {
     }
 
     @Test
-    void runsMotoThroughPythonWhenMotoServerIsNotOnPath(@TempDir Path bin) throws Exception {
+    void runsMotosServerThroughTheLauncherUnderAPython3ThatHasMoto(@TempDir Path bin) throws Exception {
         Process probe = new ProcessBuilder("python3", "-c", "import sys, moto.server; print(sys.executable)").start();
         String python = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         Assumptions.assumeTrue(probe.waitFor() == 0, "this machine's python3 cannot import moto");
@@ -86,8 +86,9 @@ class LocalEmulatorTest {
 
         try (LocalEmulator viaPython = LocalEmulator.startOrConnect(bin, Map.of("PATH", bin.toString()));
                 EmulatorClients viaPythonClients = EmulatorClients.of(viaPython)) {
-            assertEquals(List.of(bin.resolve("python3").toString(), "-m", "moto.server", "-H", "127.0.0.1", "-p",
+            assertEquals(List.of(bin.resolve("python3").toString(), TunedServer.script().toString(), "-H", "127.0.0.1", "-p",
                     Integer.toString(viaPython.endpoint().getPort())), viaPython.command());
+            assertTrue(TunedServer.script().getFileName().toString().startsWith("qualityhub-moto-server"));
             String url = viaPythonClients.sqs().createQueue(b -> b.queueName("python-started")).queueUrl();
             assertEquals(List.of(url), viaPythonClients.sqs().listQueues().queueUrls());
         }

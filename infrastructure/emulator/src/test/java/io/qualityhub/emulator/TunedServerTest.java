@@ -1,0 +1,116 @@
+package io.qualityhub.emulator;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.kms.model.KeySpec;
+import software.amazon.awssdk.services.kms.model.KeyUsageType;
+import software.amazon.awssdk.services.kms.model.MacAlgorithmSpec;
+import software.amazon.awssdk.services.kms.model.SigningAlgorithmSpec;
+
+/** The emulator's launcher (moto_server.py) takes costs out of moto without changing what moto answers. */
+class TunedServerTest {
+
+    private static LocalEmulator emulator;
+    private static EmulatorClients clients;
+
+    @BeforeAll
+    static void start() {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        emulator = LocalEmulator.startOrConnect(Path.of("."), environment);
+        clients = EmulatorClients.of(emulator);
+    }
+
+    @AfterAll
+    static void stop() {
+        clients.close();
+        emulator.close();
+    }
+
+    @Test
+    void aCancelledTransactionLeavesEachTableAsItWasBeforeItEvenAfterOneThatCommitted() {
+        createTable("ledger");
+        createTable("journal");
+        clients.dynamoDb().transactWriteItems(b -> b.transactItems(puts("ledger", "a", "b", "c")));
+
+        clients.dynamoDb().transactWriteItems(b -> b.transactItems(concat(puts("ledger", "d", "e"), puts("journal", "x"))));
+        List<TransactWriteItem> failing = concat(puts("ledger", "f", "g", "h", "i"), puts("journal", "y"),
+                List.of(TransactWriteItem.builder().put(p -> p.tableName("ledger").item(item("a", "changed"))
+                        .conditionExpression("attribute_not_exists(pk)")).build()));
+        assertThrows(TransactionCanceledException.class,
+                () -> clients.dynamoDb().transactWriteItems(b -> b.transactItems(failing)));
+
+        assertEquals(Map.of("a", "value of a", "b", "value of b", "c", "value of c", "d", "value of d", "e", "value of e"),
+                contents("ledger"));
+        assertEquals(Map.of("x", "value of x"), contents("journal"));
+    }
+
+    @Test
+    void symmetricKeysEncryptHmacKeysMacAndAsymmetricKeysSign() {
+        String symmetric = clients.kms().createKey(b -> {}).keyMetadata().keyId();
+        SdkBytes secret = SdkBytes.fromString("秘密 Secret", StandardCharsets.UTF_8);
+        SdkBytes sealed = clients.kms().encrypt(b -> b.keyId(symmetric).plaintext(secret)).ciphertextBlob();
+        assertArrayEquals(secret.asByteArray(), clients.kms().decrypt(b -> b.ciphertextBlob(sealed)).plaintext().asByteArray());
+
+        String hmac = clients.kms().createKey(b -> b.keySpec(KeySpec.HMAC_256).keyUsage(KeyUsageType.GENERATE_VERIFY_MAC))
+                .keyMetadata().keyId();
+        SdkBytes mac = clients.kms().generateMac(b -> b.keyId(hmac).message(secret).macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)).mac();
+        assertEquals(32, mac.asByteArray().length);
+        assertTrue(clients.kms().verifyMac(b -> b.keyId(hmac).message(secret).mac(mac)
+                .macAlgorithm(MacAlgorithmSpec.HMAC_SHA_256)).macValid());
+
+        String signing = clients.kms().createKey(b -> b.keySpec(KeySpec.RSA_2048).keyUsage(KeyUsageType.SIGN_VERIFY))
+                .keyMetadata().keyId();
+        SdkBytes signature = clients.kms().sign(b -> b.keyId(signing).message(secret)
+                .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)).signature();
+        assertTrue(clients.kms().verify(b -> b.keyId(signing).message(secret).signature(signature)
+                .signingAlgorithm(SigningAlgorithmSpec.RSASSA_PSS_SHA_256)).signatureValid());
+    }
+
+    private static void createTable(String name) {
+        clients.dynamoDb().createTable(b -> b.tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S)));
+    }
+
+    private static List<TransactWriteItem> puts(String table, String... keys) {
+        return IntStream.range(0, keys.length).mapToObj(i -> TransactWriteItem.builder()
+                .put(p -> p.tableName(table).item(item(keys[i], "value of " + keys[i]))).build()).toList();
+    }
+
+    private static Map<String, AttributeValue> item(String key, String value) {
+        return Map.of("pk", AttributeValue.fromS(key), "value", AttributeValue.fromS(value));
+    }
+
+    @SafeVarargs
+    private static List<TransactWriteItem> concat(List<TransactWriteItem>... parts) {
+        return Arrays.stream(parts).flatMap(List::stream).toList();
+    }
+
+    private static Map<String, String> contents(String table) {
+        Map<String, String> contents = new HashMap<>();
+        clients.dynamoDb().scan(b -> b.tableName(table)).items()
+                .forEach(row -> contents.put(row.get("pk").s(), row.get("value").s()));
+        return contents;
+    }
+}
