@@ -22,8 +22,8 @@ final class MotoCommand {
     static final String VENV_DIRECTORY = ".venv-moto";
 
     private static final long PROBE_TIMEOUT_SECONDS = 60;
-    private static final Map<Path, Boolean> IMPORTS_MOTO = new ConcurrentHashMap<>();
     private static final long INSTALL_TIMEOUT_SECONDS = 600;
+    private static final Map<Path, Boolean> IMPORTS_MOTO = new ConcurrentHashMap<>();
 
     private final Path projectRoot;
     private final Map<String, String> environment;
