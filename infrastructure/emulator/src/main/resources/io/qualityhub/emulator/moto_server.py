@@ -39,7 +39,8 @@ def _list_services_once():
 
 class _CopyOncePerTransaction:
     """Stands for the copy module inside moto's DynamoDB models: within one TransactWriteItems, a table copied
-    again is the same table unchanged, so its first copy is returned."""
+    again is the same table unchanged, so its first copy is returned. Only the backend's tables are copied once;
+    anything else (an item, for an update's old values) is copied each time as before."""
 
     def __init__(self):
         self._transaction = threading.local()
@@ -49,19 +50,19 @@ class _CopyOncePerTransaction:
 
     def deepcopy(self, value, memo=None):
         copies = getattr(self._transaction, "copies", None)
-        if copies is None or memo is not None:
+        if copies is None or memo is not None or id(value) not in copies:
             return copy.deepcopy(value, memo)
-        key = id(value)
-        if key not in copies:
-            copies[key] = copy.deepcopy(value)
-        return copies[key]
+        if copies[id(value)] is None:
+            copies[id(value)] = copy.deepcopy(value)
+        return copies[id(value)]
 
     def around(self, transact_write_items):
         @functools.wraps(transact_write_items)
-        def once_per_table(*args, **kwargs):
-            self._transaction.copies = {}
+        def once_per_table(backend, *args, **kwargs):
+            # The tables live in the backend for the whole call, so no other object can take one's id meanwhile.
+            self._transaction.copies = {id(table): None for table in getattr(backend, "tables", {}).values()}
             try:
-                return transact_write_items(*args, **kwargs)
+                return transact_write_items(backend, *args, **kwargs)
             finally:
                 self._transaction.copies = None
         return once_per_table
