@@ -35,7 +35,6 @@ public final class IdIndex implements AutoCloseable {
   private static final int FIRST_CAPACITY = 1 << 12;
   private static final int MAX_CAPACITY = 1 << 28; // 1 GiB of table: far beyond the contract's 10 million ids
   private static final int SEGMENT_SHIFT = 26; // log segments of 64 MiB; an entry never straddles two
-  private static final int SEGMENT_BYTES = 1 << SEGMENT_SHIFT;
   /** Entries are aligned to 4 bytes, so a slot's 32 bits address 16 GiB of log. */
   private static final int ALIGN = 4;
   private static final int FINGERPRINT = 0;
@@ -46,6 +45,8 @@ public final class IdIndex implements AutoCloseable {
   private static final int MAX_ID_BYTES = Short.MAX_VALUE;
 
   private final ToLongFunction<byte[]> fingerprints;
+  private final int segmentShift;
+  private final int segmentBytes;
   private final FileChannel logChannel;
   private MappedByteBuffer table;
   private int capacity;
@@ -60,12 +61,23 @@ public final class IdIndex implements AutoCloseable {
 
   /** An index with the given fingerprint function: tests force collisions with it. */
   IdIndex(ToLongFunction<byte[]> fingerprints) {
+    this(fingerprints, FIRST_CAPACITY, SEGMENT_SHIFT);
+  }
+
+  /**
+   * An index whose table starts at {@code firstCapacity} slots and whose log grows by segments of
+   * 2<sup>{@code segmentShift}</sup> bytes: tests make growths and segment ends come within a few hundred ids. A
+   * segment must hold the longest entry (2<sup>16</sup> bytes do) and the table at least 2 slots to grow.
+   */
+  IdIndex(ToLongFunction<byte[]> fingerprints, int firstCapacity, int segmentShift) {
     this.fingerprints = fingerprints;
+    this.segmentShift = segmentShift;
+    this.segmentBytes = 1 << segmentShift;
     try {
       Path logFile = Files.createTempFile("qualityhub-ids-", ".log");
       logChannel = FileChannel.open(logFile, StandardOpenOption.READ, StandardOpenOption.WRITE);
       Files.delete(logFile); // unlinked while open: a crash leaves nothing behind in a reused /tmp
-      allocateTable(FIRST_CAPACITY);
+      allocateTable(firstCapacity);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the id index's temporary files", e);
     }
@@ -96,7 +108,7 @@ public final class IdIndex implements AutoCloseable {
     }
     long offset = offsetOf(entry);
     ByteBuffer segment = segmentOf(offset);
-    int at = (int) (offset & (SEGMENT_BYTES - 1));
+    int at = (int) (offset & (segmentBytes - 1));
     if (version > segment.getLong(at + VERSION)) {
       segment.putLong(at + VERSION, version);
       segment.putInt(at + LINE, line);
@@ -129,7 +141,7 @@ public final class IdIndex implements AutoCloseable {
   private boolean holds(int entry, long fingerprint, byte[] id) {
     long offset = offsetOf(entry);
     ByteBuffer segment = segmentOf(offset);
-    int at = (int) (offset & (SEGMENT_BYTES - 1));
+    int at = (int) (offset & (segmentBytes - 1));
     if (segment.getLong(at + FINGERPRINT) != fingerprint || segment.getShort(at + LENGTH) != id.length) {
       return false;
     }
@@ -150,12 +162,12 @@ public final class IdIndex implements AutoCloseable {
       slot = probe(fingerprint, id);
     }
     int length = (ID + id.length + ALIGN - 1) / ALIGN * ALIGN;
-    if ((logEnd & (SEGMENT_BYTES - 1)) + length > SEGMENT_BYTES) {
-      logEnd = (logEnd | (SEGMENT_BYTES - 1)) + 1; // the entry goes to the start of the next segment
+    if ((logEnd & (segmentBytes - 1)) + length > segmentBytes) {
+      logEnd = (logEnd | (segmentBytes - 1)) + 1; // the entry goes to the start of the next segment
     }
     long offset = logEnd;
     ByteBuffer segment = segmentFor(offset);
-    int at = (int) (offset & (SEGMENT_BYTES - 1));
+    int at = (int) (offset & (segmentBytes - 1));
     segment.putLong(at + FINGERPRINT, fingerprint);
     segment.putLong(at + VERSION, version);
     segment.putInt(at + LINE, line);
@@ -168,7 +180,7 @@ public final class IdIndex implements AutoCloseable {
 
   private int lineAt(int entry) {
     long offset = offsetOf(entry);
-    return segmentOf(offset).getInt((int) (offset & (SEGMENT_BYTES - 1)) + LINE);
+    return segmentOf(offset).getInt((int) (offset & (segmentBytes - 1)) + LINE);
   }
 
   private static long offsetOf(int entry) {
@@ -176,14 +188,14 @@ public final class IdIndex implements AutoCloseable {
   }
 
   private ByteBuffer segmentOf(long offset) {
-    return segments.get((int) (offset >>> SEGMENT_SHIFT));
+    return segments.get((int) (offset >>> segmentShift));
   }
 
   private ByteBuffer segmentFor(long offset) {
-    int index = (int) (offset >>> SEGMENT_SHIFT);
+    int index = (int) (offset >>> segmentShift);
     while (segments.size() <= index) {
       try {
-        segments.add(logChannel.map(FileChannel.MapMode.READ_WRITE, (long) segments.size() << SEGMENT_SHIFT, SEGMENT_BYTES));
+        segments.add(logChannel.map(FileChannel.MapMode.READ_WRITE, (long) segments.size() << segmentShift, segmentBytes));
       } catch (IOException e) {
         throw new UncheckedIOException("cannot extend the id index's log", e);
       }
@@ -207,7 +219,7 @@ public final class IdIndex implements AutoCloseable {
       int entry = old.getInt(i * 4);
       if (entry != 0) {
         long offset = offsetOf(entry);
-        int slot = home(segmentOf(offset).getLong((int) (offset & (SEGMENT_BYTES - 1)) + FINGERPRINT), capacity);
+        int slot = home(segmentOf(offset).getLong((int) (offset & (segmentBytes - 1)) + FINGERPRINT), capacity);
         while (table.getInt(slot * 4) != 0) {
           slot = slot + 1 == capacity ? 0 : slot + 1;
         }

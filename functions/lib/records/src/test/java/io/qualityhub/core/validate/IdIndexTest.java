@@ -4,16 +4,44 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 
-/** The id index across many growths of its table: every id keeps its line, and only repeated ids are found. */
+/**
+ * The id index across many growths of its table: every id keeps its line, and only repeated ids are found. Most tests
+ * start from a table of 16 slots and log segments of 64 KiB, so that a thousand ids grow the table 11 times and a few
+ * long ids fill segment after segment (the defaults, 4,096 slots and 64 MiB, take 200,000 ids and 70 MB to do the same).
+ */
 class IdIndexTest {
 
-  private static final int IDS = 200_000; // grows the table 11 times from its first 4,096 slots
+  private static final int IDS = 1_000; // grows the table 11 times from its first 16 slots
+  private static final int FIRST_CAPACITY = 16;
+  private static final int SEGMENT_SHIFT = 16; // 64 KiB: two ids of 32,000 bytes a segment
+
+  private static IdIndex small(ToLongFunction<byte[]> fingerprints) {
+    return new IdIndex(fingerprints, FIRST_CAPACITY, SEGMENT_SHIFT);
+  }
+
+  private static IdIndex small() {
+    return small(SipHash.withRandomKey(new SecureRandom()));
+  }
+
+  @Test
+  void theDefaultIndexKeepsEveryLineAcrossItsFirstGrowths() {
+    try (IdIndex index = new IdIndex()) {
+      for (int i = 1; i <= 10_000; i++) { // past 3,072 and 4,608 ids: the 4,096-slot table grows twice
+        assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
+      }
+      for (int i = 1; i <= 10_000; i++) {
+        assertEquals(i + 1, index.lineOf("CLM-" + i), "id " + i);
+      }
+    }
+  }
 
   @Test
   void firstLinesSurviveEveryGrowth() {
-    try (IdIndex index = new IdIndex()) {
+    try (IdIndex index = small()) {
       for (int i = 1; i <= IDS; i++) {
         assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
       }
@@ -27,7 +55,7 @@ class IdIndexTest {
 
   @Test
   void theLatestVersionsLineSurvivesEveryGrowth() {
-    try (IdIndex index = new IdIndex()) {
+    try (IdIndex index = small()) {
       for (int i = 1; i <= IDS; i++) {
         index.keepLatest("CLM-" + i, 100, 2 * i);
       }
@@ -67,11 +95,11 @@ class IdIndexTest {
   @Test
   void probeRunsThatWrapPastTheEndOfTheTableSurviveEveryGrowth() {
     // Every id's home is the table's last slot, so each run wraps to the start, in probing and in rehashing alike.
-    try (IdIndex index = new IdIndex(id -> -1L)) {
-      for (int i = 1; i <= 4_000; i++) {
+    try (IdIndex index = small(id -> -1L)) {
+      for (int i = 1; i <= 400; i++) { // 9 growths, to 609 slots
         assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
       }
-      for (int i = 1; i <= 4_000; i++) {
+      for (int i = 1; i <= 400; i++) {
         assertEquals(i + 1, index.lineOf("CLM-" + i), "id " + i);
       }
     }
@@ -79,13 +107,13 @@ class IdIndexTest {
 
   @Test
   void idsBeyondOneLogSegmentAreKeptWholeInTheNext() {
-    // 2,200 ids of 32,000 bytes fill the first 64 MiB segment of the log and spill into the second.
+    // Ids of 32,000 bytes, two to a 64 KiB segment: the third goes to the next segment, and so on to the fifth.
     String padding = "理".repeat(10_660);
-    try (IdIndex index = new IdIndex()) {
-      for (int i = 1; i <= 2_200; i++) {
+    try (IdIndex index = small()) {
+      for (int i = 1; i <= 9; i++) {
         assertEquals(0, index.firstLine(padding + i, i + 1), "new id " + i);
       }
-      for (int i = 1; i <= 2_200; i++) {
+      for (int i = 1; i <= 9; i++) {
         assertEquals(i + 1, index.firstLine(padding + i, 0), "repeated id " + i);
       }
     }
@@ -93,13 +121,13 @@ class IdIndexTest {
 
   @Test
   void collidingIdsAcrossGrowthsKeepTheirOwnLatestLine() {
-    // 8 fingerprints for 50,000 ids: long probe runs, every comparison settled by the ids' bytes
-    try (IdIndex index = new IdIndex(id -> new String(id, StandardCharsets.UTF_8).hashCode() % 8)) {
-      for (int i = 1; i <= 5_000; i++) {
+    // 8 fingerprints for 500 ids: long probe runs, every comparison settled by the ids' bytes, across 10 growths
+    try (IdIndex index = small(id -> new String(id, StandardCharsets.UTF_8).hashCode() % 8)) {
+      for (int i = 1; i <= 500; i++) {
         index.keepLatest("C-" + i, 7, i);
         index.keepLatest("C-" + i, 6, 100_000 + i);
       }
-      for (int i = 1; i <= 5_000; i++) {
+      for (int i = 1; i <= 500; i++) {
         assertEquals(i, index.lineOf("C-" + i), "id " + i);
       }
     }
