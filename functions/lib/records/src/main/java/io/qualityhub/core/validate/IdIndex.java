@@ -132,8 +132,8 @@ public final class IdIndex implements AutoCloseable {
     return slot;
   }
 
-  /** Uniform over any capacity, not only powers of two. */
-  private static int home(long fingerprint, int capacity) {
+  /** Uniform over any capacity, not only powers of two: the fingerprint's high 32 bits scaled to the table. */
+  static int home(long fingerprint, int capacity) {
     return (int) (((fingerprint >>> 32) * capacity) >>> 32);
   }
 

@@ -142,6 +142,16 @@ class IdIndexTest {
   }
 
   @Test
+  void aFingerprintsHomeIsItsHigh32BitsScaledToTheTable() {
+    // Were every id's home the same slot, the index would still answer right, only by ever longer probe runs.
+    assertEquals(0, IdIndex.home(0x00000000_ffffffffL, 1_000));
+    assertEquals(500, IdIndex.home(0x80000000_00000000L, 1_000));
+    assertEquals(999, IdIndex.home(0xffffffff_ffffffffL, 1_000));
+    assertEquals(1_368, IdIndex.home(0xffffffff_00000000L, 1_369));
+    assertEquals(342, IdIndex.home(0x40000000_12345678L, 1_369));
+  }
+
+  @Test
   void sipHashGivesTheReferenceValues() {
     // The reference implementation's vectors: key 00 01 .. 0f, messages 00 01 .. (n-1)
     SipHash hash = new SipHash(0x0706050403020100L, 0x0f0e0d0c0b0a0908L);
