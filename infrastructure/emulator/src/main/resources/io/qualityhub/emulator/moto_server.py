@@ -1,4 +1,4 @@
-"""moto's server, as `moto_server` runs it, with four costs taken out that change nothing moto answers.
+"""moto's server, as `moto_server` runs it, with five costs taken out that change nothing moto answers.
 
 Profiling moto during the end-to-end tests (docs/testing.md, "Run time", eighth session) found most of its CPU in
 work no test asks for:
@@ -10,12 +10,16 @@ work no test asks for:
 - Every KMS key, symmetric ones included, gets a new RSA-2048 private key at creation, which only Sign, Verify and
   GetPublicKey of an asymmetric key use; for other keys it is now made when first asked for.
 - werkzeug logs every request line (through colorama) into the emulator's log; only warnings and errors are logged.
+- A DynamoDB Query gathers every item of the table, sorted by key, and then keeps the query's. A query of the table
+  itself now gathers only the items of its partition key (moto sorts them by sort key after, as before); a query of
+  an index gathers every item unsorted, since moto then sorts them by the index's keys and the table's, a total order.
 
 Each change is applied only when moto has the thing it changes; otherwise the server runs as moto_server would and
 says so in its log.
 """
 import copy
 import functools
+import inspect
 import logging
 import sys
 import threading
@@ -107,6 +111,48 @@ def _private_keys_made_when_used():
     models.generate_private_key = lazily_unless_asymmetric
 
 
+def _queries_gather_only_their_candidates():
+    from moto.dynamodb.models import table as tables
+    table_class = getattr(tables, "Table", None)
+    parameters = inspect.signature(table_class.query).parameters if hasattr(table_class, "query") else {}
+    if not hasattr(table_class, "all_items") or "hash_key" not in parameters or "index_name" not in parameters:
+        _note("moto's DynamoDB Table changed; a query gathers every item of its table, sorted")
+        return
+    every_item_sorted = table_class.all_items
+    query = table_class.query
+    signature = inspect.signature(query)
+    asked = threading.local()
+
+    def candidates(table):
+        current = getattr(asked, "query", None)
+        if current is None or current[0] is not table:
+            return every_item_sorted(table)
+        _, index_name, hash_key = current
+        if index_name is None:
+            partition = table.items.get(hash_key)
+            if partition is None:
+                return []
+            return list(partition.values()) if table.range_key_attr else [partition]
+        if table.range_key_attr:
+            return [item for partition in table.items.values() for item in partition.values()]
+        return list(table.items.values())
+
+    @functools.wraps(query)
+    def query_gathering_candidates(table, *args, **kwargs):
+        arguments = signature.bind(table, *args, **kwargs).arguments
+        index_name, hash_key = arguments.get("index_name"), arguments.get("hash_key")
+        if index_name is None and hash_key is None:
+            return query(table, *args, **kwargs)
+        asked.query = (table, index_name, hash_key)
+        try:
+            return query(table, *args, **kwargs)
+        finally:
+            asked.query = None
+
+    table_class.all_items = candidates
+    table_class.query = query_gathering_candidates
+
+
 def _log_warnings_only():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
@@ -115,5 +161,6 @@ if __name__ == "__main__":
     _list_services_once()
     _copy_tables_once_per_transaction()
     _private_keys_made_when_used()
+    _queries_gather_only_their_candidates()
     _log_warnings_only()
     sys.exit(moto.server.main())
