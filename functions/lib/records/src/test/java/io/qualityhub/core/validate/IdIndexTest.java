@@ -30,7 +30,7 @@ class IdIndexTest {
   @Test
   void theDefaultIndexKeepsEveryLineAcrossItsFirstGrowths() {
     try (IdIndex index = new IdIndex()) {
-      for (int i = 1; i <= 10_000; i++) { // past 3,072 and 4,608 ids: the 4,096-slot table grows twice
+      for (int i = 1; i <= 10_000; i++) { // past 3,072, 4,608 and 6,912 ids: the 4,096-slot table grows 3 times
         assertEquals(0, index.firstLine("CLM-" + i, i + 1), "new id " + i);
       }
       for (int i = 1; i <= 10_000; i++) {
