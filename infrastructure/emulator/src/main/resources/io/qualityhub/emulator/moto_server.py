@@ -114,13 +114,13 @@ def _private_keys_made_when_used():
 def _queries_gather_only_their_candidates():
     from moto.dynamodb.models import table as tables
     table_class = getattr(tables, "Table", None)
-    parameters = inspect.signature(table_class.query).parameters if hasattr(table_class, "query") else {}
-    if not hasattr(table_class, "all_items") or "hash_key" not in parameters or "index_name" not in parameters:
+    query = getattr(table_class, "query", None)
+    signature = inspect.signature(query) if query is not None else None
+    if (not hasattr(table_class, "all_items") or signature is None
+            or "hash_key" not in signature.parameters or "index_name" not in signature.parameters):
         _note("moto's DynamoDB Table changed; a query gathers every item of its table, sorted")
         return
     every_item_sorted = table_class.all_items
-    query = table_class.query
-    signature = inspect.signature(query)
     asked = threading.local()
 
     def candidates(table):
