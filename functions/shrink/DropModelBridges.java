@@ -3,6 +3,7 @@ import java.lang.classfile.ClassModel;
 import java.lang.classfile.ClassTransform;
 import java.lang.classfile.MethodModel;
 import java.lang.reflect.AccessFlag;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -31,6 +32,7 @@ final class DropModelBridges {
   private final Set<String> leftAsTheyAre = new HashSet<>();
   private final Map<String, Set<String>> interfaces = new HashMap<>();
   private final Map<String, Set<String>> concreteMethods = new HashMap<>();
+  private Map<String, List<ClassModel>> implementations;
   private int dropped;
 
   /** @param services the classes of the service modules by internal name */
@@ -67,11 +69,7 @@ final class DropModelBridges {
     String name = anInterface.thisClass().asInternalName();
     List<String> bridges = anInterface.methods().stream().filter(DropModelBridges::isBridge)
         .map(DropModelBridges::signature).toList();
-    for (ClassModel model : services.values()) {
-      if (model.flags().has(AccessFlag.INTERFACE) || model.flags().has(AccessFlag.ABSTRACT)
-          || !interfacesOf(model).contains(name)) {
-        continue;
-      }
+    for (ClassModel model : implementations().getOrDefault(name, List.of())) {
       Set<String> declared = concreteMethodsOf(model);
       for (String bridge : bridges) {
         if (!declared.contains(bridge)) {
@@ -81,6 +79,20 @@ final class DropModelBridges {
       }
     }
     return true;
+  }
+
+  /** The concrete classes of the service modules by each interface they implement. */
+  private Map<String, List<ClassModel>> implementations() {
+    if (implementations == null) {
+      implementations = new HashMap<>();
+      for (ClassModel model : services.values()) {
+        if (!model.flags().has(AccessFlag.INTERFACE) && !model.flags().has(AccessFlag.ABSTRACT)) {
+          interfacesOf(model).forEach(anInterface ->
+              implementations.computeIfAbsent(anInterface, unused -> new ArrayList<>()).add(model));
+        }
+      }
+    }
+    return implementations;
   }
 
   private static String signature(MethodModel method) {

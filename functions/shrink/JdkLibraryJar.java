@@ -16,7 +16,7 @@ import java.util.zip.ZipOutputStream;
  * (decision 0025). ProGuard needs the JDK's class hierarchy to know which methods override the JDK's, but the JDK
  * ships no jmods since 24 and ProGuard 7.6 reads class files up to Java 23; the functions target Java 21, so each
  * class is written with the class-file version of Java 21 (ProGuard reads a library class's signatures, never its
- * code). Run with the single-file launcher: {@code java JdkLibraryJar.java TARGET.jar}.
+ * code). The build compiles it once ({@code functions/pom.xml}); by hand: {@code java JdkLibraryJar.java TARGET.jar}.
  */
 public final class JdkLibraryJar {
 

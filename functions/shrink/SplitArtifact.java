@@ -36,8 +36,8 @@ import java.util.zip.ZipOutputStream;
  * <p>Which packages are shrunk is read from {@code shrink.pro}'s rule {@code -keep class !a.b.**,!c.d.** { *; }}, the
  * one place they are listed. The SDK's model bridges are dropped from the shrunk part ({@link DropModelBridges}).
  * {@code META-INF/versions/} is left out: the shaded jar does not declare itself multi-release, so the JVM never
- * loads those classes, and ProGuard does not read them. Run with the source launcher:
- * {@code java SplitArtifact.java SHADED.jar shrink.pro SHRUNK-PART.jar KEPT-PART.jar REFERENCES.pro}.
+ * loads those classes, and ProGuard does not read them. The build compiles it once ({@code functions/pom.xml}); by
+ * hand: {@code java SplitArtifact.java SHADED.jar shrink.pro SHRUNK-PART.jar KEPT-PART.jar REFERENCES.pro}.
  */
 public final class SplitArtifact {
 
@@ -74,9 +74,9 @@ public final class SplitArtifact {
           String className = name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) : null;
           if (className != null && split.shrunkPart.contains(className)) {
             var bridgeless = bridges.withoutBridges(split.classes.get(className));
-            copy(name, bridgeless.isPresent() ? bridgeless.get() : jar.getInputStream(entry).readAllBytes(), shrunk);
+            copy(entry, bridgeless.isPresent() ? bridgeless.get() : jar.getInputStream(entry).readAllBytes(), shrunk);
           } else {
-            copy(name, jar.getInputStream(entry).readAllBytes(), kept);
+            copy(entry, jar.getInputStream(entry).readAllBytes(), kept);
           }
         }
       }
@@ -315,8 +315,11 @@ public final class SplitArtifact {
     return out;
   }
 
-  private static void copy(String name, byte[] content, ZipOutputStream jar) throws IOException {
-    jar.putNextEntry(new ZipEntry(name));
+  /** Copies an entry with its time, so that the same shaded jar gives the same parts. */
+  private static void copy(ZipEntry entry, byte[] content, ZipOutputStream jar) throws IOException {
+    ZipEntry copy = new ZipEntry(entry.getName());
+    copy.setTime(entry.getTime());
+    jar.putNextEntry(copy);
     jar.write(content);
     jar.closeEntry();
   }
