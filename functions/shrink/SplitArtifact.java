@@ -87,7 +87,7 @@ public final class SplitArtifact {
     }
   }
 
-  static List<String> shrunkPackagesOf(Path rules) throws IOException {
+  private static List<String> shrunkPackagesOf(Path rules) throws IOException {
     List<String> lines = Files.readAllLines(rules).stream().filter(line -> line.startsWith(KEEP_ALL_BUT_SHRUNK)).toList();
     if (lines.size() != 1) {
       throw new IllegalArgumentException(rules + " must have one rule \"-keep class !a.b.**,!c.d.** { *; }\" naming"
