@@ -58,10 +58,13 @@ public final class SplitArtifact {
     try (ZipFile jar = new ZipFile(shaded.toFile())) {
       List<? extends ZipEntry> entries = Collections.list(jar.entries()).stream()
           .filter(entry -> !entry.getName().startsWith("META-INF/versions/")).toList();
+      Map<String, byte[]> classFiles = new LinkedHashMap<>();
       for (ZipEntry entry : entries) {
         if (entry.getName().endsWith(".class")) {
-          ClassModel model = ClassFile.of().parse(jar.getInputStream(entry).readAllBytes());
+          byte[] classFile = jar.getInputStream(entry).readAllBytes();
+          ClassModel model = ClassFile.of().parse(classFile);
           split.classes.put(model.thisClass().asInternalName(), model);
+          classFiles.put(entry.getName(), classFile);
         }
       }
       split.chooseShrunkPart();
@@ -71,12 +74,12 @@ public final class SplitArtifact {
            ZipOutputStream kept = uncompressed(Path.of(args[3]))) {
         for (ZipEntry entry : entries) {
           String name = entry.getName();
-          String className = name.endsWith(".class") ? name.substring(0, name.length() - ".class".length()) : null;
+          byte[] classFile = classFiles.get(name);
+          String className = classFile == null ? null : name.substring(0, name.length() - ".class".length());
           if (className != null && split.shrunkPart.contains(className)) {
-            var bridgeless = bridges.withoutBridges(split.classes.get(className));
-            copy(entry, bridgeless.isPresent() ? bridgeless.get() : jar.getInputStream(entry).readAllBytes(), shrunk);
+            copy(entry, bridges.withoutBridges(split.classes.get(className)).orElse(classFile), shrunk);
           } else {
-            copy(entry, jar.getInputStream(entry).readAllBytes(), kept);
+            copy(entry, classFile != null ? classFile : jar.getInputStream(entry).readAllBytes(), kept);
           }
         }
       }
