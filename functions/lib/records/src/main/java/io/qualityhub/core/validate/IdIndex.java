@@ -270,7 +270,6 @@ public final class IdIndex implements AutoCloseable {
     unmap(table);
     table = null; // a use after close fails on null, never on unmapped memory
     segments.forEach(IdIndex::unmap);
-    segments.clear();
     try {
       logChannel.close();
     } catch (IOException e) {
