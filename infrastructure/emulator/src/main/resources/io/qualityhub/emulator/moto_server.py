@@ -1,4 +1,4 @@
-"""moto's server, as `moto_server` runs it, with five costs taken out that change nothing moto answers.
+"""moto's server, as `moto_server` runs it, with eight costs taken out that change nothing moto answers.
 
 Profiling moto during the end-to-end tests (docs/testing.md, "Run time", eighth session) found most of its CPU in
 work no test asks for:
@@ -14,6 +14,15 @@ work no test asks for:
   itself now gathers only the items of its partition key (moto sorts them by sort key after, as before); a query of
   an index gathers every item unsorted, since moto then sorts them by the index's keys and the table's, a total order.
 
+Profiling a request's own CPU (eleventh session) found three more:
+- werkzeug closes the connection after every response, so each SDK call opens a new connection and moto a new thread
+  for it. Connections now stay open (HTTP/1.1 keep-alive, without Nagle's delay), and each request's body is read to
+  its end once it is answered, so the connection's next request starts where the client wrote it (werkzeug's own
+  drain, which read whatever came next, is replaced).
+- Every request lists its response class's methods (`inspect.getmembers`) to find the action's; the list is fixed
+  once the class exists, so it is made once per class.
+- Request ids are drawn a character at a time (52 calls of `random.choice`); they are drawn in one call.
+
 Each change is applied only when moto has the thing it changes; otherwise the server runs as moto_server would and
 says so in its log.
 """
@@ -21,6 +30,7 @@ import copy
 import functools
 import inspect
 import logging
+import string
 import sys
 import threading
 
@@ -153,6 +163,110 @@ def _queries_gather_only_their_candidates():
     table_class.query = query_gathering_candidates
 
 
+class _BodyReadToItsEnd:
+    """The response of a request whose body the application may have left unread: when werkzeug closes it, the rest
+    of the body is read, so that the connection's next request starts where the client wrote it."""
+
+    def __init__(self, response, body):
+        self._response = response
+        self._body = body
+
+    def __iter__(self):
+        return iter(self._response)
+
+    def close(self):
+        try:
+            if hasattr(self._response, "close"):
+                self._response.close()
+        finally:
+            _read_to_its_end(self._body)
+
+
+def _read_to_its_end(body):
+    while body.read(65536):
+        pass
+
+
+class _NothingLeftToRead:
+    """werkzeug's selector for what a client sent after its request; with the body read to its end, that can only
+    be the connection's next request, which is not werkzeug's to drop."""
+
+    def register(self, *args, **kwargs):
+        pass
+
+    def select(self, timeout=None):
+        return []
+
+    def close(self):
+        pass
+
+
+def _connections_kept_open():
+    from http.server import BaseHTTPRequestHandler
+    from werkzeug import serving, wsgi
+    handler = serving.WSGIRequestHandler
+    if (getattr(serving, "selectors", None) is None or getattr(serving, "run_simple", None) is None
+            or getattr(wsgi, "LimitedStream", None) is None or "send_header" in vars(handler)
+            or not hasattr(serving, "DechunkedInput")):
+        _note("werkzeug's server changed; every request has a connection of its own")
+        return
+
+    def send_header(self, keyword, value):
+        if keyword.lower() == "connection" and value.lower() == "close":
+            return
+        BaseHTTPRequestHandler.send_header(self, keyword, value)
+
+    def body_read_to_its_end(application):
+        def read_to_its_end(environ, start_response):
+            body = environ["wsgi.input"]
+            length = environ.get("CONTENT_LENGTH", "")
+            if not isinstance(body, serving.DechunkedInput):
+                body = wsgi.LimitedStream(body, int(length) if length.isdigit() else 0)
+                environ["wsgi.input"] = body
+            try:
+                response = application(environ, start_response)
+            except BaseException:
+                _read_to_its_end(body)
+                raise
+            return _BodyReadToItsEnd(response, body)
+        return read_to_its_end
+
+    run_simple = serving.run_simple
+
+    @functools.wraps(run_simple)
+    def run_simple_keeping_connections(hostname, port, application, *args, **kwargs):
+        return run_simple(hostname, port, body_read_to_its_end(application), *args, **kwargs)
+
+    handler.send_header = send_header
+    handler.disable_nagle_algorithm = True
+    serving.selectors = type("selectors", (), {"DefaultSelector": _NothingLeftToRead, "EVENT_READ": 1})
+    moto.server.run_simple = run_simple_keeping_connections
+
+
+def _method_names_read_once_per_class():
+    from moto.core import responses
+    names_of = getattr(responses, "method_names_from_class", None)
+    if names_of is None:
+        _note("moto's responses changed; every request lists its response class's methods")
+        return
+    responses.method_names_from_class = functools.lru_cache(maxsize=None)(names_of)
+
+
+def _random_strings_drawn_at_once():
+    from moto.moto_api._internal import moto_random
+    random_class = getattr(moto_random, "MotoRandom", None)
+    if random_class is None or not hasattr(random_class, "get_random_string"):
+        _note("moto's random changed; its strings are drawn a character at a time")
+        return
+
+    def get_random_string(self, length=20, include_digits=True, lower_case=False):
+        pool = string.ascii_letters + (string.digits if include_digits else "")
+        drawn = "".join(self.choices(pool, k=length))
+        return drawn.lower() if lower_case else drawn
+
+    random_class.get_random_string = get_random_string
+
+
 def _log_warnings_only():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
@@ -163,4 +277,7 @@ if __name__ == "__main__":
     _private_keys_made_when_used()
     _queries_gather_only_their_candidates()
     _log_warnings_only()
+    _method_names_read_once_per_class()
+    _random_strings_drawn_at_once()
+    _connections_kept_open()
     sys.exit(moto.server.main())

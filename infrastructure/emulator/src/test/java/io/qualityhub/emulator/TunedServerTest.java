@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Socket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -13,6 +15,8 @@ import java.util.Map;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.function.Consumer;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -127,6 +131,32 @@ class TunedServerTest {
                 .keyConditionExpression("#o = :o and sk > :s").expressionAttributeNames(Map.of("#o", "owner"))
                 .expressionAttributeValues(Map.of(":o", AttributeValue.fromS("even"), ":s", AttributeValue.fromN("2")))
                 .scanIndexForward(false)));
+    }
+
+    @Test
+    void oneConnectionCarriesRequestAfterRequestEvenAfterABodyTheServerDidNotRead() throws Exception {
+        // moto answers GET /moto-api/data.json without reading the request's body; were the body left on the
+        // connection, the next request would be read from its bytes. The last request asks to close the connection,
+        // so everything answered on it can be read to its end.
+        URI endpoint = emulator.endpoint();
+        String listTables = "POST / HTTP/1.1\r\nHost: %s\r\nX-Amz-Target: DynamoDB_20120810.ListTables\r\n"
+                + "Content-Type: application/x-amz-json-1.0\r\nAuthorization: AWS4-HMAC-SHA256 "
+                + "Credential=test/20261206/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x\r\n"
+                + "Content-Length: 2\r\n%s\r\n{}";
+        String requests = "GET /moto-api/data.json HTTP/1.1\r\nHost: %s\r\nContent-Length: 5000\r\n\r\n".formatted(endpoint.getAuthority())
+                + "x".repeat(5000)
+                + listTables.formatted(endpoint.getAuthority(), "")
+                + listTables.formatted(endpoint.getAuthority(), "Connection: close\r\n");
+        String answered;
+        try (Socket socket = new Socket(endpoint.getHost(), endpoint.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            answered = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertEquals(List.of("HTTP/1.1 200 OK", "HTTP/1.1 200 OK", "HTTP/1.1 200 OK"),
+                Pattern.compile("HTTP/1\\.1 \\d{3} [A-Z ]+").matcher(answered).results().map(MatchResult::group).toList(), answered);
+        assertEquals(2, Pattern.compile("\\{\"TableNames\": \\[").matcher(answered).results().count(), answered);
     }
 
     /** Every page of the query, two items a page, as "pk" + "sk". */
