@@ -23,6 +23,9 @@ Profiling a request's own CPU (eleventh session) found three more:
   once the class exists, so it is made once per class.
 - Request ids are drawn a character at a time (52 calls of `random.choice`); they are drawn in one call.
 
+One change makes moto answer as AWS does where it did not: its models are not safe for the threads werkzeug serves
+connections on, so requests are handled one at a time (`_one_request_at_a_time`).
+
 Each change is applied only when moto has the thing it changes; otherwise the server runs as moto_server would and
 says so in its log.
 """
@@ -205,11 +208,10 @@ def _connections_kept_open():
     from http.server import BaseHTTPRequestHandler
     from werkzeug import serving, wsgi
     handler = serving.WSGIRequestHandler
-    if (getattr(serving, "selectors", None) is None or getattr(serving, "run_simple", None) is None
-            or getattr(wsgi, "LimitedStream", None) is None or "send_header" in vars(handler)
+    if (getattr(serving, "selectors", None) is None or getattr(wsgi, "LimitedStream", None) is None or "send_header" in vars(handler)
             or not hasattr(serving, "DechunkedInput")):
         _note("werkzeug's server changed; every request has a connection of its own")
-        return
+        return None
 
     def send_header(self, keyword, value):
         if keyword.lower() == "connection" and value.lower() == "close":
@@ -231,16 +233,60 @@ def _connections_kept_open():
             return _BodyReadToItsEnd(response, body)
         return read_to_its_end
 
-    run_simple = serving.run_simple
-
-    @functools.wraps(run_simple)
-    def run_simple_keeping_connections(hostname, port, application, *args, **kwargs):
-        return run_simple(hostname, port, body_read_to_its_end(application), *args, **kwargs)
-
     handler.send_header = send_header
     handler.disable_nagle_algorithm = True
     serving.selectors = type("selectors", (), {"DefaultSelector": _NothingLeftToRead, "EVENT_READ": 1})
-    moto.server.run_simple = run_simple_keeping_connections
+    return body_read_to_its_end
+
+
+def _one_request_at_a_time():
+    """moto's models are not safe for threads, and werkzeug serves each connection on a thread of its own: two
+    BatchWriteItem calls that each create the same new partition can leave only one's items (a thread switch inside
+    the partition's defaultdict insertion; seen in the fault scenarios, where intake keeps three batches in flight).
+    Real DynamoDB loses nothing, so requests are handled one at a time; with one interpreter lock they never ran at
+    once anyway. An SQS ReceiveMessage that waits for messages lets other requests in while it waits."""
+    from moto.sqs import models as sqs_models
+    queue_class = getattr(sqs_models, "Queue", None)
+    if queue_class is None or not hasattr(queue_class, "wait_for_messages"):
+        _note("moto's SQS models changed; requests are handled at once, as moto does")
+        return None
+    lock = threading.Lock()
+    wait_for_messages = queue_class.wait_for_messages
+
+    @functools.wraps(wait_for_messages)
+    def wait_letting_others_in(queue, timeout):
+        lock.release()
+        try:
+            return wait_for_messages(queue, timeout)
+        finally:
+            lock.acquire()
+
+    def one_at_a_time(application):
+        def handled_alone(environ, start_response):
+            with lock:
+                response = application(environ, start_response)
+                try:
+                    return [b"".join(response)]
+                finally:
+                    if hasattr(response, "close"):
+                        response.close()
+        return handled_alone
+
+    queue_class.wait_for_messages = wait_letting_others_in
+    return one_at_a_time
+
+
+def _applications_wrapped(*wrappers):
+    """moto's server runs its application inside the given wrappers, the first outermost."""
+    run_simple = moto.server.run_simple
+
+    @functools.wraps(run_simple)
+    def run_simple_wrapped(hostname, port, application, *args, **kwargs):
+        for wrapper in reversed([wrapper for wrapper in wrappers if wrapper is not None]):
+            application = wrapper(application)
+        return run_simple(hostname, port, application, *args, **kwargs)
+
+    moto.server.run_simple = run_simple_wrapped
 
 
 def _method_names_read_once_per_class():
@@ -279,5 +325,5 @@ if __name__ == "__main__":
     _log_warnings_only()
     _method_names_read_once_per_class()
     _random_strings_drawn_at_once()
-    _connections_kept_open()
+    _applications_wrapped(_connections_kept_open(), _one_request_at_a_time())
     sys.exit(moto.server.main())
