@@ -208,8 +208,8 @@ def _connections_kept_open():
     from http.server import BaseHTTPRequestHandler
     from werkzeug import serving, wsgi
     handler = serving.WSGIRequestHandler
-    if (getattr(serving, "selectors", None) is None or getattr(wsgi, "LimitedStream", None) is None or "send_header" in vars(handler)
-            or not hasattr(serving, "DechunkedInput")):
+    if (getattr(serving, "selectors", None) is None or getattr(wsgi, "LimitedStream", None) is None
+            or not hasattr(serving, "DechunkedInput") or "send_header" in vars(handler)):
         _note("werkzeug's server changed; every request has a connection of its own")
         return None
 
