@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import software.amazon.awssdk.regions.Region;
 
@@ -43,6 +44,10 @@ public final class LocalEmulator implements AutoCloseable {
      */
     static final String PORT_BASE_PROPERTY = "qualityhub.emulator.portBase";
     private static final int PORTS_PER_BASE = 500;
+    /** How often moto is started on another port when its own was taken before it bound it. */
+    private static final int PORT_ATTEMPTS = 3;
+    /** What werkzeug prints when the port it is to listen on is taken. */
+    private static final String PORT_TAKEN = "Address already in use";
     private static int nextPortOffset;
 
     private final URI endpoint;
@@ -188,27 +193,41 @@ public final class LocalEmulator implements AutoCloseable {
     }
 
     private static LocalEmulator start(MotoCommand moto, Map<String, String> environment) {
-        int port = freePort();
-        List<String> command = moto.serverCommand(HOST, port);
-        Path log = createLog();
-        Process process;
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            cleanEnvironment(builder.environment(), environment);
-            process = builder.start();
-        } catch (IOException e) {
-            MotoCommand.deleteQuietly(log);
-            throw new EmulatorStartException("Could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
-        }
-        LocalEmulator emulator = new LocalEmulator(URI.create("http://" + HOST + ":" + port), command, process, log);
-        try {
-            emulator.awaitReady();
-            return emulator;
-        } catch (RuntimeException e) {
-            // Keep the log for the person reading the message; it names the file.
-            emulator.stopProcess();
-            Runtime.getRuntime().removeShutdownHook(emulator.shutdownHook);
-            throw e;
+        return start(moto, environment, LocalEmulator::freePort);
+    }
+
+    /**
+     * Starts moto on a port {@code ports} gives; when another program bound that port between its choice and moto's
+     * start (a client's connection may take any free port meanwhile), moto is started again on the next.
+     */
+    static LocalEmulator start(MotoCommand moto, Map<String, String> environment, IntSupplier ports) {
+        for (int attempt = 1; ; attempt++) {
+            int port = ports.getAsInt();
+            List<String> command = moto.serverCommand(HOST, port);
+            Path log = createLog();
+            Process process;
+            try {
+                ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+                cleanEnvironment(builder.environment(), environment);
+                process = builder.start();
+            } catch (IOException e) {
+                MotoCommand.deleteQuietly(log);
+                throw new EmulatorStartException("Could not run " + String.join(" ", command) + ": " + e.getMessage(), e);
+            }
+            LocalEmulator emulator = new LocalEmulator(URI.create("http://" + HOST + ":" + port), command, process, log);
+            try {
+                emulator.awaitReady();
+                return emulator;
+            } catch (RuntimeException e) {
+                emulator.stopProcess();
+                Runtime.getRuntime().removeShutdownHook(emulator.shutdownHook);
+                if (attempt < PORT_ATTEMPTS && MotoCommand.tail(log).contains(PORT_TAKEN)) {
+                    MotoCommand.deleteQuietly(log);
+                    continue;
+                }
+                // Keep the log for the person reading the message; it names the file.
+                throw e;
+            }
         }
     }
 

@@ -109,6 +109,21 @@ class LocalEmulatorTest {
     }
 
     @Test
+    void startsMotoOnAnotherPortWhenItsOwnWasTakenBeforeItBoundIt() throws IOException {
+        Map<String, String> environment = new HashMap<>(System.getenv());
+        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            java.util.PrimitiveIterator.OfInt ports = java.util.stream.IntStream.of(taken.getLocalPort(), LocalEmulator.freePort())
+                    .iterator();
+            try (LocalEmulator started = LocalEmulator.start(new MotoCommand(Path.of("."), environment), environment, ports::nextInt);
+                 EmulatorClients startedClients = EmulatorClients.of(started)) {
+                assertTrue(started.endpoint().getPort() != taken.getLocalPort(), "moved from the taken port: " + started.endpoint());
+                assertEquals(List.of(), startedClients.sqs().listQueues().queueUrls());
+            }
+        }
+    }
+
+    @Test
     void usesTheEndpointTheEnvironmentNamesAndStartsNothing() {
         LocalEmulator connected = LocalEmulator.startOrConnect(Path.of("."),
                 Map.of(LocalEmulator.ENDPOINT_VARIABLE, "http://127.0.0.1:4566", "PATH", ""));
