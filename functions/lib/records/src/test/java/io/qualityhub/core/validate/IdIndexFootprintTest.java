@@ -106,18 +106,6 @@ class IdIndexFootprintTest {
     }
   }
 
-  private static Path temporaryDirectory() {
-    return Path.of(System.getProperty("java.io.tmpdir"));
-  }
-
-  private static List<Path> temporaryFiles() {
-    try (Stream<Path> files = Files.list(temporaryDirectory())) {
-      return files.filter(file -> file.getFileName().toString().startsWith(FILE_PREFIX)).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   /**
    * The index files' mappings (each line of /proc/self/maps, keyed by its address range) and open descriptors (each
    * /proc/self/fd entry with its target) in this JVM; {@link #less} keeps what another footprint does not have.
@@ -154,7 +142,7 @@ class IdIndexFootprintTest {
     }
 
     long tables() {
-      return mappings.stream().filter(line -> line.replace(" (deleted)", "").endsWith(".table")).count();
+      return mappingsOf(".table").count();
     }
 
     long tableBytes() {
@@ -175,15 +163,14 @@ class IdIndexFootprintTest {
     }
 
     private long bytesOf(String suffix) {
-      long bytes = 0;
-      for (String line : mappings) {
-        String path = line.substring(line.indexOf('/'));
-        if (path.replace(" (deleted)", "").endsWith(suffix)) {
-          String[] range = line.substring(0, line.indexOf(' ')).split("-");
-          bytes += Long.parseUnsignedLong(range[1], 16) - Long.parseUnsignedLong(range[0], 16);
-        }
-      }
-      return bytes;
+      return mappingsOf(suffix).mapToLong(line -> {
+        String[] range = line.substring(0, line.indexOf(' ')).split("-");
+        return Long.parseUnsignedLong(range[1], 16) - Long.parseUnsignedLong(range[0], 16);
+      }).sum();
+    }
+
+    private Stream<String> mappingsOf(String suffix) {
+      return mappings.stream().filter(line -> line.replace(" (deleted)", "").endsWith(suffix));
     }
   }
 }
