@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,8 +31,7 @@ class LocalEmulatorTest {
 
     @BeforeAll
     static void start() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        Map<String, String> environment = OwnEmulatorEnvironment.of();
         emulator = LocalEmulator.startOrConnect(Path.of("."), environment);
         clients = EmulatorClients.of(emulator);
     }
@@ -66,8 +64,7 @@ class LocalEmulatorTest {
 
     @Test
     void closeStopsTheServerItStarted() throws IOException {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        Map<String, String> environment = OwnEmulatorEnvironment.of();
         LocalEmulator second = LocalEmulator.startOrConnect(Path.of("."), environment);
         URI endpoint = second.endpoint();
         new Socket(endpoint.getHost(), endpoint.getPort()).close();
@@ -110,8 +107,7 @@ class LocalEmulatorTest {
 
     @Test
     void startsMotoOnAnotherPortWhenItsOwnWasTakenBeforeItBoundIt() throws IOException {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        Map<String, String> environment = OwnEmulatorEnvironment.of();
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
             java.util.PrimitiveIterator.OfInt ports = java.util.stream.IntStream.of(taken.getLocalPort(), LocalEmulator.freePort())
                     .iterator();

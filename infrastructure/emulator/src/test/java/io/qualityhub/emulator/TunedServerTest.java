@@ -54,8 +54,7 @@ class TunedServerTest {
 
     @BeforeAll
     static void start() {
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        Map<String, String> environment = OwnEmulatorEnvironment.of();
         emulator = LocalEmulator.startOrConnect(Path.of("."), environment);
         clients = EmulatorClients.of(emulator);
     }
@@ -175,8 +174,7 @@ class TunedServerTest {
         // struck only now and then; switching every microsecond, plain moto lost items in every run tried (13 of
         // 10,000 in this test's).
         Files.writeString(python.resolve("sitecustomize.py"), "import sys\nsys.setswitchinterval(1e-6)\n");
-        Map<String, String> environment = new HashMap<>(System.getenv());
-        environment.remove(LocalEmulator.ENDPOINT_VARIABLE);
+        Map<String, String> environment = OwnEmulatorEnvironment.of();
         environment.put("PYTHONPATH", python.toString());
         int writers = 4;
         int rounds = 100;
