@@ -1,4 +1,4 @@
-"""moto's server, as `moto_server` runs it, with eight costs taken out that change nothing moto answers.
+"""moto's server, as `moto_server` runs it, with eleven costs taken out that change nothing moto answers.
 
 Profiling moto during the end-to-end tests (docs/testing.md, "Run time", eighth session) found most of its CPU in
 work no test asks for:
@@ -23,6 +23,13 @@ Profiling a request's own CPU (eleventh session) found three more:
   once the class exists, so it is made once per class.
 - Request ids are drawn a character at a time (52 calls of `random.choice`); they are drawn in one call.
 
+The DynamoDB reads of the end-to-end tests (twelfth session: Query and Scan took 46 % of moto's CPU) had three more:
+- The response serializer finds each of an AttributeValue's ten members by trying several names for it, for every
+  attribute of every item answered; an AttributeValue moto answers is a dict of member names, so it reads them there.
+- A projection (an index's KEYS_ONLY or INCLUDE, a ProjectionExpression) converted the whole item once per attribute
+  path; each path now converts the one attribute it starts with.
+- A Query or Scan measured each item twice (for its 1 MB page); within one read each item is measured once.
+
 One change makes moto answer as AWS does where it did not: its models are not safe for the threads werkzeug serves
 connections on, so requests are handled one at a time (`_one_request_at_a_time`).
 
@@ -33,6 +40,7 @@ import copy
 import functools
 import inspect
 import logging
+import re
 import string
 import sys
 import threading
@@ -313,6 +321,103 @@ def _random_strings_drawn_at_once():
     random_class.get_random_string = get_random_string
 
 
+def _attribute_values_read_from_their_dicts():
+    """moto's response serializer finds each member of a structure by trying the aliases a Python object might give
+    it; for a DynamoDB AttributeValue that is ten members, each tried under several names, for every attribute of
+    every item answered. An AttributeValue moto answers is a dict holding only member names (as AWS writes them), so
+    each member is that dict's entry: the serializer is given it directly, and serializes it as before."""
+    from moto.core import serialize
+    serializer = getattr(serialize, "BaseJSONSerializer", None)
+    serialize_structure = getattr(serializer, "_serialize_type_structure", None)
+    if serialize_structure is None or not all(hasattr(serializer, name)
+                                              for name in ("_serialize", "_default_serialize", "MAP_TYPE")):
+        _note("moto's response serializer changed; each AttributeValue member is found by its aliases")
+        return
+
+    @functools.wraps(serialize_structure)
+    def serialize_attribute_values_directly(self, serialized, value, shape, key):
+        if (type(value) is not dict or not key or shape.name != "AttributeValue" or shape.is_document_type
+                or getattr(self._value_picker, "response_transformers", None)
+                or not value.keys() <= shape.members.keys()):
+            return serialize_structure(self, serialized, value, shape, key)
+        members = self.MAP_TYPE()
+        for member_key, member_shape in shape.members.items():
+            member_shape.parent = shape
+            member_value = value.get(member_key)
+            if member_value is not None:
+                self._serialize(members, member_value, member_shape, member_key)
+        self._default_serialize(serialized, members, shape, key)
+
+    serializer._serialize_type_structure = serialize_attribute_values_directly
+
+
+def _projections_convert_only_the_attributes_they_name():
+    """moto projects an item (an index's KEYS_ONLY or INCLUDE projection, a ProjectionExpression) by converting the
+    whole item to plain values once for every attribute path projected. A path reads only the attribute it starts
+    with, so each path is given that attribute alone, converted afresh as before."""
+    from moto.dynamodb.models import dynamo_type
+    item_class = getattr(dynamo_type, "Item", None)
+    if item_class is None or not hasattr(item_class, "project") or not all(
+            hasattr(dynamo_type, name) for name in ("find_nested_key", "merge_dicts", "serializer", "deserializer")):
+        _note("moto's DynamoDB Item changed; a projection converts the whole item once per path")
+        return
+    list_element = re.compile(r"(.+)\[(\d+)\]$")  # moto's own pattern for a path's first step 'name[index]'
+
+    @functools.wraps(item_class.project)
+    def project(item, projection_expressions):
+        projected = {}
+        for path in projection_expressions:
+            element = list_element.match(path[0])
+            name = element.group(1) if element else path[0]
+            attribute = item.attrs.get(name)
+            named = {} if attribute is None else {
+                name: dynamo_type.deserializer.deserialize(attribute.to_regular_json())}
+            dynamo_type.merge_dicts(projected, dynamo_type.find_nested_key(path, named))
+        return item_class(hash_key=item.hash_key, range_key=item.range_key,
+                          attrs=dynamo_type.serializer.serialize(projected)["M"])
+
+    item_class.project = project
+
+
+def _item_sizes_measured_once_per_read():
+    """A DynamoDB Query or Scan measures each item it passes (for the 1 MB page) twice: before taking it and after.
+    Measuring walks every attribute. Nothing changes an item while the read runs (requests are handled one at a
+    time), so within one read each item is measured once."""
+    from moto.dynamodb.models import dynamo_type
+    from moto.dynamodb.models import table as tables
+    item_class, table_class = getattr(dynamo_type, "Item", None), getattr(tables, "Table", None)
+    if item_class is None or not hasattr(item_class, "size") or not all(
+            hasattr(table_class, name) for name in ("query", "scan")):
+        _note("moto's DynamoDB Item or Table changed; a read measures each item it passes twice")
+        return
+    measure = item_class.size
+    reading = threading.local()
+
+    @functools.wraps(measure)
+    def size(item):
+        sizes = getattr(reading, "sizes", None)
+        if sizes is None:
+            return measure(item)
+        known = sizes.get(id(item))
+        if known is None:
+            known = sizes[id(item)] = (item, measure(item))  # the item is held, so its id is not reused meanwhile
+        return known[1]
+
+    def measuring_once(read):
+        @functools.wraps(read)
+        def read_measuring_once(table, *args, **kwargs):
+            reading.sizes = {}
+            try:
+                return read(table, *args, **kwargs)
+            finally:
+                reading.sizes = None
+        return read_measuring_once
+
+    item_class.size = size
+    table_class.query = measuring_once(table_class.query)
+    table_class.scan = measuring_once(table_class.scan)
+
+
 def _log_warnings_only():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
@@ -325,5 +430,8 @@ if __name__ == "__main__":
     _log_warnings_only()
     _method_names_read_once_per_class()
     _random_strings_drawn_at_once()
+    _attribute_values_read_from_their_dicts()
+    _projections_convert_only_the_attributes_they_name()
+    _item_sizes_measured_once_per_read()
     _applications_wrapped(_connections_kept_open(), _one_request_at_a_time())
     sys.exit(moto.server.main())

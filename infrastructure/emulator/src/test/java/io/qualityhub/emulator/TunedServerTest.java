@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -214,6 +217,117 @@ class TunedServerTest {
                     .mapToInt(ScanResponse::count).sum();
             assertEquals(writers * rounds * partitions, stored);
         }
+    }
+
+    @Test
+    void dynamoDbReadsAnswerByteForByteWhatPlainMotoAnswers(@TempDir Path bin) throws Exception {
+        // The launcher serializes AttributeValues from their dicts, projects only the attributes a path names and
+        // measures each item once per read; the same requests to plain moto (its own server, started as moto_server
+        // is) must get the same bodies, for every kind of value, projection, page and index.
+        Path plainMoto = bin.resolve("moto_server");
+        Files.writeString(plainMoto, "#!/bin/sh\nexec '" + pythonWithMoto()
+                + "' -c 'import sys, moto.server; sys.exit(moto.server.main())' \"$@\"\n");
+        assertTrue(plainMoto.toFile().setExecutable(true));
+        // A string set projected goes through a Python set, whose order follows the strings' hashes: both servers
+        // hash alike.
+        Map<String, String> environment = OwnEmulatorEnvironment.of();
+        environment.put("PYTHONHASHSEED", "0");
+        Map<String, String> plainEnvironment = new HashMap<>(environment);
+        plainEnvironment.put("PATH", bin.toString());
+        try (LocalEmulator tuned = LocalEmulator.startOrConnect(Path.of("."), environment);
+             LocalEmulator plain = LocalEmulator.startOrConnect(Path.of("."), plainEnvironment)) {
+            assertTrue(plain.command().getFirst().endsWith("moto_server"), String.join(" ", plain.command()));
+            assertTrue(tuned.command().getLast().equals(Integer.toString(tuned.endpoint().getPort()))
+                    && tuned.command().stream().anyMatch(part -> part.contains("qualityhub-moto-server")), String.join(" ", tuned.command()));
+            List<String> requests = new ArrayList<>(List.of(
+                    """
+                    CreateTable {"TableName": "values", "BillingMode": "PAY_PER_REQUEST",
+                     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+                     "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"},
+                                              {"AttributeName": "branch", "AttributeType": "S"}],
+                     "GlobalSecondaryIndexes": [
+                      {"IndexName": "included", "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["name", "nested"]},
+                       "KeySchema": [{"AttributeName": "branch", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}]},
+                      {"IndexName": "keys", "Projection": {"ProjectionType": "KEYS_ONLY"},
+                       "KeySchema": [{"AttributeName": "branch", "KeyType": "HASH"}]}]}"""));
+            for (int pk = 0; pk < 4; pk++) {
+                for (int sk = 1; sk <= 6; sk++) {
+                    requests.add(("PutItem {\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"P%d\"}, \"sk\": {\"N\": \"%d\"},"
+                            + " \"branch\": {\"S\": \"B%d\"}, \"name\": {\"S\": \"顧客 Ünïcode %d\"}, \"amount\": {\"N\": \"-12.50\"},"
+                            + " \"sealed\": {\"B\": \"AAEC/f7/\"}, \"tag_set\": {\"SS\": [\"x\", \"y\"]}, \"count_set\": {\"NS\": [\"1\", \"2.5\"]},"
+                            + " \"blob_set\": {\"BS\": [\"AQ==\", \"Ag==\"]}, \"flag\": {\"BOOL\": %s}, \"none\": {\"NULL\": true}, \"empty\": {\"S\": \"\"},"
+                            + " \"nested\": {\"M\": {\"inner_text\": {\"S\": \"i%d\"}, \"inner_list\": {\"L\": [{\"N\": \"1\"}, {\"M\": {\"deep\": {\"B\": \"AA==\"}}}, {\"L\": []}]}}},"
+                            + " \"value_list\": {\"L\": [{\"S\": \"first\"}, {\"BOOL\": false}, {\"M\": {}}, {\"NULL\": true}]}}}")
+                            .formatted(pk, sk, pk % 2, sk, sk % 2 == 0, sk));
+                }
+            }
+            for (int sk = 1; sk <= 40; sk++) {  // 1.2 MB in one partition: reads end their pages at 1 MB
+                requests.add("PutItem {\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"large\"}, \"sk\": {\"N\": \"%d\"},"
+                        .formatted(sk) + " \"branch\": {\"S\": \"B9\"}, \"text\": {\"S\": \"%s\"}}}".formatted("é".repeat(15_000)));
+            }
+            requests.addAll(List.of(
+                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\","
+                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"large\"}}, \"ProjectionExpression\": \"pk, sk\"}",
+                    "GetItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"2\"}}}",
+                    "GetItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"3\"}},"
+                            + " \"ProjectionExpression\": \"nested.inner_text, value_list[2], #n, absent, nested.inner_list[1].deep, sealed\","
+                            + " \"ExpressionAttributeNames\": {\"#n\": \"name\"}}",
+                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p AND sk > :s\","
+                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P2\"}, \":s\": {\"N\": \"2\"}}}",
+                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\", \"ScanIndexForward\": false, \"Limit\": 4,"
+                            + " \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P2\"}, \"sk\": {\"N\": \"5\"}}, \"ProjectionExpression\": \"tag_set, count_set, value_list\","
+                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P2\"}}}",
+                    "Query {\"TableName\": \"values\", \"IndexName\": \"included\", \"KeyConditionExpression\": \"branch = :b\","
+                            + " \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B1\"}}}",
+                    "Query {\"TableName\": \"values\", \"IndexName\": \"included\", \"KeyConditionExpression\": \"branch = :b\", \"Limit\": 5,"
+                            + " \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"2\"}, \"branch\": {\"S\": \"B1\"}},"
+                            + " \"FilterExpression\": \"attribute_exists(nested)\", \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B1\"}}}",
+                    "Query {\"TableName\": \"values\", \"IndexName\": \"keys\", \"KeyConditionExpression\": \"branch = :b\","
+                            + " \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B0\"}}}",
+                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\", \"Select\": \"COUNT\","
+                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P3\"}}}",
+                    "Scan {\"TableName\": \"values\"}",
+                    "Scan {\"TableName\": \"values\", \"FilterExpression\": \"sk > :s AND flag = :f\","
+                            + " \"ExpressionAttributeValues\": {\":s\": {\"N\": \"2\"}, \":f\": {\"BOOL\": true}}}",
+                    "Scan {\"TableName\": \"values\", \"ProjectionExpression\": \"pk, sk, nested.inner_list, blob_set\"}",
+                    "Scan {\"TableName\": \"values\", \"Limit\": 7, \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"4\"}}}",
+                    "Scan {\"TableName\": \"values\", \"IndexName\": \"included\"}",
+                    "BatchGetItem {\"RequestItems\": {\"values\": {\"Keys\": [{\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"1\"}},"
+                            + " {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"6\"}}], \"ProjectionExpression\": \"pk, sk, nested\"}}}",
+                    "TransactGetItems {\"TransactItems\": [{\"Get\": {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P2\"}, \"sk\": {\"N\": \"1\"}}}}]}",
+                    "UpdateItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"1\"}}, \"ReturnValues\": \"ALL_NEW\","
+                            + " \"UpdateExpression\": \"SET nested.inner_text = :v\", \"ExpressionAttributeValues\": {\":v\": {\"S\": \"changed\"}}}",
+                    "PutItem {\"TableName\": \"values\", \"ReturnValues\": \"ALL_OLD\", \"Item\": {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"6\"}}}",
+                    "DeleteItem {\"TableName\": \"values\", \"ReturnValues\": \"ALL_OLD\", \"Key\": {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"5\"}}}",
+                    "Scan {\"TableName\": \"values\", \"Select\": \"COUNT\"}"));
+            HttpClient http = HttpClient.newHttpClient();
+            for (String request : requests) {
+                String action = request.substring(0, request.indexOf(' '));
+                String body = request.substring(action.length() + 1);
+                HttpResponse<String> expected = dynamoDb(http, plain.endpoint(), action, body);
+                HttpResponse<String> answered = dynamoDb(http, tuned.endpoint(), action, body);
+                assertEquals(200, expected.statusCode(), request + " -> " + expected.body());
+                if (!action.equals("CreateTable")) {  // its answer holds the time of creation
+                    assertEquals(expected.body(), answered.body(), request);
+                }
+            }
+        }
+    }
+
+    private static HttpResponse<String> dynamoDb(HttpClient http, URI endpoint, String action, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofString(body))
+                .header("Content-Type", "application/x-amz-json-1.0").header("X-Amz-Target", "DynamoDB_20120810." + action)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261206/us-east-1/dynamodb/aws4_request,"
+                        + " SignedHeaders=host, Signature=x")
+                .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The interpreter behind python3 on this JVM's PATH (which may be a shim that needs the PATH itself). */
+    private static String pythonWithMoto() throws Exception {
+        Process python = new ProcessBuilder("python3", "-c", "import sys, moto.server; print(sys.executable)").start();
+        String executable = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, python.waitFor(), "python3 on PATH cannot import moto.server");
+        return executable;
     }
 
     /** Every page of the query, two items a page, as "pk" + "sk". */
