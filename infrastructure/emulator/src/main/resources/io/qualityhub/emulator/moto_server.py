@@ -1,4 +1,4 @@
-"""moto's server, as `moto_server` runs it, with eleven costs taken out that change nothing moto answers.
+"""moto's server, as `moto_server` runs it, with twelve costs taken out that change nothing moto answers.
 
 Profiling moto during the end-to-end tests (docs/testing.md, "Run time", eighth session) found most of its CPU in
 work no test asks for:
@@ -23,12 +23,13 @@ Profiling a request's own CPU (eleventh session) found three more:
   once the class exists, so it is made once per class.
 - Request ids are drawn a character at a time (52 calls of `random.choice`); they are drawn in one call.
 
-The DynamoDB reads of the end-to-end tests (twelfth session: Query and Scan took 46 % of moto's CPU) had three more:
+The DynamoDB requests of the end-to-end tests (twelfth session: Query and Scan took 46 % of moto's CPU) had four more:
 - The response serializer finds each of an AttributeValue's ten members by trying several names for it, for every
   attribute of every item answered; an AttributeValue moto answers is a dict of member names, so it reads them there.
 - A projection (an index's KEYS_ONLY or INCLUDE, a ProjectionExpression) converted the whole item once per attribute
   path; each path now converts the one attribute it starts with.
 - A Query or Scan measured each item twice (for its 1 MB page); within one read each item is measured once.
+- A new item was measured whole again at each of its attributes (for the 400 KB limit); a running total does.
 
 One change makes moto answer as AWS does where it did not: its models are not safe for the threads werkzeug serves
 connections on, so requests are handled one at a time (`_one_request_at_a_time`).
@@ -418,6 +419,38 @@ def _item_sizes_measured_once_per_read():
     table_class.scan = measuring_once(table_class.scan)
 
 
+def _new_items_measured_once():
+    """An item is made attribute by attribute into a LimitedSizeDict, which measures the whole item again at each
+    attribute to refuse items over DynamoDB's 400 KB: a write of n attributes measured some n * n / 2 of them. A
+    running total refuses the same items, at the same attribute, with the same error."""
+    from moto.dynamodb.models import dynamo_type
+    item_class = getattr(dynamo_type, "Item", None)
+    limited = getattr(dynamo_type, "LimitedSizeDict", None)
+    try:
+        made_by_attribute = "self.attrs[key] = DynamoType(value)" in inspect.getsource(item_class.__init__)
+        limit_is_known = "> 405000" in inspect.getsource(limited.__setitem__)
+    except (TypeError, OSError):
+        made_by_attribute = limit_is_known = False
+    if not (made_by_attribute and limit_is_known and hasattr(dynamo_type, "ItemSizeTooLarge")
+            and list(inspect.signature(item_class.__init__).parameters) == ["self", "hash_key", "range_key", "attrs"]):
+        _note("moto's DynamoDB Item changed; a new item is measured again at each attribute")
+        return
+
+    def __init__(item, hash_key, range_key, attrs):
+        item.hash_key = hash_key
+        item.range_key = range_key
+        item.attrs = limited()
+        size = 0
+        for key, value in attrs.items():
+            attribute = dynamo_type.DynamoType(value)
+            size += dynamo_type.bytesize(key) + attribute.size()
+            if size > 405000:
+                raise dynamo_type.ItemSizeTooLarge
+            dict.__setitem__(item.attrs, key, attribute)
+
+    item_class.__init__ = functools.wraps(item_class.__init__)(__init__)
+
+
 def _log_warnings_only():
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
 
@@ -433,5 +466,6 @@ if __name__ == "__main__":
     _attribute_values_read_from_their_dicts()
     _projections_convert_only_the_attributes_they_name()
     _item_sizes_measured_once_per_read()
+    _new_items_measured_once()
     _applications_wrapped(_connections_kept_open(), _one_request_at_a_time())
     sys.exit(moto.server.main())

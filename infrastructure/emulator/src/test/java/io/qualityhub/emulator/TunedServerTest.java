@@ -220,10 +220,11 @@ class TunedServerTest {
     }
 
     @Test
-    void dynamoDbReadsAnswerByteForByteWhatPlainMotoAnswers(@TempDir Path bin) throws Exception {
-        // The launcher serializes AttributeValues from their dicts, projects only the attributes a path names and
-        // measures each item once per read; the same requests to plain moto (its own server, started as moto_server
-        // is) must get the same bodies, for every kind of value, projection, page and index.
+    void dynamoDbAnswersByteForByteWhatPlainMotoAnswers(@TempDir Path bin) throws Exception {
+        // The launcher serializes AttributeValues from their dicts, projects only the attributes a path names,
+        // measures each item once per read and a new item once as it is made. The same requests to plain moto (its
+        // own server, started as moto_server is) must get the same bodies, for every kind of value, projection,
+        // page and index, and the same refusals of items over the size limit.
         Path plainMoto = bin.resolve("moto_server");
         Files.writeString(plainMoto, "#!/bin/sh\nexec '" + pythonWithMoto()
                 + "' -c 'import sys, moto.server; sys.exit(moto.server.main())' \"$@\"\n");
@@ -311,6 +312,17 @@ class TunedServerTest {
                     assertEquals(expected.body(), answered.body(), request);
                 }
             }
+            // An item is refused above 405,000 bytes (moto's bound for DynamoDB's 400 KB): its names' and values' bytes.
+            for (int text = 404_991; text <= 404_994; text++) {
+                String item = "{\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"P9\"}, \"sk\": {\"N\": \"%d\"}, \"a\": {\"S\": \"%s\"}}}"
+                        .formatted(text % 10, "x".repeat(text));
+                HttpResponse<String> expected = dynamoDb(http, plain.endpoint(), "PutItem", item);
+                HttpResponse<String> answered = dynamoDb(http, tuned.endpoint(), "PutItem", item);
+                assertEquals(text <= 404_992 ? 200 : 400, expected.statusCode(), expected.body());
+                assertEquals(expected.statusCode() + " " + expected.body(), answered.statusCode() + " " + answered.body());
+            }
+            assertEquals(dynamoDb(http, plain.endpoint(), "Scan", "{\"TableName\": \"values\", \"Select\": \"COUNT\"}").body(),
+                    dynamoDb(http, tuned.endpoint(), "Scan", "{\"TableName\": \"values\", \"Select\": \"COUNT\"}").body());
         }
     }
 
