@@ -335,11 +335,14 @@ def _attribute_values_read_from_their_dicts():
         _note("moto's response serializer changed; each AttributeValue member is found by its aliases")
         return
 
+    members_of_an_attribute_value = {"S", "N", "B", "SS", "NS", "BS", "M", "L", "NULL", "BOOL"}
+
     @functools.wraps(serialize_structure)
     def serialize_attribute_values_directly(self, serialized, value, shape, key):
-        if (type(value) is not dict or not key or shape.name != "AttributeValue" or shape.is_document_type
+        if (type(value) is not dict or not key or shape.name != "AttributeValue"
+                or shape.members.keys() != members_of_an_attribute_value
                 or getattr(self._value_picker, "response_transformers", None)
-                or not value.keys() <= shape.members.keys()):
+                or not value.keys() <= members_of_an_attribute_value):
             return serialize_structure(self, serialized, value, shape, key)
         members = self.MAP_TYPE()
         for member_key, member_shape in shape.members.items():
