@@ -238,71 +238,9 @@ class TunedServerTest {
         try (LocalEmulator tuned = LocalEmulator.startOrConnect(Path.of("."), environment);
              LocalEmulator plain = LocalEmulator.startOrConnect(Path.of("."), plainEnvironment)) {
             assertTrue(plain.command().getFirst().endsWith("moto_server"), String.join(" ", plain.command()));
-            assertTrue(tuned.command().getLast().equals(Integer.toString(tuned.endpoint().getPort()))
-                    && tuned.command().stream().anyMatch(part -> part.contains("qualityhub-moto-server")), String.join(" ", tuned.command()));
-            List<String> requests = new ArrayList<>(List.of(
-                    """
-                    CreateTable {"TableName": "values", "BillingMode": "PAY_PER_REQUEST",
-                     "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
-                     "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"},
-                                              {"AttributeName": "branch", "AttributeType": "S"}],
-                     "GlobalSecondaryIndexes": [
-                      {"IndexName": "included", "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["name", "nested"]},
-                       "KeySchema": [{"AttributeName": "branch", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}]},
-                      {"IndexName": "keys", "Projection": {"ProjectionType": "KEYS_ONLY"},
-                       "KeySchema": [{"AttributeName": "branch", "KeyType": "HASH"}]}]}"""));
-            for (int pk = 0; pk < 4; pk++) {
-                for (int sk = 1; sk <= 6; sk++) {
-                    requests.add(("PutItem {\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"P%d\"}, \"sk\": {\"N\": \"%d\"},"
-                            + " \"branch\": {\"S\": \"B%d\"}, \"name\": {\"S\": \"顧客 Ünïcode %d\"}, \"amount\": {\"N\": \"-12.50\"},"
-                            + " \"sealed\": {\"B\": \"AAEC/f7/\"}, \"tag_set\": {\"SS\": [\"x\", \"y\"]}, \"count_set\": {\"NS\": [\"1\", \"2.5\"]},"
-                            + " \"blob_set\": {\"BS\": [\"AQ==\", \"Ag==\"]}, \"flag\": {\"BOOL\": %s}, \"none\": {\"NULL\": true}, \"empty\": {\"S\": \"\"},"
-                            + " \"nested\": {\"M\": {\"inner_text\": {\"S\": \"i%d\"}, \"inner_list\": {\"L\": [{\"N\": \"1\"}, {\"M\": {\"deep\": {\"B\": \"AA==\"}}}, {\"L\": []}]}}},"
-                            + " \"value_list\": {\"L\": [{\"S\": \"first\"}, {\"BOOL\": false}, {\"M\": {}}, {\"NULL\": true}]}}}")
-                            .formatted(pk, sk, pk % 2, sk, sk % 2 == 0, sk));
-                }
-            }
-            for (int sk = 1; sk <= 40; sk++) {  // 1.2 MB in one partition: reads end their pages at 1 MB
-                requests.add("PutItem {\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"large\"}, \"sk\": {\"N\": \"%d\"},"
-                        .formatted(sk) + " \"branch\": {\"S\": \"B9\"}, \"text\": {\"S\": \"%s\"}}}".formatted("é".repeat(15_000)));
-            }
-            requests.addAll(List.of(
-                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\","
-                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"large\"}}, \"ProjectionExpression\": \"pk, sk\"}",
-                    "GetItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"2\"}}}",
-                    "GetItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"3\"}},"
-                            + " \"ProjectionExpression\": \"nested.inner_text, value_list[2], #n, absent, nested.inner_list[1].deep, sealed\","
-                            + " \"ExpressionAttributeNames\": {\"#n\": \"name\"}}",
-                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p AND sk > :s\","
-                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P2\"}, \":s\": {\"N\": \"2\"}}}",
-                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\", \"ScanIndexForward\": false, \"Limit\": 4,"
-                            + " \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P2\"}, \"sk\": {\"N\": \"5\"}}, \"ProjectionExpression\": \"tag_set, count_set, value_list\","
-                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P2\"}}}",
-                    "Query {\"TableName\": \"values\", \"IndexName\": \"included\", \"KeyConditionExpression\": \"branch = :b\","
-                            + " \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B1\"}}}",
-                    "Query {\"TableName\": \"values\", \"IndexName\": \"included\", \"KeyConditionExpression\": \"branch = :b\", \"Limit\": 5,"
-                            + " \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"2\"}, \"branch\": {\"S\": \"B1\"}},"
-                            + " \"FilterExpression\": \"attribute_exists(nested)\", \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B1\"}}}",
-                    "Query {\"TableName\": \"values\", \"IndexName\": \"keys\", \"KeyConditionExpression\": \"branch = :b\","
-                            + " \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B0\"}}}",
-                    "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\", \"Select\": \"COUNT\","
-                            + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P3\"}}}",
-                    "Scan {\"TableName\": \"values\"}",
-                    "Scan {\"TableName\": \"values\", \"FilterExpression\": \"sk > :s AND flag = :f\","
-                            + " \"ExpressionAttributeValues\": {\":s\": {\"N\": \"2\"}, \":f\": {\"BOOL\": true}}}",
-                    "Scan {\"TableName\": \"values\", \"ProjectionExpression\": \"pk, sk, nested.inner_list, blob_set\"}",
-                    "Scan {\"TableName\": \"values\", \"Limit\": 7, \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"4\"}}}",
-                    "Scan {\"TableName\": \"values\", \"IndexName\": \"included\"}",
-                    "BatchGetItem {\"RequestItems\": {\"values\": {\"Keys\": [{\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"1\"}},"
-                            + " {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"6\"}}], \"ProjectionExpression\": \"pk, sk, nested\"}}}",
-                    "TransactGetItems {\"TransactItems\": [{\"Get\": {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P2\"}, \"sk\": {\"N\": \"1\"}}}}]}",
-                    "UpdateItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"1\"}}, \"ReturnValues\": \"ALL_NEW\","
-                            + " \"UpdateExpression\": \"SET nested.inner_text = :v\", \"ExpressionAttributeValues\": {\":v\": {\"S\": \"changed\"}}}",
-                    "PutItem {\"TableName\": \"values\", \"ReturnValues\": \"ALL_OLD\", \"Item\": {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"6\"}}}",
-                    "DeleteItem {\"TableName\": \"values\", \"ReturnValues\": \"ALL_OLD\", \"Key\": {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"5\"}}}",
-                    "Scan {\"TableName\": \"values\", \"Select\": \"COUNT\"}"));
+            assertTrue(tuned.command().stream().anyMatch(part -> part.contains("qualityhub-moto-server")), String.join(" ", tuned.command()));
             HttpClient http = HttpClient.newHttpClient();
-            for (String request : requests) {
+            for (String request : requestsOfEveryKind()) {
                 String action = request.substring(0, request.indexOf(' '));
                 String body = request.substring(action.length() + 1);
                 HttpResponse<String> expected = dynamoDb(http, plain.endpoint(), action, body);
@@ -324,6 +262,72 @@ class TunedServerTest {
             assertEquals(dynamoDb(http, plain.endpoint(), "Scan", "{\"TableName\": \"values\", \"Select\": \"COUNT\"}").body(),
                     dynamoDb(http, tuned.endpoint(), "Scan", "{\"TableName\": \"values\", \"Select\": \"COUNT\"}").body());
         }
+    }
+
+    /** A table with two indexes, items with every kind of value, and every kind of read and of write returning values. */
+    private static List<String> requestsOfEveryKind() {
+        List<String> requests = new ArrayList<>(List.of(
+                """
+                CreateTable {"TableName": "values", "BillingMode": "PAY_PER_REQUEST",
+                 "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}],
+                 "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "sk", "AttributeType": "N"},
+                                          {"AttributeName": "branch", "AttributeType": "S"}],
+                 "GlobalSecondaryIndexes": [
+                  {"IndexName": "included", "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["name", "nested"]},
+                   "KeySchema": [{"AttributeName": "branch", "KeyType": "HASH"}, {"AttributeName": "sk", "KeyType": "RANGE"}]},
+                  {"IndexName": "keys", "Projection": {"ProjectionType": "KEYS_ONLY"},
+                   "KeySchema": [{"AttributeName": "branch", "KeyType": "HASH"}]}]}"""));
+        for (int pk = 0; pk < 4; pk++) {
+            for (int sk = 1; sk <= 6; sk++) {
+                requests.add(("PutItem {\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"P%d\"}, \"sk\": {\"N\": \"%d\"},"
+                        + " \"branch\": {\"S\": \"B%d\"}, \"name\": {\"S\": \"顧客 Ünïcode %d\"}, \"amount\": {\"N\": \"-12.50\"},"
+                        + " \"sealed\": {\"B\": \"AAEC/f7/\"}, \"tag_set\": {\"SS\": [\"x\", \"y\"]}, \"count_set\": {\"NS\": [\"1\", \"2.5\"]},"
+                        + " \"blob_set\": {\"BS\": [\"AQ==\", \"Ag==\"]}, \"flag\": {\"BOOL\": %s}, \"none\": {\"NULL\": true}, \"empty\": {\"S\": \"\"},"
+                        + " \"nested\": {\"M\": {\"inner_text\": {\"S\": \"i%d\"}, \"inner_list\": {\"L\": [{\"N\": \"1\"}, {\"M\": {\"deep\": {\"B\": \"AA==\"}}}, {\"L\": []}]}}},"
+                        + " \"value_list\": {\"L\": [{\"S\": \"first\"}, {\"BOOL\": false}, {\"M\": {}}, {\"NULL\": true}]}}}")
+                        .formatted(pk, sk, pk % 2, sk, sk % 2 == 0, sk));
+            }
+        }
+        for (int sk = 1; sk <= 40; sk++) {  // 1.2 MB in one partition: reads end their pages at 1 MB
+            requests.add("PutItem {\"TableName\": \"values\", \"Item\": {\"pk\": {\"S\": \"large\"}, \"sk\": {\"N\": \"%d\"},"
+                    .formatted(sk) + " \"branch\": {\"S\": \"B9\"}, \"text\": {\"S\": \"%s\"}}}".formatted("é".repeat(15_000)));
+        }
+        requests.addAll(List.of(
+                "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\","
+                        + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"large\"}}, \"ProjectionExpression\": \"pk, sk\"}",
+                "GetItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"2\"}}}",
+                "GetItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"3\"}},"
+                        + " \"ProjectionExpression\": \"nested.inner_text, value_list[2], #n, absent, nested.inner_list[1].deep, sealed\","
+                        + " \"ExpressionAttributeNames\": {\"#n\": \"name\"}}",
+                "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p AND sk > :s\","
+                        + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P2\"}, \":s\": {\"N\": \"2\"}}}",
+                "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\", \"ScanIndexForward\": false, \"Limit\": 4,"
+                        + " \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P2\"}, \"sk\": {\"N\": \"5\"}}, \"ProjectionExpression\": \"tag_set, count_set, value_list\","
+                        + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P2\"}}}",
+                "Query {\"TableName\": \"values\", \"IndexName\": \"included\", \"KeyConditionExpression\": \"branch = :b\","
+                        + " \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B1\"}}}",
+                "Query {\"TableName\": \"values\", \"IndexName\": \"included\", \"KeyConditionExpression\": \"branch = :b\", \"Limit\": 5,"
+                        + " \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P1\"}, \"sk\": {\"N\": \"2\"}, \"branch\": {\"S\": \"B1\"}},"
+                        + " \"FilterExpression\": \"attribute_exists(nested)\", \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B1\"}}}",
+                "Query {\"TableName\": \"values\", \"IndexName\": \"keys\", \"KeyConditionExpression\": \"branch = :b\","
+                        + " \"ExpressionAttributeValues\": {\":b\": {\"S\": \"B0\"}}}",
+                "Query {\"TableName\": \"values\", \"KeyConditionExpression\": \"pk = :p\", \"Select\": \"COUNT\","
+                        + " \"ExpressionAttributeValues\": {\":p\": {\"S\": \"P3\"}}}",
+                "Scan {\"TableName\": \"values\"}",
+                "Scan {\"TableName\": \"values\", \"FilterExpression\": \"sk > :s AND flag = :f\","
+                        + " \"ExpressionAttributeValues\": {\":s\": {\"N\": \"2\"}, \":f\": {\"BOOL\": true}}}",
+                "Scan {\"TableName\": \"values\", \"ProjectionExpression\": \"pk, sk, nested.inner_list, blob_set\"}",
+                "Scan {\"TableName\": \"values\", \"Limit\": 7, \"ExclusiveStartKey\": {\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"4\"}}}",
+                "Scan {\"TableName\": \"values\", \"IndexName\": \"included\"}",
+                "BatchGetItem {\"RequestItems\": {\"values\": {\"Keys\": [{\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"1\"}},"
+                        + " {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"6\"}}], \"ProjectionExpression\": \"pk, sk, nested\"}}}",
+                "TransactGetItems {\"TransactItems\": [{\"Get\": {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P2\"}, \"sk\": {\"N\": \"1\"}}}}]}",
+                "UpdateItem {\"TableName\": \"values\", \"Key\": {\"pk\": {\"S\": \"P0\"}, \"sk\": {\"N\": \"1\"}}, \"ReturnValues\": \"ALL_NEW\","
+                        + " \"UpdateExpression\": \"SET nested.inner_text = :v\", \"ExpressionAttributeValues\": {\":v\": {\"S\": \"changed\"}}}",
+                "PutItem {\"TableName\": \"values\", \"ReturnValues\": \"ALL_OLD\", \"Item\": {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"6\"}}}",
+                "DeleteItem {\"TableName\": \"values\", \"ReturnValues\": \"ALL_OLD\", \"Key\": {\"pk\": {\"S\": \"P3\"}, \"sk\": {\"N\": \"5\"}}}",
+                "Scan {\"TableName\": \"values\", \"Select\": \"COUNT\"}"));
+        return requests;
     }
 
     private static HttpResponse<String> dynamoDb(HttpClient http, URI endpoint, String action, String body) throws Exception {
