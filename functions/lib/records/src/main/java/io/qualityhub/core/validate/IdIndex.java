@@ -43,6 +43,12 @@ public final class IdIndex implements AutoCloseable {
   private static final int LENGTH = 20;
   private static final int ID = 22;
   private static final int MAX_ID_BYTES = Short.MAX_VALUE;
+  /**
+   * The table grows at three quarters full, so a probe always meets an empty slot; were that ever broken, a probe
+   * that has been round the whole table stops with this rather than spinning until the function's timeout.
+   */
+  private static final String NO_EMPTY_SLOT = "the id index's table has no empty slot left, though it grows at three"
+      + " quarters full";
 
   private final ToLongFunction<byte[]> fingerprints;
   private final int segmentShift;
@@ -125,11 +131,29 @@ public final class IdIndex implements AutoCloseable {
   /** The slot holding {@code id}, or the empty slot where it would go. */
   private int probe(long fingerprint, byte[] id) {
     int slot = home(fingerprint, capacity);
-    int entry;
-    while ((entry = table.getInt(slot * 4)) != 0 && !holds(entry, fingerprint, id)) {
-      slot = slot + 1 == capacity ? 0 : slot + 1;
+    for (int probed = 0; probed < capacity; probed++) {
+      int entry = table.getInt(slot * 4);
+      if (entry == 0 || holds(entry, fingerprint, id)) {
+        return slot;
+      }
+      slot = next(slot);
     }
-    return slot;
+    throw new IllegalStateException(NO_EMPTY_SLOT);
+  }
+
+  /** The first empty slot from {@code slot} on. */
+  private int emptySlotFrom(int slot) {
+    for (int probed = 0; probed < capacity; probed++) {
+      if (table.getInt(slot * 4) == 0) {
+        return slot;
+      }
+      slot = next(slot);
+    }
+    throw new IllegalStateException(NO_EMPTY_SLOT);
+  }
+
+  private int next(int slot) {
+    return slot + 1 == capacity ? 0 : slot + 1;
   }
 
   /** Uniform over any capacity, not only powers of two: the fingerprint's high 32 bits scaled to the table. */
@@ -219,11 +243,8 @@ public final class IdIndex implements AutoCloseable {
       int entry = old.getInt(i * 4);
       if (entry != 0) {
         long offset = offsetOf(entry);
-        int slot = home(segmentOf(offset).getLong((int) (offset & (segmentBytes - 1)) + FINGERPRINT), capacity);
-        while (table.getInt(slot * 4) != 0) {
-          slot = slot + 1 == capacity ? 0 : slot + 1;
-        }
-        table.putInt(slot * 4, entry);
+        long fingerprint = segmentOf(offset).getLong((int) (offset & (segmentBytes - 1)) + FINGERPRINT);
+        table.putInt(emptySlotFrom(home(fingerprint, capacity)) * 4, entry);
       }
     }
     unmap(old);
