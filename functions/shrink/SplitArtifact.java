@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -36,8 +37,12 @@ import java.util.zip.ZipOutputStream;
  * <p>Which packages are shrunk is read from {@code shrink.pro}'s rule {@code -keep class !a.b.**,!c.d.** { *; }}, the
  * one place they are listed. The SDK's model bridges are dropped from the shrunk part ({@link DropModelBridges}).
  * {@code META-INF/versions/} is left out: the shaded jar does not declare itself multi-release, so the JVM never
- * loads those classes, and ProGuard does not read them. The build compiles it once ({@code functions/pom.xml}); by
- * hand: {@code java SplitArtifact.java SHADED.jar shrink.pro SHRUNK-PART.jar KEPT-PART.jar REFERENCES.pro}.
+ * loads those classes, and ProGuard does not read them.
+ *
+ * <p>ProGuard's library of the JDK holds only its API packages ({@code JdkLibraryJar}): a shrunk class that names a
+ * JDK class left out of it is refused, as ProGuard could not see which of its methods the JDK calls. The build compiles
+ * it once ({@code functions/pom.xml}); by hand:
+ * {@code java SplitArtifact.java SHADED.jar shrink.pro SHRUNK-PART.jar KEPT-PART.jar REFERENCES.pro JDK-LIBRARY.jar}.
  */
 public final class SplitArtifact {
 
@@ -68,6 +73,7 @@ public final class SplitArtifact {
         }
       }
       split.chooseShrunkPart();
+      split.refuseJdkClassesLeftOutOf(classesIn(Path.of(args[5])));
       split.keepWhatKeptClassesReferTo();
       DropModelBridges bridges = new DropModelBridges(split.serviceClasses());
       try (ZipOutputStream shrunk = uncompressed(Path.of(args[2]));
@@ -87,6 +93,13 @@ public final class SplitArtifact {
       System.out.println(bridges.summary());
       System.out.println("Shrinking " + split.shrunkPart.size() + " of " + split.classes.size() + " classes; the "
           + "others, kept whole, refer to " + split.keptMembers.size() + " of them");
+    }
+  }
+
+  private static Set<String> classesIn(Path library) throws IOException {
+    try (ZipFile jar = new ZipFile(library.toFile())) {
+      return jar.stream().map(ZipEntry::getName).filter(name -> name.endsWith(".class"))
+          .map(name -> name.substring(0, name.length() - ".class".length())).collect(Collectors.toSet());
     }
   }
 
@@ -110,6 +123,26 @@ public final class SplitArtifact {
 
   private boolean inShrunkPackage(String className) {
     return shrunkPackages.stream().anyMatch(className::startsWith);
+  }
+
+  private void refuseJdkClassesLeftOutOf(Set<String> jdkLibrary) {
+    Set<String> leftOut = new TreeSet<>();
+    for (String name : shrunkPart) {
+      for (PoolEntry entry : classes.get(name).constantPool()) {
+        if (entry instanceof ClassEntry named) {
+          String type = named.asInternalName();
+          if (!classes.containsKey(type) && !jdkLibrary.contains(type)
+              && ClassLoader.getPlatformClassLoader().getResource(type + ".class") != null) {
+            leftOut.add(type.replace('/', '.') + " (named by " + name.replace('/', '.') + ")");
+          }
+        }
+      }
+    }
+    if (!leftOut.isEmpty()) {
+      throw new IllegalStateException("the shrunk classes name JDK classes that ProGuard's library of the JDK leaves"
+          + " out: " + String.join(", ", leftOut) + ". Add their packages to JdkLibraryJar's API_PACKAGES, or ProGuard"
+          + " cannot see which of their methods the JDK calls");
+    }
   }
 
   /** The classes of the shrunk packages, and every other class whose supertypes reach one of them. */

@@ -1,6 +1,7 @@
 package io.qualityhub.local.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,12 +17,14 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import javax.tools.ToolProvider;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,12 +37,57 @@ class SplitArtifactTest {
 
   private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
   private static final Path TOOL = ROOT.resolve("functions/shrink/SplitArtifact.java");
+  private static final Path JDK_LIBRARY_TOOL = ROOT.resolve("functions/shrink/JdkLibraryJar.java");
   private static final String SERVICE = "software.amazon.awssdk.services.probe.";
   private static final String MODEL = SERVICE + "model.";
   private static final String SHRUNK_PACKAGES = "-keep class !software.amazon.awssdk.services.**,!org.probe.** { *; }\n";
 
   @TempDir
+  static Path shared;
+
+  /** ProGuard's library of the JDK, as the build writes it. */
+  private static Path jdkLibrary;
+
+  @TempDir
   Path work;
+
+  @BeforeAll
+  static void writeTheJdkLibrary() throws Exception {
+    jdkLibrary = shared.resolve("jdk.jar");
+    Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        JDK_LIBRARY_TOOL.toString(), jdkLibrary.toString()).redirectErrorStream(true).start();
+    String said = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, tool.waitFor(), said);
+  }
+
+  @Test
+  void theJdkLibraryHoldsTheApiPackagesWithTheirSupertypesAndLeavesTheRestOut() throws IOException {
+    Set<String> library = Set.copyOf(namesIn(jdkLibrary));
+
+    assertTrue(library.containsAll(List.of("java/lang/Object.class", "javax/crypto/Cipher.class",
+        "org/w3c/dom/Document.class", "java/nio/DirectByteBuffer.class")), "the API packages");
+    assertTrue(library.contains("sun/nio/ch/DirectBuffer.class"), "java.nio.DirectByteBuffer's interface");
+    assertFalse(library.contains("com/sun/net/httpserver/HttpHandler.class"));
+    assertFalse(library.contains("jdk/internal/misc/Unsafe.class"));
+  }
+
+  @Test
+  void refusesAShrunkClassThatNamesAJdkClassTheLibraryLeavesOut() throws Exception {
+    Path classes = compile("classes", Map.of(
+        SERVICE + "Handler", """
+            public class Handler implements com.sun.net.httpserver.HttpHandler {
+              public void handle(com.sun.net.httpserver.HttpExchange exchange) {}
+            }"""));
+    Files.writeString(work.resolve("shrink.pro"), SHRUNK_PACKAGES);
+
+    Process tool = run(jar(Map.of(SERVICE.replace('.', '/') + "Handler.class", classes)));
+    String said = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertEquals(1, tool.waitFor(), said);
+    assertTrue(said.contains("the shrunk classes name JDK classes that ProGuard's library of the JDK leaves out:"
+        + " com.sun.net.httpserver.HttpHandler (named by software.amazon.awssdk.services.probe.Handler). Add their"
+        + " packages to JdkLibraryJar's API_PACKAGES"), said);
+  }
 
   @Test
   void keepsWhereItIsDeclaredEachMemberTheKeptClassesReferToAndNothingElse() throws Exception {
@@ -141,7 +189,7 @@ class SplitArtifactTest {
   private Process run(Path input) throws IOException {
     return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), TOOL.toString(),
         input.toString(), work.resolve("shrink.pro").toString(), work.resolve("to-shrink.jar").toString(),
-        work.resolve("kept-whole.jar").toString(), work.resolve("refers-to.pro").toString())
+        work.resolve("kept-whole.jar").toString(), work.resolve("refers-to.pro").toString(), jdkLibrary.toString())
         .redirectErrorStream(true).start();
   }
 
