@@ -238,7 +238,8 @@ class TunedServerTest {
         try (LocalEmulator tuned = LocalEmulator.startOrConnect(Path.of("."), environment);
              LocalEmulator plain = LocalEmulator.startOrConnect(Path.of("."), plainEnvironment)) {
             assertTrue(plain.command().getFirst().endsWith("moto_server"), String.join(" ", plain.command()));
-            assertTrue(tuned.command().stream().anyMatch(part -> part.contains("qualityhub-moto-server")), String.join(" ", tuned.command()));
+            assertTrue(tuned.command().getLast().equals(Integer.toString(tuned.endpoint().getPort()))
+                    && tuned.command().stream().anyMatch(part -> part.contains("qualityhub-moto-server")), String.join(" ", tuned.command()));
             HttpClient http = HttpClient.newHttpClient();
             for (String request : requestsOfEveryKind()) {
                 String action = request.substring(0, request.indexOf(' '));
