@@ -109,15 +109,11 @@ final class BootstrapRun implements IntrinsicResolver.References, ResourceProvis
                 note(resource.logicalId() + " (" + resource.type() + "): " + property + " is not applied by the local bootstrap.");
             }
         });
+        ResourceProvisioner.Request request = new ResourceProvisioner.Request(resource.logicalId(), resource.type(), properties, this);
         try {
-            if (!createMissing) {
-                ResourceProvisioner.Request request = new ResourceProvisioner.Request(resource.logicalId(), resource.type(), properties, this);
-                provisioner.missing(request).ifPresent(what -> {
-                    throw new ResourceMissingException(stack.stackName(), resource.logicalId(), what);
-                });
-            }
-            provisioned.put(resource.logicalId(), provisioner.provision(
-                    new ResourceProvisioner.Request(resource.logicalId(), resource.type(), properties, this)));
+            provisioned.put(resource.logicalId(), createMissing ? provisioner.provision(request)
+                    : provisioner.find(request).orElseThrow(() -> new ResourceMissingException(
+                            stack.stackName(), resource.logicalId(), provisioner.describe(request))));
         } catch (SdkException e) {
             throw new BootstrapException("The endpoint refused " + resource.logicalId() + " (" + resource.type() + "): "
                     + e.getMessage(), e);

@@ -3,6 +3,7 @@ package io.qualityhub.emulator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,17 +50,30 @@ final class DynamoDbProvisioner implements ResourceProvisioner {
     }
 
     @Override
-    public java.util.Optional<String> missing(Request request) {
+    public Optional<ProvisionedResource> find(Request request) {
+        String table = tableName(request);
+        TableDescription description = existing(table);
+        if (description == null) {
+            return Optional.empty();
+        }
+        requireSameShape(description, createRequest(table, request), request);
+        return Optional.of(tableResource(description));
+    }
+
+    @Override
+    public String describe(Request request) {
+        return "DynamoDB table " + tableName(request);
+    }
+
+    private static String tableName(Request request) {
         String name = request.optionalText("TableName");
-        String table = name != null ? name : request.context().stack().generatedName(request.logicalId(), MAX_TABLE_NAME);
-        return existing(table) == null ? java.util.Optional.of("DynamoDB table " + table) : java.util.Optional.empty();
+        return name != null ? name : request.context().stack().generatedName(request.logicalId(), MAX_TABLE_NAME);
     }
 
     @Override
     public ProvisionedResource provision(Request request) {
         JsonNode properties = request.properties();
-        String name = request.optionalText("TableName");
-        String table = name != null ? name : request.context().stack().generatedName(request.logicalId(), MAX_TABLE_NAME);
+        String table = tableName(request);
         CreateTableRequest wanted = createRequest(table, request);
 
         TableDescription description = existing(table);
@@ -87,9 +101,13 @@ final class DynamoDbProvisioner implements ResourceProvisioner {
             timeToLive(table, ttl.path("AttributeName").asText(), Json.bool(ttl.get("Enabled")));
         }
 
+        return tableResource(description);
+    }
+
+    private static ProvisionedResource tableResource(TableDescription description) {
         String arn = description.tableArn();
         String streamArn = description.latestStreamArn();
-        return new ProvisionedResource(table, streamArn == null
+        return new ProvisionedResource(description.tableName(), streamArn == null
                 ? Map.of("Arn", arn)
                 : Map.of("Arn", arn, "StreamArn", streamArn));
     }

@@ -47,14 +47,35 @@ final class KmsProvisioner implements ResourceProvisioner {
     }
 
     @Override
-    public Optional<String> missing(Request request) {
-        if (!request.type().equals(KEY)) {
+    public Optional<ProvisionedResource> find(Request request) {
+        if (request.type().equals(KEY)) {
+            return existingKey(request).map(KmsProvisioner::keyResource);
+        }
+        String aliasName = request.requiredText("AliasName");
+        try {
+            kms.describeKey(b -> b.keyId(aliasName));
+            return Optional.of(new ProvisionedResource(aliasName, Map.of()));
+        } catch (NotFoundException absent) {
             return Optional.empty();
         }
+    }
+
+    @Override
+    public String describe(Request request) {
+        if (!request.type().equals(KEY)) {
+            return "KMS alias " + request.requiredText("AliasName");
+        }
         List<String> aliases = request.context().aliasNamesOf(request.logicalId());
-        boolean found = findByAlias(aliases).or(() -> findByTags(request.context().stack().stackName(), request.logicalId())).isPresent();
-        return found ? Optional.empty()
-                : Optional.of("KMS key " + request.logicalId() + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")"));
+        return "KMS key " + request.logicalId() + (aliases.isEmpty() ? "" : " (" + String.join(", ", aliases) + ")");
+    }
+
+    private Optional<KeyMetadata> existingKey(Request request) {
+        return findByAlias(request.context().aliasNamesOf(request.logicalId()))
+                .or(() -> findByTags(request.context().stack().stackName(), request.logicalId()));
+    }
+
+    private static ProvisionedResource keyResource(KeyMetadata key) {
+        return new ProvisionedResource(key.keyId(), Map.of("Arn", key.arn(), "KeyId", key.keyId()));
     }
 
     @Override
@@ -64,9 +85,7 @@ final class KmsProvisioner implements ResourceProvisioner {
 
     private ProvisionedResource key(Request request) {
         JsonNode properties = request.properties();
-        KeyMetadata key = findByAlias(request.context().aliasNamesOf(request.logicalId()))
-                .or(() -> findByTags(request.context().stack().stackName(), request.logicalId()))
-                .orElseGet(() -> create(request));
+        KeyMetadata key = existingKey(request).orElseGet(() -> create(request));
         if (properties.has("KeyPolicy")) {
             kms.putKeyPolicy(b -> b.keyId(key.keyId()).policyName("default")
                     .policy(Json.document(properties.get("KeyPolicy"), request.where() + ".KeyPolicy")));
@@ -78,7 +97,7 @@ final class KmsProvisioner implements ResourceProvisioner {
         } else if (kms.getKeyRotationStatus(b -> b.keyId(key.keyId())).keyRotationEnabled()) {
             kms.disableKeyRotation(b -> b.keyId(key.keyId()));
         }
-        return new ProvisionedResource(key.keyId(), Map.of("Arn", key.arn(), "KeyId", key.keyId()));
+        return keyResource(key);
     }
 
     private Optional<KeyMetadata> findByAlias(List<String> aliasNames) {

@@ -1,6 +1,7 @@
 package io.qualityhub.emulator;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,12 +19,13 @@ interface ResourceProvisioner {
     ProvisionedResource provision(Request request);
 
     /**
-     * What is missing on the endpoint for this resource to be found, e.g. "table qualityhub-local-RecordsTable";
-     * empty when it exists. Attachments (policies, aliases, subscriptions) exist with what they attach to.
+     * The resource as the endpoint holds it, referred to as {@link #provision} would, found with reads only: attaching
+     * to a deployment (every command but the demo does) changes nothing of it. Empty when it does not exist.
      */
-    default java.util.Optional<String> missing(Request request) {
-        return java.util.Optional.empty();
-    }
+    Optional<ProvisionedResource> find(Request request);
+
+    /** The resource as a person would look for it, e.g. "DynamoDB table qualityhub-local-records". */
+    String describe(Request request);
 
     /** One resource to provision, with its properties already resolved. */
     record Request(String logicalId, String type, JsonNode properties, Context context) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,18 +67,28 @@ final class S3Provisioner implements ResourceProvisioner {
     }
 
     @Override
-    public java.util.Optional<String> missing(Request request) {
+    public Optional<ProvisionedResource> find(Request request) {
         if (!request.type().equals(BUCKET)) {
-            return java.util.Optional.empty();
+            return Optional.of(new ProvisionedResource(request.requiredText("Bucket"), Map.of()));
         }
-        String name = request.optionalText("BucketName");
-        String bucket = name != null ? name : request.context().stack().generatedBucketName(request.logicalId());
+        String bucket = bucketName(request);
         try {
             s3.headBucket(b -> b.bucket(bucket));
-            return java.util.Optional.empty();
+            return Optional.of(bucketResource(bucket, request.context().stack().region()));
         } catch (NoSuchBucketException absent) {
-            return java.util.Optional.of("S3 bucket " + bucket);
+            return Optional.empty();
         }
+    }
+
+    @Override
+    public String describe(Request request) {
+        return request.type().equals(BUCKET) ? "S3 bucket " + bucketName(request)
+                : "the policy of S3 bucket " + request.requiredText("Bucket");
+    }
+
+    private static String bucketName(Request request) {
+        String name = request.optionalText("BucketName");
+        return name != null ? name : request.context().stack().generatedBucketName(request.logicalId());
     }
 
     @Override
@@ -88,8 +99,7 @@ final class S3Provisioner implements ResourceProvisioner {
     private ProvisionedResource bucket(Request request) {
         JsonNode properties = request.properties();
         StackIdentity stack = request.context().stack();
-        String name = request.optionalText("BucketName");
-        String bucket = name != null ? name : stack.generatedBucketName(request.logicalId());
+        String bucket = bucketName(request);
         createIfAbsent(bucket, stack.region(), Json.bool(properties.get("ObjectLockEnabled")));
 
         JsonNode versioning = properties.path("VersioningConfiguration");
@@ -143,7 +153,10 @@ final class S3Provisioner implements ResourceProvisioner {
                     .toList();
             s3.putBucketTagging(b -> b.bucket(bucket).tagging(t -> t.tagSet(tags)));
         }
-        String region = stack.region();
+        return bucketResource(bucket, stack.region());
+    }
+
+    private static ProvisionedResource bucketResource(String bucket, String region) {
         return new ProvisionedResource(bucket, Map.of(
                 "Arn", "arn:" + StackIdentity.PARTITION + ":s3:::" + bucket,
                 "DomainName", bucket + ".s3." + StackIdentity.URL_SUFFIX,

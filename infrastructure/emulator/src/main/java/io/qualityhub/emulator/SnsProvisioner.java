@@ -3,11 +3,13 @@ package io.qualityhub.emulator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import software.amazon.awssdk.services.sns.SnsClient;
+import software.amazon.awssdk.services.sns.model.NotFoundException;
 import software.amazon.awssdk.services.sns.model.Tag;
 
 /** AWS::SNS::Topic (with inline subscriptions), AWS::SNS::Subscription and AWS::SNS::TopicPolicy. */
@@ -44,21 +46,46 @@ final class SnsProvisioner implements ResourceProvisioner {
     }
 
     @Override
-    public java.util.Optional<String> missing(Request request) {
-        if (!request.type().equals(TOPIC)) {
-            return java.util.Optional.empty();
-        }
+    public Optional<ProvisionedResource> find(Request request) {
+        return switch (request.type()) {
+            case TOPIC -> {
+                String name = topicName(request);
+                String arn = request.context().stack().arn("sns", name);
+                try {
+                    sns.getTopicAttributes(b -> b.topicArn(arn));
+                    yield Optional.of(topicResource(arn, name));
+                } catch (NotFoundException absent) {
+                    yield Optional.empty();
+                }
+            }
+            case SUBSCRIPTION -> {
+                String topicArn = request.requiredText("TopicArn");
+                String protocol = request.requiredText("Protocol");
+                String endpoint = request.requiredText("Endpoint");
+                yield sns.listSubscriptionsByTopicPaginator(b -> b.topicArn(topicArn)).subscriptions().stream()
+                        .filter(subscription -> subscription.protocol().equals(protocol) && subscription.endpoint().equals(endpoint))
+                        .findFirst()
+                        .map(subscription -> new ProvisionedResource(subscription.subscriptionArn(), Map.of()));
+            }
+            default -> Optional.of(topicPolicyResource(request));
+        };
+    }
+
+    @Override
+    public String describe(Request request) {
+        return switch (request.type()) {
+            case TOPIC -> "SNS topic " + topicName(request);
+            case SUBSCRIPTION -> "the " + request.requiredText("Protocol") + " subscription of " + request.requiredText("Endpoint")
+                    + " to SNS topic " + request.requiredText("TopicArn");
+            default -> "topic policy " + request.logicalId();
+        };
+    }
+
+    private static String topicName(Request request) {
         boolean fifo = Json.bool(request.properties().get("FifoTopic"));
         String given = request.optionalText("TopicName");
-        String name = given != null ? given
+        return given != null ? given
                 : request.context().stack().generatedName(request.logicalId(), MAX_TOPIC_NAME - (fifo ? 5 : 0)) + (fifo ? ".fifo" : "");
-        String arn = request.context().stack().arn("sns", name);
-        try {
-            sns.getTopicAttributes(b -> b.topicArn(arn));
-            return java.util.Optional.empty();
-        } catch (software.amazon.awssdk.services.sns.model.NotFoundException absent) {
-            return java.util.Optional.of("SNS topic " + name);
-        }
     }
 
     @Override
@@ -72,10 +99,7 @@ final class SnsProvisioner implements ResourceProvisioner {
 
     private ProvisionedResource topic(Request request) {
         JsonNode properties = request.properties();
-        boolean fifo = Json.bool(properties.get("FifoTopic"));
-        String given = request.optionalText("TopicName");
-        String name = given != null ? given
-                : request.context().stack().generatedName(request.logicalId(), MAX_TOPIC_NAME - (fifo ? 5 : 0)) + (fifo ? ".fifo" : "");
+        String name = topicName(request);
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String attribute : TOPIC_ATTRIBUTES) {
             if (properties.has(attribute)) {
@@ -96,6 +120,10 @@ final class SnsProvisioner implements ResourceProvisioner {
             sns.subscribe(b -> b.topicArn(arn).protocol(subscription.path("Protocol").asText())
                     .endpoint(subscription.path("Endpoint").asText()).returnSubscriptionArn(true));
         }
+        return topicResource(arn, name);
+    }
+
+    private static ProvisionedResource topicResource(String arn, String name) {
         return new ProvisionedResource(arn, Map.of("TopicArn", arn, "TopicName", name));
     }
 
@@ -126,6 +154,10 @@ final class SnsProvisioner implements ResourceProvisioner {
         for (JsonNode topic : Json.list(request.required("Topics"))) {
             sns.setTopicAttributes(b -> b.topicArn(topic.asText()).attributeName("Policy").attributeValue(policy));
         }
+        return topicPolicyResource(request);
+    }
+
+    private static ProvisionedResource topicPolicyResource(Request request) {
         return new ProvisionedResource(request.context().stack().generatedName(request.logicalId(), 255), Map.of());
     }
 }

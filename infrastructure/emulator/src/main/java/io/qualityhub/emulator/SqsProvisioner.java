@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -50,15 +51,24 @@ final class SqsProvisioner implements ResourceProvisioner {
     }
 
     @Override
-    public java.util.Optional<String> missing(Request request) {
+    public Optional<ProvisionedResource> find(Request request) {
         if (!request.type().equals(QUEUE)) {
-            return java.util.Optional.empty();
+            return Optional.of(queuePolicyResource(request));
         }
+        String name = queueName(request);
+        return Optional.ofNullable(existingUrl(name)).map(url -> queueResource(url, name));
+    }
+
+    @Override
+    public String describe(Request request) {
+        return request.type().equals(QUEUE) ? "SQS queue " + queueName(request) : "queue policy " + request.logicalId();
+    }
+
+    private static String queueName(Request request) {
         boolean fifo = Json.bool(request.properties().get("FifoQueue"));
         String given = request.optionalText("QueueName");
-        String name = given != null ? given
+        return given != null ? given
                 : request.context().stack().generatedName(request.logicalId(), MAX_QUEUE_NAME - (fifo ? 5 : 0)) + (fifo ? ".fifo" : "");
-        return existingUrl(name) == null ? java.util.Optional.of("SQS queue " + name) : java.util.Optional.empty();
     }
 
     @Override
@@ -68,10 +78,7 @@ final class SqsProvisioner implements ResourceProvisioner {
 
     private ProvisionedResource queue(Request request) {
         JsonNode properties = request.properties();
-        boolean fifo = Json.bool(properties.get("FifoQueue"));
-        String given = request.optionalText("QueueName");
-        String name = given != null ? given
-                : request.context().stack().generatedName(request.logicalId(), MAX_QUEUE_NAME - (fifo ? 5 : 0)) + (fifo ? ".fifo" : "");
+        String name = queueName(request);
         Map<String, String> attributes = new LinkedHashMap<>();
         for (String attribute : PLAIN_ATTRIBUTES) {
             if (properties.has(attribute)) {
@@ -92,6 +99,10 @@ final class SqsProvisioner implements ResourceProvisioner {
         }
         String url = existing != null ? existing
                 : sqs.createQueue(b -> b.queueName(name).attributesWithStrings(attributes).tags(tags)).queueUrl();
+        return queueResource(url, name);
+    }
+
+    private ProvisionedResource queueResource(String url, String name) {
         String arn = sqs.getQueueAttributes(b -> b.queueUrl(url).attributeNames(QueueAttributeName.QUEUE_ARN))
                 .attributes().get(QueueAttributeName.QUEUE_ARN);
         return new ProvisionedResource(url, Map.of("Arn", arn, "QueueUrl", url, "QueueName", name));
@@ -122,6 +133,10 @@ final class SqsProvisioner implements ResourceProvisioner {
         for (JsonNode queue : Json.list(request.required("Queues"))) {
             sqs.setQueueAttributes(b -> b.queueUrl(queue.asText()).attributes(Map.of(QueueAttributeName.POLICY, policy)));
         }
+        return queuePolicyResource(request);
+    }
+
+    private static ProvisionedResource queuePolicyResource(Request request) {
         return new ProvisionedResource(request.context().stack().generatedName(request.logicalId(), 255), Map.of());
     }
 }

@@ -184,8 +184,8 @@ public final class TemplateBootstrap {
         }
 
         /**
-         * With {@code false}, {@link #apply()} only finds what an earlier run created and throws
-         * {@link ResourceMissingException} at the first resource missing, before creating anything.
+         * With {@code false}, {@link #apply()} only finds what an earlier run created, with reads: it changes nothing
+         * on the endpoint, and throws {@link ResourceMissingException} at the first resource missing.
          */
         public Builder createMissing(boolean createMissing) {
             this.createMissing = createMissing;

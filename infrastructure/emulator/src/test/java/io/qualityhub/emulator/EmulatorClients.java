@@ -1,7 +1,14 @@
 package io.qualityhub.emulator;
 
+import java.util.function.Consumer;
+
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -14,19 +21,37 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 record EmulatorClients(S3Client s3, SqsClient sqs, DynamoDbClient dynamoDb, KmsClient kms, SnsClient sns) implements AutoCloseable {
 
     static EmulatorClients of(LocalEmulator emulator) {
+        return of(emulator, operation -> { });
+    }
+
+    /** Clients that pass the name of each operation they call (e.g. "PutBucketPolicy") to {@code operations}. */
+    static EmulatorClients of(LocalEmulator emulator, Consumer<String> operations) {
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
         Region region = Region.US_EAST_1;
+        ClientOverrideConfiguration recorded = ClientOverrideConfiguration.builder()
+                .addExecutionInterceptor(new ExecutionInterceptor() {
+                    @Override
+                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                        operations.accept(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
+                    }
+                })
+                .build();
         return new EmulatorClients(
                 S3Client.builder().endpointOverride(emulator.endpoint()).forcePathStyle(true).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(recorded).build(),
                 SqsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(recorded).build(),
                 DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(recorded).build(),
                 KmsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build(),
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(recorded).build(),
                 SnsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
+                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
+                        .overrideConfiguration(recorded).build());
     }
 
     TemplateBootstrap.Builder bootstrap() {

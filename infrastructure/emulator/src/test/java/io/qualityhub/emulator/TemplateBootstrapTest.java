@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,8 @@ class TemplateBootstrapTest {
     private static final Path TEMPLATE = Path.of("src/test/resources/bootstrap-test-template.yaml");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ACCOUNT = "123456789012";
+    /** The operations that only read: what finding a deployment may call. */
+    private static final Pattern READ = Pattern.compile("(Get|Describe|List|Head)[A-Za-z]*");
     private static final String INTAKE_BUCKET = "qualityhub-test-intake-" + ACCOUNT;
 
     private static LocalEmulator emulator;
@@ -76,7 +79,24 @@ class TemplateBootstrapTest {
     void findingOnlyAnswersTheSameNamesAsTheRunThatCreatedThem() {
         TemplateBootstrap.Result found = clients.bootstrap().template(TEMPLATE).createMissing(false).build().apply();
         assertEquals(result.physicalIds(), found.physicalIds());
-        assertEquals(result.attribute("IntakeQueue", "QueueUrl"), found.attribute("IntakeQueue", "QueueUrl"));
+        assertEquals(result.attributes(), found.attributes());
+        assertEquals(result.functionEnvironments(), found.functionEnvironments());
+    }
+
+    @Test
+    void findingOnlyReadsWhereApplyingAgainWrites() {
+        List<String> applying = new ArrayList<>();
+        try (EmulatorClients recorded = EmulatorClients.of(emulator, applying::add)) {
+            recorded.bootstrap().template(TEMPLATE).build().apply();
+        }
+        List<String> finding = new ArrayList<>();
+        try (EmulatorClients recorded = EmulatorClients.of(emulator, finding::add)) {
+            recorded.bootstrap().template(TEMPLATE).createMissing(false).build().apply();
+        }
+
+        assertTrue(applying.stream().anyMatch(operation -> !READ.matcher(operation).matches()), applying::toString);
+        assertEquals(List.of(), finding.stream().filter(operation -> !READ.matcher(operation).matches()).toList());
+        assertTrue(finding.size() < applying.size() / 2, () -> "finding " + finding + "; applying " + applying);
     }
 
     @Test

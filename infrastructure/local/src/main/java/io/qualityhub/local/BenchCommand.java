@@ -34,7 +34,9 @@ final class BenchCommand {
       + "       qualityhub bench reports [--records N] [--branches B]  (default 1000000, 50)\n"
       + "       qualityhub bench readback [--rows N]  (default 100000; on the emulator)\n"
       + "       qualityhub bench burst [--branches B] [--pollers P]  (default 50 branches of eight files each, uploaded at once,"
-      + " and the template's 5 pollers; on the emulator)";
+      + " and the template's 5 pollers; on the emulator)\n"
+      + "       qualityhub bench attach [--runs N]  (default 20: a command's finding the deployment, and deploying again; on"
+      + " the emulator)";
 
   private final Path projectRoot;
   private final PrintStream out;
@@ -52,6 +54,10 @@ final class BenchCommand {
       BurstBenchmark.run(projectRoot, positive(options, "--branches", "50"),
               positive(options, "--pollers", Integer.toString(BurstBenchmark.TEMPLATE_POLLERS)), System.err)
           .forEach((name, value) -> out.println(name + ": " + value));
+      return 0;
+    }
+    if (options.positional().equals(List.of("attach"))) {
+      AttachBenchmark.run(projectRoot, positive(options, "--runs", "20", 2)).forEach((name, value) -> out.println(name + ": " + value));
       return 0;
     }
     if (options.positional().equals(List.of("readback"))) {
