@@ -12,6 +12,7 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,8 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SplitArtifactTest {
 
   private static final Path ROOT = Path.of("..", "..").toAbsolutePath().normalize();
-  private static final Path TOOL = ROOT.resolve("functions/shrink/SplitArtifact.java");
-  private static final Path JDK_LIBRARY_TOOL = ROOT.resolve("functions/shrink/JdkLibraryJar.java");
+  private static final Path TOOLS = ROOT.resolve("functions/shrink");
   private static final String SERVICE = "software.amazon.awssdk.services.probe.";
   private static final String MODEL = SERVICE + "model.";
   private static final String SHRUNK_PACKAGES = "-keep class !software.amazon.awssdk.services.**,!org.probe.** { *; }\n";
@@ -45,6 +45,8 @@ class SplitArtifactTest {
   @TempDir
   static Path shared;
 
+  /** The shrinking tools, compiled once as the build compiles them (functions/pom.xml). */
+  private static Path tools;
   /** ProGuard's library of the JDK, as the build writes it. */
   private static Path jdkLibrary;
 
@@ -52,12 +54,25 @@ class SplitArtifactTest {
   Path work;
 
   @BeforeAll
-  static void writeTheJdkLibrary() throws Exception {
+  static void compileTheToolsAndWriteTheJdkLibrary() throws Exception {
+    tools = Files.createDirectories(shared.resolve("tools"));
+    try (Stream<Path> sources = Files.list(TOOLS)) {
+      String[] arguments = Stream.concat(Stream.of("-d", tools.toString()),
+          sources.filter(source -> source.toString().endsWith(".java")).map(Path::toString)).toArray(String[]::new);
+      assertEquals(0, ToolProvider.getSystemJavaCompiler().run(null, null, null, arguments));
+    }
     jdkLibrary = shared.resolve("jdk.jar");
-    Process tool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        JDK_LIBRARY_TOOL.toString(), jdkLibrary.toString()).redirectErrorStream(true).start();
+    Process tool = tool("JdkLibraryJar", jdkLibrary.toString());
     String said = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, tool.waitFor(), said);
+  }
+
+  /** A shrinking tool run as the build runs it: its compiled class, on the build's JVM options. */
+  private static Process tool(String name, String... arguments) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", tools.toString(), name));
+    command.addAll(List.of(arguments));
+    return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
   @Test
@@ -187,10 +202,9 @@ class SplitArtifactTest {
   }
 
   private Process run(Path input) throws IOException {
-    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), TOOL.toString(),
-        input.toString(), work.resolve("shrink.pro").toString(), work.resolve("to-shrink.jar").toString(),
-        work.resolve("kept-whole.jar").toString(), work.resolve("refers-to.pro").toString(), jdkLibrary.toString())
-        .redirectErrorStream(true).start();
+    return tool("SplitArtifact", input.toString(), work.resolve("shrink.pro").toString(),
+        work.resolve("to-shrink.jar").toString(), work.resolve("kept-whole.jar").toString(),
+        work.resolve("refers-to.pro").toString(), jdkLibrary.toString());
   }
 
   private static List<String> namesIn(Path jar) throws IOException {
