@@ -82,7 +82,9 @@ public final class LocalDeployment implements AutoCloseable {
     URI uri = endpoint.orElseGet(() -> emulator.endpoint());
     AwsClients clients = AwsClients.forEndpoint(uri, LocalEmulator.region());
     try {
-      Set<String> tablesBefore = new HashSet<>(clients.dynamoDb().listTablesPaginator().tableNames().stream().toList());
+      // Only a deploy asks: the blind-index key is created with the records table, never for one that existed.
+      Set<String> tablesBefore = createMissing
+          ? new HashSet<>(clients.dynamoDb().listTablesPaginator().tableNames().stream().toList()) : Set.of();
       TemplateBootstrap.Result resources = TemplateBootstrap.builder()
           .createMissing(createMissing)
           .template(projectRoot.resolve("template.yaml"))
