@@ -3,7 +3,10 @@ package io.qualityhub.emulator;
 import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -37,21 +40,17 @@ record EmulatorClients(S3Client s3, SqsClient sqs, DynamoDbClient dynamoDb, KmsC
                 })
                 .build();
         return new EmulatorClients(
-                S3Client.builder().endpointOverride(emulator.endpoint()).forcePathStyle(true).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                        .overrideConfiguration(recorded).build(),
-                SqsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                        .overrideConfiguration(recorded).build(),
-                DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                        .overrideConfiguration(recorded).build(),
-                KmsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                        .overrideConfiguration(recorded).build(),
-                SnsClient.builder().endpointOverride(emulator.endpoint()).region(region)
-                        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-                        .overrideConfiguration(recorded).build());
+                configured(S3Client.builder().forcePathStyle(true), emulator, region, credentials, recorded).build(),
+                configured(SqsClient.builder(), emulator, region, credentials, recorded).build(),
+                configured(DynamoDbClient.builder(), emulator, region, credentials, recorded).build(),
+                configured(KmsClient.builder(), emulator, region, credentials, recorded).build(),
+                configured(SnsClient.builder(), emulator, region, credentials, recorded).build());
+    }
+
+    private static <B extends AwsClientBuilder<B, ?> & AwsSyncClientBuilder<B, ?>> B configured(B builder,
+            LocalEmulator emulator, Region region, AwsCredentialsProvider credentials, ClientOverrideConfiguration recorded) {
+        return builder.endpointOverride(emulator.endpoint()).region(region).credentialsProvider(credentials)
+                .httpClient(UrlConnectionHttpClient.create()).overrideConfiguration(recorded);
     }
 
     TemplateBootstrap.Builder bootstrap() {
